@@ -1,0 +1,70 @@
+/**
+ * What the engine makes of records + mapping: sessions of line items ready for Stripe, or the
+ * issues that stop them. Amounts are integers in the currency's minor units, as Stripe counts them.
+ */
+import type { KintoneFile } from "../kintone/KintoneRecord";
+
+export interface PlannedLineItem {
+  recordId: string;
+  /** 1-based subtable row as the user sees it; absent in `records` mode. */
+  row?: number;
+  productCode?: string;
+  name: string;
+  description?: string;
+  /** Minor units, tax included. */
+  unitAmount: number;
+  quantity: number;
+  minQuantity?: number;
+  maxQuantity?: number;
+  /** Attachment files chosen as product images, in order (at most 8). */
+  images: KintoneFile[];
+}
+
+export interface PlannedSession {
+  recordIds: string[];
+  /** Lower-case ISO 4217, as Stripe returns it. */
+  currency: string;
+  /** Sum of unitAmount × quantity, minor units. */
+  amountTotal: number;
+  lineItems: PlannedLineItem[];
+  /** `{{code}}` placeholders filled from the session's first record; `{CHECKOUT_SESSION_ID}` kept. */
+  successUrl: string;
+  cancelUrl?: string;
+  customerEmail?: string;
+}
+
+export type IssueCode =
+  | "EMPTY_SELECTION"
+  | "FIELD_NOT_FOUND"
+  | "FIELD_TYPE_UNSUPPORTED"
+  | "REQUIRED"
+  | "NOT_A_NUMBER"
+  | "NOT_AN_INTEGER"
+  | "TOO_MANY_DECIMALS"
+  | "OUT_OF_RANGE"
+  | "QUANTITY_RANGE"
+  | "UNKNOWN_CURRENCY"
+  | "CURRENCY_MISMATCH"
+  | "AMOUNT_BELOW_MINIMUM"
+  | "AMOUNT_ABOVE_MAXIMUM"
+  | "TOO_MANY_LINE_ITEMS"
+  | "NOT_AN_IMAGE"
+  | "IMAGE_NOT_FOUND"
+  | "TOO_LONG"
+  | "INVALID_EMAIL"
+  | "INVALID_URL";
+
+/** One reason a record cannot become valid line items. */
+export interface Issue {
+  recordId: string;
+  /** 1-based subtable row, when the problem is in a row. */
+  row?: number;
+  /** The kintone field code at fault (or the mapping element when no single field is). */
+  field: string;
+  code: IssueCode;
+  /** For the user, in English and Japanese. */
+  message: { en: string; ja: string };
+}
+
+export type CheckoutPlan =
+  { ok: true; sessions: PlannedSession[] } | { ok: false; issues: Issue[] };

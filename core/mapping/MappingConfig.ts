@@ -1,0 +1,120 @@
+/**
+ * The mapping config, version 1 (DESIGN §6, binding). One zod schema gives both the TypeScript
+ * type and the runtime check; the settings screen and the proxy validate with this same code.
+ */
+import { z } from "zod";
+
+/** kintone field codes are at most 128 characters. */
+const fieldCode = z.string().min(1).max(128);
+
+export const valueRefSchema = z.union([
+  z.strictObject({ field: fieldCode }),
+  z.strictObject({ const: z.union([z.string(), z.number()]) }),
+  z.strictObject({ template: z.string().min(1) }),
+]);
+export type ValueRef = z.infer<typeof valueRefSchema>;
+
+/** Locales Stripe Checkout accepts for `locale`. https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-locale */
+export const STRIPE_CHECKOUT_LOCALES = [
+  "auto",
+  "bg",
+  "cs",
+  "da",
+  "de",
+  "el",
+  "en",
+  "en-GB",
+  "es",
+  "es-419",
+  "et",
+  "fi",
+  "fil",
+  "fr",
+  "fr-CA",
+  "hr",
+  "hu",
+  "id",
+  "it",
+  "ja",
+  "ko",
+  "lt",
+  "lv",
+  "ms",
+  "mt",
+  "nb",
+  "nl",
+  "pl",
+  "pt",
+  "pt-BR",
+  "ro",
+  "ru",
+  "sk",
+  "sl",
+  "sv",
+  "th",
+  "tr",
+  "vi",
+  "zh",
+  "zh-HK",
+  "zh-TW",
+] as const;
+
+/** An absolute http(s) URL, possibly with `{{code}}` placeholders and `{CHECKOUT_SESSION_ID}`. */
+const urlTemplate = z
+  .string()
+  .min(1)
+  .max(5000)
+  .regex(/^https?:\/\/\S+$/, { message: "must be an absolute http:// or https:// URL" });
+
+export const mappingConfigSchema = z.strictObject({
+  version: z.literal(1),
+  source: z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("records") }),
+    z.strictObject({ type: z.literal("subtable"), field: fieldCode }),
+  ]),
+  grouping: z.enum(["single", "perRecord"]),
+  lineItem: z.strictObject({
+    productCode: valueRefSchema.optional(),
+    name: valueRefSchema,
+    description: valueRefSchema.optional(),
+    image: z
+      .strictObject({
+        field: fieldCode,
+        index: z.number().int().min(0).optional(),
+        all: z.boolean().optional(),
+      })
+      .optional(),
+    unitPrice: valueRefSchema,
+    unitPriceIn: z.enum(["major", "minor"]).optional(),
+    quantity: valueRefSchema.optional(),
+    minQuantity: valueRefSchema.optional(),
+    maxQuantity: valueRefSchema.optional(),
+  }),
+  currency: z.union([
+    z.string().regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter ISO 4217 code" }),
+    z.strictObject({ field: fieldCode }),
+  ]),
+  successUrl: urlTemplate,
+  cancelUrl: urlTemplate.optional(),
+  expiresAfterMinutes: z.number().int().min(30).max(1440).optional(),
+  customerEmail: valueRefSchema.optional(),
+  locale: z.enum(STRIPE_CHECKOUT_LOCALES).optional(),
+  allowPromotionCodes: z.boolean().optional(),
+  billingAddressCollection: z.enum(["auto", "required"]).optional(),
+  replaceOpenSession: z.boolean().optional(),
+  writeBack: z.strictObject({
+    url: fieldCode.optional(),
+    sessionId: fieldCode.optional(),
+    status: fieldCode.optional(),
+    paymentStatus: fieldCode.optional(),
+    expiresAt: fieldCode.optional(),
+    amountTotal: fieldCode.optional(),
+    paidAt: fieldCode.optional(),
+    customerEmail: fieldCode.optional(),
+    error: fieldCode.optional(),
+  }),
+});
+
+export type MappingConfig = z.infer<typeof mappingConfigSchema>;
+
+export const DEFAULT_EXPIRES_AFTER_MINUTES = 1440;

@@ -1,0 +1,29 @@
+/**
+ * Every suite runs with real network access blocked: sockets may only reach this machine
+ * (loopback addresses, `localhost`, or Unix sockets). Emulators listen on 127.0.0.1.
+ */
+import net from "node:net";
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+function targetHost(args: unknown[]): string | undefined {
+  const [first, second] = args;
+  if (Array.isArray(first)) return targetHost(first);
+  if (typeof first === "object" && first !== null) {
+    const options = first as { host?: string; path?: string };
+    if (options.path !== undefined) return undefined; // Unix socket
+    return options.host ?? "localhost";
+  }
+  if (typeof first === "number") return typeof second === "string" ? second : "localhost";
+  if (typeof first === "string") return undefined; // Unix socket path
+  return undefined;
+}
+
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unknown[]) {
+  const host = targetHost(args);
+  if (host !== undefined && !LOOPBACK.test(host)) {
+    throw new Error(`Network access blocked in tests: tried to reach ${host}`);
+  }
+  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+} as typeof net.Socket.prototype.connect;
