@@ -1,0 +1,95 @@
+/**
+ * What the proxy needs from Stripe. Only the Stripe adapter imports the `stripe` SDK; use cases
+ * and tests speak this interface. Amounts are integers in minor units. Failures are thrown as
+ * `UpstreamError("stripe", …)` (or `SessionNotFoundError` where a session id is unknown).
+ */
+
+export type SessionStatus = "open" | "complete" | "expired";
+export type StripePaymentStatus = "paid" | "unpaid" | "no_payment_required";
+
+export interface CheckoutSession {
+  id: string;
+  url: string | null;
+  status: SessionStatus;
+  paymentStatus: StripePaymentStatus;
+  amountTotal: number | null;
+  /** Lower-case ISO 4217. */
+  currency: string | null;
+  customerEmail: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  paymentIntentId: string | null;
+  clientReferenceId: string | null;
+  metadata: Record<string, string>;
+}
+
+/** A catalogue product identified by its product code (Stripe metadata `product_code`). */
+export interface ProductDetails {
+  code: string;
+  name: string;
+  description?: string;
+  /** Public image URLs (≤ 8). `undefined` keeps the product's existing images. */
+  images?: string[];
+}
+
+export interface CheckoutLineItemRequest {
+  /** A catalogue product, or inline product data when the line has no product code. */
+  product: { id: string } | { name: string; description?: string; images?: string[] };
+  unitAmount: number;
+  quantity: number;
+  adjustableQuantity?: { minimum?: number; maximum?: number };
+}
+
+export interface CheckoutSessionRequest {
+  /** Same key and same request → the same session, however often it is sent (≤ 255 chars). */
+  idempotencyKey: string;
+  currency: string;
+  lineItems: CheckoutLineItemRequest[];
+  successUrl: string;
+  cancelUrl?: string;
+  expiresAt: Date;
+  customerEmail?: string;
+  locale?: string;
+  allowPromotionCodes?: boolean;
+  billingAddressCollection?: "auto" | "required";
+  clientReferenceId: string;
+  metadata: Record<string, string>;
+}
+
+export interface SessionListFilter {
+  status?: SessionStatus;
+  customerEmail?: string;
+  paymentIntent?: string;
+  limit?: number;
+  startingAfter?: string;
+}
+
+export interface KeyDescription {
+  mode: "test" | "live";
+  keyType: "restricted" | "secret";
+  /** Plain-language problems, e.g. a permission the restricted key lacks. Empty when all is well. */
+  problems: string[];
+}
+
+export interface PaymentGateway {
+  /**
+   * The catalogue product for `details.code`: reused if one exists (also one registered by hand
+   * with metadata `product_code`), updated if its name/description/images differ, else created.
+   * Never makes two products for one code, even concurrently or while Stripe's search lags.
+   */
+  upsertProduct(details: ProductDetails): Promise<{ productId: string }>;
+  /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */
+  uploadProductImage(image: {
+    bytes: Uint8Array;
+    filename: string;
+    contentType: string;
+  }): Promise<{ url: string }>;
+  createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
+  /** `null` when Stripe does not know the id. */
+  retrieveCheckoutSession(sessionId: string): Promise<CheckoutSession | null>;
+  expireCheckoutSession(sessionId: string): Promise<CheckoutSession>;
+  listCheckoutSessions(
+    filter: SessionListFilter,
+  ): Promise<{ sessions: CheckoutSession[]; hasMore: boolean }>;
+  describeKey(): Promise<KeyDescription>;
+}

@@ -1,0 +1,36 @@
+/**
+ * What the proxy needs from kintone, with the app's own API token. Only the kintone adapter
+ * imports `@kintone/rest-api-client`. Failures are thrown as `UpstreamError("kintone", …)`,
+ * missing records as `RecordNotFoundError`, revision conflicts on write as `RecordChangedError`.
+ */
+import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
+
+export interface RecordUpdate {
+  id: string;
+  /** When given, the write fails with a conflict if the record's revision differs. */
+  revision?: string;
+  record: Record<string, { value: unknown }>;
+}
+
+export interface FormField {
+  code: string;
+  label: string;
+  type: string;
+  /** Choices of DROP_DOWN / RADIO_BUTTON / CHECK_BOX / MULTI_SELECT fields. */
+  options?: string[];
+  /** Columns of a SUBTABLE field. */
+  fields?: FormField[];
+}
+
+export interface RecordStore {
+  /** The named records, in the order asked; throws `RecordNotFoundError` naming every missing id. */
+  getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]>;
+  /** Ids and revisions of the records matching a kintone query condition (any number: cursor beyond 10,000). */
+  queryRecordIds(appId: string, condition: string): Promise<{ id: string; revision: string }[]>;
+  /** Writes in all-or-nothing batches of at most 100 records per request. */
+  updateRecords(appId: string, updates: RecordUpdate[]): Promise<void>;
+  downloadFile(fileKey: string): Promise<{ bytes: Uint8Array; contentType?: string }>;
+  getFormFields(appId: string): Promise<FormField[]>;
+  /** Whether this proxy has a token for the app at all (no request made). */
+  hasApp(appId: string): boolean;
+}
