@@ -1,0 +1,178 @@
+/**
+ * The proxy's configuration (DESIGN §4, binding). This is the only module that reads the
+ * environment: `readEnvironment()` merges `.env` and `process.env`; `loadConfig(env)` is pure
+ * over its argument and reports every problem at once.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
+
+export interface ProxyConfig {
+  stripeApiKey: string;
+  stripeKeyType: "restricted" | "secret";
+  stripeApiBase?: string;
+  stripeWebhookSecret?: string;
+  proxySecret: string;
+  kintoneBaseUrl: string;
+  /** App id → the app's API token(s), comma-joined as kintone's `X-Cybozu-API-Token` header takes them. */
+  kintoneApiTokens: Record<string, string>;
+  port: number;
+  dataDir: string;
+}
+
+export type LoadConfigResult =
+  | { ok: true; config: ProxyConfig; warnings: string[] }
+  | { ok: false; problems: string[]; message: string };
+
+export type Environment = Record<string, string | undefined>;
+
+const stripeApiKey = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, { error: "is required" })
+  .superRefine((key, ctx) => {
+    if (key.startsWith("pk_")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "is a publishable key (pk_…); the proxy needs a restricted key (rk_…) or, discouraged, a secret key (sk_…)",
+      });
+    } else if (!/^(rk|sk)_(test|live)_\S+$/.test(key)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a Stripe key starting rk_test_/rk_live_ (or sk_…)",
+      });
+    }
+  });
+
+/** kintone's SDK accepts https, and plain http only for the host name `localhost`. */
+const kintoneBaseUrl = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, { error: "is required" })
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a URL such as https://example.cybozu.com" });
+      return;
+    }
+    const localHttp = url.protocol === "http:" && url.hostname === "localhost";
+    if (url.protocol !== "https:" && !localHttp) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be an https:// URL (http:// is allowed only for host localhost)",
+      });
+    }
+  })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const kintoneApiTokens = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, { error: "is required" })
+  .transform((value, ctx) => {
+    const tokens: Record<string, string[]> = {};
+    for (const entry of value.split(",").map((e) => e.trim())) {
+      const match = /^(\d+):([^\s,:]+)$/.exec(entry);
+      if (!match) {
+        ctx.addIssue({
+          code: "custom",
+          message: `entry "${entry.replace(/:.*/, ":…")}" must look like APP_ID:TOKEN (a numeric app id, then the token)`,
+        });
+        continue;
+      }
+      const [, appId, token] = match as unknown as [string, string, string];
+      (tokens[appId] ??= []).push(token);
+    }
+    return Object.fromEntries(Object.entries(tokens).map(([app, list]) => [app, list.join(",")]));
+  });
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const environmentSchema = z.object({
+  STRIPE_API_KEY: stripeApiKey,
+  STRIPE_API_BASE: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().startsWith("whsec_", { error: "must start with whsec_" }).optional(),
+  ),
+  PROXY_SECRET: z
+    .string({ error: "is required" })
+    .min(32, { error: "must be at least 32 characters" }),
+  KINTONE_BASE_URL: kintoneBaseUrl,
+  KINTONE_API_TOKENS: kintoneApiTokens,
+  PORT: optionalString.pipe(
+    z.coerce
+      .number({ error: "must be a port number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be between 0 and 65535" })
+      .max(65535, { error: "must be between 0 and 65535" })
+      .default(3000),
+  ),
+  DATA_DIR: optionalString.transform((v) => v ?? "./data"),
+});
+
+export function loadConfig(env: Environment): LoadConfigResult {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    // A message names the variable and the rule, never the value (it may be a secret).
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join(".") || "environment";
+      return `${variable} ${issue.message}`;
+    });
+    return {
+      ok: false,
+      problems,
+      message: `The proxy cannot start; fix its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    };
+  }
+  const e = parsed.data;
+  const stripeKeyType = e.STRIPE_API_KEY.startsWith("rk_") ? "restricted" : "secret";
+  const warnings =
+    stripeKeyType === "secret"
+      ? [
+          "STRIPE_API_KEY is a secret key (sk_…): it can do anything on the account. Prefer a restricted key (rk_…) with only the permissions the proxy needs.",
+        ]
+      : [];
+  return {
+    ok: true,
+    warnings,
+    config: {
+      stripeApiKey: e.STRIPE_API_KEY,
+      stripeKeyType,
+      stripeApiBase: e.STRIPE_API_BASE?.replace(/\/+$/, ""),
+      stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      proxySecret: e.PROXY_SECRET,
+      kintoneBaseUrl: e.KINTONE_BASE_URL,
+      kintoneApiTokens: e.KINTONE_API_TOKENS,
+      port: e.PORT,
+      dataDir: e.DATA_DIR,
+    },
+  };
+}
+
+/** `.env` in the working directory, overridden by the real environment (as dotenv does by default). */
+export function readEnvironment(cwd: string = process.cwd()): Environment {
+  const envFile = path.join(cwd, ".env");
+  const fromFile = fs.existsSync(envFile) ? parseDotenv(fs.readFileSync(envFile)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+/** The package version for `/healthz`, read once. */
+export function readVersion(): string {
+  try {
+    const file = path.join(__dirname, "..", "package.json");
+    const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
