@@ -109,14 +109,15 @@ const environmentSchema = z.object({
     .min(32, { error: "must be at least 32 characters" }),
   KINTONE_BASE_URL: kintoneBaseUrl,
   KINTONE_API_TOKENS: kintoneApiTokens,
-  PORT: optionalString.pipe(
-    z.coerce
-      .number({ error: "must be a port number" })
-      .int({ error: "must be a whole number" })
-      .min(0, { error: "must be between 0 and 65535" })
-      .max(65535, { error: "must be between 0 and 65535" })
-      .default(3000),
-  ),
+  PORT: optionalString.transform((value, ctx) => {
+    if (value === undefined) return 3000;
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port > 65535) {
+      ctx.addIssue({ code: "custom", message: "must be a port number between 0 and 65535" });
+      return z.NEVER;
+    }
+    return port;
+  }),
   DATA_DIR: optionalString.transform((v) => v ?? "./data"),
 });
 

@@ -25,11 +25,22 @@ export interface FormField {
 export interface RecordStore {
   /** The named records, in the order asked; throws `RecordNotFoundError` naming every missing id. */
   getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]>;
-  /** Ids and revisions of the records matching a kintone query condition (any number: cursor beyond 10,000). */
-  queryRecordIds(appId: string, condition: string): Promise<{ id: string; revision: string }[]>;
+  /**
+   * Ids and revisions of the records matching a kintone query condition (any number: cursor
+   * beyond 10,000), in id order; with `limit`, only the first ones (one plain read).
+   */
+  queryRecordIds(
+    appId: string,
+    condition: string,
+    options?: { limit?: number },
+  ): Promise<{ id: string; revision: string }[]>;
   /** Writes in all-or-nothing batches of at most 100 records per request. */
   updateRecords(appId: string, updates: RecordUpdate[]): Promise<void>;
-  downloadFile(fileKey: string): Promise<{ bytes: Uint8Array; contentType?: string }>;
+  /** `appId`, when known, picks that app's token; without it all configured tokens are sent. */
+  downloadFile(
+    fileKey: string,
+    appId?: string,
+  ): Promise<{ bytes: Uint8Array; contentType?: string }>;
   getFormFields(appId: string): Promise<FormField[]>;
   /** Whether this proxy has a token for the app at all (no request made). */
   hasApp(appId: string): boolean;

@@ -1,0 +1,299 @@
+/**
+ * `RecordStore` over kintone's REST API with `@kintone/rest-api-client`: one client per app with
+ * that app's token(s). Retries 429/5xx/network failures with backoff, caps concurrent requests
+ * (kintone allows 100 per domain), and turns kintone's errors into the proxy's own.
+ * https://cybozu.dev/ja/kintone/docs/rest-api/records/get-records/
+ */
+import { KintoneRestAPIClient, KintoneRestAPIError } from "@kintone/rest-api-client";
+import type { Logger } from "pino";
+import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
+import { RecordChangedError } from "../../errors/RecordChangedError";
+import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
+import { UpstreamError } from "../../errors/UpstreamError";
+import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
+
+export interface KintoneRecordStoreOptions {
+  /** https://…, or http://localhost:PORT (the SDK allows plain http only for localhost). */
+  baseUrl: string;
+  /** App id → token(s), comma-joined. */
+  apiTokens: Record<string, string>;
+  /** Requests in flight at once, over all apps. */
+  maxConcurrency?: number;
+  /** Retries of a 429/5xx/network failure. */
+  retries?: number;
+  retryDelayMs?: number;
+  logger?: Logger;
+}
+
+/** kintone reads at most 500 records per request; ids per `in (…)` kept well below that. */
+const IDS_PER_QUERY = 100;
+const WRITE_BATCH = 100;
+const CURSOR_SIZE = 500;
+
+export class KintoneRecordStore implements RecordStore {
+  private readonly clients = new Map<string, KintoneRestAPIClient>();
+  private readonly allAppsClient: KintoneRestAPIClient | undefined;
+  private readonly limiter: Semaphore;
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(private readonly options: KintoneRecordStoreOptions) {
+    for (const [appId, token] of Object.entries(options.apiTokens)) {
+      this.clients.set(appId, this.makeClient(token));
+    }
+    const allTokens = [...new Set(Object.values(options.apiTokens).join(",").split(","))];
+    // A file download names no app: kintone accepts several apps' tokens in one header.
+    this.allAppsClient = allTokens.length ? this.makeClient(allTokens.join(",")) : undefined;
+    this.limiter = new Semaphore(options.maxConcurrency ?? 10);
+    this.retries = options.retries ?? 3;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
+  }
+
+  hasApp(appId: string): boolean {
+    return this.clients.has(appId);
+  }
+
+  async getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]> {
+    const client = this.client(appId);
+    const unique = [...new Set(recordIds)];
+    const found = new Map<string, KintoneRecord>();
+    for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
+      const ids = unique.slice(i, i + IDS_PER_QUERY);
+      if (ids.some((id) => !/^\d+$/.test(id))) {
+        throw new RecordNotFoundError(
+          appId,
+          ids.filter((id) => !/^\d+$/.test(id)),
+        );
+      }
+      const { records } = await this.call(appId, () =>
+        client.record.getRecords({
+          app: appId,
+          query: `$id in (${ids.map((id) => `"${id}"`).join(", ")}) limit ${IDS_PER_QUERY}`,
+        }),
+      );
+      for (const record of records as unknown as KintoneRecord[]) {
+        const id = record.$id?.value;
+        if (typeof id === "string") found.set(id, record);
+      }
+    }
+    const missing = unique.filter((id) => !found.has(id));
+    if (missing.length) throw new RecordNotFoundError(appId, missing);
+    return recordIds.map((id) => found.get(id) as KintoneRecord);
+  }
+
+  async queryRecordIds(
+    appId: string,
+    condition: string,
+    options: { limit?: number } = {},
+  ): Promise<{ id: string; revision: string }[]> {
+    const client = this.client(appId);
+    const fields = ["$id", "$revision"];
+    const toIds = (records: unknown[]) =>
+      (records as KintoneRecord[]).map((r) => ({
+        id: String(r.$id?.value),
+        revision: String(r.$revision?.value),
+      }));
+    const ordered = `${condition.trim()} order by $id asc`.trim();
+    if (options.limit !== undefined) {
+      const { records } = await this.call(appId, () =>
+        client.record.getRecords({
+          app: appId,
+          fields,
+          query: `${ordered} limit ${Math.min(options.limit ?? 1, 500)}`,
+        }),
+      );
+      return toIds(records);
+    }
+    // The cursor API reads beyond the 10,000-record offset limit of plain reads.
+    // https://cybozu.dev/ja/kintone/docs/rest-api/records/add-cursor/
+    const { id: cursorId } = await this.call(appId, () =>
+      client.record.createCursor({ app: appId, fields, query: ordered, size: CURSOR_SIZE }),
+    );
+    const result: { id: string; revision: string }[] = [];
+    try {
+      for (;;) {
+        const page = await this.call(appId, () =>
+          client.record.getRecordsByCursor({ id: cursorId }),
+        );
+        result.push(...toIds(page.records));
+        if (!page.next) return result;
+      }
+    } catch (error) {
+      // A cursor read to the end deletes itself; one abandoned midway must be freed.
+      await client.record.deleteCursor({ id: cursorId }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async updateRecords(appId: string, updates: RecordUpdate[]): Promise<void> {
+    const client = this.client(appId);
+    for (let i = 0; i < updates.length; i += WRITE_BATCH) {
+      const batch = updates.slice(i, i + WRITE_BATCH);
+      await this.call(appId, () =>
+        client.record.updateRecords({
+          app: appId,
+          records: batch.map((u) => ({
+            id: u.id,
+            record: u.record as never,
+            ...(u.revision !== undefined ? { revision: u.revision } : {}),
+          })),
+        }),
+      );
+    }
+  }
+
+  async downloadFile(
+    fileKey: string,
+    appId?: string,
+  ): Promise<{ bytes: Uint8Array; contentType?: string }> {
+    const client = appId !== undefined ? this.client(appId) : this.allAppsClient;
+    if (!client) throw new UpstreamError("kintone", "The proxy has no kintone API token at all.");
+    const data = await this.call(appId ?? "", () => client.file.downloadFile({ fileKey }));
+    return { bytes: new Uint8Array(data) };
+  }
+
+  async getFormFields(appId: string): Promise<FormField[]> {
+    const client = this.client(appId);
+    const { properties } = await this.call(appId, () => client.app.getFormFields({ app: appId }));
+    return Object.values(properties as Record<string, RawProperty>).map(toFormField);
+  }
+
+  private makeClient(apiToken: string): KintoneRestAPIClient {
+    return new KintoneRestAPIClient({ baseUrl: this.options.baseUrl, auth: { apiToken } });
+  }
+
+  private client(appId: string): KintoneRestAPIClient {
+    const client = this.clients.get(appId);
+    if (!client) {
+      throw new UpstreamError(
+        "kintone",
+        `The proxy has no kintone API token for app ${appId}. Add APP_ID:TOKEN to KINTONE_API_TOKENS.`,
+        { upstreamCode: "NO_TOKEN" },
+      );
+    }
+    return client;
+  }
+
+  /** One request: under the concurrency cap, retried while kintone says "later". */
+  private async call<T>(appId: string, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.limiter.run(request);
+      } catch (error) {
+        const mapped = toProxyError(error, appId);
+        const retryable = mapped instanceof UpstreamError && mapped.retryable;
+        if (!retryable || attempt >= this.retries) throw mapped;
+        const delay = this.retryDelayMs * 2 ** attempt * (1 + Math.random() / 2);
+        this.options.logger?.warn(
+          { appId, attempt: attempt + 1, upstreamStatus: mapped.upstreamStatus, delay },
+          "kintone request failed; retrying",
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}
+
+export function createKintoneRecordStore(options: KintoneRecordStoreOptions): RecordStore {
+  return new KintoneRecordStore(options);
+}
+
+/** Record ids kintone names in a message such as "The specified record (ID: 5) is not found." */
+function idsInMessage(message: string): string[] {
+  return [...message.matchAll(/id\s*[:：]\s*(\d+)/gi)].map((m) => m[1] as string);
+}
+
+/** kintone's error → the proxy's, with a message we wrote (safe to show) and kintone's id. */
+export function toProxyError(error: unknown, appId: string): Error {
+  if (!(error instanceof KintoneRestAPIError)) {
+    if (error instanceof UpstreamError) return error;
+    return new UpstreamError("kintone", "kintone could not be reached. Try again later.", {
+      retryable: true,
+    });
+  }
+  const { code, status, id: requestId } = error;
+  if (code === "GAIA_RE01") {
+    const ids = idsInMessage(error.message);
+    return new RecordNotFoundError(appId, ids.length ? ids : ["?"]);
+  }
+  if (code === "GAIA_CO02") {
+    const ids = idsInMessage(error.message);
+    return new RecordChangedError(
+      (ids.length ? ids : ["?"]).map((recordId) => ({ recordId, expected: "?", actual: "?" })),
+    );
+  }
+  const options = { requestId, upstreamCode: code, upstreamStatus: status };
+  if (status === 429 || status >= 500) {
+    return new UpstreamError("kintone", "kintone is busy or unavailable. Try again later.", {
+      ...options,
+      retryable: true,
+    });
+  }
+  if (status === 401 || code === "GAIA_IA02" || code === "CB_WA01") {
+    return new UpstreamError(
+      "kintone",
+      `kintone refused the proxy's API token for app ${appId}: check KINTONE_API_TOKENS.`,
+      options,
+    );
+  }
+  if (status === 403 || code === "CB_NO02" || code === "GAIA_NO01") {
+    return new UpstreamError(
+      "kintone",
+      `The proxy's API token for app ${appId} lacks a permission this needs (view, edit or file).`,
+      options,
+    );
+  }
+  if (code === "GAIA_AP01") {
+    return new UpstreamError("kintone", `kintone app ${appId} does not exist.`, options);
+  }
+  if (code === "CB_VA01") {
+    const fields = Object.keys((error.errors as Record<string, unknown> | undefined) ?? {});
+    return new UpstreamError(
+      "kintone",
+      `kintone refused the values written${fields.length ? ` (${fields.join(", ")})` : ""}: check the write-back fields of the mapping.`,
+      options,
+    );
+  }
+  return new UpstreamError("kintone", `kintone refused the request (${code}).`, options);
+}
+
+interface RawProperty {
+  code: string;
+  label: string;
+  type: string;
+  options?: Record<string, { label: string; index: string | number }>;
+  fields?: Record<string, RawProperty>;
+}
+
+function toFormField(property: RawProperty): FormField {
+  const field: FormField = { code: property.code, label: property.label, type: property.type };
+  if (property.options) {
+    field.options = Object.values(property.options)
+      .sort((a, b) => Number(a.index) - Number(b.index))
+      .map((o) => o.label);
+  }
+  if (property.fields) field.fields = Object.values(property.fields).map(toFormField);
+  return field;
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.capacity) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

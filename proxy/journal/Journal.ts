@@ -1,0 +1,117 @@
+/**
+ * The proxy's durable memory: which sessions it made for which records (and with which mapping),
+ * record writes still owed to kintone, and caches that spare Stripe calls. Synchronous on purpose:
+ * the SQLite implementation is, and a read-check-write in one call is then atomic within the process.
+ * New tables (processed webhook events, jobs) are added by new migrations and new methods.
+ */
+import type { SessionStatus } from "../ports/PaymentGateway";
+
+export type PaymentStatusValue =
+  "unpaid" | "paid" | "no_payment_required" | "failed" | "refunded" | "partially_refunded";
+
+export interface JournalSession {
+  sessionId: string;
+  appId: string;
+  recordIds: string[];
+  /** The mapping JSON the session was made with: later writes use its `writeBack` fields. */
+  mappingJson: string;
+  status: SessionStatus;
+  paymentStatus: PaymentStatusValue;
+  url: string | null;
+  currency: string;
+  amountTotal: number;
+  customerEmail: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  paidAt: Date | null;
+}
+
+export interface SessionQuery {
+  appId?: string;
+  recordId?: string;
+  status?: SessionStatus;
+  customerEmail?: string;
+  /** Newest first; `startingAfter` is a session id of the previous page. */
+  limit: number;
+  startingAfter?: string;
+}
+
+/**
+ * One attempt to make a session for one set of record revisions with one mapping. A retry or a
+ * double click finds it and sends Stripe the same idempotency key with the same parameters.
+ */
+export interface CheckoutIntent {
+  baseKey: string;
+  idempotencyKey: string;
+  expiresAt: Date;
+  createdAt: Date;
+  sessionId: string | null;
+}
+
+/** Field values still owed to one record; newer values replace older ones field by field. */
+export interface PendingWriteBack {
+  appId: string;
+  recordId: string;
+  fields: Record<string, { value: unknown }>;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+}
+
+export interface CachedProduct {
+  productId: string;
+  /** Hash of what was last sent (name, description, images). */
+  contentHash: string;
+}
+
+export interface Journal {
+  saveSession(session: JournalSession): void;
+  getSession(sessionId: string): JournalSession | undefined;
+  /** Updates the known state; `status` never moves back from complete/expired to open. */
+  updateSessionState(
+    sessionId: string,
+    state: Partial<
+      Pick<
+        JournalSession,
+        "status" | "paymentStatus" | "customerEmail" | "amountTotal" | "paidAt" | "url"
+      >
+    >,
+  ): JournalSession | undefined;
+  /** Sessions the journal still believes open that include the record. */
+  findOpenSessionsForRecord(appId: string, recordId: string): JournalSession[];
+  listSessions(query: SessionQuery): { sessions: JournalSession[]; hasMore: boolean };
+
+  /**
+   * The live intent for `baseKey`, or a new one made with `fresh()` when there is none or
+   * `reusable(intent)` says no (new generation of idempotency key). Atomic.
+   */
+  claimCheckoutIntent(
+    baseKey: string,
+    reusable: (intent: CheckoutIntent) => boolean,
+    fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
+    now: Date,
+  ): CheckoutIntent;
+  findCheckoutIntent(baseKey: string): CheckoutIntent | undefined;
+  completeCheckoutIntent(baseKey: string, idempotencyKey: string, sessionId: string): void;
+
+  addPendingWriteBack(
+    appId: string,
+    recordId: string,
+    fields: Record<string, { value: unknown }>,
+    error: string,
+    nextAttemptAt: Date,
+  ): void;
+  /** A later successful write of these fields makes the owed (older) values moot. */
+  clearPendingFields(appId: string, recordId: string, fieldCodes: string[]): void;
+  listDuePendingWriteBacks(now: Date, limit: number): PendingWriteBack[];
+  countPendingWriteBacks(): number;
+  recordWriteBackFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void;
+  deletePendingWriteBack(appId: string, recordId: string): void;
+
+  getCachedProduct(cacheKey: string): CachedProduct | undefined;
+  putCachedProduct(cacheKey: string, product: CachedProduct): void;
+  getCachedImageUrl(cacheKey: string): string | undefined;
+  putCachedImageUrl(cacheKey: string, url: string): void;
+
+  close(): void;
+}

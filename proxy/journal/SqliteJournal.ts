@@ -1,0 +1,459 @@
+/**
+ * The journal in one SQLite file (better-sqlite3, WAL). Migrations are plain SQL in code, applied
+ * in order and counted with `PRAGMA user_version`; a later issue appends to MIGRATIONS.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { SessionStatus } from "../ports/PaymentGateway";
+import type {
+  CachedProduct,
+  CheckoutIntent,
+  Journal,
+  JournalSession,
+  PaymentStatusValue,
+  PendingWriteBack,
+  SessionQuery,
+} from "./Journal";
+
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE sessions (
+     session_id TEXT PRIMARY KEY,
+     app_id TEXT NOT NULL,
+     record_ids TEXT NOT NULL,
+     mapping_json TEXT NOT NULL,
+     status TEXT NOT NULL,
+     payment_status TEXT NOT NULL,
+     url TEXT,
+     currency TEXT NOT NULL,
+     amount_total INTEGER NOT NULL,
+     customer_email TEXT,
+     expires_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     paid_at INTEGER
+   );
+   CREATE INDEX sessions_by_app ON sessions (app_id, created_at);
+   CREATE TABLE session_records (
+     session_id TEXT NOT NULL REFERENCES sessions (session_id),
+     app_id TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     PRIMARY KEY (app_id, record_id, session_id)
+   );
+   CREATE TABLE checkout_intents (
+     base_key TEXT PRIMARY KEY,
+     generation INTEGER NOT NULL,
+     idempotency_key TEXT NOT NULL,
+     expires_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     session_id TEXT
+   );
+   CREATE TABLE pending_write_backs (
+     app_id TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     fields TEXT NOT NULL,
+     attempts INTEGER NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     last_error TEXT,
+     PRIMARY KEY (app_id, record_id)
+   );
+   CREATE TABLE product_cache (
+     cache_key TEXT PRIMARY KEY,
+     product_id TEXT NOT NULL,
+     content_hash TEXT NOT NULL
+   );
+   CREATE TABLE image_cache (
+     cache_key TEXT PRIMARY KEY,
+     url TEXT NOT NULL
+   );`,
+];
+
+interface SessionRow {
+  session_id: string;
+  app_id: string;
+  record_ids: string;
+  mapping_json: string;
+  status: SessionStatus;
+  payment_status: PaymentStatusValue;
+  url: string | null;
+  currency: string;
+  amount_total: number;
+  customer_email: string | null;
+  expires_at: number;
+  created_at: number;
+  paid_at: number | null;
+}
+
+interface IntentRow {
+  base_key: string;
+  generation: number;
+  idempotency_key: string;
+  expires_at: number;
+  created_at: number;
+  session_id: string | null;
+}
+
+interface PendingRow {
+  app_id: string;
+  record_id: string;
+  fields: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+}
+
+export class SqliteJournal implements Journal {
+  private readonly db: Database.Database;
+
+  /** `file` is a path, or `:memory:` for tests. */
+  constructor(file: string) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+  }
+
+  static inDataDir(dataDir: string): SqliteJournal {
+    return new SqliteJournal(path.join(dataDir, "journal.sqlite"));
+  }
+
+  /** The underlying database, for a later issue's tables that live in the same file. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  private migrate(): void {
+    const current = this.db.pragma("user_version", { simple: true }) as number;
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      const apply = this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[version] as string);
+        this.db.pragma(`user_version = ${version + 1}`);
+      });
+      apply();
+    }
+  }
+
+  saveSession(s: JournalSession): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO sessions (session_id, app_id, record_ids, mapping_json, status, payment_status,
+             url, currency, amount_total, customer_email, expires_at, created_at, paid_at)
+           VALUES (@session_id, @app_id, @record_ids, @mapping_json, @status, @payment_status, @url,
+             @currency, @amount_total, @customer_email, @expires_at, @created_at, @paid_at)
+           ON CONFLICT (session_id) DO NOTHING`,
+        )
+        .run(toRow(s));
+      const link = this.db.prepare(
+        `INSERT OR IGNORE INTO session_records (session_id, app_id, record_id) VALUES (?, ?, ?)`,
+      );
+      for (const recordId of s.recordIds) link.run(s.sessionId, s.appId, recordId);
+    })();
+  }
+
+  getSession(sessionId: string): JournalSession | undefined {
+    const row = this.db.prepare(`SELECT * FROM sessions WHERE session_id = ?`).get(sessionId) as
+      SessionRow | undefined;
+    return row && fromRow(row);
+  }
+
+  updateSessionState(
+    sessionId: string,
+    state: Partial<
+      Pick<
+        JournalSession,
+        "status" | "paymentStatus" | "customerEmail" | "amountTotal" | "paidAt" | "url"
+      >
+    >,
+  ): JournalSession | undefined {
+    return this.db.transaction(() => {
+      const current = this.getSession(sessionId);
+      if (!current) return undefined;
+      const next: JournalSession = { ...current };
+      // States only move forward: complete and expired are final, the first one known stays.
+      if (state.status && current.status === "open") next.status = state.status;
+      if (state.paymentStatus) next.paymentStatus = state.paymentStatus;
+      if (state.customerEmail !== undefined) next.customerEmail = state.customerEmail;
+      if (state.amountTotal !== undefined) next.amountTotal = state.amountTotal;
+      if (state.url !== undefined) next.url = state.url;
+      if (state.paidAt !== undefined && current.paidAt === null) next.paidAt = state.paidAt;
+      const row = toRow(next);
+      this.db
+        .prepare(
+          `UPDATE sessions SET status = @status, payment_status = @payment_status, url = @url,
+             amount_total = @amount_total, customer_email = @customer_email, paid_at = @paid_at
+           WHERE session_id = @session_id`,
+        )
+        .run(row);
+      return next;
+    })();
+  }
+
+  findOpenSessionsForRecord(appId: string, recordId: string): JournalSession[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.* FROM sessions s JOIN session_records r ON r.session_id = s.session_id
+         WHERE r.app_id = ? AND r.record_id = ? AND s.status = 'open'
+         ORDER BY s.created_at, s.session_id`,
+      )
+      .all(appId, recordId) as SessionRow[];
+    return rows.map(fromRow);
+  }
+
+  listSessions(query: SessionQuery): { sessions: JournalSession[]; hasMore: boolean } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit + 1 };
+    if (query.appId !== undefined) {
+      where.push("s.app_id = @appId");
+      params.appId = query.appId;
+    }
+    if (query.recordId !== undefined) {
+      where.push(
+        "EXISTS (SELECT 1 FROM session_records r WHERE r.session_id = s.session_id AND r.record_id = @recordId AND r.app_id = s.app_id)",
+      );
+      params.recordId = query.recordId;
+    }
+    if (query.status !== undefined) {
+      where.push("s.status = @status");
+      params.status = query.status;
+    }
+    if (query.customerEmail !== undefined) {
+      where.push("s.customer_email = @customerEmail");
+      params.customerEmail = query.customerEmail;
+    }
+    if (query.startingAfter !== undefined) {
+      const anchor = this.getSession(query.startingAfter);
+      if (!anchor) return { sessions: [], hasMore: false };
+      where.push(
+        "(s.created_at < @anchorCreated OR (s.created_at = @anchorCreated AND s.session_id < @anchorId))",
+      );
+      params.anchorCreated = anchor.createdAt.getTime();
+      params.anchorId = anchor.sessionId;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT s.* FROM sessions s ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY s.created_at DESC, s.session_id DESC LIMIT @limit`,
+      )
+      .all(params) as SessionRow[];
+    return {
+      sessions: rows.slice(0, query.limit).map(fromRow),
+      hasMore: rows.length > query.limit,
+    };
+  }
+
+  claimCheckoutIntent(
+    baseKey: string,
+    reusable: (intent: CheckoutIntent) => boolean,
+    fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
+    now: Date,
+  ): CheckoutIntent {
+    return this.db.transaction(() => {
+      const row = this.db
+        .prepare(`SELECT * FROM checkout_intents WHERE base_key = ?`)
+        .get(baseKey) as IntentRow | undefined;
+      if (row && reusable(fromIntentRow(row))) return fromIntentRow(row);
+      const generation = row ? row.generation + 1 : 1;
+      const made = fresh(generation);
+      const next: IntentRow = {
+        base_key: baseKey,
+        generation,
+        idempotency_key: made.idempotencyKey,
+        expires_at: made.expiresAt.getTime(),
+        created_at: now.getTime(),
+        session_id: null,
+      };
+      this.db
+        .prepare(
+          `INSERT INTO checkout_intents (base_key, generation, idempotency_key, expires_at, created_at, session_id)
+           VALUES (@base_key, @generation, @idempotency_key, @expires_at, @created_at, @session_id)
+           ON CONFLICT (base_key) DO UPDATE SET generation = excluded.generation,
+             idempotency_key = excluded.idempotency_key, expires_at = excluded.expires_at,
+             created_at = excluded.created_at, session_id = NULL`,
+        )
+        .run(next);
+      return fromIntentRow(next);
+    })();
+  }
+
+  findCheckoutIntent(baseKey: string): CheckoutIntent | undefined {
+    const row = this.db
+      .prepare(`SELECT * FROM checkout_intents WHERE base_key = ?`)
+      .get(baseKey) as IntentRow | undefined;
+    return row && fromIntentRow(row);
+  }
+
+  completeCheckoutIntent(baseKey: string, idempotencyKey: string, sessionId: string): void {
+    this.db
+      .prepare(
+        `UPDATE checkout_intents SET session_id = ? WHERE base_key = ? AND idempotency_key = ?`,
+      )
+      .run(sessionId, baseKey, idempotencyKey);
+  }
+
+  addPendingWriteBack(
+    appId: string,
+    recordId: string,
+    fields: Record<string, { value: unknown }>,
+    error: string,
+    nextAttemptAt: Date,
+  ): void {
+    this.db.transaction(() => {
+      const row = this.getPendingRow(appId, recordId);
+      const merged = { ...(row ? (JSON.parse(row.fields) as object) : {}), ...fields };
+      this.db
+        .prepare(
+          `INSERT INTO pending_write_backs (app_id, record_id, fields, attempts, next_attempt_at, last_error)
+           VALUES (?, ?, ?, 0, ?, ?)
+           ON CONFLICT (app_id, record_id) DO UPDATE SET fields = excluded.fields,
+             next_attempt_at = MIN(next_attempt_at, excluded.next_attempt_at), last_error = excluded.last_error`,
+        )
+        .run(appId, recordId, JSON.stringify(merged), nextAttemptAt.getTime(), error);
+    })();
+  }
+
+  clearPendingFields(appId: string, recordId: string, fieldCodes: string[]): void {
+    this.db.transaction(() => {
+      const row = this.getPendingRow(appId, recordId);
+      if (!row) return;
+      const fields = JSON.parse(row.fields) as Record<string, unknown>;
+      for (const code of fieldCodes) delete fields[code];
+      if (Object.keys(fields).length === 0) this.deletePendingWriteBack(appId, recordId);
+      else
+        this.db
+          .prepare(`UPDATE pending_write_backs SET fields = ? WHERE app_id = ? AND record_id = ?`)
+          .run(JSON.stringify(fields), appId, recordId);
+    })();
+  }
+
+  listDuePendingWriteBacks(now: Date, limit: number): PendingWriteBack[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM pending_write_backs WHERE next_attempt_at <= ? ORDER BY app_id, next_attempt_at LIMIT ?`,
+      )
+      .all(now.getTime(), limit) as PendingRow[];
+    return rows.map((row) => ({
+      appId: row.app_id,
+      recordId: row.record_id,
+      fields: JSON.parse(row.fields) as Record<string, { value: unknown }>,
+      attempts: row.attempts,
+      nextAttemptAt: new Date(row.next_attempt_at),
+      lastError: row.last_error,
+    }));
+  }
+
+  countPendingWriteBacks(): number {
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM pending_write_backs`).get() as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  recordWriteBackFailure(
+    appId: string,
+    recordId: string,
+    error: string,
+    nextAttemptAt: Date,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+         WHERE app_id = ? AND record_id = ?`,
+      )
+      .run(nextAttemptAt.getTime(), error, appId, recordId);
+  }
+
+  deletePendingWriteBack(appId: string, recordId: string): void {
+    this.db
+      .prepare(`DELETE FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
+      .run(appId, recordId);
+  }
+
+  getCachedProduct(cacheKey: string): CachedProduct | undefined {
+    const row = this.db
+      .prepare(`SELECT product_id, content_hash FROM product_cache WHERE cache_key = ?`)
+      .get(cacheKey) as { product_id: string; content_hash: string } | undefined;
+    return row && { productId: row.product_id, contentHash: row.content_hash };
+  }
+
+  putCachedProduct(cacheKey: string, product: CachedProduct): void {
+    this.db
+      .prepare(
+        `INSERT INTO product_cache (cache_key, product_id, content_hash) VALUES (?, ?, ?)
+         ON CONFLICT (cache_key) DO UPDATE SET product_id = excluded.product_id, content_hash = excluded.content_hash`,
+      )
+      .run(cacheKey, product.productId, product.contentHash);
+  }
+
+  getCachedImageUrl(cacheKey: string): string | undefined {
+    const row = this.db.prepare(`SELECT url FROM image_cache WHERE cache_key = ?`).get(cacheKey) as
+      { url: string } | undefined;
+    return row?.url;
+  }
+
+  putCachedImageUrl(cacheKey: string, url: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO image_cache (cache_key, url) VALUES (?, ?) ON CONFLICT (cache_key) DO UPDATE SET url = excluded.url`,
+      )
+      .run(cacheKey, url);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private getPendingRow(appId: string, recordId: string): PendingRow | undefined {
+    return this.db
+      .prepare(`SELECT * FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
+      .get(appId, recordId) as PendingRow | undefined;
+  }
+}
+
+function toRow(s: JournalSession): SessionRow {
+  return {
+    session_id: s.sessionId,
+    app_id: s.appId,
+    record_ids: JSON.stringify(s.recordIds),
+    mapping_json: s.mappingJson,
+    status: s.status,
+    payment_status: s.paymentStatus,
+    url: s.url,
+    currency: s.currency,
+    amount_total: s.amountTotal,
+    customer_email: s.customerEmail,
+    expires_at: s.expiresAt.getTime(),
+    created_at: s.createdAt.getTime(),
+    paid_at: s.paidAt ? s.paidAt.getTime() : null,
+  };
+}
+
+function fromRow(row: SessionRow): JournalSession {
+  return {
+    sessionId: row.session_id,
+    appId: row.app_id,
+    recordIds: JSON.parse(row.record_ids) as string[],
+    mappingJson: row.mapping_json,
+    status: row.status,
+    paymentStatus: row.payment_status,
+    url: row.url,
+    currency: row.currency,
+    amountTotal: row.amount_total,
+    customerEmail: row.customer_email,
+    expiresAt: new Date(row.expires_at),
+    createdAt: new Date(row.created_at),
+    paidAt: row.paid_at === null ? null : new Date(row.paid_at),
+  };
+}
+
+function fromIntentRow(row: IntentRow): CheckoutIntent {
+  return {
+    baseKey: row.base_key,
+    idempotencyKey: row.idempotency_key,
+    expiresAt: new Date(row.expires_at),
+    createdAt: new Date(row.created_at),
+    sessionId: row.session_id,
+  };
+}

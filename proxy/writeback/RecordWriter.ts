@@ -1,0 +1,178 @@
+/**
+ * Writes session state back to kintone records, in batches of at most 100 (kintone's limit per
+ * request, all or nothing). What kintone refuses or cannot take now is kept in the journal as a
+ * pending write-back and retried with backoff until it lands: a session that exists in Stripe is
+ * never lost from its records.
+ */
+import type { Logger } from "pino";
+import { AppError } from "../errors/AppError";
+import { RecordNotFoundError } from "../errors/RecordNotFoundError";
+import type { Journal } from "../journal/Journal";
+import type { RecordStore } from "../ports/RecordStore";
+
+export const KINTONE_WRITE_BATCH = 100;
+
+export interface RecordWrite {
+  recordId: string;
+  fields: Record<string, { value: unknown }>;
+}
+
+export interface RecordWriterOptions {
+  now?: () => Date;
+  /** Delay before the first retry; doubles per attempt up to `maxRetryDelayMs`. */
+  firstRetryDelayMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+export class RecordWriter {
+  private readonly now: () => Date;
+  private readonly firstRetryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private retrying: Promise<void> | undefined;
+
+  constructor(
+    private readonly records: RecordStore,
+    private readonly journal: Journal,
+    private readonly logger: Logger,
+    options: RecordWriterOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.firstRetryDelayMs = options.firstRetryDelayMs ?? 5_000;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 15 * 60_000;
+  }
+
+  /** Writes now; whatever fails is journalled for retry. Resolves with the ids left pending. */
+  async write(appId: string, writes: RecordWrite[]): Promise<{ pending: string[] }> {
+    const nonEmpty = writes.filter((w) => Object.keys(w.fields).length > 0);
+    const pending: string[] = [];
+    for (let i = 0; i < nonEmpty.length; i += KINTONE_WRITE_BATCH) {
+      const batch = nonEmpty.slice(i, i + KINTONE_WRITE_BATCH);
+      const failed = await this.writeBatch(appId, batch);
+      for (const write of failed.writes) {
+        this.journal.addPendingWriteBack(
+          appId,
+          write.recordId,
+          write.fields,
+          failed.error,
+          new Date(this.now().getTime() + this.firstRetryDelayMs),
+        );
+        pending.push(write.recordId);
+      }
+    }
+    return { pending };
+  }
+
+  /** One pass over the due pending write-backs. Concurrent calls share one pass. */
+  retryPending(): Promise<void> {
+    this.retrying ??= this.retryPass().finally(() => {
+      this.retrying = undefined;
+    });
+    return this.retrying;
+  }
+
+  /** Retries at start and then every `intervalMs`, without keeping the process alive. */
+  startRetryLoop(intervalMs = 5_000): void {
+    if (this.timer) return;
+    const tick = () => {
+      this.retryPending().catch((error: unknown) =>
+        this.logger.error({ err: error }, "pending write-back pass failed"),
+      );
+    };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+    this.timer.unref();
+  }
+
+  async stopRetryLoop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.retrying;
+  }
+
+  private async retryPass(): Promise<void> {
+    const due = this.journal.listDuePendingWriteBacks(this.now(), 1000);
+    const byApp = new Map<string, typeof due>();
+    for (const entry of due) byApp.set(entry.appId, [...(byApp.get(entry.appId) ?? []), entry]);
+    for (const [appId, entries] of byApp) {
+      for (let i = 0; i < entries.length; i += KINTONE_WRITE_BATCH) {
+        const batch = entries.slice(i, i + KINTONE_WRITE_BATCH);
+        const failed = await this.writeBatch(
+          appId,
+          batch.map((e) => ({ recordId: e.recordId, fields: e.fields })),
+        );
+        const failedIds = new Set(failed.writes.map((w) => w.recordId));
+        for (const entry of batch) {
+          if (!failedIds.has(entry.recordId)) continue;
+          const delay = Math.min(
+            this.firstRetryDelayMs * 2 ** (entry.attempts + 1),
+            this.maxRetryDelayMs,
+          );
+          this.journal.recordWriteBackFailure(
+            appId,
+            entry.recordId,
+            failed.error,
+            new Date(this.now().getTime() + delay),
+          );
+        }
+        if (batch.length > failedIds.size) {
+          this.logger.info(
+            { appId, written: batch.length - failedIds.size },
+            "pending write-backs delivered",
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes one batch. A deleted record fails the whole batch (all or nothing): it is dropped,
+   * with a log line, and the rest is written again. Returns what could not be written.
+   */
+  private async writeBatch(
+    appId: string,
+    batch: RecordWrite[],
+  ): Promise<{ writes: RecordWrite[]; error: string }> {
+    let remaining = batch;
+    for (;;) {
+      if (remaining.length === 0) return { writes: [], error: "" };
+      try {
+        await this.records.updateRecords(
+          appId,
+          remaining.map((w) => ({ id: w.recordId, record: w.fields })),
+        );
+        for (const w of remaining) {
+          this.journal.clearPendingFields(appId, w.recordId, Object.keys(w.fields));
+        }
+        return { writes: [], error: "" };
+      } catch (error) {
+        const missing = missingRecordIds(error);
+        const stillThere = remaining.filter((w) => !missing.has(w.recordId));
+        if (missing.size > 0 && stillThere.length < remaining.length) {
+          this.logger.warn(
+            { appId, recordIds: [...missing] },
+            "records deleted in kintone; their write-back is dropped",
+          );
+          for (const id of missing) this.journal.deletePendingWriteBack(appId, id);
+          remaining = stillThere;
+          continue;
+        }
+        const message = error instanceof AppError ? error.message : "kintone write failed";
+        this.logger.warn(
+          { appId, recordIds: remaining.map((w) => w.recordId), err: error },
+          "kintone write-back failed; kept for retry",
+        );
+        return { writes: remaining, error: message };
+      }
+    }
+  }
+}
+
+function missingRecordIds(error: unknown): Set<string> {
+  if (!(error instanceof RecordNotFoundError)) return new Set();
+  return new Set(
+    error.details
+      .map((d) => (d as { recordId?: unknown }).recordId)
+      .filter((id): id is string => typeof id === "string"),
+  );
+}

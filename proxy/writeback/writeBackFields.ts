@@ -1,0 +1,62 @@
+/**
+ * Session state → the kintone fields a mapping's `writeBack` names (DESIGN §6). Only mapped
+ * fields, and only the parts of the state given, are written: a field the mapping leaves out
+ * is never touched.
+ */
+import { formatMinorUnits } from "../../core/money/toMinorUnits";
+import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import type { PaymentStatusValue } from "../journal/Journal";
+import type { SessionStatus } from "../ports/PaymentGateway";
+
+export interface WriteBackState {
+  sessionId?: string;
+  url?: string | null;
+  status?: SessionStatus;
+  paymentStatus?: PaymentStatusValue;
+  expiresAt?: Date | null;
+  /** Minor units of `currency`. */
+  amountTotal?: { amount: number; currency: string } | null;
+  paidAt?: Date | null;
+  customerEmail?: string | null;
+  /** `""` clears the error field. */
+  error?: string;
+}
+
+export type RecordFields = Record<string, { value: string }>;
+
+/** kintone DATETIME as the REST API takes it: `YYYY-MM-DDTHH:MM:SSZ` (UTC). */
+export function toKintoneDateTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+export function writeBackFields(
+  writeBack: MappingConfig["writeBack"],
+  state: WriteBackState,
+): RecordFields {
+  const fields: RecordFields = {};
+  const put = (code: string | undefined, value: string | undefined) => {
+    if (code !== undefined && value !== undefined) fields[code] = { value };
+  };
+  const orEmpty = <T>(value: T | null | undefined, format: (v: T) => string) =>
+    value === undefined ? undefined : value === null ? "" : format(value);
+
+  put(writeBack.sessionId, state.sessionId);
+  put(
+    writeBack.url,
+    orEmpty(state.url, (u) => u),
+  );
+  put(writeBack.status, state.status);
+  put(writeBack.paymentStatus, state.paymentStatus);
+  put(writeBack.expiresAt, orEmpty(state.expiresAt, toKintoneDateTime));
+  put(
+    writeBack.amountTotal,
+    orEmpty(state.amountTotal, (a) => formatMinorUnits(a.amount, a.currency)),
+  );
+  put(writeBack.paidAt, orEmpty(state.paidAt, toKintoneDateTime));
+  put(
+    writeBack.customerEmail,
+    orEmpty(state.customerEmail, (e) => e),
+  );
+  put(writeBack.error, state.error);
+  return fields;
+}
