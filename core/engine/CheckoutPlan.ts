@@ -52,7 +52,9 @@ export type IssueCode =
   | "IMAGE_NOT_FOUND"
   | "TOO_LONG"
   | "INVALID_EMAIL"
-  | "INVALID_URL";
+  | "INVALID_URL"
+  /** The mapping itself fails its schema (callers should have run parseMappingConfig first). */
+  | "INVALID_MAPPING";
 
 /** One reason a record cannot become valid line items. */
 export interface Issue {

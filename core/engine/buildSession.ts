@@ -1,0 +1,180 @@
+/**
+ * One checkout session from its records' line drafts: one currency, at most 100 items, a total
+ * Stripe will charge, record ids that fit in metadata, and URLs / e-mail filled from the first record.
+ */
+import { MAX_AMOUNT } from "../money/currencies";
+import { formatMinorUnits } from "../money/toMinorUnits";
+import type { MappingConfig } from "../mapping/MappingConfig";
+import { isHttpUrl } from "../mapping/parseMappingConfig";
+import type { Issue, PlannedSession } from "./CheckoutPlan";
+import type { LineDraft } from "./buildLineItem";
+import { issueMessages } from "./issueMessages";
+import { MAX_EMAIL, MAX_LINE_ITEMS, MAX_METADATA_VALUE, MAX_URL } from "./limits";
+import { fillTemplate, issueAt, makeIssue, resolveText, type LineContext } from "./resolveValue";
+
+/** A record of the session: its id, its fields, and the drafts of its lines (if all resolved). */
+export interface SessionRecord {
+  ctx: LineContext;
+  drafts: LineDraft[];
+  /** False when some line of this record has issues: totals are then not meaningful. */
+  complete: boolean;
+}
+
+/** Something@domain.tld, no spaces or characters an address never holds unquoted. */
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+
+export function isPlausibleEmail(text: string): boolean {
+  return text.length <= MAX_EMAIL && EMAIL.test(text) && !text.includes("..");
+}
+
+export function buildSession(
+  records: SessionRecord[],
+  mapping: MappingConfig,
+): { session?: PlannedSession; issues: Issue[] } {
+  const first = records[0];
+  if (!first) return { issues: [] };
+  const issues: Issue[] = [];
+  const drafts = records.flatMap((r) => r.drafts);
+  const recordIds = records.map((r) => r.ctx.recordId);
+
+  const currency = drafts[0]?.currency;
+  for (const draft of drafts) {
+    if (currency && draft.currency.code !== currency.code) {
+      const where = { recordId: draft.item.recordId, row: draft.item.row };
+      const message = issueMessages.currencyMismatch(
+        draft.currencyField,
+        draft.currency.code,
+        currency.code,
+      );
+      issues.push(makeIssue(where, draft.currencyField, "CURRENCY_MISMATCH", message));
+    }
+  }
+
+  const overflow = drafts[MAX_LINE_ITEMS];
+  if (overflow) {
+    const field = mapping.source.type === "subtable" ? mapping.source.field : "records";
+    const where = { recordId: overflow.item.recordId, row: overflow.item.row };
+    issues.push(
+      makeIssue(
+        where,
+        field,
+        "TOO_MANY_LINE_ITEMS",
+        issueMessages.tooManyLineItems(drafts.length, MAX_LINE_ITEMS),
+      ),
+    );
+  }
+
+  issues.push(...recordIdProblems(records));
+
+  // Totals only mean something when every line resolved, in one currency.
+  const total = drafts.reduce(
+    (sum, d) => sum + BigInt(d.item.unitAmount) * BigInt(d.item.quantity),
+    0n,
+  );
+  const allComplete = records.every((r) => r.complete) && issues.length === 0;
+  if (currency && allComplete) {
+    const priceField =
+      "field" in mapping.lineItem.unitPrice ? mapping.lineItem.unitPrice.field : "unitPrice";
+    if (total > BigInt(MAX_AMOUNT)) {
+      const message = issueMessages.totalAboveMaximum(
+        formatMinorUnits(total, currency.code),
+        formatMinorUnits(MAX_AMOUNT, currency.code),
+        currency.code,
+      );
+      issues.push(issueAt(first.ctx, priceField, "AMOUNT_ABOVE_MAXIMUM", message));
+    } else if (total < BigInt(currency.minimumCharge)) {
+      const message = issueMessages.totalBelowMinimum(
+        formatMinorUnits(total, currency.code),
+        formatMinorUnits(currency.minimumCharge, currency.code),
+        currency.code,
+      );
+      issues.push(issueAt(first.ctx, priceField, "AMOUNT_BELOW_MINIMUM", message));
+    }
+  }
+
+  const successUrl = fillUrl(mapping.successUrl, "successUrl", first.ctx, issues);
+  const cancelUrl =
+    mapping.cancelUrl === undefined
+      ? undefined
+      : fillUrl(mapping.cancelUrl, "cancelUrl", first.ctx, issues);
+  const customerEmail = resolveEmail(mapping.customerEmail, first.ctx, issues);
+
+  if (issues.length > 0 || !currency || !allComplete || successUrl === undefined) return { issues };
+  const session: PlannedSession = {
+    recordIds,
+    currency: currency.code,
+    amountTotal: Number(total),
+    lineItems: drafts.map((d) => d.item),
+    successUrl,
+  };
+  if (cancelUrl !== undefined) session.cancelUrl = cancelUrl;
+  if (customerEmail !== undefined) session.customerEmail = customerEmail;
+  return { session, issues };
+}
+
+/** The proxy keeps the session's record ids, joined by ",", in one metadata value (≤ 500 characters). */
+function recordIdProblems(records: SessionRecord[]): Issue[] {
+  let length = -1;
+  for (const record of records) {
+    length += record.ctx.recordId.length + 1;
+    if (length > MAX_METADATA_VALUE) {
+      const message = issueMessages.recordIdsTooLong(records.length, MAX_METADATA_VALUE);
+      return [makeIssue({ recordId: record.ctx.recordId }, "$id", "TOO_LONG", message)];
+    }
+  }
+  return [];
+}
+
+/** Fills a URL template from the record (values URL-encoded; `{CHECKOUT_SESSION_ID}` kept) and checks the result. */
+function fillUrl(
+  template: string,
+  element: string,
+  ctx: LineContext,
+  issues: Issue[],
+): string | undefined {
+  const filled = fillTemplate(template, ctx, encodeURIComponent);
+  if (!filled.ok) {
+    issues.push(...filled.issues);
+    return undefined;
+  }
+  if (!isHttpUrl(filled.text)) {
+    issues.push(
+      issueAt(ctx, element, "INVALID_URL", issueMessages.invalidUrl(element, filled.text)),
+    );
+    return undefined;
+  }
+  if (filled.text.length > MAX_URL) {
+    issues.push(
+      issueAt(
+        ctx,
+        element,
+        "TOO_LONG",
+        issueMessages.urlTooLong(element, filled.text.length, MAX_URL),
+      ),
+    );
+    return undefined;
+  }
+  return filled.text;
+}
+
+/** The buyer's e-mail, prefilled on the checkout page; empty means "let the buyer type it". */
+function resolveEmail(
+  ref: MappingConfig["customerEmail"],
+  ctx: LineContext,
+  issues: Issue[],
+): string | undefined {
+  if (ref === undefined) return undefined;
+  const resolved = resolveText(ref, ctx, "customerEmail");
+  if (!resolved.ok) {
+    issues.push(...resolved.issues);
+    return undefined;
+  }
+  const text = resolved.value.text.trim();
+  if (text === "") return undefined;
+  if (!isPlausibleEmail(text)) {
+    const { field } = resolved.value;
+    issues.push(issueAt(ctx, field, "INVALID_EMAIL", issueMessages.invalidEmail(field, text)));
+    return undefined;
+  }
+  return text;
+}
