@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { createTokenBucket } from "../createTokenBucket";
+
+function fakeClock(start = 1_000_000) {
+  let time = start;
+  return {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
+}
+
+describe("createTokenBucket", () => {
+  it("spaces a burst of callers evenly at the configured rate, in arrival order", () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket({ ratePerSecond: 25, now: clock.now });
+    const waits = Array.from({ length: 5 }, () => bucket.reserve());
+    expect(waits).toEqual([0, 40, 80, 120, 160]);
+  });
+
+  it("lets calls through at once when they come no faster than the rate", () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket({ ratePerSecond: 10, now: clock.now });
+    const waits: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      waits.push(bucket.reserve());
+      clock.advance(100);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("saves up at most `burst` tokens during a quiet spell", () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now });
+    clock.advance(60_000);
+    const waits = Array.from({ length: 5 }, () => bucket.reserve());
+    expect(waits).toEqual([0, 0, 0, 100, 200]);
+  });
+
+  it("never lets more than rate + burst requests start within any one second", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 300 }),
+        (rate, burst, gaps) => {
+          const clock = fakeClock();
+          const bucket = createTokenBucket({ ratePerSecond: rate, burst, now: clock.now });
+          const starts = gaps.map((gap) => {
+            clock.advance(gap);
+            return clock.now() + bucket.reserve();
+          });
+          starts.sort((a, b) => a - b);
+          let windowStart = 0;
+          for (let i = 0; i < starts.length; i += 1) {
+            while ((starts[i] as number) - (starts[windowStart] as number) >= 1000)
+              windowStart += 1;
+            expect(i - windowStart + 1).toBeLessThanOrEqual(rate + burst);
+          }
+        },
+      ),
+    );
+  });
+
+  it("acquire waits for the booked slot", async () => {
+    const slept: number[] = [];
+    const clock = fakeClock();
+    const bucket = createTokenBucket({
+      ratePerSecond: 4,
+      now: clock.now,
+      sleep: async (ms) => {
+        slept.push(ms);
+      },
+    });
+    await Promise.all([bucket.acquire(), bucket.acquire(), bucket.acquire()]);
+    expect(slept).toEqual([250, 500]);
+  });
+
+  it("refuses a rate that is not positive", () => {
+    expect(() => createTokenBucket({ ratePerSecond: 0 })).toThrow(/ratePerSecond/);
+  });
+});

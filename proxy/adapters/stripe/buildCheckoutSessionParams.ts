@@ -1,0 +1,78 @@
+import type Stripe from "stripe";
+import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../../ports/PaymentGateway";
+
+/**
+ * The port's request → Stripe's `checkout.sessions.create` parameters. Optional values that are
+ * empty are left out: Stripe reads "" as "unset", which on create is an error
+ * (https://docs.stripe.com/api/metadata, DESIGN §7).
+ */
+export function buildCheckoutSessionParams(
+  request: CheckoutSessionRequest,
+): Stripe.Checkout.SessionCreateParams {
+  const currency = request.currency.toLowerCase();
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: "payment",
+    line_items: request.lineItems.map((line) => buildLineItem(line, currency)),
+    success_url: request.successUrl,
+    expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+  };
+  if (nonEmpty(request.cancelUrl)) params.cancel_url = request.cancelUrl;
+  if (nonEmpty(request.customerEmail)) params.customer_email = request.customerEmail;
+  if (nonEmpty(request.locale)) params.locale = request.locale;
+  if (request.allowPromotionCodes !== undefined) {
+    params.allow_promotion_codes = request.allowPromotionCodes;
+  }
+  if (request.billingAddressCollection !== undefined) {
+    params.billing_address_collection = request.billingAddressCollection;
+  }
+  if (nonEmpty(request.clientReferenceId)) params.client_reference_id = request.clientReferenceId;
+  const metadata = withoutEmptyValues(request.metadata);
+  if (Object.keys(metadata).length > 0) params.metadata = metadata;
+  return params;
+}
+
+function buildLineItem(
+  line: CheckoutLineItemRequest,
+  currency: string,
+): Stripe.Checkout.SessionCreateParams.LineItem {
+  const priceData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData = {
+    currency,
+    unit_amount: line.unitAmount,
+  };
+  if ("id" in line.product) {
+    priceData.product = line.product.id;
+  } else {
+    const productData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData.ProductData = {
+      name: line.product.name,
+    };
+    if (nonEmpty(line.product.description)) productData.description = line.product.description;
+    const images = (line.product.images ?? []).filter(nonEmpty);
+    if (images.length > 0) productData.images = images;
+    priceData.product_data = productData;
+  }
+  const item: Stripe.Checkout.SessionCreateParams.LineItem = {
+    price_data: priceData,
+    quantity: line.quantity,
+  };
+  if (line.adjustableQuantity) {
+    const adjustable: Stripe.Checkout.SessionCreateParams.LineItem.AdjustableQuantity = {
+      enabled: true,
+    };
+    if (line.adjustableQuantity.minimum !== undefined) {
+      adjustable.minimum = line.adjustableQuantity.minimum;
+    }
+    if (line.adjustableQuantity.maximum !== undefined) {
+      adjustable.maximum = line.adjustableQuantity.maximum;
+    }
+    item.adjustable_quantity = adjustable;
+  }
+  return item;
+}
+
+function nonEmpty(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== "";
+}
+
+function withoutEmptyValues(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== ""));
+}

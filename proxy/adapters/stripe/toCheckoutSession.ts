@@ -1,0 +1,37 @@
+import type Stripe from "stripe";
+import type {
+  CheckoutSession,
+  SessionStatus,
+  StripePaymentStatus,
+} from "../../ports/PaymentGateway";
+
+/** Stripe's session object → the port's shape: Dates, lower-case currency, plain metadata. */
+export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSession {
+  const paymentIntent = session.payment_intent;
+  return {
+    id: session.id,
+    url: session.url ?? null,
+    status: toSessionStatus(session.status),
+    paymentStatus: toPaymentStatus(session.payment_status),
+    amountTotal: session.amount_total ?? null,
+    currency: session.currency ? session.currency.toLowerCase() : null,
+    customerEmail: session.customer_details?.email ?? session.customer_email ?? null,
+    expiresAt: new Date(session.expires_at * 1000),
+    createdAt: new Date(session.created * 1000),
+    paymentIntentId:
+      typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
+    clientReferenceId: session.client_reference_id ?? null,
+    metadata: { ...(session.metadata ?? {}) },
+  };
+}
+
+function toSessionStatus(status: string | null): SessionStatus {
+  // Only sessions from before statuses existed have none; they behave as open ones did.
+  if (status === "complete" || status === "expired") return status;
+  return "open";
+}
+
+function toPaymentStatus(status: string): StripePaymentStatus {
+  if (status === "paid" || status === "no_payment_required") return status;
+  return "unpaid";
+}
