@@ -1,0 +1,15 @@
+/**
+ * What the plugin keeps with `kintone.plugin.app.setConfig`: strings only, visible to every user
+ * of the app, so never a secret. The proxy secret lives in the proxy config (saveProxySettings).
+ */
+export interface PluginConfig {
+  /** The proxy's base URL as normalizeProxyUrl returns it (ends with "/"). */
+  proxyUrl?: string;
+}
+
+export function readPluginConfig(pluginId: string): PluginConfig {
+  const stored: unknown = kintone.plugin.app.getConfig(pluginId);
+  if (typeof stored !== "object" || stored === null) return {};
+  const { proxyUrl } = stored as Record<string, unknown>;
+  return typeof proxyUrl === "string" && proxyUrl !== "" ? { proxyUrl } : {};
+}
