@@ -1,0 +1,766 @@
+/**
+ * A local kintone: the REST endpoints the product uses, served over HTTP so that the real
+ * `@kintone/rest-api-client` works against it unchanged (`baseUrl: "http://localhost:PORT"`).
+ * Errors have kintone's shape `{ code, id, message, errors? }` and its statuses.
+ * https://cybozu.dev/ja/kintone/docs/rest-api/
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express, { type NextFunction, type Request, type Response } from "express";
+import Busboy from "busboy";
+import qs from "qs";
+import type { KintoneEntity } from "../../core/kintone/KintoneRecord";
+import { KintoneApiError, invalidInput } from "./KintoneApiError";
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from "./KintoneQuery";
+import {
+  type AppDefinition,
+  type ApiTokenDef,
+  type FieldDef,
+  KintoneStore,
+  type RecordUpdate,
+} from "./KintoneStore";
+import { readSession } from "./KintoneSession";
+
+export interface KintoneEmulatorOptions {
+  port?: number;
+  apps?: AppDefinition[];
+  latencyMs?: number;
+  /** Lets the sandbox add routes (the pages, the plugin host) before the REST routes' 404 handler. */
+  mount?: (app: express.Express, store: KintoneStore) => void;
+  /** An existing store to serve (default: a new one holding `apps`). */
+  store?: KintoneStore;
+}
+
+export interface FailRule {
+  method?: string;
+  pathPrefix?: string;
+  status: number | "timeout";
+  count?: number;
+}
+
+export interface KintoneEmulator {
+  url: string;
+  port: number;
+  store: KintoneStore;
+  close(): Promise<void>;
+  requests: { method: string; path: string; status: number; at: number }[];
+  clearRequests(): void;
+  configure(o: { latencyMs?: number }): void;
+  failNext(rule: FailRule): void;
+}
+
+/** kintone's write caps: 100 records per request (https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/). */
+export const MAX_RECORDS_PER_WRITE = 100;
+/** Files up to 1 GB (https://jp.cybozu.help/k/ja/user/app_settings/form/form_parts/file.html). */
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+type Right = "view" | "add" | "edit" | "delete" | "manage";
+
+/** Who a request acts as: a session (full rights) or API tokens (rights per app). */
+type Caller =
+  | { kind: "session"; user: KintoneEntity; requestToken: string }
+  | { kind: "token"; grants: Map<string, ApiTokenDef["rights"] & { manage?: boolean }> };
+
+interface KintoneRequest extends Request {
+  caller?: Caller;
+  /** The API's parameters: the query string for GET/DELETE, the body otherwise (and for a method-overridden GET). */
+  kintoneParams?: Record<string, unknown>;
+}
+
+function sendError(res: Response, error: KintoneApiError): void {
+  res.status(error.status).json(error.toJSON());
+}
+
+function required(name: string): KintoneApiError {
+  return invalidInput({ [name]: { messages: ["Required field."] } });
+}
+
+function param(req: KintoneRequest, name: string): unknown {
+  return req.kintoneParams?.[name];
+}
+
+function requireId(req: KintoneRequest, name: string): string {
+  const value = param(req, name);
+  if (value === undefined || value === null || value === "") throw required(name);
+  if ((typeof value !== "string" && typeof value !== "number") || !/^\d+$/.test(String(value))) {
+    throw invalidInput({ [name]: { messages: ["Enter an integer value."] } });
+  }
+  return String(value);
+}
+
+/** A list parameter, whether qs made it an array or (past its array limit) an index-keyed object. */
+function listParam(value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (Array.isArray(value)) return value;
+  if (typeof value === "object") return Object.values(value as Record<string, unknown>);
+  return [value];
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return listParam(value)?.map(String);
+}
+
+/** Checks that the caller may use `right` on `appId`: kintone's `GAIA_NO01` (403) for tokens that may not. */
+function authorize(req: KintoneRequest, appId: string, right: Right): KintoneEntity | undefined {
+  const caller = req.caller;
+  if (!caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
+  if (caller.kind === "session") return caller.user;
+  const grant = caller.grants.get(appId);
+  if (!grant || !grant[right]) {
+    throw new KintoneApiError(
+      403,
+      "GAIA_NO01",
+      "Using this API token, you cannot run the specified API.",
+    );
+  }
+  return undefined;
+}
+
+function fieldProperties(fields: FieldDef[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const field of fields) {
+    const property: Record<string, unknown> = {
+      type: field.type,
+      code: field.code,
+      label: field.label,
+      noLabel: false,
+    };
+    if (
+      ![
+        "RECORD_NUMBER",
+        "CREATOR",
+        "CREATED_TIME",
+        "MODIFIER",
+        "UPDATED_TIME",
+        "SUBTABLE",
+      ].includes(field.type)
+    ) {
+      property.required = field.required ?? false;
+    }
+    if (field.options) {
+      property.options = Object.fromEntries(
+        field.options.map((option, index) => [option, { label: option, index: String(index) }]),
+      );
+    }
+    if (field.type === "SUBTABLE") property.fields = fieldProperties(field.fields ?? []);
+    if (field.unit !== undefined) property.unit = field.unit;
+    if (field.digit !== undefined) property.digit = field.digit;
+    if (field.displayScale !== undefined) property.displayScale = field.displayScale;
+    if (field.protocol !== undefined) property.protocol = field.protocol;
+    if (field.defaultValue !== undefined) property.defaultValue = field.defaultValue;
+    properties[field.code] = property;
+  }
+  return properties;
+}
+
+/** Builds the Express app serving the REST API over `store` (exported for tests that need no socket). */
+export function createKintoneRestRouter(store: KintoneStore): express.Router {
+  const router = express.Router();
+  // Far above any real request; kintone's own caps (100 records, 500 per read) bite first.
+  router.use(express.json({ limit: "64mb" }));
+
+  // The rest-api-client turns a GET whose URL would pass 4 KB into a POST with this header.
+  router.use((req: KintoneRequest, _res, next) => {
+    const override = req.get("X-HTTP-Method-Override");
+    if (req.method === "POST" && override && override.toUpperCase() === "GET") {
+      req.method = "GET";
+      req.kintoneParams = (req.body ?? {}) as Record<string, unknown>;
+    } else if (req.method === "GET") {
+      req.kintoneParams = req.query as Record<string, unknown>;
+    } else if (req.method === "DELETE") {
+      req.kintoneParams = {
+        ...(req.query as Record<string, unknown>),
+        ...((req.body ?? {}) as object),
+      };
+    } else {
+      req.kintoneParams = (req.body ?? {}) as Record<string, unknown>;
+    }
+    next();
+  });
+
+  router.use((req: KintoneRequest, _res, next) => {
+    req.caller = authenticate(store, req);
+    next();
+  });
+
+  const handle =
+    (fn: (req: KintoneRequest, res: Response) => unknown) =>
+    (req: KintoneRequest, res: Response, next: NextFunction) => {
+      try {
+        const result = fn(req, res);
+        if (result instanceof Promise)
+          result.then((body) => body !== undefined && res.json(body), next);
+        else if (result !== undefined) res.json(result);
+      } catch (error) {
+        next(error);
+      }
+    };
+
+  router.get(
+    "/record.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      authorize(req, app, "view");
+      const id = requireId(req, "id");
+      store.requireApp(app);
+      const record = store.getRecord(app, id);
+      if (!record)
+        throw new KintoneApiError(
+          404,
+          "GAIA_RE01",
+          `The specified record (ID: ${id}) is not found.`,
+        );
+      return { record };
+    }),
+  );
+
+  router.post(
+    "/record.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      const actor = authorize(req, app, "add") ?? store.apiTokenUser;
+      const record = (param(req, "record") ?? {}) as Record<string, { value: unknown }>;
+      try {
+        const { ids, revisions } = store.addRecords(app, [record], actor);
+        return { id: ids[0], revision: revisions[0] };
+      } catch (error) {
+        throw singleRecordErrors(error);
+      }
+    }),
+  );
+
+  router.put(
+    "/record.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
+      const update = resolveUpdate(store, app, req.kintoneParams ?? {}, "");
+      const [result] = store.updateRecords(app, [update], actor, "record");
+      return { revision: result?.revision };
+    }),
+  );
+
+  router.get(
+    "/records.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      authorize(req, app, "view");
+      const query = param(req, "query");
+      if (query !== undefined && typeof query !== "string")
+        throw invalidInput({ query: { messages: ["Must be a string."] } });
+      const fields = stringList(param(req, "fields"));
+      const wantTotal = String(param(req, "totalCount")) === "true";
+      const { records, totalCount } = store.queryRecords(app, query ?? "", fields);
+      return { records, totalCount: wantTotal ? String(totalCount) : null };
+    }),
+  );
+
+  router.post(
+    "/records.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      const actor = authorize(req, app, "add") ?? store.apiTokenUser;
+      const records = listParam(param(req, "records"));
+      if (!records) throw required("records");
+      if (records.length > MAX_RECORDS_PER_WRITE) {
+        throw invalidInput({
+          records: { messages: ["A maximum of 100 records can be added at one time."] },
+        });
+      }
+      return store.addRecords(app, records as Array<Record<string, { value: unknown }>>, actor);
+    }),
+  );
+
+  router.put(
+    "/records.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
+      const records = listParam(param(req, "records"));
+      if (!records) throw required("records");
+      if (records.length > MAX_RECORDS_PER_WRITE) {
+        throw invalidInput({
+          records: { messages: ["A maximum of 100 records can be updated at one time."] },
+        });
+      }
+      const updates = records.map((item, index) =>
+        resolveUpdate(store, app, (item ?? {}) as Record<string, unknown>, `records[${index}].`),
+      );
+      return { records: store.updateRecords(app, updates, actor) };
+    }),
+  );
+
+  router.delete(
+    "/records.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      authorize(req, app, "delete");
+      const ids = stringList(param(req, "ids"));
+      if (!ids) throw required("ids");
+      if (ids.length > MAX_RECORDS_PER_WRITE) {
+        throw invalidInput({
+          ids: { messages: ["A maximum of 100 records can be deleted at one time."] },
+        });
+      }
+      const revisions = stringList(param(req, "revisions"));
+      store.deleteRecords(app, ids, revisions);
+      return {};
+    }),
+  );
+
+  router.post(
+    "/records/cursor.json",
+    handle((req) => {
+      const app = requireId(req, "app");
+      authorize(req, app, "view");
+      store.requireApp(app);
+      const sizeParam = param(req, "size");
+      const size =
+        sizeParam === undefined || sizeParam === null || sizeParam === ""
+          ? DEFAULT_QUERY_LIMIT
+          : Number(sizeParam);
+      if (!Number.isInteger(size) || size < 1 || size > MAX_QUERY_LIMIT) {
+        throw invalidInput({
+          size: { messages: [`Enter a value between 1 and ${MAX_QUERY_LIMIT}.`] },
+        });
+      }
+      const query = param(req, "query");
+      return store.createCursor(
+        app,
+        typeof query === "string" ? query : "",
+        stringList(param(req, "fields")),
+        size,
+      );
+    }),
+  );
+
+  router.get(
+    "/records/cursor.json",
+    handle((req) => {
+      const id = param(req, "id");
+      if (typeof id !== "string" || !id) throw required("id");
+      authorize(req, store.cursorAppId(id), "view");
+      const { records, next } = store.readCursor(id);
+      return { records, next };
+    }),
+  );
+
+  router.delete(
+    "/records/cursor.json",
+    handle((req) => {
+      const id = param(req, "id");
+      if (typeof id !== "string" || !id) throw required("id");
+      authorize(req, store.cursorAppId(id), "view");
+      store.deleteCursor(id);
+      return {};
+    }),
+  );
+
+  router.get(
+    "/file.json",
+    handle((req, res) => {
+      requireCaller(req);
+      const fileKey = param(req, "fileKey");
+      if (typeof fileKey !== "string" || !fileKey) throw required("fileKey");
+      const file = store.getFile(fileKey);
+      if (!file)
+        throw new KintoneApiError(
+          404,
+          "GAIA_BL01",
+          `The specified file (id: ${fileKey}) not found.`,
+        );
+      res.status(200);
+      res.setHeader("Content-Type", file.contentType);
+      res.setHeader("Content-Length", String(file.bytes.byteLength));
+      res.setHeader(
+        "Content-Disposition",
+        `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      );
+      res.end(Buffer.from(file.bytes));
+      return undefined;
+    }),
+  );
+
+  router.post("/file.json", (req: KintoneRequest, res, next) => {
+    try {
+      requireCaller(req);
+    } catch (error) {
+      next(error);
+      return;
+    }
+    uploadFile(store, req).then((body) => res.json(body), next);
+  });
+
+  router.get(
+    "/app.json",
+    handle((req) => {
+      const id = requireId(req, "id");
+      authorize(req, id, "view");
+      const app = store.requireApp(id);
+      const creator = { code: store.loginUser.code, name: store.loginUser.name };
+      return {
+        appId: app.id,
+        code: "",
+        name: app.name,
+        description: "",
+        spaceId: null,
+        threadId: null,
+        createdAt: app.createdAt,
+        creator,
+        modifiedAt: app.modifiedAt,
+        modifier: creator,
+      };
+    }),
+  );
+
+  router.get(
+    "/apps.json",
+    handle((req) => {
+      const caller = requireCaller(req);
+      const ids = stringList(param(req, "ids"));
+      const apps = store
+        .listApps()
+        .filter((app) => !ids || ids.includes(app.id))
+        .filter((app) => caller.kind === "session" || caller.grants.has(app.id))
+        .map((summary) => {
+          const app = store.requireApp(summary.id);
+          return {
+            appId: app.id,
+            code: "",
+            name: app.name,
+            description: "",
+            spaceId: null,
+            threadId: null,
+            createdAt: app.createdAt,
+          };
+        });
+      return { apps };
+    }),
+  );
+
+  router.get(
+    "/app/form/fields.json",
+    handle((req) => {
+      const id = requireId(req, "app");
+      authorize(req, id, "view");
+      const app = store.requireApp(id);
+      const properties = fieldProperties(app.fields);
+      // kintone lists process management and category fields, disabled, in every app.
+      properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
+      properties.Assignee ??= {
+        type: "STATUS_ASSIGNEE",
+        code: "Assignee",
+        label: "Assignee",
+        enabled: false,
+      };
+      properties.Categories ??= {
+        type: "CATEGORY",
+        code: "Categories",
+        label: "Categories",
+        enabled: false,
+      };
+      return { properties, revision: "1" };
+    }),
+  );
+
+  router.get(
+    "/app/views.json",
+    handle((req) => {
+      const id = requireId(req, "app");
+      // Reading views needs app management rights (https://cybozu.dev/ja/kintone/docs/rest-api/apps/view/get-views/).
+      authorize(req, id, "manage");
+      const app = store.requireApp(id);
+      const views: Record<string, unknown> = {};
+      for (const view of app.views) {
+        views[view.name] = {
+          type: "LIST",
+          name: view.name,
+          id: view.id,
+          fields: app.fields.filter((f) => f.type !== "SUBTABLE").map((f) => f.code),
+          filterCond: view.condition,
+          sort: view.sort,
+          index: view.index,
+        };
+      }
+      return { views, revision: "1" };
+    }),
+  );
+
+  return router;
+}
+
+function requireCaller(req: KintoneRequest): Caller {
+  if (!req.caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
+  return req.caller;
+}
+
+/** Per-record errors of POST record.json are keyed `record.…`, not `records[0].…`. */
+function singleRecordErrors(error: unknown): unknown {
+  if (!(error instanceof KintoneApiError) || !error.errors) return error;
+  const errors = Object.fromEntries(
+    Object.entries(error.errors).map(([key, value]) => [
+      key.replace(/^records\[0\]/, "record"),
+      value,
+    ]),
+  );
+  return new KintoneApiError(error.status, error.code, error.message, errors);
+}
+
+/** The target of one update: `id`, or `updateKey: { field, value }` on a field whose values are unique. */
+function resolveUpdate(
+  store: KintoneStore,
+  app: string,
+  item: Record<string, unknown>,
+  path: string,
+): RecordUpdate {
+  const record = (item.record ?? {}) as Record<string, { value: unknown }>;
+  const revision = item.revision as string | number | undefined;
+  const withRevision = revision === undefined || revision === null ? {} : { revision };
+  if (item.id !== undefined && item.id !== null && item.id !== "") {
+    if (!/^\d+$/.test(String(item.id)))
+      throw invalidInput({ [`${path}id`]: { messages: ["Enter an integer value."] } });
+    return { id: String(item.id), record, ...withRevision };
+  }
+  const updateKey = item.updateKey as { field?: unknown; value?: unknown } | undefined;
+  if (!updateKey || typeof updateKey.field !== "string") throw required(`${path}id`);
+  const info = store.queryField(app, updateKey.field);
+  if (!info || info.subtable || !["SINGLE_LINE_TEXT", "NUMBER"].includes(info.type)) {
+    throw new KintoneApiError(400, "GAIA_FC01", `The field (code: ${updateKey.field}) not found.`);
+  }
+  const escaped = String(updateKey.value ?? "")
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"');
+  const { records } = store.queryRecords(app, `${updateKey.field} = "${escaped}" limit 1`);
+  const id = records[0]?.$id?.value;
+  if (typeof id !== "string") {
+    throw new KintoneApiError(
+      404,
+      "GAIA_RE01",
+      `The specified record (${updateKey.field}: ${String(updateKey.value)}) is not found.`,
+    );
+  }
+  return { id, record, ...withRevision };
+}
+
+/** Who the request acts as; undefined when it carries no credentials (handlers then answer CB_AU01). */
+function authenticate(store: KintoneStore, req: KintoneRequest): Caller | undefined {
+  const tokenHeader = req.get("X-Cybozu-API-Token");
+  if (tokenHeader !== undefined) {
+    const grants = new Map<string, ApiTokenDef["rights"] & { manage?: boolean }>();
+    for (const token of tokenHeader.split(",").map((t) => t.trim())) {
+      const found = store.findApiToken(token);
+      if (!token || !found) {
+        throw new KintoneApiError(
+          400,
+          "GAIA_IA02",
+          "The specified API token does not match the API token generated via an app.",
+        );
+      }
+      if (grants.has(found.appId)) {
+        throw new KintoneApiError(
+          400,
+          "GAIA_DA03",
+          "You cannot specify a duplicate API token for the same app.",
+        );
+      }
+      grants.set(found.appId, found.rights);
+    }
+    return { kind: "token", grants };
+  }
+  const session = readSession(store, req.get("Cookie"));
+  if (session) {
+    // Session auth needs this header, and writes need the page's request token.
+    if (req.get("X-Requested-With") !== "XMLHttpRequest") return undefined;
+    const isWrite = req.method !== "GET" && !(req.method === "POST" && req.path === "/file.json");
+    if (isWrite && req.kintoneParams?.__REQUEST_TOKEN__ !== session.requestToken) {
+      throw new KintoneApiError(
+        400,
+        "CB_IL02",
+        "Illegal request: the request token is missing or wrong.",
+      );
+    }
+    if (req.kintoneParams) delete req.kintoneParams.__REQUEST_TOKEN__;
+    return {
+      kind: "session",
+      user: { code: store.loginUser.code, name: store.loginUser.name },
+      requestToken: session.requestToken,
+    };
+  }
+  return undefined;
+}
+
+/** POST /k/v1/file.json: multipart with one part named `file`; answers a temporary fileKey. */
+function uploadFile(store: KintoneStore, req: KintoneRequest): Promise<{ fileKey: string }> {
+  return new Promise((resolve, reject) => {
+    if (!req.is("multipart/form-data")) {
+      reject(invalidInput({ file: { messages: ["Required field."] } }));
+      return;
+    }
+    let busboy: ReturnType<typeof Busboy>;
+    try {
+      busboy = Busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+    } catch {
+      reject(invalidInput({ file: { messages: ["Invalid multipart body."] } }));
+      return;
+    }
+    let upload: { bytes: Buffer; name: string; contentType: string } | undefined;
+    let requestToken: string | undefined;
+    let tooLarge = false;
+    busboy.on("field", (name, value) => {
+      if (name === "__REQUEST_TOKEN__") requestToken = value;
+    });
+    busboy.on("file", (name, stream, info) => {
+      if (name !== "file") {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => {
+        tooLarge = true;
+      });
+      stream.on("end", () => {
+        upload = {
+          bytes: Buffer.concat(chunks),
+          name: info.filename ?? "file",
+          contentType: info.mimeType || "application/octet-stream",
+        };
+      });
+    });
+    busboy.on("error", () =>
+      reject(invalidInput({ file: { messages: ["Invalid multipart body."] } })),
+    );
+    busboy.on("close", () => {
+      if (req.caller?.kind === "session" && requestToken !== req.caller.requestToken) {
+        reject(
+          new KintoneApiError(
+            400,
+            "CB_IL02",
+            "Illegal request: the request token is missing or wrong.",
+          ),
+        );
+        return;
+      }
+      if (tooLarge) {
+        reject(invalidInput({ file: { messages: ["The file is too large."] } }));
+        return;
+      }
+      if (!upload) {
+        reject(invalidInput({ file: { messages: ["Required field."] } }));
+        return;
+      }
+      resolve(store.putFile(new Uint8Array(upload.bytes), upload.name, upload.contentType));
+    });
+    req.pipe(busboy);
+  });
+}
+
+export async function startKintoneEmulator(
+  options: KintoneEmulatorOptions = {},
+): Promise<KintoneEmulator> {
+  const store = options.store ?? new KintoneStore();
+  for (const def of options.apps ?? []) store.createApp(def);
+  let latencyMs = options.latencyMs ?? 0;
+  const rules: Array<FailRule & { remaining: number }> = [];
+  const requests: KintoneEmulator["requests"] = [];
+  const hanging = new Set<Response>();
+
+  const app = express();
+  app.disable("x-powered-by");
+  // kintone's fields[0]..fields[99] in a query string: qs's default array limit (20) would turn them into an object.
+  app.set("query parser", (text: string) => qs.parse(text, { arrayLimit: 1000, depth: 10 }));
+
+  app.use((req, res, next) => {
+    const entry = { method: req.method, path: req.path, status: 0, at: Date.now() };
+    res.on("finish", () => {
+      entry.status = res.statusCode;
+      requests.push(entry);
+    });
+    res.on("close", () => {
+      if (!res.writableFinished) requests.push(entry);
+    });
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const index = rules.findIndex(
+      (rule) =>
+        (!rule.method || rule.method.toUpperCase() === req.method) &&
+        (!rule.pathPrefix || req.path.startsWith(rule.pathPrefix)),
+    );
+    const rule = index >= 0 ? rules[index] : undefined;
+    if (!rule) {
+      next();
+      return;
+    }
+    if (--rule.remaining <= 0) rules.splice(index, 1);
+    if (rule.status === "timeout") {
+      hanging.add(res);
+      res.on("close", () => hanging.delete(res));
+      return;
+    }
+    const error = new KintoneApiError(
+      rule.status,
+      "EMULATOR_INJECTED_FAILURE",
+      `Failure injected by the kintone emulator (${rule.status}).`,
+    );
+    sendError(res, error);
+  });
+
+  app.use((_req, _res, next) => {
+    if (latencyMs > 0) setTimeout(next, latencyMs);
+    else next();
+  });
+
+  app.use("/k/v1", createKintoneRestRouter(store));
+  options.mount?.(app, store);
+
+  app.use((_req: Request, res: Response) => {
+    // Code unverified: kintone answers unknown APIs with 404 and its error shape.
+    sendError(res, new KintoneApiError(404, "CB_NF01", "The specified API does not exist."));
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof KintoneApiError) return sendError(res, error);
+    const status = (error as { status?: number; type?: string }).status;
+    if ((error as { type?: string }).type === "entity.parse.failed") {
+      return sendError(res, new KintoneApiError(400, "CB_IJ01", "Invalid JSON string."));
+    }
+    if (status === 413)
+      return sendError(res, new KintoneApiError(413, "CB_RE01", "The request is too large."));
+    console.error("kintone emulator: unexpected error", error);
+    sendError(
+      res,
+      new KintoneApiError(500, "CB_IE01", "An unexpected error occurred in the kintone emulator."),
+    );
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    store,
+    requests,
+    clearRequests: () => {
+      requests.length = 0;
+    },
+    configure: (o) => {
+      if (o.latencyMs !== undefined) latencyMs = o.latencyMs;
+    },
+    failNext: (rule) => {
+      rules.push({ ...rule, remaining: rule.count ?? 1 });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const res of hanging) res.destroy();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
