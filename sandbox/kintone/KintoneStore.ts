@@ -193,6 +193,8 @@ export class KintoneStore {
   >();
   private readonly sessions = new Map<string, { requestToken: string }>();
   private readonly cursors = new Map<string, KintoneCursor>();
+  /** Temporary file keys attached by the write being validated; consumed only if the write succeeds. */
+  private attachedTemporaryKeys: string[] = [];
   private nextAppId = 1;
   private nextRowId = 1;
 
@@ -283,10 +285,11 @@ export class KintoneStore {
   ): { ids: string[]; revisions: string[] } {
     const app = this.appState(appId);
     const errors: KintoneErrorDetails = {};
+    this.attachedTemporaryKeys = [];
     const normalised = records.map((record, index) =>
       this.normalizeInput(app.info, record ?? {}, undefined, `records[${index}]`, errors),
     );
-    if (Object.keys(errors).length > 0) throw invalidInput(errors);
+    this.finishAttachments(errors);
     const user = actor ?? this.userEntity();
     const at = formatInstant(this.now());
     const ids: string[] = [];
@@ -363,6 +366,7 @@ export class KintoneStore {
   ): { id: string; revision: string }[] {
     const app = this.appState(appId);
     const errors: KintoneErrorDetails = {};
+    this.attachedTemporaryKeys = [];
     const prepared = updates.map((update, index) => {
       const stored = /^\d+$/.test(String(update.id))
         ? app.records.get(Number(update.id))
@@ -381,7 +385,7 @@ export class KintoneStore {
       const { values } = this.normalizeInput(app.info, update.record ?? {}, stored, path, errors);
       return { stored, values };
     });
-    if (Object.keys(errors).length > 0) throw invalidInput(errors);
+    this.finishAttachments(errors);
     const user = actor ?? this.userEntity();
     const at = formatInstant(this.now());
     return prepared.map(({ stored, values }) => {
@@ -505,6 +509,14 @@ export class KintoneStore {
   }
 
   // ---- internals ----
+
+  /** Ends a write's validation: throws CB_VA01 on errors, else consumes the temporary file keys it attached. */
+  private finishAttachments(errors: KintoneErrorDetails): void {
+    const attached = this.attachedTemporaryKeys;
+    this.attachedTemporaryKeys = [];
+    if (Object.keys(errors).length > 0) throw invalidInput(errors);
+    for (const key of attached) this.files.delete(key);
+  }
 
   private requireCursor(id: string): KintoneCursor {
     this.dropExpiredCursors();
@@ -829,6 +841,7 @@ export class KintoneStore {
       }
       const permanentKey = `${this.now().toISOString().slice(0, 10).replace(/-/g, "")}${randomKey()}`;
       this.files.set(permanentKey, { ...file, temporary: false });
+      this.attachedTemporaryKeys.push(fileKey);
       result.push({
         contentType: file.contentType,
         fileKey: permanentKey,

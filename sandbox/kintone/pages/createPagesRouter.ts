@@ -13,6 +13,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { KintoneApiError } from "../KintoneApiError";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { KintoneStore } from "../KintoneStore";
+import { issueSession, readSession } from "../KintoneSession";
 import { SANDBOX_ROUTES, type PageContext } from "../browser/PageContext";
 import { bundleKintoneGlobal } from "./bundleKintoneGlobal";
 import { PluginProxyError, forwardPluginProxyRequest } from "./forwardPluginProxyRequest";
@@ -35,7 +36,6 @@ import {
   texts,
 } from "./renderPages";
 
-export const SESSION_COOKIE = "kintone_session";
 export const LIST_PAGE_SIZE = 20;
 /** The id kintone gives the built-in "(All records)" view. */
 export const ALL_RECORDS_VIEW_ID = "20";
@@ -56,14 +56,6 @@ export interface PagesRouterOptions {
 function queryParam(req: Request, name: string): string | undefined {
   const value = (req.query as Record<string, unknown>)[name];
   return typeof value === "string" ? value : undefined;
-}
-
-function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return undefined;
 }
 
 function sendKintoneError(res: Response, status: number, code: string, message: string): void {
@@ -88,14 +80,11 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
 
   /** The page's session: the one in the cookie if the store knows it, else a new one. */
   function ensureSession(req: Request, res: Response): string {
-    const existing = readCookie(req, SESSION_COOKIE);
-    if (existing !== undefined) {
-      const token = store.sessionRequestToken(existing);
-      if (token !== undefined) return token;
-    }
-    const { sessionId, requestToken } = store.issueSession();
-    res.cookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: "lax", path: "/" });
-    return requestToken;
+    const existing = readSession(store, req.get("Cookie"));
+    if (existing !== undefined) return existing.requestToken;
+    const session = issueSession(store);
+    res.append("Set-Cookie", session.setCookie);
+    return session.requestToken;
   }
 
   /** `?lang=ja|en` switches the login user's language, as their personal setting would. */
@@ -134,14 +123,18 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
 
   /** Writes from the page: a known session, the XHR header and its request token. */
   function authorizeWrite(req: Request, res: Response): boolean {
-    const sessionId = readCookie(req, SESSION_COOKIE);
-    const token = sessionId === undefined ? undefined : store.sessionRequestToken(sessionId);
+    const token = readSession(store, req.get("Cookie"))?.requestToken;
     if (token === undefined || req.get("X-Requested-With") !== "XMLHttpRequest") {
       sendKintoneError(res, 401, "CB_AU01", "Log in to use this API.");
       return false;
     }
     if ((req.body as { __REQUEST_TOKEN__?: unknown } | undefined)?.__REQUEST_TOKEN__ !== token) {
-      sendKintoneError(res, 403, "CB_NO02", "The request token is missing or invalid.");
+      sendKintoneError(
+        res,
+        400,
+        "CB_IL02",
+        "Illegal request: the request token is missing or wrong.",
+      );
       return false;
     }
     return true;
@@ -175,8 +168,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
   });
   router.use(SANDBOX_ROUTES.pluginFiles, express.static(pluginDir, { index: false }));
   router.get(SANDBOX_ROUTES.file, (req, res) => {
-    const sessionId = readCookie(req, SESSION_COOKIE);
-    if (sessionId === undefined || store.sessionRequestToken(sessionId) === undefined) {
+    if (readSession(store, req.get("Cookie")) === undefined) {
       sendKintoneError(res, 401, "CB_AU01", "Log in to use this API.");
       return;
     }

@@ -86,12 +86,14 @@ table.recordlist td.number { text-align: right; font-variant-numeric: tabular-nu
 .control { min-width: 220px; max-width: 100%; padding: 6px 8px 10px; }
 .control.wide { flex-basis: 100%; }
 .control-label { font-size: 12px; color: #888; padding-bottom: 4px; border-bottom: 1px solid #eef1f2; margin-bottom: 6px; }
-.control-value { font-size: 14px; min-height: 20px; word-break: break-word; white-space: pre-wrap; }
+.control-value { font-size: 14px; min-height: 20px; word-break: break-word; }
+.multiline { white-space: pre-wrap; }
 .control-value img { max-width: 160px; max-height: 160px; border-radius: 4px; border: 1px solid #e3e7e8; margin: 2px 6px 2px 0; }
 table.subtable { border-collapse: collapse; min-width: 480px; }
 table.subtable th { background: #f5f6f7; color: #666; font-weight: normal; font-size: 12px; padding: 6px 10px;
   border: 1px solid #e3e7e8; text-align: left; }
 table.subtable td { border: 1px solid #e3e7e8; padding: 6px 10px; }
+table.subtable td.number { text-align: right; }
 
 .settings-frame { margin: 16px 24px; background: #fff; border: 1px solid #e3e7e8; }
 .settings-title { padding: 16px 24px; border-bottom: 1px solid #e3e7e8; }

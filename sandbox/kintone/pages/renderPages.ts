@@ -189,6 +189,8 @@ export function renderFieldValue(
       return inList
         ? html`${texts(user).rows(field.value.length)}`
         : renderSubtable(field.value, def, user);
+    case "MULTI_LINE_TEXT":
+      return inList ? html`${field.value}` : html`<span class="multiline">${field.value}</span>`;
     default:
       return html`${field.value}`;
   }
