@@ -1,0 +1,430 @@
+/**
+ * The sandbox's sample apps: "Products" (a checkout line per record, with pictures) and "Orders"
+ * (a line per row of the `items` subtable), with the write-back fields the plugin fills, realistic
+ * Japanese and English records in JPY and USD, and API tokens for the proxy.
+ *
+ * App ids, field codes and tokens are fixed so that docs, tests and the proxy's `.env` can name them.
+ */
+import type { MappingConfig } from "../core/mapping/MappingConfig";
+import type { AppDefinition, FieldDef, KintoneStore } from "./kintone/KintoneStore";
+import { renderProductPicture, type ProductPicture } from "./sampleImages";
+
+export const PRODUCTS_APP_ID = "1";
+export const ORDERS_APP_ID = "2";
+
+/** Sandbox-only API tokens (view + add + edit, no delete), 40 characters like kintone's. */
+export const PRODUCTS_API_TOKEN = "SandboxProductsAppToken00000000000000001";
+export const ORDERS_API_TOKEN = "SandboxOrdersAppToken0000000000000000002";
+
+/** `KINTONE_API_TOKENS` for the proxy (DESIGN §4). */
+export const SAMPLE_KINTONE_API_TOKENS = `${PRODUCTS_APP_ID}:${PRODUCTS_API_TOKEN},${ORDERS_APP_ID}:${ORDERS_API_TOKEN}`;
+
+const TOKEN_RIGHTS = { view: true, add: true, edit: true, delete: false };
+
+export const CHECKOUT_STATUSES = ["open", "complete", "expired"];
+export const PAYMENT_STATUSES = [
+  "unpaid",
+  "paid",
+  "no_payment_required",
+  "failed",
+  "refunded",
+  "partially_refunded",
+];
+
+/** The fields the plugin writes back, with the same codes in both apps. */
+export const WRITE_BACK_FIELD_CODES = {
+  url: "checkout_url",
+  sessionId: "checkout_session_id",
+  status: "checkout_status",
+  paymentStatus: "payment_status",
+  expiresAt: "checkout_expires_at",
+  amountTotal: "amount_total",
+  paidAt: "paid_at",
+  customerEmail: "checkout_customer_email",
+  error: "checkout_error",
+} as const satisfies MappingConfig["writeBack"];
+
+/** Labels are English: the fields are data, and a machine without CJK fonts still shows them. */
+function writeBackFields(): FieldDef[] {
+  return [
+    {
+      code: "checkout_status",
+      label: "Checkout status",
+      type: "DROP_DOWN",
+      options: CHECKOUT_STATUSES,
+    },
+    {
+      code: "payment_status",
+      label: "Payment status",
+      type: "DROP_DOWN",
+      options: PAYMENT_STATUSES,
+    },
+    { code: "amount_total", label: "Amount total", type: "NUMBER", digit: true },
+    { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
+    { code: "checkout_expires_at", label: "Expires at", type: "DATETIME" },
+    { code: "paid_at", label: "Paid at", type: "DATETIME" },
+    { code: "checkout_customer_email", label: "Payer e-mail", type: "SINGLE_LINE_TEXT" },
+    { code: "checkout_session_id", label: "Session ID", type: "SINGLE_LINE_TEXT" },
+    { code: "checkout_error", label: "Error", type: "MULTI_LINE_TEXT" },
+  ];
+}
+
+interface SampleProduct {
+  code: string;
+  name: string;
+  description: string;
+  price: string;
+  currency: "JPY" | "USD";
+  pictures: ProductPicture[];
+}
+
+export const SAMPLE_PRODUCTS: SampleProduct[] = [
+  {
+    code: "MUG-001",
+    name: "波佐見焼 マグカップ",
+    description: "長崎・波佐見の窯元で焼いた、手になじむ白磁のマグ。容量300ml。",
+    price: "1800",
+    currency: "JPY",
+    pictures: ["mug", "coffee"],
+  },
+  {
+    code: "TSH-002",
+    name: "Organic Cotton T-shirt",
+    description: "Soft 180 g/m² organic cotton, relaxed fit. Ocean blue.",
+    price: "28.00",
+    currency: "USD",
+    pictures: ["tshirt"],
+  },
+  {
+    code: "NTB-003",
+    name: "A5 リングノート",
+    description: "書き心地のよいクリーム紙、方眼5mm、80枚。",
+    price: "880",
+    currency: "JPY",
+    pictures: ["notebook"],
+  },
+  {
+    code: "MTC-004",
+    name: "抹茶はじめてセット",
+    description: "宇治抹茶30g、茶筅、茶杓、抹茶碗のセット。",
+    price: "4500",
+    currency: "JPY",
+    pictures: ["matcha"],
+  },
+  {
+    code: "TOT-005",
+    name: "Canvas Tote Bag",
+    description: 'Heavy 12 oz canvas with a printed diamond. Fits a 15" laptop.',
+    price: "19.50",
+    currency: "USD",
+    pictures: ["tote"],
+  },
+  {
+    code: "EAR-006",
+    name: "Wireless Earbuds",
+    description: "Bluetooth 5.3, 28 h battery with the case, splash-proof.",
+    price: "79.99",
+    currency: "USD",
+    pictures: ["earbuds"],
+  },
+  {
+    code: "PLT-007",
+    name: "多肉植物の鉢植え",
+    description: "育てやすいエケベリア。素焼き鉢と受け皿つき。",
+    price: "2200",
+    currency: "JPY",
+    pictures: ["plant"],
+  },
+  {
+    code: "COF-008",
+    name: "Single-origin Coffee Beans 200 g",
+    description: "Ethiopia Yirgacheffe, light roast: jasmine, lemon, honey.",
+    price: "16.00",
+    currency: "USD",
+    pictures: ["coffee"],
+  },
+  {
+    code: "STK-009",
+    name: "Sticker Pack",
+    description: "Six vinyl stickers, weatherproof, matte finish.",
+    price: "4.99",
+    currency: "USD",
+    pictures: ["stickers"],
+  },
+  {
+    code: "BNT-010",
+    name: "曲げわっぱ弁当箱",
+    description: "秋田杉の曲げわっぱ。二段、仕切りつき。",
+    price: "6800",
+    currency: "JPY",
+    pictures: ["bento"],
+  },
+  {
+    code: "LMP-011",
+    name: "LED Desk Lamp",
+    description: "Adjustable arm, three colour temperatures, USB-C powered.",
+    price: "45.00",
+    currency: "USD",
+    pictures: ["lamp"],
+  },
+  {
+    code: "SCK-012",
+    name: "くつした 3足セット",
+    description: "綿混のリブ編み。22〜25cm。",
+    price: "1980",
+    currency: "JPY",
+    pictures: ["socks"],
+  },
+];
+
+interface SampleOrder {
+  customer: string;
+  email: string;
+  currency: "JPY" | "USD";
+  items: Array<{ code: string; quantity: number }>;
+}
+
+export const SAMPLE_ORDERS: SampleOrder[] = [
+  {
+    customer: "山田 花子",
+    email: "hanako.yamada@example.jp",
+    currency: "JPY",
+    items: [
+      { code: "MUG-001", quantity: 2 },
+      { code: "NTB-003", quantity: 3 },
+    ],
+  },
+  {
+    customer: "Emily Carter",
+    email: "emily.carter@example.com",
+    currency: "USD",
+    items: [
+      { code: "TSH-002", quantity: 1 },
+      { code: "TOT-005", quantity: 1 },
+    ],
+  },
+  {
+    customer: "佐藤 健",
+    email: "ken.sato@example.jp",
+    currency: "JPY",
+    items: [{ code: "MTC-004", quantity: 1 }],
+  },
+  {
+    customer: "Liam O'Brien",
+    email: "liam.obrien@example.ie",
+    currency: "USD",
+    items: [
+      { code: "EAR-006", quantity: 1 },
+      { code: "STK-009", quantity: 2 },
+    ],
+  },
+  {
+    customer: "鈴木 美咲",
+    email: "misaki.suzuki@example.jp",
+    currency: "JPY",
+    items: [
+      { code: "BNT-010", quantity: 1 },
+      { code: "SCK-012", quantity: 2 },
+      { code: "MUG-001", quantity: 1 },
+    ],
+  },
+  {
+    customer: "Sofia Rossi",
+    email: "sofia.rossi@example.it",
+    currency: "USD",
+    items: [{ code: "COF-008", quantity: 3 }],
+  },
+  {
+    customer: "高橋 大輔",
+    email: "daisuke.takahashi@example.jp",
+    currency: "JPY",
+    items: [{ code: "PLT-007", quantity: 2 }],
+  },
+  {
+    customer: "Noah Williams",
+    email: "noah.williams@example.com",
+    currency: "USD",
+    items: [
+      { code: "LMP-011", quantity: 1 },
+      { code: "STK-009", quantity: 1 },
+      { code: "TSH-002", quantity: 2 },
+    ],
+  },
+  {
+    customer: "田中 さくら",
+    email: "sakura.tanaka@example.jp",
+    currency: "JPY",
+    items: [
+      { code: "NTB-003", quantity: 5 },
+      { code: "SCK-012", quantity: 1 },
+    ],
+  },
+  {
+    customer: "Ava Thompson",
+    email: "ava.thompson@example.co.uk",
+    currency: "USD",
+    items: [
+      { code: "TOT-005", quantity: 2 },
+      { code: "COF-008", quantity: 1 },
+    ],
+  },
+];
+
+export function productsAppDefinition(images: Map<string, string[]>): AppDefinition {
+  return {
+    id: PRODUCTS_APP_ID,
+    name: "Products",
+    fields: [
+      { code: "image", label: "Image", type: "FILE" },
+      { code: "product_code", label: "Code", type: "SINGLE_LINE_TEXT", required: true },
+      { code: "product_name", label: "Name", type: "SINGLE_LINE_TEXT", required: true },
+      { code: "unit_price", label: "Price", type: "NUMBER", digit: true, required: true },
+      {
+        code: "currency",
+        label: "Currency",
+        type: "DROP_DOWN",
+        options: ["JPY", "USD"],
+        required: true,
+      },
+      { code: "description", label: "Description", type: "MULTI_LINE_TEXT" },
+      ...writeBackFields(),
+    ],
+    records: SAMPLE_PRODUCTS.map((product) => ({
+      image: { value: (images.get(product.code) ?? []).map((fileKey) => ({ fileKey })) },
+      product_code: { value: product.code },
+      product_name: { value: product.name },
+      description: { value: product.description },
+      unit_price: { value: product.price },
+      currency: { value: product.currency },
+    })),
+    apiTokens: [{ token: PRODUCTS_API_TOKEN, rights: TOKEN_RIGHTS }],
+    views: [
+      { id: "101", name: "JPY", condition: 'currency in ("JPY")', sort: "Record_number asc" },
+      { id: "102", name: "USD", condition: 'currency in ("USD")', sort: "Record_number asc" },
+      { id: "103", name: "Awaiting payment", condition: 'checkout_status in ("open")' },
+    ],
+  };
+}
+
+export function ordersAppDefinition(): AppDefinition {
+  const byCode = new Map(SAMPLE_PRODUCTS.map((p) => [p.code, p]));
+  return {
+    id: ORDERS_APP_ID,
+    name: "Orders",
+    fields: [
+      { code: "customer_name", label: "Customer", type: "SINGLE_LINE_TEXT", required: true },
+      { code: "customer_email", label: "E-mail", type: "SINGLE_LINE_TEXT" },
+      {
+        code: "currency",
+        label: "Currency",
+        type: "DROP_DOWN",
+        options: ["JPY", "USD"],
+        required: true,
+      },
+      {
+        code: "items",
+        label: "Items",
+        type: "SUBTABLE",
+        fields: [
+          { code: "item_code", label: "Code", type: "SINGLE_LINE_TEXT" },
+          { code: "item_name", label: "Name", type: "SINGLE_LINE_TEXT" },
+          { code: "item_unit_price", label: "Unit price", type: "NUMBER", digit: true },
+          { code: "item_quantity", label: "Quantity", type: "NUMBER" },
+        ],
+      },
+      ...writeBackFields(),
+    ],
+    records: SAMPLE_ORDERS.map((order) => ({
+      customer_name: { value: order.customer },
+      customer_email: { value: order.email },
+      currency: { value: order.currency },
+      items: {
+        value: order.items.map((item) => {
+          const product = byCode.get(item.code);
+          if (product === undefined)
+            throw new Error(`sample order names unknown product ${item.code}`);
+          return {
+            value: {
+              item_code: { value: product.code },
+              item_name: { value: product.name },
+              item_unit_price: { value: product.price },
+              item_quantity: { value: String(item.quantity) },
+            },
+          };
+        }),
+      },
+    })),
+    apiTokens: [{ token: ORDERS_API_TOKEN, rights: TOKEN_RIGHTS }],
+    views: [
+      { id: "201", name: "JPY", condition: 'currency in ("JPY")' },
+      { id: "202", name: "USD", condition: 'currency in ("USD")' },
+    ],
+  };
+}
+
+/** Renders the pictures, uploads them to the store and creates both apps with their records. */
+export async function createSampleApps(
+  store: KintoneStore,
+): Promise<{ productsAppId: string; ordersAppId: string }> {
+  const pictures = [...new Set(SAMPLE_PRODUCTS.flatMap((p) => p.pictures))];
+  const rendered = new Map(
+    await Promise.all(
+      pictures.map(async (picture) => [picture, await renderProductPicture(picture)] as const),
+    ),
+  );
+  const images = new Map<string, string[]>();
+  for (const product of SAMPLE_PRODUCTS) {
+    images.set(
+      product.code,
+      product.pictures.map((picture, index) => {
+        const bytes = rendered.get(picture);
+        if (bytes === undefined) throw new Error(`picture ${picture} was not rendered`);
+        const name = `${product.code.toLowerCase()}-${index + 1}.png`;
+        return store.putFile(new Uint8Array(bytes), name, "image/png").fileKey;
+      }),
+    );
+  }
+  const products = store.createApp(productsAppDefinition(images));
+  const orders = store.createApp(ordersAppDefinition());
+  return { productsAppId: products.id, ordersAppId: orders.id };
+}
+
+/**
+ * Mappings that fit the sample apps, for the settings screen's first run, the stories and the
+ * benchmarks. `returnUrl` is where Checkout sends the buyer back (the kintone list, say).
+ */
+export function sampleMapping(app: "products" | "orders", returnUrl: string): MappingConfig {
+  const common = {
+    version: 1 as const,
+    successUrl: `${returnUrl}?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: returnUrl,
+    currency: { field: "currency" },
+    writeBack: { ...WRITE_BACK_FIELD_CODES },
+  };
+  if (app === "products") {
+    return {
+      ...common,
+      source: { type: "records" },
+      grouping: "perRecord",
+      lineItem: {
+        productCode: { field: "product_code" },
+        name: { field: "product_name" },
+        description: { field: "description" },
+        image: { field: "image" },
+        unitPrice: { field: "unit_price" },
+      },
+    };
+  }
+  return {
+    ...common,
+    source: { type: "subtable", field: "items" },
+    grouping: "perRecord",
+    customerEmail: { field: "customer_email" },
+    lineItem: {
+      productCode: { field: "item_code" },
+      name: { field: "item_name" },
+      unitPrice: { field: "item_unit_price" },
+      quantity: { field: "item_quantity" },
+    },
+  };
+}
