@@ -1,0 +1,110 @@
+/**
+ * An error answered in Stripe's shape: `{ error: { type, code?, param?, message, doc_url? } }`.
+ * https://docs.stripe.com/api/errors — types are api_error, card_error, idempotency_error,
+ * invalid_request_error; stripe-node picks its error class from the HTTP status and the type.
+ */
+export type StripeErrorType = "api_error" | "idempotency_error" | "invalid_request_error";
+
+export interface StripeErrorBody {
+  type: StripeErrorType;
+  code?: string;
+  param?: string;
+  message: string;
+  doc_url?: string;
+}
+
+export class StripeApiError extends Error {
+  /**
+   * `beforeExecution` errors (parameter validation) are never saved under an idempotency key:
+   * "If incoming parameters fail validation … we don't save the idempotent result"
+   * (https://docs.stripe.com/api/idempotent_requests).
+   */
+  constructor(
+    readonly status: number,
+    readonly body: StripeErrorBody,
+    readonly beforeExecution = false,
+  ) {
+    super(body.message);
+  }
+
+  toJSON(): { error: StripeErrorBody } {
+    return { error: this.body };
+  }
+}
+
+function withDocUrl(body: StripeErrorBody): StripeErrorBody {
+  return body.code
+    ? { ...body, doc_url: `https://stripe.com/docs/error-codes/${body.code.replace(/_/g, "-")}` }
+    : body;
+}
+
+/** A 400 invalid_request_error about the request's parameters (never stored for idempotency). */
+export function invalidParam(param: string | undefined, message: string, code?: string) {
+  return new StripeApiError(
+    400,
+    withDocUrl({
+      type: "invalid_request_error",
+      ...(code ? { code } : {}),
+      ...(param ? { param } : {}),
+      message,
+    }),
+    true,
+  );
+}
+
+/** A 400 invalid_request_error raised while executing (stored for idempotency). */
+export function invalidRequest(message: string, code?: string, param?: string) {
+  return new StripeApiError(
+    400,
+    withDocUrl({
+      type: "invalid_request_error",
+      ...(code ? { code } : {}),
+      ...(param ? { param } : {}),
+      message,
+    }),
+  );
+}
+
+/** `No such product: 'prod_x'` — 404 when the path names it, 400 when a parameter does. */
+export function resourceMissing(kind: string, id: string, param = "id", status = 404) {
+  return new StripeApiError(
+    status,
+    withDocUrl({
+      type: "invalid_request_error",
+      code: "resource_missing",
+      param,
+      message: `No such ${kind}: '${id}'`,
+    }),
+    status === 400,
+  );
+}
+
+export function unrecognizedUrl(method: string, path: string) {
+  return new StripeApiError(404, {
+    type: "invalid_request_error",
+    message: `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+  });
+}
+
+export function apiError(status: number) {
+  return new StripeApiError(status, {
+    type: "api_error",
+    message: "An unknown error occurred",
+  });
+}
+
+/**
+ * Stripe's 429: HTTP 429 with an invalid_request_error (https://docs.stripe.com/rate-limits,
+ * https://docs.stripe.com/error-codes#rate-limit).
+ */
+export function rateLimited() {
+  return new StripeApiError(
+    429,
+    withDocUrl({
+      type: "invalid_request_error",
+      code: "rate_limit",
+      message:
+        "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+/** Test helper: an emulator on a free port and a real stripe-node client pointed at it. */
+import Stripe from "stripe";
+import { startStripeEmulator, StripeEmulator, StripeEmulatorOptions } from "../StripeEmulator";
+
+export const TEST_KEY = "sk_test_emulatorKey1234";
+
+export function clientFor(
+  emulator: StripeEmulator,
+  key = TEST_KEY,
+  config: Stripe.StripeConfig = {},
+): Stripe {
+  // stripe-node sends files.create to the overridden host as well (resolveBaseAddress), so
+  // host/port/protocol are enough to reach /v1/files on the emulator.
+  return new Stripe(key, {
+    host: "localhost",
+    port: emulator.port,
+    protocol: "http",
+    maxNetworkRetries: 0,
+    telemetry: false,
+    ...config,
+  });
+}
+
+export async function startWithClient(
+  options: StripeEmulatorOptions = {},
+): Promise<{ emulator: StripeEmulator; stripe: Stripe }> {
+  const emulator = await startStripeEmulator(options);
+  return { emulator, stripe: clientFor(emulator) };
+}
+
+/** The error a rejected promise carries, to assert on type/code/param/statusCode. */
+export async function stripeErrorOf(promise: Promise<unknown>): Promise<{
+  type: string;
+  rawType?: string;
+  code?: string;
+  param?: string;
+  message: string;
+  statusCode?: number;
+  requestId?: string;
+  headers?: Record<string, string>;
+}> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error("expected the request to fail");
+}
+
+/** A minimal valid payment-mode session. */
+export function sessionParams(
+  overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Stripe.Checkout.SessionCreateParams {
+  return {
+    mode: "payment",
+    success_url: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
+    cancel_url: "https://example.com/cancel",
+    line_items: [
+      {
+        price_data: { currency: "jpy", unit_amount: 500, product_data: { name: "Green tea" } },
+        quantity: 2,
+      },
+    ],
+    ...overrides,
+  };
+}

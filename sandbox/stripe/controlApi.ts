@@ -1,0 +1,181 @@
+/**
+ * A small JSON control API under `/_emulator/` for browser stories and the sandbox (no auth; the
+ * emulator listens on 127.0.0.1 only):
+ *   GET  /_emulator/health                       → { ok, now, url }
+ *   GET  /_emulator/requests   DELETE /_emulator/requests
+ *   GET  /_emulator/clock                        → { now }
+ *   POST /_emulator/clock/advance {seconds}      → { now }
+ *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks
+ *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed"}
+ *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
+ *   POST /_emulator/sessions/:id/expire
+ *   POST /_emulator/refunds {session | payment_intent, amount?}
+ *   POST /_emulator/configure {latencyMs?, rateLimitPerSecond?, searchLagMs?, webhook?}
+ *   POST /_emulator/fail-next {method?, pathPrefix?, status, count?, when?}
+ *   POST /_emulator/webhooks/flush
+ *   POST /_emulator/reset
+ * Errors: `{ error: { message } }` with 400 or 404.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { NO_REQUEST } from "./EventBus";
+import type { PaymentFlows } from "./PaymentFlows";
+import type { FailRule, StripeEmulator } from "./StripeEmulator";
+import { StripeApiError } from "./StripeApiError";
+import { newestFirst, StripeStore } from "./StripeStore";
+import { readBody } from "./http/requestBody";
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+  response.end(text);
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = (await readBody(request)).toString("utf8").trim();
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new ControlError(400, "The body must be a JSON object.");
+}
+
+function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new ControlError(400, `${key} must be a non-negative number.`);
+  }
+  return value;
+}
+
+export async function handleControlRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  emulator: StripeEmulator,
+  flows: PaymentFlows,
+  store: StripeStore,
+): Promise<void> {
+  const method = request.method ?? "GET";
+  const parts = path.split("/").filter(Boolean).slice(1); // drop "_emulator"
+  const route = `${method} /${parts.map((p, i) => (parts[0] === "sessions" && i === 1 ? ":id" : p)).join("/")}`;
+  const sessionId = decodeURIComponent(parts[1] ?? "");
+  try {
+    switch (route) {
+      case "GET /health":
+        return send(response, 200, { ok: true, now: emulator.now(), url: emulator.url });
+      case "GET /requests":
+        return send(response, 200, { requests: emulator.requests });
+      case "DELETE /requests":
+        emulator.clearRequests();
+        return send(response, 200, { ok: true });
+      case "GET /clock":
+        return send(response, 200, { now: emulator.now() });
+      case "POST /clock/advance": {
+        const seconds = optionalNumber(await readJson(request), "seconds");
+        if (seconds === undefined) throw new ControlError(400, "seconds is required.");
+        await emulator.advanceClock(seconds);
+        return send(response, 200, { now: emulator.now() });
+      }
+      case "GET /sessions":
+        return send(response, 200, { sessions: newestFirst(store.sessions.values()) });
+      case "GET /events":
+        return send(response, 200, { events: newestFirst(store.events.values()) });
+      case "GET /webhooks":
+        return send(response, 200, { deliveries: emulator.state.webhookDeliveries });
+      case "POST /sessions/:id/pay": {
+        const body = await readJson(request);
+        if (body.method === "card" || body.method === undefined) flows.payWithCard(sessionId);
+        else if (body.method === "delayed" || body.method === "konbini") {
+          flows.payWithDelayedMethod(sessionId);
+        } else throw new ControlError(400, 'method must be "card" or "delayed".');
+        return send(response, 200, { session: flows.session(sessionId) });
+      }
+      case "POST /sessions/:id/settle": {
+        const { outcome } = await readJson(request);
+        if (outcome !== "succeeded" && outcome !== "failed") {
+          throw new ControlError(400, 'outcome must be "succeeded" or "failed".');
+        }
+        flows.settleDelayedPayment(sessionId, outcome);
+        return send(response, 200, { session: flows.session(sessionId) });
+      }
+      case "POST /sessions/:id/expire":
+        return send(response, 200, { session: flows.expire(sessionId, NO_REQUEST) });
+      case "POST /refunds": {
+        const body = await readJson(request);
+        const amount = optionalNumber(body, "amount");
+        let paymentIntent =
+          typeof body.payment_intent === "string" ? body.payment_intent : undefined;
+        if (typeof body.session === "string") {
+          paymentIntent = flows.session(body.session).payment_intent ?? undefined;
+          if (!paymentIntent) throw new ControlError(400, "That session has no payment.");
+        }
+        if (!paymentIntent) throw new ControlError(400, "session or payment_intent is required.");
+        const refund = flows.refund({ paymentIntent }, amount, NO_REQUEST);
+        return send(response, 200, { refund });
+      }
+      case "POST /configure": {
+        const body = await readJson(request);
+        const change: Parameters<StripeEmulator["configure"]>[0] = {};
+        if ("latencyMs" in body) change.latencyMs = optionalNumber(body, "latencyMs") ?? 0;
+        if ("rateLimitPerSecond" in body) {
+          change.rateLimitPerSecond = optionalNumber(body, "rateLimitPerSecond");
+        }
+        if ("searchLagMs" in body) change.searchLagMs = optionalNumber(body, "searchLagMs") ?? 0;
+        if ("webhook" in body) {
+          const webhook = body.webhook as { url?: unknown; secret?: unknown } | null;
+          if (webhook === null) change.webhook = undefined;
+          else if (typeof webhook?.url === "string" && typeof webhook.secret === "string") {
+            change.webhook = { url: webhook.url, secret: webhook.secret };
+          } else throw new ControlError(400, "webhook must be { url, secret } or null.");
+        }
+        emulator.configure(change);
+        return send(response, 200, { ok: true });
+      }
+      case "POST /fail-next": {
+        const body = await readJson(request);
+        const status = body.status;
+        if (status !== "timeout" && (typeof status !== "number" || status < 400 || status > 599)) {
+          throw new ControlError(400, 'status must be an HTTP error status or "timeout".');
+        }
+        const rule: FailRule = { status };
+        if (typeof body.method === "string") rule.method = body.method;
+        if (typeof body.pathPrefix === "string") rule.pathPrefix = body.pathPrefix;
+        const count = optionalNumber(body, "count");
+        if (count !== undefined) rule.count = count;
+        if (body.when === "after" || body.when === "before") rule.when = body.when;
+        emulator.failNext(rule);
+        return send(response, 200, { ok: true });
+      }
+      case "POST /webhooks/flush":
+        await emulator.flushWebhooks();
+        return send(response, 200, { ok: true });
+      case "POST /reset":
+        emulator.reset();
+        return send(response, 200, { ok: true });
+      default:
+        throw new ControlError(404, `Unknown control route ${method} ${path}`);
+    }
+  } catch (error) {
+    if (error instanceof ControlError)
+      return send(response, error.status, { error: { message: error.message } });
+    if (error instanceof StripeApiError) {
+      return send(response, error.status, { error: { message: error.message } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The emulator's stand-in for Stripe's hosted Checkout page at `session.url`: the lines, amounts
+ * formatted for the currency and the total, with buttons to pay by card (complete + paid), pay
+ * with konbini (complete + unpaid, settles later) or cancel (back to cancel_url). After paying,
+ * the browser goes to success_url with `{CHECKOUT_SESSION_ID}` replaced, as Stripe does
+ * (https://docs.stripe.com/payments/checkout/custom-success-page).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { EmulatorContext } from "./EmulatorContext";
+import { formatAmount } from "./currencies";
+import type { PaymentFlows } from "./PaymentFlows";
+import { StripeApiError } from "./StripeApiError";
+import type { CheckoutSession, StoredLineItem } from "./StripeStore";
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+const STYLE = `
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 15px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
+         color: #1a1f36; background: #f6f9fc; }
+  .page { max-width: 920px; margin: 0 auto; padding: 40px 24px; display: flex; gap: 48px; flex-wrap: wrap; }
+  .summary, .pay { flex: 1 1 360px; }
+  .badge { display: inline-block; font-size: 12px; font-weight: 600; color: #a04100;
+           background: #ffde92; border-radius: 4px; padding: 2px 6px; margin-left: 8px; }
+  h1 { font-size: 16px; color: #697386; font-weight: 500; margin: 0 0 4px; }
+  .total { font-size: 36px; font-weight: 600; margin: 0 0 24px; }
+  ul { list-style: none; margin: 0; padding: 0; }
+  li { display: flex; gap: 12px; padding: 12px 0; border-bottom: 1px solid #e3e8ee; }
+  li img { width: 42px; height: 42px; object-fit: cover; border-radius: 6px; background: #e3e8ee; }
+  .line { flex: 1; }
+  .name { font-weight: 500; }
+  .muted { color: #697386; font-size: 13px; }
+  .amount { font-weight: 500; white-space: nowrap; }
+  .sum { display: flex; justify-content: space-between; padding: 16px 0; font-weight: 600; }
+  .pay { background: #fff; border-radius: 8px; padding: 24px; box-shadow: 0 2px 5px rgba(60,66,87,.08), 0 1px 1px rgba(0,0,0,.12); align-self: flex-start; }
+  button { width: 100%; font: inherit; font-weight: 600; border: 0; border-radius: 6px; padding: 12px;
+           margin-top: 12px; cursor: pointer; }
+  .primary { background: #635bff; color: #fff; }
+  .secondary { background: #fff; color: #1a1f36; border: 1px solid #d5dbe1; }
+  .link { background: none; color: #635bff; }
+  .notice { background: #fff; border-radius: 8px; padding: 32px; text-align: center; max-width: 520px;
+            margin: 80px auto; box-shadow: 0 2px 5px rgba(60,66,87,.08); }
+`;
+
+function layout(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body>${body}</body></html>`;
+}
+
+function notice(title: string, message: string, link?: { href: string; label: string }): string {
+  const action = link
+    ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`
+    : "";
+  return layout(
+    title,
+    `<main class="notice" data-testid="checkout-notice"><h2>${escapeHtml(title)}</h2><p>${escapeHtml(message)}</p>${action}</main>`,
+  );
+}
+
+export function renderCheckoutPage(
+  session: CheckoutSession,
+  lineItems: StoredLineItem[],
+  images: (productId: string) => string[],
+): string {
+  if (session.status === "expired") {
+    return notice("This checkout session has expired", "Ask the seller for a new payment link.");
+  }
+  if (session.status === "complete") {
+    const message =
+      session.payment_status === "paid"
+        ? "This payment has already been completed. Thank you!"
+        : "Your order is complete; the payment will be confirmed once it settles.";
+    return notice("Checkout complete", message);
+  }
+  const lines = lineItems
+    .map(({ item, adjustableQuantity }) => {
+      const image = images(item.price.product)[0];
+      const picture = image ? `<img src="${escapeHtml(image)}" alt="">` : `<img alt="">`;
+      const adjustable = adjustableQuantity?.enabled
+        ? ` <span class="muted">(adjustable ${adjustableQuantity.minimum}–${adjustableQuantity.maximum})</span>`
+        : "";
+      return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>
+        <div class="muted">Qty ${item.quantity}${adjustable} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
+        <div class="amount">${escapeHtml(formatAmount(item.amount_total, item.currency))}</div></li>`;
+    })
+    .join("");
+  const total = escapeHtml(formatAmount(session.amount_total, session.currency));
+  const base = `/c/pay/${encodeURIComponent(session.id)}`;
+  const email = session.customer_email
+    ? `<p class="muted">Email: ${escapeHtml(session.customer_email)}</p>`
+    : "";
+  return layout(
+    `Pay ${formatAmount(session.amount_total, session.currency)}`,
+    `<div class="page">
+  <section class="summary">
+    <h1>Stripe Checkout emulator<span class="badge">TEST MODE</span></h1>
+    <p class="total" data-testid="checkout-total">${total}</p>
+    <ul data-testid="checkout-lines">${lines}</ul>
+    <div class="sum"><span>Total due</span><span>${total}</span></div>
+  </section>
+  <section class="pay">
+    ${email}
+    <form method="post" action="${base}/card"><button class="primary" type="submit">Pay with card</button></form>
+    <form method="post" action="${base}/konbini"><button class="secondary" type="submit">Pay with konbini (settles later)</button></form>
+    <form method="post" action="${base}/cancel"><button class="link" type="submit">Cancel</button></form>
+    <p class="muted">Expires ${escapeHtml(new Date(session.expires_at * 1000).toISOString())}</p>
+  </section>
+</div>`,
+  );
+}
+
+function sendHtml(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Security-Policy":
+      "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; form-action *",
+  });
+  response.end(html);
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(303, { Location: location });
+  response.end();
+}
+
+/** Serves GET /c/pay/:id and the POST actions /c/pay/:id/{card,konbini,cancel}. */
+export function handleHostedCheckout(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  context: EmulatorContext,
+  flows: PaymentFlows,
+): void {
+  const [, , , rawId, action] = path.split("/");
+  const sessionId = decodeURIComponent(rawId ?? "");
+  const session = context.store.sessions.get(sessionId);
+  if (!session) {
+    sendHtml(response, 404, notice("Checkout session not found", "This link is not valid."));
+    return;
+  }
+  flows.expireIfDue(session);
+  const lineItems = context.store.sessionLineItems.get(session.id) ?? [];
+  const images = (productId: string) => context.store.products.get(productId)?.images ?? [];
+  if (request.method === "GET" && action === undefined) {
+    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
+    return;
+  }
+  if (request.method !== "POST" || !["card", "konbini", "cancel"].includes(action ?? "")) {
+    sendHtml(response, 404, notice("Not found", "Unknown checkout action."));
+    return;
+  }
+  if (action === "cancel") {
+    if (session.cancel_url) redirect(response, session.cancel_url);
+    else sendHtml(response, 200, notice("Checkout cancelled", "You can close this page."));
+    return;
+  }
+  try {
+    if (action === "card") flows.payWithCard(session.id);
+    else flows.payWithDelayedMethod(session.id);
+  } catch (error) {
+    if (!(error instanceof StripeApiError)) throw error;
+    sendHtml(response, 409, renderCheckoutPage(session, lineItems, images));
+    return;
+  }
+  if (session.success_url) {
+    redirect(response, session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
+  } else {
+    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
+  }
+}

@@ -1,0 +1,545 @@
+/**
+ * Checkout Sessions in payment mode (https://docs.stripe.com/api/checkout/sessions): create with
+ * Stripe's documented checks, retrieve, list, expire, list line items. The session's `url` points
+ * at the emulator's hosted page.
+ *
+ * Documented rules enforced here (https://docs.stripe.com/api/checkout/sessions/create):
+ * - line_items: at most 100 in payment mode; each `price` or `price_data` (currency, unit_amount,
+ *   product or product_data), `quantity`, `adjustable_quantity` {enabled, minimum (default 0),
+ *   maximum (default 99, at most 999999)}; all line items in one currency;
+ * - expires_at: 30 minutes to 24 hours after creation;
+ * - client_reference_id: up to 200 characters; metadata limits;
+ * - the total at least the currency's minimum charge and at most 8 digits
+ *   (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
+ */
+import { causeOf, EmulatorContext } from "../EmulatorContext";
+import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "../currencies";
+import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
+import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
+import type { PaymentFlows } from "../PaymentFlows";
+import { invalidParam, resourceMissing } from "../StripeApiError";
+import {
+  CheckoutSession,
+  newestFirst,
+  PaymentIntentData,
+  Price,
+  randomId,
+  StoredLineItem,
+} from "../StripeStore";
+import type { Router } from "../http/Router";
+import { createPrice, readCurrency, readUnitAmount } from "./prices";
+import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+
+export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
+export const ADJUSTABLE_QUANTITY_MAX = 999_999;
+export const ADJUSTABLE_QUANTITY_DEFAULT_MAX = 99;
+export const MIN_EXPIRY_SECONDS = 30 * 60;
+export const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
+export const CLIENT_REFERENCE_ID_MAX_LENGTH = 200;
+
+export const CHECKOUT_LOCALES = [
+  "auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr",
+  "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt",
+  "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW",
+] as const; // prettier-ignore
+
+const PAYMENT_METHOD_TYPES = [
+  "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit",
+  "bacs_debit", "bancontact", "billie", "blik", "boleto", "card", "cashapp", "customer_balance",
+  "eps", "fpx", "giropay", "grabpay", "ideal", "kakao_pay", "klarna", "konbini", "kr_card", "link",
+  "mobilepay", "multibanco", "naver_pay", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal",
+  "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "sepa_debit", "sofort", "swish",
+  "twint", "us_bank_account", "wechat_pay", "zip",
+] as const; // prettier-ignore
+
+const CREATE_PARAMS = [
+  "mode",
+  "line_items",
+  "success_url",
+  "cancel_url",
+  "expires_at",
+  "customer_email",
+  "customer",
+  "customer_creation",
+  "locale",
+  "allow_promotion_codes",
+  "billing_address_collection",
+  "client_reference_id",
+  "metadata",
+  "payment_method_types",
+  "payment_intent_data",
+  "phone_number_collection",
+  "submit_type",
+  "ui_mode",
+];
+
+/** Real Stripe parameters the emulator does not model: refused with a clear message. */
+const UNMODELLED_PARAMS = [
+  "automatic_tax", "consent_collection", "currency", "custom_fields", "custom_text", "discounts",
+  "invoice_creation", "payment_method_configuration", "payment_method_options", "redirect_on_completion",
+  "return_url", "saved_payment_method_options", "setup_intent_data", "shipping_address_collection",
+  "shipping_options", "subscription_data", "tax_id_collection", "after_expiration", "adaptive_pricing",
+  "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
+  "payment_method_collection", "origin_context", "name_collection",
+]; // prettier-ignore
+
+const LINE_ITEM_PARAMS = ["price", "price_data", "quantity", "adjustable_quantity", "tax_rates"];
+const PRICE_DATA_PARAMS = [
+  "currency",
+  "product",
+  "product_data",
+  "unit_amount",
+  "unit_amount_decimal",
+  "tax_behavior",
+  "recurring",
+];
+
+export interface SessionRendering {
+  session: CheckoutSession;
+  lineItems: StoredLineItem[];
+}
+
+export function registerCheckoutSessionRoutes(
+  router: Router,
+  context: EmulatorContext,
+  flows: PaymentFlows,
+): void {
+  const { store } = context;
+
+  function readLineItem(
+    item: ParamReader,
+    livemode: boolean,
+    pending: (() => void)[],
+  ): {
+    price: () => Price;
+    currency: string;
+    unitAmount: number;
+    quantity: number;
+    adjustable: StoredLineItem["adjustableQuantity"];
+  } {
+    const priceId = item.optionalString("price");
+    const priceData = item.object("price_data", PRICE_DATA_PARAMS);
+    if (priceId === undefined && priceData === undefined) {
+      throw invalidParam(
+        item.name("price"),
+        `You must specify either \`price\` or \`price_data\` in ${item.prefix}.`,
+        "parameter_missing",
+      );
+    }
+    if (priceId !== undefined && priceData !== undefined) {
+      throw invalidParam(
+        item.name("price"),
+        `You may only specify one of these parameters: ${item.name("price")}, ${item.name("price_data")}.`,
+      );
+    }
+    if (item.has("tax_rates")) {
+      throw invalidParam(item.name("tax_rates"), "The emulator does not model tax rates.");
+    }
+    let price: () => Price;
+    let currency: string;
+    let unitAmount: number;
+    if (priceId !== undefined) {
+      const existing = store.prices.get(priceId);
+      if (!existing) throw resourceMissing("price", priceId, item.name("price"), 400);
+      if (!existing.active) {
+        throw invalidParam(
+          item.name("price"),
+          `The price specified (${priceId}) is inactive. This field only accepts active prices.`,
+        );
+      }
+      if (existing.type === "recurring") {
+        throw invalidParam(
+          item.name("price"),
+          "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+        );
+      }
+      price = () => existing;
+      currency = existing.currency;
+      unitAmount = existing.unit_amount;
+    } else {
+      const data = priceData as ParamReader;
+      currency = readCurrency(data);
+      const productId = data.optionalString("product");
+      const productData = data.object("product_data", PRODUCT_DATA_PARAMS);
+      if (productId === undefined && productData === undefined) {
+        throw invalidParam(
+          data.name("product_data"),
+          `You must specify either \`product\` or \`product_data\` when creating a price.`,
+          "parameter_missing",
+        );
+      }
+      if (productId !== undefined && productData !== undefined) {
+        throw invalidParam(
+          data.name("product"),
+          `You may only specify one of these parameters: ${data.name("product")}, ${data.name("product_data")}.`,
+        );
+      }
+      if (productId !== undefined && !store.products.has(productId)) {
+        throw resourceMissing("product", productId, data.name("product"), 400);
+      }
+      if (data.has("recurring")) {
+        throw invalidParam(
+          data.name("recurring"),
+          "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+        );
+      }
+      unitAmount = readUnitAmount(data);
+      const taxBehavior = data.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
+      const productFields = productData ? readProductFields(productData) : undefined;
+      // Inline products and prices are only created once the whole request is valid.
+      let created: Price | undefined;
+      pending.push(() => {
+        const product = productFields
+          ? createProduct(context, { ...productFields, active: false }, livemode, null).id
+          : (productId as string);
+        created = createPrice(
+          context,
+          {
+            currency,
+            unit_amount: unitAmount,
+            product,
+            active: false,
+            ...(taxBehavior ? { tax_behavior: taxBehavior } : {}),
+          },
+          livemode,
+          null,
+        );
+      });
+      price = () => created as Price;
+    }
+    const quantity = item.integer("quantity", {
+      required: true,
+      min: 0,
+      max: ADJUSTABLE_QUANTITY_MAX,
+    }) as number;
+    const adjustableParams = item.object("adjustable_quantity", ["enabled", "minimum", "maximum"]);
+    let adjustable: StoredLineItem["adjustableQuantity"] = null;
+    if (adjustableParams) {
+      const enabled = adjustableParams.boolean("enabled", { required: true }) as boolean;
+      const minimum =
+        adjustableParams.integer("minimum", { min: 0, max: ADJUSTABLE_QUANTITY_MAX }) ?? 0;
+      const maximum =
+        adjustableParams.integer("maximum", { min: 1, max: ADJUSTABLE_QUANTITY_MAX }) ??
+        ADJUSTABLE_QUANTITY_DEFAULT_MAX;
+      if (minimum > maximum) {
+        throw invalidParam(
+          adjustableParams.name("minimum"),
+          `${adjustableParams.name("minimum")} (${minimum}) must be less than or equal to ${adjustableParams.name("maximum")} (${maximum}).`,
+        );
+      }
+      if (enabled && (quantity < minimum || quantity > maximum)) {
+        throw invalidParam(
+          item.name("quantity"),
+          `${item.name("quantity")} (${quantity}) must be between ${adjustableParams.name("minimum")} (${minimum}) and ${adjustableParams.name("maximum")} (${maximum}).`,
+        );
+      }
+      adjustable = { enabled, minimum, maximum };
+    }
+    if (quantity === 0 && !adjustable?.enabled) {
+      throw invalidParam(
+        item.name("quantity"),
+        `This value must be greater than or equal to 1 (it currently is '0').`,
+      );
+    }
+    return { price, currency, unitAmount, quantity, adjustable };
+  }
+
+  function render(session: CheckoutSession, expand: string[]): Record<string, unknown> {
+    flows.expireIfDue(session);
+    const rendered: Record<string, unknown> = { ...session };
+    for (const path of expand) {
+      if (path === "line_items")
+        rendered.line_items = lineItemsPage(session.id, ParamReader.from({}));
+      else if (path === "payment_intent") {
+        rendered.payment_intent = session.payment_intent
+          ? (store.paymentIntents.get(session.payment_intent) ?? session.payment_intent)
+          : null;
+      } else {
+        throw invalidParam("expand", `This property cannot be expanded (${path}).`);
+      }
+    }
+    return rendered;
+  }
+
+  function expandOf(params: ParamReader): string[] {
+    return (params.stringArray("expand") as string[] | undefined) ?? [];
+  }
+
+  function lineItemsPage(sessionId: string, params: ParamReader) {
+    const items = (store.sessionLineItems.get(sessionId) ?? []).map((stored) => stored.item);
+    return paginate(items, params, `/v1/checkout/sessions/${sessionId}/line_items`, "line_item");
+  }
+
+  router.post("/v1/checkout/sessions", "checkout_session_write", (request) => {
+    const raw = ParamReader.from(request.params);
+    const unmodelled = Object.keys(raw.raw).find((key) => UNMODELLED_PARAMS.includes(key));
+    if (unmodelled) {
+      throw invalidParam(unmodelled, `The emulator does not model the parameter ${unmodelled}.`);
+    }
+    const params = raw.allowOnly(CREATE_PARAMS);
+    const mode = params.enumOf("mode", ["payment", "setup", "subscription"], { required: true });
+    if (mode !== "payment") {
+      throw invalidParam("mode", "The emulator models payment mode only.");
+    }
+    const uiMode = params.enumOf("ui_mode", ["hosted", "embedded", "custom"]);
+    if (uiMode !== undefined && uiMode !== "hosted") {
+      throw invalidParam("ui_mode", "The emulator models ui_mode=hosted only.");
+    }
+    const now = store.now();
+    const items = params.objectArray("line_items", LINE_ITEM_PARAMS, { required: true }) ?? [];
+    if (items.length === 0)
+      throw invalidParam("line_items", "Missing required param: line_items.", "parameter_missing");
+    if (items.length > MAX_LINE_ITEMS_PAYMENT_MODE) {
+      throw invalidParam(
+        "line_items",
+        `You may only specify up to ${MAX_LINE_ITEMS_PAYMENT_MODE} line items in \`payment\` mode (you specified ${items.length}).`,
+      );
+    }
+    const pending: (() => void)[] = [];
+    const lines = items.map((item) => readLineItem(item, request.apiKey.livemode, pending));
+    const currency = lines[0]?.currency ?? "usd";
+    const otherCurrency = lines.findIndex((line) => line.currency !== currency);
+    if (otherCurrency >= 0) {
+      throw invalidParam(
+        `line_items[${otherCurrency}][price_data][currency]`,
+        `All line items must have the same currency. The line items include both ${currency} and ${lines[otherCurrency]?.currency}.`,
+      );
+    }
+    const successUrl = params.optionalString("success_url", { maxLength: 5000 });
+    if (successUrl !== undefined) checkUrl("success_url", successUrl);
+    const cancelUrl = params.optionalString("cancel_url", { maxLength: 5000 });
+    if (cancelUrl !== undefined) checkUrl("cancel_url", cancelUrl);
+    const expiresAt = params.integer("expires_at") ?? now + MAX_EXPIRY_SECONDS;
+    if (expiresAt - now < MIN_EXPIRY_SECONDS) {
+      throw invalidParam(
+        "expires_at",
+        "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.",
+      );
+    }
+    if (expiresAt - now > MAX_EXPIRY_SECONDS) {
+      throw invalidParam(
+        "expires_at",
+        "The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.",
+      );
+    }
+    const customerEmail = params.optionalString("customer_email", { maxLength: 512 });
+    if (customerEmail !== undefined) checkEmail("customer_email", customerEmail);
+    const customer = params.optionalString("customer");
+    if (customer !== undefined) {
+      if (customerEmail !== undefined) {
+        throw invalidParam(
+          "customer_email",
+          "You may only specify one of these parameters: customer, customer_email.",
+        );
+      }
+      throw resourceMissing("customer", customer, "customer", 400); // no customers modelled
+    }
+    const locale = params.enumOf("locale", CHECKOUT_LOCALES);
+    const allowPromotionCodes = params.boolean("allow_promotion_codes");
+    const billingAddressCollection = params.enumOf("billing_address_collection", [
+      "auto",
+      "required",
+    ]);
+    const clientReferenceId = params.optionalString("client_reference_id", {
+      maxLength: CLIENT_REFERENCE_ID_MAX_LENGTH,
+    });
+    const metadata = mergeMetadata({}, params.metadata());
+    const paymentMethodTypes = params.stringArray("payment_method_types") as string[] | undefined;
+    paymentMethodTypes?.forEach((type, index) => {
+      if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
+        throw invalidParam(
+          `payment_method_types[${index}]`,
+          `Invalid payment_method_types[${index}]: must be one of ${PAYMENT_METHOD_TYPES.join(", ")}`,
+        );
+      }
+    });
+    const intentParams = params.object("payment_intent_data", [
+      "description",
+      "metadata",
+      "receipt_email",
+      "statement_descriptor",
+      "statement_descriptor_suffix",
+    ]);
+    const intentData: PaymentIntentData = {};
+    if (intentParams) {
+      const description = intentParams.optionalString("description", { maxLength: 1000 });
+      if (description !== undefined) intentData.description = description;
+      const intentMetadata = intentParams.metadata();
+      if (intentMetadata !== undefined) intentData.metadata = mergeMetadata({}, intentMetadata);
+      const receiptEmail = intentParams.optionalString("receipt_email");
+      if (receiptEmail !== undefined) {
+        intentData.receipt_email = checkEmail("payment_intent_data[receipt_email]", receiptEmail);
+      }
+      intentParams.optionalString("statement_descriptor", { maxLength: 22 });
+      intentParams.optionalString("statement_descriptor_suffix", { maxLength: 22 });
+    }
+    const phone = params.object("phone_number_collection", ["enabled"]);
+    const phoneEnabled = phone?.boolean("enabled", { required: true }) ?? false;
+    const submitType = params.enumOf("submit_type", ["auto", "book", "donate", "pay", "subscribe"]);
+    const customerCreation = params.enumOf("customer_creation", ["always", "if_required"]);
+    const expand = expandOf(params);
+
+    let amountTotal = 0;
+    for (const line of lines) amountTotal += line.unitAmount * line.quantity;
+    const minimum = minimumChargeAmount(currency);
+    if (amountTotal < minimum) {
+      throw invalidParam(
+        "line_items",
+        `The Checkout Session's total amount due must add up to at least ${formatAmount(minimum, currency)} ${currency}`,
+        "amount_too_small",
+      );
+    }
+    if (amountTotal > MAXIMUM_AMOUNT) {
+      throw invalidParam(
+        "line_items",
+        `The Checkout Session's total amount due must be no more than ${formatAmount(MAXIMUM_AMOUNT, currency)} ${currency}`,
+        "amount_too_large",
+      );
+    }
+
+    // Everything is valid: from here on the request executes.
+    for (const create of pending) create();
+    const livemode = request.apiKey.livemode;
+    const id = randomId(livemode ? "cs_live_" : "cs_test_", 58);
+    const session: CheckoutSession = {
+      id,
+      object: "checkout.session",
+      after_expiration: null,
+      allow_promotion_codes: allowPromotionCodes ?? null,
+      amount_subtotal: amountTotal,
+      amount_total: amountTotal,
+      automatic_tax: { enabled: false, liability: null, status: null },
+      billing_address_collection: billingAddressCollection ?? null,
+      cancel_url: cancelUrl ?? null,
+      client_reference_id: clientReferenceId ?? null,
+      client_secret: null,
+      consent: null,
+      consent_collection: null,
+      created: now,
+      currency,
+      custom_fields: [],
+      custom_text: {
+        after_submit: null,
+        shipping_address: null,
+        submit: null,
+        terms_of_service_acceptance: null,
+      },
+      customer: null,
+      customer_creation: customerCreation ?? "if_required",
+      customer_details: null,
+      customer_email: customerEmail ?? null,
+      expires_at: expiresAt,
+      invoice: null,
+      livemode,
+      locale: locale ?? null,
+      metadata,
+      mode: "payment",
+      payment_intent: null,
+      payment_link: null,
+      payment_method_collection: "if_required",
+      payment_method_types: paymentMethodTypes ?? ["card"],
+      payment_status: "unpaid",
+      phone_number_collection: { enabled: phoneEnabled },
+      recovered_from: null,
+      setup_intent: null,
+      shipping_address_collection: null,
+      shipping_options: [],
+      status: "open",
+      submit_type: submitType ?? null,
+      subscription: null,
+      success_url: successUrl ?? null,
+      total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+      ui_mode: "hosted",
+      url: `${context.config.publicBaseUrl}/c/pay/${id}`,
+    };
+    const storedItems: StoredLineItem[] = lines.map((line) => {
+      const price = line.price();
+      const product = store.products.get(price.product);
+      const amount = line.unitAmount * line.quantity;
+      return {
+        item: {
+          id: randomId("li_"),
+          object: "item",
+          amount_discount: 0,
+          amount_subtotal: amount,
+          amount_tax: 0,
+          amount_total: amount,
+          currency,
+          description: product?.name ?? "",
+          price,
+          quantity: line.quantity,
+        },
+        adjustableQuantity: line.adjustable,
+      };
+    });
+    store.sessions.set(id, session);
+    store.sessionLineItems.set(id, storedItems);
+    store.sessionPaymentIntentData.set(id, intentData);
+    return render(session, expand);
+  });
+
+  router.get("/v1/checkout/sessions/:id", "checkout_session_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([]);
+    return render(flows.session(request.pathParams.id ?? ""), expandOf(params));
+  });
+
+  router.get("/v1/checkout/sessions/:id/line_items", "checkout_session_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([...LIST_PARAMS]);
+    const session = flows.session(request.pathParams.id ?? "");
+    return lineItemsPage(session.id, params);
+  });
+
+  router.post("/v1/checkout/sessions/:id/expire", "checkout_session_write", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([]);
+    const session = flows.expire(request.pathParams.id ?? "", causeOf(request));
+    return render(session, expandOf(params));
+  });
+
+  router.post("/v1/checkout/sessions/:id", "checkout_session_write", (request) => {
+    const session = flows.session(request.pathParams.id ?? "");
+    const params = ParamReader.from(request.params, "update").allowOnly(["metadata"]);
+    session.metadata = mergeMetadata(session.metadata, params.metadata());
+    return render(session, expandOf(params));
+  });
+
+  router.get("/v1/checkout/sessions", "checkout_session_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([
+      ...LIST_PARAMS,
+      "status",
+      "customer_details",
+      "payment_intent",
+      "created",
+      "customer",
+      "payment_link",
+      "subscription",
+    ]);
+    flows.expireDueSessions();
+    const status = params.enumOf("status", ["open", "complete", "expired"]);
+    const details = params.object("customer_details", ["email"]);
+    const email = details?.requiredString("email");
+    const paymentIntent = params.optionalString("payment_intent");
+    const customer = params.optionalString("customer");
+    const paymentLink = params.optionalString("payment_link");
+    const subscription = params.optionalString("subscription");
+    const created = readCreatedFilter(params);
+    const expand = expandOf(params).map((path) => {
+      if (!path.startsWith("data.")) {
+        throw invalidParam("expand", `This property cannot be expanded (${path}).`);
+      }
+      return path.slice("data.".length);
+    });
+    const sessions = newestFirst(store.sessions.values()).filter(
+      (session) =>
+        (status === undefined || session.status === status) &&
+        (email === undefined ||
+          session.customer_details?.email?.toLowerCase() === email.toLowerCase()) &&
+        (paymentIntent === undefined || session.payment_intent === paymentIntent) &&
+        (customer === undefined || session.customer === customer) &&
+        paymentLink === undefined &&
+        subscription === undefined &&
+        created(session.created),
+    );
+    const page = paginate(sessions, params, "/v1/checkout/sessions", "checkout.session");
+    return { ...page, data: page.data.map((session) => render(session, expand)) };
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * Prices (https://docs.stripe.com/api/prices): create, retrieve, list. Also the inline prices that
+ * checkout sessions create from `price_data`.
+ */
+import { causeOf, EmulatorContext } from "../EmulatorContext";
+import type { EventCause } from "../EventBus";
+import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
+import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
+import { mergeMetadata, ParamReader } from "../params";
+import { invalidParam, resourceMissing } from "../StripeApiError";
+import { newestFirst, Price, randomId } from "../StripeStore";
+import type { Router } from "../http/Router";
+import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+
+export function readCurrency(params: ParamReader, key = "currency"): string {
+  const currency = params.requiredString(key).toLowerCase();
+  if (!isSupportedCurrency(currency)) {
+    throw invalidParam(
+      params.name(key),
+      `Invalid currency: ${currency}. Stripe currently supports these currencies: ${[
+        "usd",
+        "jpy",
+        "eur",
+        "gbp",
+        "…",
+      ].join(", ")}`,
+    );
+  }
+  return currency;
+}
+
+/** `unit_amount` (integer ≥ 0, at most 8 digits) or `unit_amount_decimal`; one is required. */
+export function readUnitAmount(params: ParamReader): number {
+  const unitAmount = params.integer("unit_amount", { min: 0, max: MAXIMUM_AMOUNT });
+  const decimal = params.optionalString("unit_amount_decimal");
+  if (unitAmount !== undefined && decimal !== undefined) {
+    throw invalidParam(
+      params.name("unit_amount"),
+      `You may only specify one of these parameters: ${params.name("unit_amount")}, ${params.name("unit_amount_decimal")}.`,
+    );
+  }
+  if (decimal !== undefined) {
+    if (!/^\d+$/.test(decimal)) {
+      throw invalidParam(
+        params.name("unit_amount_decimal"),
+        "The emulator accepts only whole minor units in unit_amount_decimal.",
+      );
+    }
+    const value = Number(decimal);
+    if (value > MAXIMUM_AMOUNT) {
+      throw invalidParam(
+        params.name("unit_amount_decimal"),
+        `This value must be less than or equal to ${MAXIMUM_AMOUNT} (it currently is '${decimal}').`,
+      );
+    }
+    return value;
+  }
+  if (unitAmount === undefined) {
+    throw invalidParam(
+      params.name("unit_amount"),
+      `Missing required param: ${params.name("unit_amount")}.`,
+      "parameter_missing",
+    );
+  }
+  return unitAmount;
+}
+
+export interface PriceFields {
+  currency: string;
+  unit_amount: number;
+  product: string;
+  active?: boolean;
+  metadata?: Record<string, string>;
+  nickname?: string;
+  lookup_key?: string;
+  tax_behavior?: Price["tax_behavior"];
+  recurring?: Price["recurring"];
+}
+
+export function createPrice(
+  context: EmulatorContext,
+  fields: PriceFields,
+  livemode: boolean,
+  cause: EventCause | null,
+): Price {
+  const price: Price = {
+    id: randomId("price_"),
+    object: "price",
+    active: fields.active ?? true,
+    billing_scheme: "per_unit",
+    created: context.store.now(),
+    currency: fields.currency,
+    custom_unit_amount: null,
+    livemode,
+    lookup_key: fields.lookup_key ?? null,
+    metadata: fields.metadata ?? {},
+    nickname: fields.nickname ?? null,
+    product: fields.product,
+    recurring: fields.recurring ?? null,
+    tax_behavior: fields.tax_behavior ?? "unspecified",
+    tiers_mode: null,
+    transform_quantity: null,
+    type: fields.recurring ? "recurring" : "one_time",
+    unit_amount: fields.unit_amount,
+    unit_amount_decimal: String(fields.unit_amount),
+  };
+  context.store.prices.set(price.id, price);
+  if (cause) context.events.emit("price.created", price, cause);
+  return price;
+}
+
+export function registerPriceRoutes(router: Router, context: EmulatorContext): void {
+  const { store } = context;
+
+  router.post("/v1/prices", "price_write", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([
+      "currency",
+      "unit_amount",
+      "unit_amount_decimal",
+      "product",
+      "product_data",
+      "active",
+      "metadata",
+      "nickname",
+      "lookup_key",
+      "tax_behavior",
+      "recurring",
+    ]);
+    const currency = readCurrency(params);
+    const productId = params.optionalString("product");
+    const productData = params.object("product_data", [...PRODUCT_DATA_PARAMS, "active", "id"]);
+    if (productId === undefined && productData === undefined) {
+      throw invalidParam("product", "Missing required param: product.", "parameter_missing");
+    }
+    if (productId !== undefined && productData !== undefined) {
+      throw invalidParam(
+        "product",
+        "You may only specify one of these parameters: product, product_data.",
+      );
+    }
+    if (productId !== undefined && !store.products.has(productId)) {
+      throw resourceMissing("product", productId, "product", 400);
+    }
+    const unitAmount = readUnitAmount(params);
+    const recurringParams = params.object("recurring", ["interval", "interval_count"]);
+    const recurring = recurringParams
+      ? {
+          interval: recurringParams.enumOf("interval", ["day", "week", "month", "year"], {
+            required: true,
+          }) as string,
+          interval_count: recurringParams.integer("interval_count", { min: 1 }) ?? 1,
+          usage_type: "licensed" as const,
+        }
+      : undefined;
+    const productFields = productData ? readProductFields(productData) : undefined;
+    const fields: PriceFields = {
+      currency,
+      unit_amount: unitAmount,
+      product: productId ?? "",
+      metadata: mergeMetadata({}, params.metadata()),
+    };
+    const active = params.boolean("active");
+    if (active !== undefined) fields.active = active;
+    const nickname = params.optionalString("nickname");
+    if (nickname !== undefined) fields.nickname = nickname;
+    const lookupKey = params.optionalString("lookup_key", { maxLength: 200 });
+    if (lookupKey !== undefined) fields.lookup_key = lookupKey;
+    const taxBehavior = params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
+    if (taxBehavior !== undefined) fields.tax_behavior = taxBehavior;
+    if (recurring) fields.recurring = recurring;
+    if (productFields) {
+      fields.product = createProduct(
+        context,
+        productFields,
+        request.apiKey.livemode,
+        causeOf(request),
+      ).id;
+    }
+    return createPrice(context, fields, request.apiKey.livemode, causeOf(request));
+  });
+
+  router.get("/v1/prices/:id", "price_read", (request) => {
+    ParamReader.from(request.params).allowOnly([]);
+    const id = request.pathParams.id ?? "";
+    const price = store.prices.get(id);
+    if (!price) throw resourceMissing("price", id);
+    return price;
+  });
+
+  router.get("/v1/prices", "price_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([
+      ...LIST_PARAMS,
+      "active",
+      "currency",
+      "product",
+      "created",
+      "type",
+      "lookup_keys",
+    ]);
+    const active = params.boolean("active");
+    const currency = params.optionalString("currency");
+    const product = params.optionalString("product");
+    const type = params.enumOf("type", ["one_time", "recurring"]);
+    const lookupKeys = params.stringArray("lookup_keys") as string[] | undefined;
+    const created = readCreatedFilter(params);
+    const prices = newestFirst(store.prices.values()).filter(
+      (price) =>
+        (active === undefined || price.active === active) &&
+        (currency === undefined || price.currency === currency.toLowerCase()) &&
+        (product === undefined || price.product === product) &&
+        (type === undefined || price.type === type) &&
+        (lookupKeys === undefined || lookupKeys.includes(price.lookup_key ?? "")) &&
+        created(price.created),
+    );
+    return paginate(prices, params, "/v1/prices", "price");
+  });
+}

@@ -1,0 +1,265 @@
+/**
+ * Products (https://docs.stripe.com/api/products): create (a custom `id` may be given; a taken
+ * one is `resource_already_exists`), retrieve, update, list, and search — which is eventually
+ * consistent (https://docs.stripe.com/search#data-freshness), modelled by `searchLagMs`.
+ */
+import { causeOf, EmulatorContext } from "../EmulatorContext";
+import type { EventCause } from "../EventBus";
+import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
+import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
+import { matchesSearch, parseSearchQuery } from "../searchQuery";
+import { invalidParam, invalidRequest, resourceMissing } from "../StripeApiError";
+import { newestFirst, Product, randomId } from "../StripeStore";
+import type { Router } from "../http/Router";
+
+/** https://docs.stripe.com/api/products/create#create_product-images — "A list of up to 8 URLs". */
+export const MAX_PRODUCT_IMAGES = 8;
+const SEARCH_FIELDS = ["active", "description", "metadata", "name", "shippable", "url", "created"];
+
+export const PRODUCT_DATA_PARAMS = [
+  "name",
+  "description",
+  "images",
+  "metadata",
+  "tax_code",
+  "unit_label",
+] as const;
+
+export interface ProductFields {
+  id?: string;
+  name: string;
+  active?: boolean;
+  description?: string;
+  images?: string[];
+  metadata?: Record<string, string>;
+  shippable?: boolean;
+  statement_descriptor?: string;
+  tax_code?: string;
+  unit_label?: string;
+  url?: string;
+}
+
+/** Reads the product fields shared by products.create and `product_data` of prices/sessions. */
+export function readProductFields(params: ParamReader): ProductFields {
+  const images = params.stringArray("images") as string[] | undefined;
+  if (images && images.length > MAX_PRODUCT_IMAGES) {
+    throw invalidParam(
+      params.name("images"),
+      `Invalid array: ${params.name("images")} must have at most ${MAX_PRODUCT_IMAGES} items (it currently has ${images.length}).`,
+    );
+  }
+  images?.forEach((image, index) => checkUrl(`${params.name("images")}[${index}]`, image));
+  const metadata = params.metadata() as Record<string, string | null> | undefined;
+  const fields: ProductFields = { name: params.requiredString("name", { maxLength: 5000 }) };
+  const description = params.optionalString("description", { maxLength: 40000 });
+  if (description !== undefined) fields.description = description;
+  if (images) fields.images = images;
+  if (metadata) fields.metadata = mergeMetadata({}, metadata);
+  const taxCode = params.optionalString("tax_code");
+  if (taxCode !== undefined) fields.tax_code = taxCode;
+  const unitLabel = params.optionalString("unit_label", { maxLength: 12 });
+  if (unitLabel !== undefined) fields.unit_label = unitLabel;
+  return fields;
+}
+
+export function createProduct(
+  context: EmulatorContext,
+  fields: ProductFields,
+  livemode: boolean,
+  cause: EventCause | null,
+): Product {
+  const { store } = context;
+  const now = store.now();
+  const product: Product = {
+    id: fields.id ?? randomId("prod_", 14),
+    object: "product",
+    active: fields.active ?? true,
+    attributes: [],
+    created: now,
+    default_price: null,
+    description: fields.description ?? null,
+    images: fields.images ?? [],
+    livemode,
+    marketing_features: [],
+    metadata: fields.metadata ?? {},
+    name: fields.name,
+    package_dimensions: null,
+    shippable: fields.shippable ?? null,
+    statement_descriptor: fields.statement_descriptor ?? null,
+    tax_code: fields.tax_code ?? null,
+    type: "service",
+    unit_label: fields.unit_label ?? null,
+    updated: now,
+    url: fields.url ?? null,
+  };
+  store.products.set(product.id, product);
+  store.indexProduct(product, context.config.searchLagMs);
+  if (cause) context.events.emit("product.created", product, cause);
+  return product;
+}
+
+export function registerProductRoutes(router: Router, context: EmulatorContext): void {
+  const { store } = context;
+
+  function find(id: string, param = "id", status = 404): Product {
+    const product = store.products.get(id);
+    if (!product) throw resourceMissing("product", id, param, status);
+    return product;
+  }
+
+  router.post("/v1/products", "product_write", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([
+      "id",
+      "name",
+      "active",
+      "description",
+      "images",
+      "metadata",
+      "shippable",
+      "statement_descriptor",
+      "tax_code",
+      "unit_label",
+      "url",
+      "default_price_data",
+      "marketing_features",
+      "package_dimensions",
+    ]);
+    if (params.has("default_price_data") || params.has("marketing_features")) {
+      throw invalidParam(
+        undefined,
+        "The emulator does not model default_price_data/marketing_features.",
+      );
+    }
+    const fields = readProductFields(params);
+    const id = params.optionalString("id");
+    if (id !== undefined) fields.id = id;
+    const active = params.boolean("active");
+    if (active !== undefined) fields.active = active;
+    const shippable = params.boolean("shippable");
+    if (shippable !== undefined) fields.shippable = shippable;
+    const descriptor = params.optionalString("statement_descriptor", { maxLength: 22 });
+    if (descriptor !== undefined) fields.statement_descriptor = descriptor;
+    const url = params.optionalString("url");
+    if (url !== undefined) fields.url = checkUrl("url", url);
+    if (id !== undefined && store.products.has(id)) {
+      throw invalidRequest("Product already exists.", "resource_already_exists", "id");
+    }
+    return createProduct(context, fields, request.apiKey.livemode, causeOf(request));
+  });
+
+  // Literal route, matched before /v1/products/:id.
+  router.get("/v1/products/search", "product_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly(["query", "limit", "page"]);
+    const query = parseSearchQuery(params.requiredString("query"), SEARCH_FIELDS);
+    const limit = params.integer("limit", { min: 1, max: 100 }) ?? 10;
+    const page = params.optionalString("page");
+    const offset = page === undefined ? 0 : Number(Buffer.from(page, "base64url").toString());
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw invalidParam("page", `Invalid page: ${page}`);
+    }
+    const matching = store
+      .searchableProducts()
+      .filter((product) => matchesSearch(query, product as unknown as Record<string, unknown>));
+    const data = matching.slice(offset, offset + limit);
+    const hasMore = matching.length > offset + limit;
+    return {
+      object: "search_result",
+      data,
+      has_more: hasMore,
+      next_page: hasMore ? Buffer.from(String(offset + limit)).toString("base64url") : null,
+      url: "/v1/products/search",
+    };
+  });
+
+  router.get("/v1/products/:id", "product_read", (request) => {
+    ParamReader.from(request.params).allowOnly([]);
+    return find(request.pathParams.id ?? "");
+  });
+
+  router.post("/v1/products/:id", "product_write", (request) => {
+    const product = find(request.pathParams.id ?? "");
+    const params = ParamReader.from(request.params, "update").allowOnly([
+      "name",
+      "active",
+      "description",
+      "images",
+      "metadata",
+      "shippable",
+      "statement_descriptor",
+      "tax_code",
+      "unit_label",
+      "url",
+      "default_price",
+    ]);
+    const previous: Record<string, unknown> = {};
+    const next: Product = structuredClone(product);
+    const name = params.optionalString("name", { maxLength: 5000 });
+    if (name !== undefined) next.name = name;
+    const active = params.boolean("active");
+    if (active !== undefined) next.active = active;
+    const description = params.string("description", { maxLength: 40000, unsettable: true });
+    if (description !== undefined) next.description = description === UNSET ? null : description;
+    const images = params.stringArray("images", { unsettable: true });
+    if (images !== undefined) {
+      const list = images === UNSET ? [] : images;
+      if (list.length > MAX_PRODUCT_IMAGES) {
+        throw invalidParam(
+          "images",
+          `Invalid array: images must have at most ${MAX_PRODUCT_IMAGES} items (it currently has ${list.length}).`,
+        );
+      }
+      list.forEach((image, index) => checkUrl(`images[${index}]`, image));
+      next.images = list;
+    }
+    next.metadata = mergeMetadata(product.metadata, params.metadata());
+    const shippable = params.boolean("shippable");
+    if (shippable !== undefined) next.shippable = shippable;
+    for (const key of ["statement_descriptor", "tax_code", "unit_label", "url"] as const) {
+      const value = params.string(key, { unsettable: true });
+      if (value !== undefined) next[key] = value === UNSET ? null : value;
+    }
+    if (typeof next.url === "string") checkUrl("url", next.url);
+    const defaultPrice = params.string("default_price", { unsettable: true });
+    if (defaultPrice !== undefined) {
+      if (defaultPrice !== UNSET && !store.prices.has(defaultPrice)) {
+        throw resourceMissing("price", defaultPrice, "default_price", 400);
+      }
+      next.default_price = defaultPrice === UNSET ? null : defaultPrice;
+    }
+    for (const key of Object.keys(next) as (keyof Product)[]) {
+      if (JSON.stringify(next[key]) !== JSON.stringify(product[key])) previous[key] = product[key];
+    }
+    if (Object.keys(previous).length > 0) {
+      next.updated = store.now();
+      Object.assign(product, next);
+      store.indexProduct(product, context.config.searchLagMs);
+      context.events.emit("product.updated", product, causeOf(request), previous);
+    }
+    return product;
+  });
+
+  router.get("/v1/products", "product_read", (request) => {
+    const params = ParamReader.from(request.params).allowOnly([
+      ...LIST_PARAMS,
+      "active",
+      "created",
+      "ids",
+      "shippable",
+      "url",
+    ]);
+    const active = params.boolean("active");
+    const shippable = params.boolean("shippable");
+    const ids = params.stringArray("ids") as string[] | undefined;
+    const url = params.optionalString("url");
+    const created = readCreatedFilter(params);
+    const products = newestFirst(store.products.values()).filter(
+      (product) =>
+        (active === undefined || product.active === active) &&
+        (shippable === undefined || product.shippable === shippable) &&
+        (ids === undefined || ids.includes(product.id)) &&
+        (url === undefined || product.url === url) &&
+        created(product.created),
+    );
+    return paginate(products, params, "/v1/products", "product");
+  });
+}
