@@ -1,0 +1,250 @@
+import type Stripe from "stripe";
+import type { StripeEmulator } from "../StripeEmulator";
+import { startWithClient, stripeErrorOf } from "./emulatorClient";
+
+let emulator: StripeEmulator;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  ({ emulator, stripe } = await startWithClient());
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset();
+  emulator.configure({ searchLagMs: 0 });
+});
+
+describe("POST /v1/products", () => {
+  it("creates a product shaped like Stripe's, with created in emulator time", async () => {
+    const product = await stripe.products.create({
+      name: "Green tea",
+      description: "Sencha, 100 g",
+      images: ["https://example.com/tea.png"],
+      metadata: { product_code: "TEA-1" },
+    });
+    expect(product).toMatchObject({
+      object: "product",
+      active: true,
+      name: "Green tea",
+      description: "Sencha, 100 g",
+      images: ["https://example.com/tea.png"],
+      metadata: { product_code: "TEA-1" },
+      livemode: false,
+      created: emulator.now(),
+    });
+    expect(product.id).toMatch(/^prod_/);
+    expect(product.lastResponse.requestId).toMatch(/^req_/);
+  });
+
+  it("accepts a custom id and refuses a duplicate with resource_already_exists", async () => {
+    const product = await stripe.products.create({ id: "TEA-1", name: "Green tea" });
+    expect(product.id).toBe("TEA-1");
+    const error = await stripeErrorOf(stripe.products.create({ id: "TEA-1", name: "Again" }));
+    expect(error).toMatchObject({
+      type: "StripeInvalidRequestError",
+      statusCode: 400,
+      code: "resource_already_exists",
+    });
+  });
+
+  it("refuses an unknown parameter with parameter_unknown", async () => {
+    const error = await stripeErrorOf(
+      stripe.products.create({ name: "Tea", colour: "green" } as Stripe.ProductCreateParams),
+    );
+    expect(error).toMatchObject({ code: "parameter_unknown", param: "colour", statusCode: 400 });
+    expect(error.message).toBe("Received unknown parameter: colour");
+  });
+
+  it("refuses an empty string with parameter_invalid_empty", async () => {
+    const error = await stripeErrorOf(stripe.products.create({ name: "Tea", description: "" }));
+    expect(error).toMatchObject({ code: "parameter_invalid_empty", param: "description" });
+  });
+
+  it("refuses a missing name with parameter_missing", async () => {
+    const error = await stripeErrorOf(stripe.products.create({} as Stripe.ProductCreateParams));
+    expect(error).toMatchObject({ code: "parameter_missing", param: "name" });
+    expect(error.message).toBe("Missing required param: name.");
+  });
+
+  it("allows 8 images and refuses a 9th", async () => {
+    const images = Array.from({ length: 9 }, (_, i) => `https://example.com/${i}.png`);
+    await expect(
+      stripe.products.create({ name: "Eight", images: images.slice(0, 8) }),
+    ).resolves.toBeDefined();
+    const error = await stripeErrorOf(stripe.products.create({ name: "Nine", images }));
+    expect(error).toMatchObject({ param: "images", statusCode: 400 });
+  });
+
+  it("enforces the metadata limits: 50 keys, key ≤ 40, value ≤ 500 characters", async () => {
+    const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    await expect(stripe.products.create({ name: "ok", metadata: fifty })).resolves.toBeDefined();
+    const tooMany = { ...fifty, k50: "v" };
+    expect(
+      await stripeErrorOf(stripe.products.create({ name: "x", metadata: tooMany })),
+    ).toMatchObject({
+      param: "metadata",
+    });
+    const longKey = { ["k".repeat(41)]: "v" };
+    expect(
+      await stripeErrorOf(stripe.products.create({ name: "x", metadata: longKey })),
+    ).toMatchObject({
+      param: `metadata[${"k".repeat(41)}]`,
+    });
+    await expect(
+      stripe.products.create({ name: "ok", metadata: { k: "v".repeat(500) } }),
+    ).resolves.toBeDefined();
+    expect(
+      await stripeErrorOf(stripe.products.create({ name: "x", metadata: { k: "v".repeat(501) } })),
+    ).toMatchObject({ param: "metadata[k]" });
+  });
+});
+
+describe("GET /v1/products/:id", () => {
+  it("answers 404 resource_missing for an unknown id", async () => {
+    const error = await stripeErrorOf(stripe.products.retrieve("prod_nope"));
+    expect(error).toMatchObject({
+      type: "StripeInvalidRequestError",
+      statusCode: 404,
+      code: "resource_missing",
+      param: "id",
+      message: "No such product: 'prod_nope'",
+    });
+  });
+});
+
+describe("POST /v1/products/:id", () => {
+  it("updates fields, unsets with an empty string and emits product.updated", async () => {
+    const product = await stripe.products.create({
+      name: "Tea",
+      description: "old",
+      metadata: { a: "1", b: "2" },
+    });
+    const updated = await stripe.products.update(product.id, {
+      name: "Better tea",
+      description: "",
+      metadata: { a: "", c: "3" },
+    });
+    expect(updated).toMatchObject({
+      name: "Better tea",
+      description: null,
+      metadata: { b: "2", c: "3" },
+    });
+    const event = emulator.state.events.find((e) => e.type === "product.updated");
+    expect(event?.data.previous_attributes).toMatchObject({ name: "Tea", description: "old" });
+  });
+
+  it("refuses to unset the name", async () => {
+    const product = await stripe.products.create({ name: "Tea" });
+    const error = await stripeErrorOf(stripe.products.update(product.id, { name: "" }));
+    expect(error).toMatchObject({ code: "parameter_invalid_empty", param: "name" });
+  });
+});
+
+describe("GET /v1/products", () => {
+  it("lists newest first and pages with starting_after / ending_before", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await stripe.products.create({ name: `P${i}` })).id);
+    const first = await stripe.products.list({ limit: 2 });
+    expect(first.data.map((p) => p.id)).toEqual([ids[4], ids[3]]);
+    expect(first.has_more).toBe(true);
+    const second = await stripe.products.list({ limit: 2, starting_after: ids[3] });
+    expect(second.data.map((p) => p.id)).toEqual([ids[2], ids[1]]);
+    const last = await stripe.products.list({ limit: 2, starting_after: ids[1] });
+    expect(last.data.map((p) => p.id)).toEqual([ids[0]]);
+    expect(last.has_more).toBe(false);
+    const back = await stripe.products.list({ limit: 2, ending_before: ids[1] });
+    expect(back.data.map((p) => p.id)).toEqual([ids[3], ids[2]]);
+    expect(back.has_more).toBe(true);
+  });
+
+  it("auto-paginates through the SDK", async () => {
+    for (let i = 0; i < 12; i++) await stripe.products.create({ name: `P${i}` });
+    const all = await stripe.products.list({ limit: 5 }).autoPagingToArray({ limit: 100 });
+    expect(all).toHaveLength(12);
+  });
+});
+
+describe("GET /v1/products/search", () => {
+  it("finds by metadata, name and active joined with AND", async () => {
+    await stripe.products.create({ name: "Tea", metadata: { product_code: "TEA-1" } });
+    await stripe.products.create({ name: "Coffee", metadata: { product_code: "COF-1" } });
+    await stripe.products.create({
+      name: "Tea",
+      active: false,
+      metadata: { product_code: "TEA-1" },
+    });
+    const result = await stripe.products.search({
+      query: "metadata['product_code']:'TEA-1' AND active:'true'",
+    });
+    expect(result.object).toBe("search_result");
+    expect(result.data.map((p) => p.name)).toEqual(["Tea"]);
+    const byName = await stripe.products.search({ query: 'name:"Coffee"' });
+    expect(byName.data.map((p) => p.metadata.product_code)).toEqual(["COF-1"]);
+  });
+
+  it("shows new products and changes only after searchLagMs", async () => {
+    emulator.configure({ searchLagMs: 300 });
+    const product = await stripe.products.create({ name: "Tea", metadata: { code: "A" } });
+    const query = "metadata['code']:'A'";
+    expect((await stripe.products.search({ query })).data).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect((await stripe.products.search({ query })).data.map((p) => p.id)).toEqual([product.id]);
+    await stripe.products.update(product.id, { metadata: { code: "B" } });
+    // The index still holds the old version until the lag has passed.
+    expect((await stripe.products.search({ query })).data).toHaveLength(1);
+    await emulator.advanceClock(1);
+    expect((await stripe.products.search({ query })).data).toHaveLength(0);
+  });
+
+  it("refuses a query it cannot parse", async () => {
+    const error = await stripeErrorOf(stripe.products.search({ query: "name = tea" }));
+    expect(error).toMatchObject({ statusCode: 400, param: "query" });
+  });
+
+  it("pages with next_page", async () => {
+    for (let i = 0; i < 3; i++) await stripe.products.create({ name: "Same" });
+    const first = await stripe.products.search({ query: "name:'Same'", limit: 2 });
+    expect(first.has_more).toBe(true);
+    const second = await stripe.products.search({
+      query: "name:'Same'",
+      limit: 2,
+      page: first.next_page as string,
+    });
+    expect(second.data).toHaveLength(1);
+    expect(second.has_more).toBe(false);
+  });
+});
+
+describe("prices", () => {
+  it("creates and retrieves a price for a product", async () => {
+    const product = await stripe.products.create({ name: "Tea" });
+    const price = await stripe.prices.create({
+      product: product.id,
+      currency: "jpy",
+      unit_amount: 500,
+    });
+    expect(price).toMatchObject({
+      object: "price",
+      product: product.id,
+      currency: "jpy",
+      unit_amount: 500,
+      type: "one_time",
+    });
+    expect(price.id).toMatch(/^price_/);
+    await expect(stripe.prices.retrieve(price.id)).resolves.toMatchObject({ id: price.id });
+  });
+
+  it("refuses an unknown product and a negative amount", async () => {
+    expect(
+      await stripeErrorOf(
+        stripe.prices.create({ product: "prod_x", currency: "usd", unit_amount: 1 }),
+      ),
+    ).toMatchObject({ code: "resource_missing", param: "product", statusCode: 400 });
+    const product = await stripe.products.create({ name: "Tea" });
+    expect(
+      await stripeErrorOf(
+        stripe.prices.create({ product: product.id, currency: "usd", unit_amount: -1 }),
+      ),
+    ).toMatchObject({ param: "unit_amount", statusCode: 400 });
+  });
+});
