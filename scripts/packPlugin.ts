@@ -6,6 +6,7 @@
  * first run and reused after: the plugin id is derived from the key, so a new key means a new
  * plugin that kintone will not accept as an update of the old one.
  */
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -56,16 +57,17 @@ export async function packPlugin(options: PackPluginOptions): Promise<PackedPlug
     compressionOptions: { level: 9 },
   });
 
-  const existingKey = await readFileIfExists(privateKeyPath);
-  if (existingKey === undefined && options.createKeyIfMissing === false) {
-    throw new Error(`The plugin's private key ${privateKeyPath} does not exist.`);
-  }
-  // Without a key the packer creates one (RSA, as kintone's own tools do).
-  const packed = await packer(contentsZip, existingKey);
-  if (existingKey === undefined) {
+  let privateKey = await readFileIfExists(privateKeyPath);
+  const keyCreated = privateKey === undefined;
+  if (privateKey === undefined) {
+    if (options.createKeyIfMissing === false) {
+      throw new Error(`The plugin's private key ${privateKeyPath} does not exist.`);
+    }
+    privateKey = createPrivateKey();
     await fs.mkdir(path.dirname(privateKeyPath), { recursive: true });
-    await fs.writeFile(privateKeyPath, packed.privateKey, { mode: 0o600, flag: "wx" });
+    await fs.writeFile(privateKeyPath, privateKey, { mode: 0o600, flag: "wx" });
   }
+  const packed = await packer(contentsZip, privateKey);
 
   await fs.mkdir(path.dirname(outFile), { recursive: true });
   await fs.writeFile(outFile, packed.plugin);
@@ -74,7 +76,7 @@ export async function packPlugin(options: PackPluginOptions): Promise<PackedPlug
     outFile,
     zipBytes: packed.plugin.length,
     files,
-    keyCreated: existingKey === undefined,
+    keyCreated,
   };
 }
 
@@ -95,6 +97,19 @@ async function assertValidManifest(manifest: PluginManifest, sourceDir: string):
     );
     throw new Error(`manifest.json is not valid:\n  ${problems.join("\n  ")}`);
   }
+}
+
+/**
+ * A new signing key in the form kintone's packer reads and creates itself (RSA 1024, PKCS#1 PEM),
+ * made with Node's native crypto: the packer's pure-JavaScript key generation takes seconds.
+ */
+function createPrivateKey(): string {
+  const { privateKey } = crypto.generateKeyPairSync("rsa", {
+    modulusLength: 1024,
+    publicKeyEncoding: { type: "spki", format: "pem" },
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  });
+  return privateKey;
 }
 
 async function readFileIfExists(file: string): Promise<string | undefined> {
