@@ -155,8 +155,12 @@ function constantWholeNumber(
   return Number(digits);
 }
 
-/** `URL` is a web-platform global: the same in browsers and Node, so core/ stays pure. */
+/**
+ * An absolute http(s) URL with a host written out: WHATWG parsing alone would turn "https:///x"
+ * into host "x". `URL` is a web-platform global (browsers and Node alike), so core/ stays pure.
+ */
 export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/[^/?#\s]+(?:[/?#]\S*)?$/i.test(text)) return false;
   try {
     const url = new URL(text);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
