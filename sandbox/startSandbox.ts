@@ -1,0 +1,158 @@
+/**
+ * The whole product on localhost (DESIGN §8): a Stripe emulator, a kintone emulator with the sample
+ * apps and pages hosting the built plugin, and the proxy wired to both. `npm start` and the browser
+ * stories use it; every port can be 0 for a free one.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Logger } from "pino";
+import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
+import { createPagesRouter } from "./kintone/pages/createPagesRouter";
+import { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
+import { startStripeEmulator, type StripeEmulator } from "./stripe/StripeEmulator";
+import { loadConfig } from "../proxy/config";
+import { startProxy, type RunningProxy } from "../proxy/main";
+import {
+  createSampleApps,
+  ORDERS_APP_ID,
+  PRODUCTS_APP_ID,
+  SAMPLE_KINTONE_API_TOKENS,
+} from "./sampleApps";
+
+export const REPO_ROOT = path.resolve(__dirname, "..");
+export const DEFAULT_PLUGIN_DIR = path.join(REPO_ROOT, "dist", "plugin");
+export const DEFAULT_PLUGIN_ID_FILE = path.join(REPO_ROOT, "dist", "plugin-id.txt");
+
+export const DEFAULT_PORTS = { kintone: 3100, stripe: 12111, proxy: 3000 } as const;
+
+/** Sandbox-only credentials: they open nothing but the local emulators. */
+export const SANDBOX_SECRETS = {
+  stripeApiKey: "rk_test_sandbox0000000000000000000000000000",
+  stripeWebhookSecret: "whsec_sandbox000000000000000000000000000000",
+  proxySecret: "sandbox-proxy-secret-change-me-0123456789",
+} as const;
+
+export interface SandboxOptions {
+  ports?: Partial<Record<keyof typeof DEFAULT_PORTS, number>>;
+  /** The built plugin; default `dist/plugin`. */
+  pluginDir?: string;
+  /** Default the id in `dist/plugin-id.txt`. */
+  pluginId?: string;
+  /** Start the proxy too (default true). */
+  proxy?: boolean;
+  /** The proxy's logger; default the proxy's own (pino to stdout). */
+  proxyLogger?: Logger;
+}
+
+export interface Sandbox {
+  kintone: KintoneEmulator;
+  stripe: StripeEmulator;
+  proxy?: RunningProxy;
+  /** Plugin settings and proxy settings per app, as the settings screen saved them. */
+  pluginSettings: PluginSettingsStore;
+  pluginId: string;
+  urls: {
+    kintone: string;
+    stripe: string;
+    proxy?: string;
+    productsList: string;
+    ordersList: string;
+    pluginSettings: (appId: string) => string;
+  };
+  close(): Promise<void>;
+}
+
+export function readPluginId(file = DEFAULT_PLUGIN_ID_FILE): string {
+  return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * ▶ Where the proxy is wired: the environment DESIGN §4 describes, pointed at the emulators.
+ * The journal lives in memory: the sandbox's kintone and Stripe forget everything on restart too.
+ */
+export async function startSandboxProxy(
+  wiring: { port: number; kintoneUrl: string; stripeUrl: string },
+  logger?: Logger,
+): Promise<RunningProxy> {
+  const env = {
+    STRIPE_API_KEY: SANDBOX_SECRETS.stripeApiKey,
+    STRIPE_API_BASE: wiring.stripeUrl,
+    STRIPE_WEBHOOK_SECRET: SANDBOX_SECRETS.stripeWebhookSecret,
+    PROXY_SECRET: SANDBOX_SECRETS.proxySecret,
+    KINTONE_BASE_URL: wiring.kintoneUrl,
+    KINTONE_API_TOKENS: SAMPLE_KINTONE_API_TOKENS,
+    PORT: String(wiring.port),
+  };
+  const result = loadConfig(env);
+  if (!result.ok)
+    throw new Error(`the sandbox's proxy configuration is refused: ${result.message}`);
+  return startProxy(result.config, { host: "127.0.0.1", journalFile: ":memory:", logger });
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const ports = { ...DEFAULT_PORTS, ...options.ports };
+  const pluginDir = options.pluginDir ?? DEFAULT_PLUGIN_DIR;
+  const pluginId = options.pluginId ?? readPluginId();
+  const pluginSettings = new PluginSettingsStore();
+  const links: Array<{ label: string; url: string }> = [];
+  const started: Array<{ close(): Promise<void> }> = [];
+
+  try {
+    const stripe = await startStripeEmulator({ port: ports.stripe });
+    started.push(stripe);
+    const kintone = await startKintoneEmulator({
+      port: ports.kintone,
+      mount: (app, store) => {
+        app.use(createPagesRouter({ store, pluginDir, pluginId, settings: pluginSettings, links }));
+      },
+    });
+    started.push(kintone);
+    await createSampleApps(kintone.store);
+    links.push({ label: "Stripe emulator", url: stripe.url });
+
+    let proxy: RunningProxy | undefined;
+    if (options.proxy ?? true) {
+      proxy = await startSandboxProxy(
+        { port: ports.proxy, kintoneUrl: kintone.url, stripeUrl: stripe.url },
+        options.proxyLogger,
+      );
+      started.push(proxy);
+      stripe.configure({
+        webhook: {
+          url: `${proxy.url}/v1/stripe/webhook`,
+          secret: SANDBOX_SECRETS.stripeWebhookSecret,
+        },
+      });
+      links.push({ label: "Proxy", url: `${proxy.url}/healthz` });
+    }
+
+    const pluginSettingsUrl = (appId: string) =>
+      `${kintone.url}/k/admin/app/${appId}/plugin/config?pluginId=${encodeURIComponent(pluginId)}`;
+    return {
+      kintone,
+      stripe,
+      proxy,
+      pluginSettings,
+      pluginId,
+      urls: {
+        kintone: kintone.url,
+        stripe: stripe.url,
+        proxy: proxy?.url,
+        productsList: `${kintone.url}/k/${PRODUCTS_APP_ID}/`,
+        ordersList: `${kintone.url}/k/${ORDERS_APP_ID}/`,
+        pluginSettings: pluginSettingsUrl,
+      },
+      close: () => closeAll(started),
+    };
+  } catch (error) {
+    await closeAll(started);
+    throw error;
+  }
+}
+
+async function closeAll(started: Array<{ close(): Promise<void> }>): Promise<void> {
+  const results = await Promise.allSettled([...started].reverse().map((s) => s.close()));
+  started.length = 0;
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
+}
