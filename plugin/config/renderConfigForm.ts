@@ -46,10 +46,7 @@ export function renderConfigForm(
   const keepHint = document.createElement("p");
   keepHint.className = "kintone-stripe-checkout-config-help";
   keepHint.textContent = messages.proxySecretKeepHelp;
-  const showKeepHint = () => {
-    keepHint.hidden = !(previousProxyUrl !== undefined && hasStoredSecret(previousProxyUrl));
-  };
-  showKeepHint();
+  keepHint.hidden = !(previousProxyUrl !== undefined && hasStoredSecret(previousProxyUrl));
   secretField.wrapper.appendChild(keepHint);
 
   const error = document.createElement("p");

@@ -65,6 +65,12 @@ function render() {
   return { container, view, url, secret, error };
 }
 
+function keepHint(container: HTMLElement) {
+  return [...container.querySelectorAll("p")].find(
+    (paragraph) => paragraph.textContent === messages.en.proxySecretKeepHelp,
+  );
+}
+
 const bearer = { headers: { Authorization: `Bearer ${SECRET}` }, data: {} };
 
 describe("renderConfigForm", () => {
@@ -113,7 +119,7 @@ describe("renderConfigForm", () => {
     expect(secret.value).toBe("");
     expect(secret.type).toBe("password");
     expect(container.innerHTML).not.toContain(SECRET);
-    expect(container.textContent).toContain(messages.en.proxySecretKeepHelp);
+    expect(keepHint(container)?.hidden).toBe(false);
   });
 
   it("keeps the stored secret when the secret field is left empty", async () => {
@@ -133,7 +139,8 @@ describe("renderConfigForm", () => {
 
   it("asks for the secret when none is stored for the URL", async () => {
     const stored = installFakeKintone({});
-    const { view, url, error } = render();
+    const { container, view, url, error } = render();
+    expect(keepHint(container)?.hidden).toBe(true);
     url.value = "https://proxy.example.com/";
     await expect(view.submit()).resolves.toBe(false);
     expect(error()).toBe(messages.en.errorProxySecretRequired);
