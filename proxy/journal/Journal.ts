@@ -79,6 +79,8 @@ export interface Journal {
   ): JournalSession | undefined;
   /** Sessions the journal still believes open that include the record. */
   findOpenSessionsForRecord(appId: string, recordId: string): JournalSession[];
+  /** The newest session made for the record: only its state belongs in the record. */
+  latestSessionIdForRecord(appId: string, recordId: string): string | undefined;
   listSessions(query: SessionQuery): { sessions: JournalSession[]; hasMore: boolean };
 
   /**

@@ -202,6 +202,16 @@ export class SqliteJournal implements Journal {
     return rows.map(fromRow);
   }
 
+  latestSessionIdForRecord(appId: string, recordId: string): string | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT s.session_id FROM sessions s JOIN session_records r ON r.session_id = s.session_id
+         WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
+      )
+      .get(appId, recordId) as { session_id: string } | undefined;
+    return row?.session_id;
+  }
+
   listSessions(query: SessionQuery): { sessions: JournalSession[]; hasMore: boolean } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };

@@ -1,0 +1,128 @@
+/**
+ * The proxy's Express app, without listening (tests and `startProxy` listen). Routes are thin:
+ * parse with zod → call a use case → shape the answer (DESIGN §5).
+ */
+import { randomUUID } from "node:crypto";
+import express, { type Express, type Request } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { createCheckouts } from "../usecases/createCheckouts";
+import { diagnose } from "../usecases/diagnose";
+import { expireCheckout } from "../usecases/expireCheckout";
+import { getCheckout } from "../usecases/getCheckout";
+import { listCheckouts } from "../usecases/listCheckouts";
+import { syncCheckout } from "../usecases/syncCheckout";
+import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import { authenticate } from "./authenticate";
+import { errorHandler, notFound } from "./errorHandler";
+import {
+  createCheckoutsBody,
+  listCheckoutsQuery,
+  pickLanguage,
+  sessionIdParam,
+} from "./requestSchemas";
+
+export interface AppDependencies extends UseCaseDeps {
+  proxySecret: string;
+  version: string;
+  logger: Logger;
+  /** What /v1/diagnostics reports besides what it asks Stripe and kintone. */
+  setup: { appIds: string[]; stripeKeyType: "restricted" | "secret"; stripeMode: "test" | "live" };
+  /**
+   * Routes that must see the raw body, mounted BEFORE the JSON parser and the auth check:
+   * `POST /v1/stripe/webhook` verifies `Stripe-Signature` over the exact bytes Stripe sent
+   * (https://docs.stripe.com/webhooks#verify-events), so it registers itself here with
+   * `express.raw({ type: "application/json" })`.
+   */
+  mountRawBodyRoutes?: (app: Express) => void;
+  /** Body size limit of the JSON parser; default 1mb (100 records and a mapping fit easily). */
+  jsonLimit?: string;
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(helmet());
+  app.use(requestLog(deps.logger));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, version: deps.version });
+  });
+
+  // Webhook (next issue): raw body, its own signature check instead of the proxy secret.
+  deps.mountRawBodyRoutes?.(app);
+
+  app.use("/v1", authenticate(deps.proxySecret));
+  app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
+
+  app.post("/v1/checkouts", async (req, res) => {
+    const body = createCheckoutsBody.parse(req.body ?? {});
+    const result = await createCheckouts(deps, {
+      ...body,
+      language: pickLanguage(req.get("accept-language")),
+    });
+    if (result.kind === "preview") res.status(200).json({ preview: result.preview });
+    else res.status(201).json({ sessions: result.sessions });
+  });
+
+  app.get("/v1/checkouts", async (req, res) => {
+    const query = listCheckoutsQuery.parse(flatQuery(req));
+    res.json(await listCheckouts(deps, query));
+  });
+
+  app.get("/v1/checkouts/:id", async (req, res) => {
+    const { id } = sessionIdParam.parse(req.params);
+    res.json({ session: await getCheckout(deps, id) });
+  });
+
+  app.post("/v1/checkouts/:id/sync", async (req, res) => {
+    const { id } = sessionIdParam.parse(req.params);
+    res.json({ session: await syncCheckout(deps, id) });
+  });
+
+  app.post("/v1/checkouts/:id/expire", async (req, res) => {
+    const { id } = sessionIdParam.parse(req.params);
+    res.json({ session: await expireCheckout(deps, id) });
+  });
+
+  app.get("/v1/diagnostics", async (_req, res) => {
+    res.json(await diagnose(deps, deps.setup));
+  });
+
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+/** Query values as single strings (a repeated parameter keeps its first value). */
+function flatQuery(req: Request): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string" && first !== "") flat[key] = first;
+  }
+  return flat;
+}
+
+/** One line per request: method, path (no query: it may hold e-mail addresses), status, time. */
+function requestLog(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    res.on("finish", () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+        },
+        "request",
+      );
+    });
+    next();
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The one place errors become answers: `{ error: { code, message, details } }` (DESIGN §5).
+ * Our own errors carry their code and status; zod and body-parser errors are bad requests;
+ * anything else is a 500 with a generic message, and its detail goes only to the log.
+ */
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "pino";
+import { ZodError } from "zod";
+import { AppError } from "../errors/AppError";
+import { UpstreamError } from "../errors/UpstreamError";
+
+interface ErrorBody {
+  error: { code: string; message: string; details: unknown[]; requestId?: string };
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const { status, body } = toErrorAnswer(error);
+    if (status >= 500 && !(error instanceof AppError)) {
+      logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
+    } else if (error instanceof UpstreamError) {
+      logger.warn(
+        {
+          code: error.code,
+          upstreamCode: error.upstreamCode,
+          upstreamStatus: error.upstreamStatus,
+          requestId: error.requestId,
+          path: req.path,
+        },
+        error.message,
+      );
+    }
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  };
+}
+
+export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return {
+      status: error.status,
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          details: error.details,
+          ...(error instanceof UpstreamError && error.requestId
+            ? { requestId: error.requestId }
+            : {}),
+        },
+      },
+    };
+  }
+  if (error instanceof ZodError) {
+    return badRequest(
+      "The request is not valid.",
+      error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
+  }
+  const bodyParserType = (error as { type?: unknown } | null)?.type;
+  if (bodyParserType === "entity.parse.failed") {
+    return badRequest("The body is not valid JSON.");
+  }
+  if (bodyParserType === "entity.too.large") {
+    return badRequest("The body is too large.");
+  }
+  if (typeof bodyParserType === "string" && bodyParserType.startsWith("encoding.")) {
+    return badRequest("The body's encoding is not supported.");
+  }
+  return {
+    status: 500,
+    body: {
+      error: { code: "INTERNAL", message: "Something went wrong in the proxy.", details: [] },
+    },
+  };
+}
+
+function badRequest(message: string, details: unknown[] = []) {
+  return { status: 400, body: { error: { code: "BAD_REQUEST", message, details } } };
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  res.status(404).json({
+    error: { code: "NOT_FOUND", message: `No route ${req.method} ${req.path}.`, details: [] },
+  });
+};

@@ -1,0 +1,130 @@
+/**
+ * `npm run proxy`: read the configuration (stop with every problem listed), wire the real
+ * adapters, listen. `startProxy(config)` does the same for the sandbox and the tests.
+ */
+import { createHash } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { createSharpImageNormalizer } from "./adapters/images/createSharpImageNormalizer";
+import { createKintoneRecordStore } from "./adapters/kintone/KintoneRecordStore";
+import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGateway";
+import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
+import { createApp, type AppDependencies } from "./http/createApp";
+import type { Journal } from "./journal/Journal";
+import { SqliteJournal } from "./journal/SqliteJournal";
+import { createLogger } from "./logging/createLogger";
+import { RecordWriter } from "./writeback/RecordWriter";
+
+export interface RunningProxy {
+  /** `http://localhost:PORT` */
+  url: string;
+  port: number;
+  /** The journal in use, for a later issue's features and for tests that inspect it. */
+  journal: Journal;
+  close(): Promise<void>;
+}
+
+export interface StartProxyOptions {
+  /** Interface to listen on; default all (Node's default). Tests pass 127.0.0.1. */
+  host?: string;
+  logger?: Logger;
+  /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. */
+  journalFile?: string;
+  /** Extra wiring for a later issue (the webhook route), given the app's dependencies. */
+  extend?: (deps: AppDependencies) => Partial<AppDependencies>;
+}
+
+export async function startProxy(
+  config: ProxyConfig,
+  options: StartProxyOptions = {},
+): Promise<RunningProxy> {
+  const logger = options.logger ?? createLogger();
+  const journal = options.journalFile
+    ? new SqliteJournal(options.journalFile)
+    : SqliteJournal.inDataDir(config.dataDir);
+  const gateway = createStripePaymentGateway({
+    apiKey: config.stripeApiKey,
+    apiBase: config.stripeApiBase,
+    logger,
+  });
+  const records = createKintoneRecordStore({
+    baseUrl: config.kintoneBaseUrl,
+    apiTokens: config.kintoneApiTokens,
+    logger,
+  });
+  const writer = new RecordWriter(records, journal, logger);
+  const baseDeps: AppDependencies = {
+    gateway,
+    records,
+    journal,
+    imageNormalizer: createSharpImageNormalizer(),
+    writer,
+    logger,
+    now: () => new Date(),
+    cacheScope: createHash("sha256")
+      .update(`${config.stripeApiBase ?? "https://api.stripe.com"}|${config.stripeApiKey}`)
+      .digest("hex")
+      .slice(0, 16),
+    proxySecret: config.proxySecret,
+    version: readVersion(),
+    setup: {
+      appIds: Object.keys(config.kintoneApiTokens),
+      stripeKeyType: config.stripeKeyType,
+      stripeMode: /^[a-z]+_live_/.test(config.stripeApiKey) ? "live" : "test",
+    },
+  };
+  const deps = { ...baseDeps, ...options.extend?.(baseDeps) };
+  const app = createApp(deps);
+
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const ready = (error?: Error) => (error ? reject(error) : resolve(listening));
+    const listening = options.host
+      ? app.listen(config.port, options.host, ready)
+      : app.listen(config.port, ready);
+  });
+  const port = (server.address() as AddressInfo).port;
+  // Write-backs kintone could not take earlier are retried now and then in the background.
+  writer.startRetryLoop();
+  logger.info({ port, kintoneApps: deps.setup.appIds }, "proxy listening");
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    journal,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await writer.stopRetryLoop();
+      journal.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const result = loadConfig(readEnvironment());
+  if (!result.ok) {
+    console.error(result.message);
+    process.exit(1);
+  }
+  const logger = createLogger();
+  for (const warning of result.warnings) logger.warn(warning);
+  const proxy = await startProxy(result.config, { logger });
+  const shutdown = () => {
+    logger.info("shutting down");
+    proxy.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error("The proxy failed to start:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,22 @@
+/** The ports and services every use case is given; `main.ts` wires the real ones, tests fakes. */
+import type { Logger } from "pino";
+import type { Journal } from "../journal/Journal";
+import type { ImageNormalizer } from "../ports/ImageNormalizer";
+import type { PaymentGateway } from "../ports/PaymentGateway";
+import type { RecordStore } from "../ports/RecordStore";
+import type { RecordWriter } from "../writeback/RecordWriter";
+
+export interface UseCaseDeps {
+  gateway: PaymentGateway;
+  records: RecordStore;
+  journal: Journal;
+  imageNormalizer: ImageNormalizer;
+  writer: RecordWriter;
+  logger: Logger;
+  now: () => Date;
+  /**
+   * Names the Stripe account/endpoint in the journal's caches (product ids, image URLs), so a
+   * proxy pointed at another account or emulator does not reuse ids that mean nothing there.
+   */
+  cacheScope: string;
+}

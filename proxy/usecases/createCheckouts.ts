@@ -1,0 +1,554 @@
+/**
+ * POST /v1/checkouts (DESIGN §5): the proxy's main job. Records are re-read with the proxy's own
+ * token (amounts never come from the caller), checked against the revisions the user saw, turned
+ * into a plan by core's engine, and only a plan without issues reaches Stripe. Each planned
+ * session is created under an idempotency key derived from what it is made of, so a double click
+ * or a retry makes one session; its URL and state are then written back to its records.
+ */
+import { createHash } from "node:crypto";
+import { buildCheckoutPlan } from "../../core/engine/buildCheckoutPlan";
+import type { PlannedLineItem, PlannedSession } from "../../core/engine/CheckoutPlan";
+import type { KintoneFile, KintoneRecord } from "../../core/kintone/KintoneRecord";
+import {
+  DEFAULT_EXPIRES_AFTER_MINUTES,
+  type MappingConfig,
+} from "../../core/mapping/MappingConfig";
+import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
+import { AppError } from "../errors/AppError";
+import { BadRequestError } from "../errors/BadRequestError";
+import { RecordChangedError } from "../errors/RecordChangedError";
+import { SessionNotOpenError } from "../errors/SessionNotOpenError";
+import { SessionNotFoundError } from "../errors/SessionNotFoundError";
+import { ValidationFailedError } from "../errors/ValidationFailedError";
+import type { CheckoutIntent, JournalSession } from "../journal/Journal";
+import type {
+  CheckoutLineItemRequest,
+  CheckoutSession,
+  CheckoutSessionRequest,
+} from "../ports/PaymentGateway";
+import { writeBackFields } from "../writeback/writeBackFields";
+import type { RecordWrite } from "../writeback/RecordWriter";
+import { METADATA_APP_ID, recordIdsMetadata } from "./sessionView";
+import type { UseCaseDeps } from "./UseCaseDeps";
+
+export const MAX_RECORDS_PER_REQUEST = 100;
+/** Stripe's window for `expires_at`: 30 minutes to 24 hours after it receives the request. */
+const STRIPE_MIN_EXPIRY_MS = 30 * 60_000;
+const STRIPE_MAX_EXPIRY_MS = 24 * 60 * 60_000;
+/** Room for the request's travel time and clock skew, on both ends of that window. */
+export const EXPIRY_SAFETY_MARGIN_MS = 2 * 60_000;
+/** Stripe keeps idempotency keys 24 hours; an older intent is not replayed. */
+const INTENT_REUSE_MS = 23 * 60 * 60_000;
+/** Sessions created at once for one request (grouping "perRecord"). */
+const SESSION_CONCURRENCY = 4;
+
+export type Language = "en" | "ja";
+
+export interface CreateCheckoutsInput {
+  appId: string;
+  records: { id: string; revision?: string }[];
+  /** The MappingConfig as a JSON string, as the plugin's stored proxy config sends it. */
+  mapping: string;
+  dryRun?: boolean;
+  language?: Language;
+}
+
+export interface CreatedSession {
+  id: string;
+  url: string | null;
+  expiresAt: string;
+  recordIds: string[];
+  currency: string;
+  amountTotal: number;
+  replaced: string[];
+}
+
+export interface PreviewLineItem {
+  recordId: string;
+  row?: number;
+  productCode?: string;
+  name: string;
+  description?: string;
+  unitAmount: number;
+  quantity: number;
+  minQuantity?: number;
+  maxQuantity?: number;
+  imageCount: number;
+}
+
+export interface PreviewSession {
+  recordIds: string[];
+  currency: string;
+  amountTotal: number;
+  lineItems: PreviewLineItem[];
+}
+
+export type CreateCheckoutsResult =
+  | { kind: "created"; sessions: CreatedSession[] }
+  | { kind: "preview"; preview: { sessions: PreviewSession[] } };
+
+/**
+ * `expires_at` for a session asked to last `minutes`: a little less than asked (the request takes
+ * time to reach Stripe), but never so close that Stripe, receiving it later, sees it under its
+ * 30-minute minimum, and never beyond its 24-hour maximum. Whole seconds, as Stripe counts.
+ */
+export function sessionExpiry(now: Date, minutes: number): Date {
+  const asked = now.getTime() + minutes * 60_000 - EXPIRY_SAFETY_MARGIN_MS;
+  const earliest = now.getTime() + STRIPE_MIN_EXPIRY_MS + EXPIRY_SAFETY_MARGIN_MS;
+  const latest = now.getTime() + STRIPE_MAX_EXPIRY_MS - EXPIRY_SAFETY_MARGIN_MS;
+  const chosen = Math.min(Math.max(asked, earliest), latest);
+  return new Date(Math.floor(chosen / 1000) * 1000);
+}
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** In-process single flight: concurrent callers with one key share one promise. */
+const inFlight = new Map<string, Promise<unknown>>();
+function singleFlight<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const running = inFlight.get(key);
+  if (running) return running as Promise<T>;
+  const started = task().finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
+}
+
+export async function createCheckouts(
+  deps: UseCaseDeps,
+  input: CreateCheckoutsInput,
+): Promise<CreateCheckoutsResult> {
+  const parsed = parseMappingConfig(input.mapping);
+  if (!parsed.ok) {
+    throw new BadRequestError("The mapping is not valid.", parsed.problems);
+  }
+  const mapping = parsed.mapping;
+  if (input.records.length === 0 || input.records.length > MAX_RECORDS_PER_REQUEST) {
+    throw new BadRequestError(
+      `Choose between 1 and ${MAX_RECORDS_PER_REQUEST} records (use /v1/jobs for more).`,
+    );
+  }
+  if (!deps.records.hasApp(input.appId)) {
+    throw new BadRequestError(
+      `The proxy has no kintone API token for app ${input.appId}; ask the IT administrator to add it to KINTONE_API_TOKENS.`,
+      [{ path: "appId", message: "no API token for this app" }],
+    );
+  }
+
+  const records = await deps.records.getRecords(
+    input.appId,
+    input.records.map((r) => r.id),
+  );
+  assertRevisionsUnchanged(input.records, records);
+
+  const plan = buildCheckoutPlan(records, mapping);
+  if (!plan.ok) {
+    const language = input.language ?? "en";
+    throw new ValidationFailedError(
+      plan.issues.map((issue) => ({
+        recordId: issue.recordId,
+        ...(issue.row !== undefined ? { row: issue.row } : {}),
+        field: issue.field,
+        code: issue.code,
+        message: issue.message[language],
+      })),
+    );
+  }
+
+  if (input.dryRun) {
+    return { kind: "preview", preview: { sessions: plan.sessions.map(toPreview) } };
+  }
+
+  const revisions = new Map(records.map((r) => [String(r.$id?.value), String(r.$revision?.value)]));
+  // Every image is read and normalized before anything reaches Stripe: a file that is no image
+  // stops the request with nothing sent.
+  const images = await prepareImages(deps, input.appId, plan.sessions);
+
+  const mappingJson = JSON.stringify(mapping);
+  const context: SessionContext = {
+    deps,
+    appId: input.appId,
+    mapping,
+    mappingJson,
+    mappingHash: sha256(mappingJson),
+    revisions,
+    images,
+  };
+  const outcomes = await mapWithConcurrency(plan.sessions, SESSION_CONCURRENCY, (planned) =>
+    createOneSession(context, planned).then(
+      (created) => ({ ok: true as const, created }),
+      (error: unknown) => ({ ok: false as const, error, planned }),
+    ),
+  );
+
+  const writes: RecordWrite[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.ok) writes.push(...outcome.created.writes);
+    else if (mapping.writeBack.error && !(outcome.error instanceof ValidationFailedError)) {
+      const message =
+        outcome.error instanceof AppError ? outcome.error.message : "Checkout failed.";
+      for (const recordId of outcome.planned.recordIds) {
+        writes.push({ recordId, fields: writeBackFields(mapping.writeBack, { error: message }) });
+      }
+    }
+  }
+  // kintone trouble here does not undo the sessions: what fails is journalled and retried.
+  await deps.writer.write(input.appId, writes);
+
+  const failure = outcomes.find((o) => !o.ok);
+  if (failure) throw failure.error;
+  return {
+    kind: "created",
+    sessions: outcomes.flatMap((o) => (o.ok ? [o.created.session] : [])),
+  };
+}
+
+function assertRevisionsUnchanged(
+  asked: CreateCheckoutsInput["records"],
+  records: KintoneRecord[],
+): void {
+  const changes: { recordId: string; expected: string; actual: string }[] = [];
+  asked.forEach((request, i) => {
+    const actual = String(records[i]?.$revision?.value ?? "");
+    if (request.revision !== undefined && request.revision !== actual) {
+      changes.push({ recordId: request.id, expected: request.revision, actual });
+    }
+  });
+  if (changes.length) throw new RecordChangedError(changes);
+}
+
+function toPreview(session: PlannedSession): PreviewSession {
+  return {
+    recordIds: session.recordIds,
+    currency: session.currency,
+    amountTotal: session.amountTotal,
+    lineItems: session.lineItems.map((item) => ({
+      recordId: item.recordId,
+      ...(item.row !== undefined ? { row: item.row } : {}),
+      ...(item.productCode !== undefined ? { productCode: item.productCode } : {}),
+      name: item.name,
+      ...(item.description !== undefined ? { description: item.description } : {}),
+      unitAmount: item.unitAmount,
+      quantity: item.quantity,
+      ...(item.minQuantity !== undefined ? { minQuantity: item.minQuantity } : {}),
+      ...(item.maxQuantity !== undefined ? { maxQuantity: item.maxQuantity } : {}),
+      imageCount: item.images.length,
+    })),
+  };
+}
+
+interface PreparedImage {
+  hash: string;
+  /** Present only when the journal has no URL for these bytes yet. */
+  upload?: { bytes: Uint8Array; filename: string; contentType: string };
+}
+
+/** fileKey → normalized image (hash, and bytes when they still need uploading). */
+type PreparedImages = Map<string, PreparedImage>;
+
+async function prepareImages(
+  deps: UseCaseDeps,
+  appId: string,
+  sessions: PlannedSession[],
+): Promise<PreparedImages> {
+  const prepared: PreparedImages = new Map();
+  const files = new Map<string, { file: KintoneFile; item: PlannedLineItem }>();
+  for (const session of sessions) {
+    for (const item of session.lineItems) {
+      for (const file of item.images) files.set(file.fileKey, { file, item });
+    }
+  }
+  const problems: ConstructorParameters<typeof ValidationFailedError>[0] = [];
+  for (const { file, item } of files.values()) {
+    const downloaded = await deps.records.downloadFile(file.fileKey, appId);
+    try {
+      const normalized = await deps.imageNormalizer.normalize({
+        bytes: downloaded.bytes,
+        filename: file.name,
+        contentType: file.contentType || downloaded.contentType,
+      });
+      const hash = sha256(normalized.bytes);
+      const cached = deps.journal.getCachedImageUrl(imageCacheKey(deps, hash));
+      prepared.set(file.fileKey, cached ? { hash } : { hash, upload: normalized });
+    } catch (error) {
+      if (error instanceof Error && error.name === "NotAnImageError") {
+        problems.push({
+          recordId: item.recordId,
+          ...(item.row !== undefined ? { row: item.row } : {}),
+          field: file.name,
+          code: "NOT_AN_IMAGE",
+          message: `The file "${file.name}" is not an image that can be shown to the buyer.`,
+        });
+      } else {
+        throw error;
+      }
+    }
+  }
+  if (problems.length) throw new ValidationFailedError(problems);
+  return prepared;
+}
+
+const imageCacheKey = (deps: UseCaseDeps, hash: string) => `${deps.cacheScope}:image:${hash}`;
+const productCacheKey = (deps: UseCaseDeps, code: string) => `${deps.cacheScope}:product:${code}`;
+
+interface SessionContext {
+  deps: UseCaseDeps;
+  appId: string;
+  mapping: MappingConfig;
+  mappingJson: string;
+  mappingHash: string;
+  revisions: Map<string, string>;
+  images: PreparedImages;
+}
+
+async function createOneSession(
+  context: SessionContext,
+  planned: PlannedSession,
+): Promise<{ session: CreatedSession; writes: RecordWrite[] }> {
+  const { deps, appId, mapping } = context;
+  const now = deps.now();
+  const baseKey = sha256(
+    [
+      appId,
+      ...planned.recordIds.map((id) => `${id}@${context.revisions.get(id) ?? ""}`),
+      context.mappingHash,
+    ].join("|"),
+  );
+  const minutes = mapping.expiresAfterMinutes ?? DEFAULT_EXPIRES_AFTER_MINUTES;
+  const intent = deps.journal.claimCheckoutIntent(
+    baseKey,
+    (existing) => isIntentReusable(context, existing, now),
+    (generation) => ({
+      idempotencyKey: `kintone-checkout-${baseKey}-${generation}`,
+      expiresAt: sessionExpiry(now, minutes),
+    }),
+    now,
+  );
+
+  // A concurrent twin (double click) waits for this one and gets the same session.
+  return singleFlight(intent.idempotencyKey, async () => {
+    const replaced =
+      mapping.replaceOpenSession === false
+        ? { ids: [], writes: [] }
+        : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
+
+    const lineItems: CheckoutLineItemRequest[] = [];
+    for (const item of planned.lineItems) {
+      lineItems.push(await toLineItemRequest(context, item));
+    }
+    const request: CheckoutSessionRequest = {
+      idempotencyKey: intent.idempotencyKey,
+      currency: planned.currency,
+      lineItems,
+      successUrl: planned.successUrl,
+      ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
+      expiresAt: intent.expiresAt,
+      ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
+      ...(mapping.locale !== undefined ? { locale: mapping.locale } : {}),
+      ...(mapping.allowPromotionCodes !== undefined
+        ? { allowPromotionCodes: mapping.allowPromotionCodes }
+        : {}),
+      ...(mapping.billingAddressCollection !== undefined
+        ? { billingAddressCollection: mapping.billingAddressCollection }
+        : {}),
+      clientReferenceId: clientReferenceId(appId, planned.recordIds),
+      metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
+    };
+    const session = await deps.gateway.createCheckoutSession(request);
+    const journalled = journalSession(context, planned, session, now);
+    deps.journal.saveSession(journalled);
+    deps.journal.completeCheckoutIntent(baseKey, intent.idempotencyKey, session.id);
+    deps.logger.info(
+      { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
+      "checkout session created",
+    );
+
+    const fields = writeBackFields(mapping.writeBack, {
+      sessionId: session.id,
+      url: session.url,
+      status: session.status,
+      expiresAt: session.expiresAt,
+      amountTotal: { amount: journalled.amountTotal, currency: journalled.currency },
+      customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
+      error: "",
+    });
+    return {
+      session: {
+        id: session.id,
+        url: session.url,
+        expiresAt: session.expiresAt.toISOString(),
+        recordIds: planned.recordIds,
+        currency: journalled.currency,
+        amountTotal: journalled.amountTotal,
+        replaced: replaced.ids,
+      },
+      writes: [...replaced.writes, ...planned.recordIds.map((recordId) => ({ recordId, fields }))],
+    };
+  });
+}
+
+/**
+ * An intent is replayed (same key, same parameters → Stripe answers with the same session) while
+ * its session is still open, its key is still kept by Stripe, and its `expires_at` is still far
+ * enough ahead to be accepted should the first attempt never have reached Stripe.
+ */
+function isIntentReusable(context: SessionContext, intent: CheckoutIntent, now: Date): boolean {
+  const stillAcceptable =
+    intent.expiresAt.getTime() >= now.getTime() + STRIPE_MIN_EXPIRY_MS + EXPIRY_SAFETY_MARGIN_MS;
+  const keyKept = now.getTime() - intent.createdAt.getTime() < INTENT_REUSE_MS;
+  if (!stillAcceptable || !keyKept) return false;
+  if (intent.sessionId === null) return true;
+  return context.deps.journal.getSession(intent.sessionId)?.status === "open";
+}
+
+/**
+ * Expires the records' earlier open sessions (known from the journal), except `keep` (the session
+ * this very request replays). Records of an expired session not in the new one learn it expired.
+ */
+async function expireEarlierSessions(
+  context: SessionContext,
+  recordIds: string[],
+  keep: string | null,
+): Promise<{ ids: string[]; writes: RecordWrite[] }> {
+  const { deps, appId } = context;
+  const earlier = new Map<string, JournalSession>();
+  for (const recordId of recordIds) {
+    for (const session of deps.journal.findOpenSessionsForRecord(appId, recordId)) {
+      if (session.sessionId !== keep) earlier.set(session.sessionId, session);
+    }
+  }
+  const ids: string[] = [];
+  const writes: RecordWrite[] = [];
+  for (const session of earlier.values()) {
+    let status: CheckoutSession["status"] = "expired";
+    try {
+      await deps.gateway.expireCheckoutSession(session.sessionId);
+      ids.push(session.sessionId);
+    } catch (error) {
+      if (error instanceof SessionNotOpenError) {
+        status = (error.details[0] as { status?: CheckoutSession["status"] })?.status ?? "expired";
+      } else if (!(error instanceof SessionNotFoundError)) {
+        throw error;
+      }
+    }
+    deps.journal.updateSessionState(session.sessionId, { status });
+    const others = session.recordIds.filter((id) => !recordIds.includes(id));
+    const mapping = parseMappingConfig(session.mappingJson);
+    if (others.length && mapping.ok && status === "expired") {
+      const fields = writeBackFields(mapping.mapping.writeBack, { status });
+      writes.push(...others.map((recordId) => ({ recordId, fields })));
+    }
+  }
+  return { ids, writes };
+}
+
+async function toLineItemRequest(
+  context: SessionContext,
+  item: PlannedLineItem,
+): Promise<CheckoutLineItemRequest> {
+  const imageUrls: string[] = [];
+  for (const file of item.images) {
+    const prepared = context.images.get(file.fileKey);
+    if (prepared) imageUrls.push(await imageUrl(context, prepared));
+  }
+  const adjustable =
+    item.minQuantity !== undefined || item.maxQuantity !== undefined
+      ? {
+          adjustableQuantity: {
+            ...(item.minQuantity !== undefined ? { minimum: item.minQuantity } : {}),
+            ...(item.maxQuantity !== undefined ? { maximum: item.maxQuantity } : {}),
+          },
+        }
+      : {};
+  const description = item.description !== undefined ? { description: item.description } : {};
+  const product =
+    item.productCode !== undefined
+      ? await catalogueProduct(context, {
+          code: item.productCode,
+          name: item.name,
+          ...description,
+          // No image on this line keeps whatever images the product already has.
+          ...(imageUrls.length ? { images: imageUrls } : {}),
+        })
+      : { name: item.name, ...description, ...(imageUrls.length ? { images: imageUrls } : {}) };
+  return { product, unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
+}
+
+/** Uploads bytes Stripe has not seen yet (by their hash); otherwise the journal's URL. */
+async function imageUrl(context: SessionContext, prepared: PreparedImage): Promise<string> {
+  const { deps } = context;
+  const key = imageCacheKey(deps, prepared.hash);
+  const cached = deps.journal.getCachedImageUrl(key);
+  if (cached) return cached;
+  const upload = prepared.upload;
+  if (!upload) throw new Error("image cache entry vanished"); // the journal never deletes it
+  return singleFlight(key, async () => {
+    const { url } = await deps.gateway.uploadProductImage(upload);
+    deps.journal.putCachedImageUrl(key, url);
+    return url;
+  });
+}
+
+/** The product id for a code, calling Stripe only when the product is new or its content changed. */
+async function catalogueProduct(
+  context: SessionContext,
+  details: { code: string; name: string; description?: string; images?: string[] },
+): Promise<{ id: string }> {
+  const { deps } = context;
+  const key = productCacheKey(deps, details.code);
+  const contentHash = sha256(
+    JSON.stringify([details.name, details.description ?? null, details.images ?? null]),
+  );
+  const cached = deps.journal.getCachedProduct(key);
+  if (cached && cached.contentHash === contentHash) return { id: cached.productId };
+  return singleFlight(`${key}:${contentHash}`, async () => {
+    const { productId } = await deps.gateway.upsertProduct(details);
+    deps.journal.putCachedProduct(key, { productId, contentHash });
+    return { id: productId };
+  });
+}
+
+/** Stripe's `client_reference_id`: up to 200 characters of letters, digits, `-` and `_`. */
+function clientReferenceId(appId: string, recordIds: string[]): string {
+  const full = `kintone-${appId}-${recordIds.join("-")}`;
+  if (full.length <= 200) return full;
+  return `kintone-${appId}-${recordIds[0]}-and-${recordIds.length - 1}-more`;
+}
+
+function journalSession(
+  context: SessionContext,
+  planned: PlannedSession,
+  session: CheckoutSession,
+  now: Date,
+): JournalSession {
+  return {
+    sessionId: session.id,
+    appId: context.appId,
+    recordIds: planned.recordIds,
+    mappingJson: context.mappingJson,
+    status: session.status,
+    paymentStatus: session.paymentStatus,
+    url: session.url,
+    currency: session.currency ?? planned.currency,
+    amountTotal: session.amountTotal ?? planned.amountTotal,
+    customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
+    expiresAt: session.expiresAt,
+    createdAt: session.createdAt ?? now,
+    paidAt: null,
+  };
+}
+
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

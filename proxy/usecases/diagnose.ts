@@ -1,0 +1,65 @@
+/**
+ * GET /v1/diagnostics — can the proxy do its job? The Stripe key's mode, type and missing
+ * permissions; for each configured kintone app, whether its token reads the form and the records.
+ * Problems are plain sentences an administrator can act on.
+ */
+import { AppError } from "../errors/AppError";
+import type { UseCaseDeps } from "./UseCaseDeps";
+
+export interface Diagnostics {
+  stripe: {
+    ok: boolean;
+    mode: "test" | "live";
+    keyType: "restricted" | "secret";
+    problems: string[];
+  };
+  kintone: { ok: boolean; apps: { appId: string; ok: boolean; problems: string[] }[] };
+}
+
+export async function diagnose(
+  deps: Pick<UseCaseDeps, "gateway" | "records">,
+  setup: { appIds: string[]; stripeKeyType: "restricted" | "secret"; stripeMode: "test" | "live" },
+): Promise<Diagnostics> {
+  const [stripe, apps] = await Promise.all([
+    deps.gateway.describeKey().then(
+      (key) => ({ ok: key.problems.length === 0, ...key }),
+      (error: unknown) => ({
+        ok: false,
+        mode: setup.stripeMode,
+        keyType: setup.stripeKeyType,
+        problems: [`Stripe could not be asked about the key: ${plain(error)}`],
+      }),
+    ),
+    Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId))),
+  ]);
+  if (setup.appIds.length === 0) {
+    return {
+      stripe,
+      kintone: { ok: false, apps: [] },
+    };
+  }
+  return { stripe, kintone: { ok: apps.every((a) => a.ok), apps } };
+}
+
+async function diagnoseApp(
+  deps: Pick<UseCaseDeps, "records">,
+  appId: string,
+): Promise<{ appId: string; ok: boolean; problems: string[] }> {
+  const problems: string[] = [];
+  try {
+    const fields = await deps.records.getFormFields(appId);
+    if (fields.length === 0) problems.push(`App ${appId}: the token sees no form fields.`);
+  } catch (error) {
+    problems.push(`App ${appId}: the form fields cannot be read. ${plain(error)}`);
+  }
+  try {
+    await deps.records.queryRecordIds(appId, "", { limit: 1 });
+  } catch (error) {
+    problems.push(`App ${appId}: records cannot be read. ${plain(error)}`);
+  }
+  return { appId, ok: problems.length === 0, problems };
+}
+
+function plain(error: unknown): string {
+  return error instanceof AppError ? error.message : "An unexpected error occurred.";
+}

@@ -1,0 +1,13 @@
+/** GET /v1/checkouts/:id — Stripe's current state, tied to its records by the journal or metadata. */
+import { SessionNotFoundError } from "../errors/SessionNotFoundError";
+import { toSessionView, type SessionView } from "./sessionView";
+import type { UseCaseDeps } from "./UseCaseDeps";
+
+export async function getCheckout(
+  deps: Pick<UseCaseDeps, "gateway" | "journal">,
+  sessionId: string,
+): Promise<SessionView> {
+  const session = await deps.gateway.retrieveCheckoutSession(sessionId);
+  if (!session) throw new SessionNotFoundError(sessionId);
+  return toSessionView(session, deps.journal.getSession(sessionId));
+}

@@ -1,0 +1,52 @@
+/**
+ * GET /v1/checkouts — sessions by app/record come from the journal (Stripe cannot filter by
+ * metadata); by status/e-mail/payment intent alone from Stripe's list.
+ */
+import type { SessionStatus } from "../ports/PaymentGateway";
+import { journalSessionView, toSessionView, type SessionView } from "./sessionView";
+import type { UseCaseDeps } from "./UseCaseDeps";
+
+export interface ListCheckoutsQuery {
+  appId?: string;
+  recordId?: string;
+  status?: SessionStatus;
+  customerEmail?: string;
+  paymentIntent?: string;
+  /** 1..100, default 10 (as Stripe's lists). */
+  limit?: number;
+  startingAfter?: string;
+}
+
+export async function listCheckouts(
+  deps: Pick<UseCaseDeps, "gateway" | "journal">,
+  query: ListCheckoutsQuery,
+): Promise<{ sessions: SessionView[]; hasMore: boolean }> {
+  const limit = query.limit ?? 10;
+  const byRecords = query.appId !== undefined || query.recordId !== undefined;
+  if (byRecords && query.paymentIntent === undefined) {
+    const page = deps.journal.listSessions({
+      appId: query.appId,
+      recordId: query.recordId,
+      status: query.status,
+      customerEmail: query.customerEmail,
+      limit,
+      startingAfter: query.startingAfter,
+    });
+    return { sessions: page.sessions.map(journalSessionView), hasMore: page.hasMore };
+  }
+  const page = await deps.gateway.listCheckoutSessions({
+    status: query.status,
+    customerEmail: query.customerEmail,
+    paymentIntent: query.paymentIntent,
+    limit,
+    startingAfter: query.startingAfter,
+  });
+  const views = page.sessions
+    .map((s) => toSessionView(s, deps.journal.getSession(s.id)))
+    .filter(
+      (v) =>
+        (query.appId === undefined || v.appId === query.appId) &&
+        (query.recordId === undefined || v.recordIds.includes(query.recordId)),
+    );
+  return { sessions: views, hasMore: page.hasMore };
+}
