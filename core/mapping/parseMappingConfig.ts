@@ -2,7 +2,7 @@
  * Reading a mapping: JSON text → a MappingConfig that passed the schema and the checks a schema
  * cannot express. The settings screen and the proxy both use it (DESIGN §6).
  */
-import { findCurrency } from "../money/currencies";
+import { MAX_AMOUNT, findCurrency } from "../money/currencies";
 import { parseDecimal, toMinorUnits } from "../money/toMinorUnits";
 import { mappingConfigSchema, type MappingConfig, type ValueRef } from "./MappingConfig";
 
@@ -76,10 +76,17 @@ function crossFieldProblems(mapping: MappingConfig): MappingProblem[] {
   const price = constantText(lineItem.unitPrice);
   if (price !== undefined && constantCurrency) {
     const result = toMinorUnits(price, constantCurrency.code, lineItem.unitPriceIn ?? "major");
-    if (!result.ok) {
+    const refusal = !result.ok
+      ? result.error
+      : result.amount > MAX_AMOUNT
+        ? "above Stripe's 8-digit maximum"
+        : result.amount % constantCurrency.step !== 0
+          ? `Stripe takes ${constantCurrency.code.toUpperCase()} only in steps of ${constantCurrency.step} minor units`
+          : undefined;
+    if (refusal !== undefined) {
       problems.push({
         path: "lineItem.unitPrice.const",
-        message: `"${price}" is not a valid price (${result.error})`,
+        message: `"${price}" is not a valid price (${refusal})`,
       });
     }
   }

@@ -92,6 +92,14 @@ describe("parseMappingConfig", () => {
       "lineItem.unitPrice.const",
     ],
     [
+      "a constant KWD price whose last digit is not 0",
+      (m) => {
+        m.currency = "KWD";
+        m.lineItem.unitPrice = { const: "1.005" };
+      },
+      "lineItem.unitPrice.const",
+    ],
+    [
       "two write-back targets in one field",
       (m) => (m.writeBack.sessionId = "checkout_url"),
       "writeBack.sessionId",
