@@ -87,6 +87,10 @@ export interface PaymentGateway {
   createCheckoutSession(request: CheckoutSessionRequest): Promise<CheckoutSession>;
   /** `null` when Stripe does not know the id. */
   retrieveCheckoutSession(sessionId: string): Promise<CheckoutSession | null>;
+  /**
+   * Throws `SessionNotFoundError` for an unknown id and `SessionNotOpenError` (with the status in
+   * its details) for a session that is already complete or expired.
+   */
   expireCheckoutSession(sessionId: string): Promise<CheckoutSession>;
   listCheckoutSessions(
     filter: SessionListFilter,

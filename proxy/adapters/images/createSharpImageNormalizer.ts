@@ -80,7 +80,7 @@ export function createSharpImageNormalizer(
       try {
         decoded = await decodeScaled(input);
       } catch {
-        throw new NotAnImageError(filename, "its image data is damaged");
+        throw new NotAnImageError(filename, "its image data could not be decoded");
       }
       const encoded = await encodeToFit(decoded);
       if (!encoded) {

@@ -35,9 +35,9 @@ export interface StripePaymentGatewayOptions {
   filesRateLimitPerSecond?: number;
   /** Search API requests per second (also counted against the general limit); default 20. */
   searchRateLimitPerSecond?: number;
-  /** Per attempt; default 20 s. */
+  /** Per attempt; default 15 s. */
   timeoutMs?: number;
-  /** SDK retries of 5xx/409/network failures; default 3. */
+  /** SDK retries of 5xx/409/network failures; default 2. */
   maxNetworkRetries?: number;
   /** Extra attempts after a 429, which the SDK does not retry on its own; default 4. */
   maxRateLimitRetries?: number;

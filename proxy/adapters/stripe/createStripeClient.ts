@@ -57,8 +57,8 @@ export function createStripeClient(options: StripeClientOptions): Stripe {
   const hostConfig = options.apiBase ? parseStripeApiBase(options.apiBase) : {};
   return new Stripe(options.apiKey, {
     apiVersion: STRIPE_API_VERSION,
-    maxNetworkRetries: options.maxNetworkRetries ?? 3,
-    timeout: options.timeoutMs ?? 20_000,
+    maxNetworkRetries: options.maxNetworkRetries ?? 2,
+    timeout: options.timeoutMs ?? 15_000,
     appInfo: { ...STRIPE_APP_INFO },
     telemetry: false,
     ...hostConfig,

@@ -12,6 +12,7 @@ import { UpstreamError } from "../../../errors/UpstreamError";
 import type { CheckoutSessionRequest, PaymentGateway } from "../../../ports/PaymentGateway";
 import {
   createStripePaymentGateway,
+  describeApiKey,
   type StripePaymentGatewayOptions,
 } from "../StripePaymentGateway";
 import { createStripeClient } from "../createStripeClient";
@@ -278,9 +279,12 @@ describe("createCheckoutSession", () => {
       count: 2,
     });
     const request = sessionRequest();
+    const logger = { info: jest.fn(), warn: jest.fn() };
 
-    const session = await gateway().createCheckoutSession(request);
+    const session = await gateway({ logger }).createCheckoutSession(request);
 
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+    expect(JSON.stringify(logger.warn.mock.calls)).not.toContain(API_KEY);
     const posts = emulator.requests.filter((r) => r.method === "POST");
     expect(posts.map((r) => r.status)).toEqual([429, 429, 200]);
     expect(new Set(posts.map((r) => r.idempotencyKey))).toEqual(new Set([request.idempotencyKey]));
@@ -423,6 +427,23 @@ describe("reading, listing and expiring sessions", () => {
     const found = await payments.listCheckoutSessions({ paymentIntent });
 
     expect(found.sessions.map((s) => s.id)).toEqual([created.id]);
+  });
+});
+
+describe("describeApiKey", () => {
+  it("reads mode and kind from the key's prefix", () => {
+    expect(describeApiKey("rk_live_abc")).toEqual({
+      mode: "live",
+      keyType: "restricted",
+      usable: true,
+    });
+    expect(describeApiKey("sk_test_abc")).toEqual({
+      mode: "test",
+      keyType: "secret",
+      usable: true,
+    });
+    expect(describeApiKey("pk_live_abc").usable).toBe(false);
+    expect(describeApiKey("whatever").usable).toBe(false);
   });
 });
 
