@@ -99,7 +99,12 @@ export interface StripeEmulator {
     o: Partial<
       Pick<
         StripeEmulatorOptions,
-        "latencyMs" | "rateLimitPerSecond" | "searchLagMs" | "webhook" | "restrictedKeys"
+        | "latencyMs"
+        | "rateLimitPerSecond"
+        | "searchLagMs"
+        | "webhook"
+        | "restrictedKeys"
+        | "webhookRetry"
       >
     >,
   ): void;
@@ -261,6 +266,8 @@ class StripeEmulatorServer implements StripeEmulator {
     if ("searchLagMs" in o) this.config.searchLagMs = o.searchLagMs ?? 0;
     if ("webhook" in o) this.config.webhook = o.webhook;
     if ("restrictedKeys" in o) this.config.restrictedKeys = o.restrictedKeys;
+    if (o.webhookRetry)
+      this.config.webhookRetry = { ...this.config.webhookRetry, ...o.webhookRetry };
   }
 
   clearRequests(): void {

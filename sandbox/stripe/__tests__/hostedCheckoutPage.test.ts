@@ -1,0 +1,171 @@
+import type Stripe from "stripe";
+import type { StripeEmulator } from "../StripeEmulator";
+import { escapeHtml } from "../hostedCheckoutPage";
+import { sessionParams, startWithClient } from "./emulatorClient";
+
+let emulator: StripeEmulator;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  ({ emulator, stripe } = await startWithClient());
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset());
+
+async function control(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${emulator.url}/_emulator${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+describe("GET /c/pay/:id", () => {
+  it("shows the lines, the amounts in the currency and the total, escaped", async () => {
+    const session = await stripe.checkout.sessions.create(
+      sessionParams({
+        line_items: [
+          {
+            price_data: {
+              currency: "jpy",
+              unit_amount: 1500,
+              product_data: { name: "<b>Tea</b> & cake" },
+            },
+            quantity: 2,
+          },
+          {
+            price_data: { currency: "jpy", unit_amount: 200, product_data: { name: "Bag" } },
+            quantity: 1,
+          },
+        ],
+      }),
+    );
+    const response = await fetch(session.url as string);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("&lt;b&gt;Tea&lt;/b&gt; &amp; cake");
+    expect(html).not.toContain("<b>Tea</b>");
+    expect(html).toContain("¥3,000");
+    expect(html).toContain("¥3,200");
+    expect(html).toContain("Pay with card");
+    expect(html).toContain("Pay with konbini (settles later)");
+  });
+
+  it("formats two-decimal currencies from minor units", async () => {
+    const session = await stripe.checkout.sessions.create(
+      sessionParams({
+        line_items: [
+          {
+            price_data: { currency: "usd", unit_amount: 1999, product_data: { name: "Mug" } },
+            quantity: 1,
+          },
+        ],
+      }),
+    );
+    expect(await (await fetch(session.url as string)).text()).toContain("$19.99");
+  });
+
+  it("pays by card and redirects to success_url with the session id", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const response = await fetch(`${session.url}/card`, { method: "POST", redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(
+      `https://example.com/success?session_id=${session.id}`,
+    );
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: "complete",
+      payment_status: "paid",
+    });
+    const page = await (await fetch(`${emulator.url}/c/pay/${session.id}`)).text();
+    expect(page).toContain("already been completed");
+  });
+
+  it("pays with konbini: complete and unpaid", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const response = await fetch(`${session.url}/konbini`, { method: "POST", redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+      status: "complete",
+      payment_status: "unpaid",
+    });
+  });
+
+  it("cancels back to cancel_url and leaves the session open", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const response = await fetch(`${session.url}/cancel`, { method: "POST", redirect: "manual" });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("https://example.com/cancel");
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
+  });
+
+  it("shows that a session expired", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const url = session.url as string;
+    await emulator.advanceClock(24 * 3600);
+    const html = await (await fetch(url)).text();
+    expect(html).toContain("expired");
+    expect(html).not.toContain("Pay with card");
+  });
+
+  it("answers 404 for an unknown session", async () => {
+    expect((await fetch(`${emulator.url}/c/pay/cs_test_nope`)).status).toBe(404);
+  });
+});
+
+describe("escapeHtml", () => {
+  it("escapes the five HTML-significant characters", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
+  });
+});
+
+describe("/_emulator control API", () => {
+  it("advances the clock, pays, settles and refunds a session", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const before = emulator.now();
+    expect(await control("/clock/advance", { seconds: 60 })).toMatchObject({
+      status: 200,
+      json: { now: before + 60 },
+    });
+    expect(await control(`/sessions/${session.id}/pay`, { method: "delayed" })).toMatchObject({
+      status: 200,
+      json: { session: { status: "complete", payment_status: "unpaid" } },
+    });
+    expect(await control(`/sessions/${session.id}/settle`, { outcome: "succeeded" })).toMatchObject(
+      {
+        json: { session: { payment_status: "paid" } },
+      },
+    );
+    expect(await control("/refunds", { session: session.id, amount: 100 })).toMatchObject({
+      status: 200,
+      json: { refund: { amount: 100 } },
+    });
+    const { json } = await control("/events");
+    expect((json as { events: { type: string }[] }).events[0]?.type).toBe("charge.refunded");
+  });
+
+  it("configures latency and failures, lists requests and resets", async () => {
+    expect((await control("/configure", { latencyMs: 5, rateLimitPerSecond: null })).status).toBe(
+      200,
+    );
+    expect((await control("/fail-next", { status: 503, pathPrefix: "/v1/products" })).status).toBe(
+      200,
+    );
+    await expect(stripe.products.list()).rejects.toMatchObject({ statusCode: 503 });
+    const { json } = await control("/requests");
+    expect((json as { requests: { status: number }[] }).requests.map((r) => r.status)).toEqual([
+      503,
+    ]);
+    expect((await control("/reset", {})).status).toBe(200);
+    expect(emulator.requests).toHaveLength(0);
+    expect((await control("/configure", { latencyMs: 0 })).status).toBe(200);
+  });
+
+  it("answers 400 for a bad body and 404 for an unknown route or session", async () => {
+    expect((await control("/clock/advance", { seconds: -1 })).status).toBe(400);
+    expect((await control("/nothing")).status).toBe(404);
+    expect((await control("/sessions/cs_test_nope/pay", {})).status).toBe(404);
+  });
+});
