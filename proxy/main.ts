@@ -21,6 +21,11 @@ export interface RunningProxy {
   port: number;
   /** The journal in use, for a later issue's features and for tests that inspect it. */
   journal: Journal;
+  /**
+   * One pass of the write-back retry loop now (it also runs on its own every few seconds);
+   * `all` includes write-backs whose backoff has not run out yet.
+   */
+  retryPendingWriteBacks(options?: { all?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,7 @@ export async function startProxy(
     url: `http://localhost:${port}`,
     port,
     journal,
+    retryPendingWriteBacks: (retryOptions) => writer.retryPending(retryOptions),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -63,9 +63,12 @@ export class RecordWriter {
     return { pending };
   }
 
-  /** One pass over the due pending write-backs. Concurrent calls share one pass. */
-  retryPending(): Promise<void> {
-    this.retrying ??= this.retryPass().finally(() => {
+  /**
+   * One pass over the due pending write-backs (with `all`, over every pending one, due or not).
+   * Concurrent calls share one pass.
+   */
+  retryPending(options: { all?: boolean } = {}): Promise<void> {
+    this.retrying ??= this.retryPass(options.all ?? false).finally(() => {
       this.retrying = undefined;
     });
     return this.retrying;
@@ -90,8 +93,9 @@ export class RecordWriter {
     await this.retrying;
   }
 
-  private async retryPass(): Promise<void> {
-    const due = this.journal.listDuePendingWriteBacks(this.now(), 1000);
+  private async retryPass(all: boolean): Promise<void> {
+    const dueBy = all ? new Date(8.64e15) : this.now();
+    const due = this.journal.listDuePendingWriteBacks(dueBy, 1000);
     const byApp = new Map<string, typeof due>();
     for (const entry of due) byApp.set(entry.appId, [...(byApp.get(entry.appId) ?? []), entry]);
     for (const [appId, entries] of byApp) {
