@@ -29,6 +29,8 @@ const EXTENSION: Record<OutputType, string> = {
 };
 /** Raster formats we decode; SVG is refused (it may reference outside resources). */
 const READABLE_FORMATS = new Set(["jpeg", "png", "gif", "webp", "tiff", "heif", "avif"]);
+/** A file that fits is still scaled down beyond this: nobody needs it, and browsers choke on it. */
+const MAX_KEPT_DIMENSION = 4096;
 const JPEG_START_QUALITY = 85;
 const JPEG_MIN_QUALITY = 55;
 const PALETTE_WORTH_TRYING = 6;
@@ -36,7 +38,7 @@ const MIN_DIMENSION = 64;
 
 /**
  * Any image → JPEG/PNG/GIF within Stripe's size limit. One that already is JPEG/PNG/GIF and fits
- * is kept byte for byte. Otherwise it is turned upright, scaled down to `maxDimension` and
+ * (and is at most 4096 px on its longest side) is kept byte for byte. Otherwise it is turned upright, scaled down to `maxDimension` and
  * re-encoded: PNG while it has transparency and fits, else JPEG on white with quality, then size,
  * stepping down until it fits.
  */
@@ -68,7 +70,8 @@ export function createSharpImageNormalizer(
         );
       }
       const keptType = KEPT_AS_IS[format];
-      if (keptType && input.byteLength <= maxBytes) {
+      const longestSide = Math.max(metadata.width ?? 0, metadata.height ?? 0);
+      if (keptType && input.byteLength <= maxBytes && longestSide <= MAX_KEPT_DIMENSION) {
         return {
           bytes: new Uint8Array(input),
           filename: withExtension(filename, keptType),

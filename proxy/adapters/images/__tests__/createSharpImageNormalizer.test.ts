@@ -60,8 +60,8 @@ describe("createSharpImageNormalizer", () => {
     // Flat colour with an alpha channel: too big only because of its dimensions.
     const png = await sharp({
       create: {
-        width: 5000,
-        height: 5000,
+        width: 1300,
+        height: 1300,
         channels: 4,
         background: { r: 200, g: 0, b: 0, alpha: 0.5 },
       },
@@ -112,6 +112,21 @@ describe("createSharpImageNormalizer", () => {
 
     expect(result.bytes.byteLength).toBeLessThanOrEqual(20 * 1024);
     expect((await inspect(result.bytes)).width).toBeLessThan(600);
+  });
+
+  it("scales down an image of huge dimensions even when its file is small", async () => {
+    const png = await sharp({
+      create: { width: 9000, height: 1500, channels: 3, background: "#3366cc" },
+    })
+      .png()
+      .toBuffer();
+    expect(png.byteLength).toBeLessThan(MAX_PRODUCT_IMAGE_BYTES);
+
+    const result = await normalizer.normalize({ bytes: png, filename: "banner.png" });
+
+    const metadata = await inspect(result.bytes);
+    expect([metadata.width, metadata.height]).toEqual([1024, 171]);
+    expect(result.bytes.byteLength).toBeLessThanOrEqual(MAX_PRODUCT_IMAGE_BYTES);
   });
 
   it("refuses a file that is not an image with NotAnImageError", async () => {
