@@ -125,6 +125,18 @@ function recordIdProblems(records: SessionRecord[]): Issue[] {
   return [];
 }
 
+/**
+ * encodeURIComponent throws on a lone UTF-16 surrogate (possible in any text a user pasted):
+ * such a half character becomes U+FFFD first.
+ */
+export function encodeUrlValue(value: string): string {
+  const wellFormed = value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD",
+  );
+  return encodeURIComponent(wellFormed);
+}
+
 /** Fills a URL template from the record (values URL-encoded; `{CHECKOUT_SESSION_ID}` kept) and checks the result. */
 function fillUrl(
   template: string,
@@ -132,7 +144,7 @@ function fillUrl(
   ctx: LineContext,
   issues: Issue[],
 ): string | undefined {
-  const filled = fillTemplate(template, ctx, encodeURIComponent);
+  const filled = fillTemplate(template, ctx, encodeUrlValue);
   if (!filled.ok) {
     issues.push(...filled.issues);
     return undefined;

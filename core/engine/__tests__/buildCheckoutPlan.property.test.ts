@@ -58,6 +58,7 @@ const numberLike = fc.oneof(
 );
 const anyText = fc.oneof(
   fc.string({ maxLength: 30 }),
+  fc.string({ unit: "binary", maxLength: 10 }),
   numberLike,
   fc.constantFrom("<p>a&amp;b</p>", "buyer@example.com", "{{name}}"),
 );
@@ -158,7 +159,7 @@ const wellFormedFields = fc.record(
     cur: fc.record({ type: fc.constant("DROP_DOWN"), value: fc.constantFrom("USD", "JPY", "eur") }),
     code: fc.record({
       type: fc.constant("SINGLE_LINE_TEXT"),
-      value: fc.constantFrom("", "SKU-1", "A/B c"),
+      value: fc.constantFrom("", "SKU-1", "A/B c", "half \uD83D"),
     }),
     notes: fc.record({
       type: fc.constant("RICH_TEXT"),

@@ -592,6 +592,14 @@ describe("buildCheckoutPlan: sessions and limits", () => {
     });
   });
 
+  it("encodes text with a lone surrogate into a URL instead of failing", () => {
+    const plan = buildCheckoutPlan(
+      [record("1", { slug: text("a\uD800b") })],
+      mapping({ successUrl: "https://shop.example.com/{{slug}}" }),
+    );
+    expect(sessionsOf(plan)[0]!.successUrl).toBe("https://shop.example.com/a%EF%BF%BDb");
+  });
+
   it("reports a URL that is not valid once filled in", () => {
     const issues = issuesOf(
       buildCheckoutPlan(
