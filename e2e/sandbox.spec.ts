@@ -53,7 +53,9 @@ describe("the sandbox's kintone", () => {
     // Product pictures load from the emulator's files.
     const imageWidths = await page
       .locator('td[data-field="image"] img')
-      .evaluateAll((images) => images.map((img) => (img as HTMLImageElement).naturalWidth));
+      .evaluateAll((images) =>
+        images.map((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      );
     expect(imageWidths.length).toBeGreaterThanOrEqual(SAMPLE_PRODUCTS.length);
     expect(imageWidths.every((w) => w > 0)).toBe(true);
 
@@ -83,7 +85,7 @@ describe("the sandbox's kintone", () => {
     const width = await page
       .locator('[data-field="image"] img')
       .first()
-      .evaluate((img) => (img as HTMLImageElement).naturalWidth);
+      .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(width).toBeGreaterThan(0);
     await saveScreenshot(page, "product-detail");
     expect(pageErrors).toEqual([]);
