@@ -25,6 +25,7 @@ const FIELDS: FieldDef[] = [
   { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
   { code: "session_id", label: "Session", type: "SINGLE_LINE_TEXT" },
   { code: "status", label: "Status", type: "SINGLE_LINE_TEXT" },
+  { code: "pay_status", label: "Payment status", type: "SINGLE_LINE_TEXT" },
   { code: "expires_at", label: "Expires", type: "DATETIME" },
   { code: "amount", label: "Amount", type: "NUMBER" },
   { code: "error", label: "Error", type: "MULTI_LINE_TEXT" },
@@ -50,6 +51,7 @@ function mapping(overrides: Record<string, unknown> = {}): string {
       url: "checkout_url",
       sessionId: "session_id",
       status: "status",
+      paymentStatus: "pay_status",
       expiresAt: "expires_at",
       amountTotal: "amount",
       error: "error",
@@ -148,7 +150,8 @@ async function call(method: string, path: string, body?: unknown, secret = SECRE
     headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads the JSON freely
+  return { status: response.status, body: (await response.json()) as any };
 }
 
 /** Stripe keeps adjustable_quantity out of the line item object; the emulator keeps it beside it. */
@@ -354,5 +357,73 @@ describe("POST /v1/checkouts", () => {
     expect(field(id!, "checkout_url")).toBe(answer.body.sessions[0].url);
     expect(field(id!, "status")).toBe("open");
     expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+  });
+});
+
+describe("checkout sessions after creation", () => {
+  async function createOne() {
+    const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
+    const answer = await call("POST", "/v1/checkouts", {
+      appId,
+      records: [{ id }],
+      mapping: mapping(),
+    });
+    return { recordId: id!, sessionId: answer.body.sessions[0].id as string };
+  }
+
+  it("reads a session with its app and records, and sync writes the payment into the record", async () => {
+    const { recordId, sessionId } = await createOne();
+    const read = await call("GET", `/v1/checkouts/${sessionId}`);
+    expect(read.body.session).toMatchObject({
+      id: sessionId,
+      status: "open",
+      paymentStatus: "unpaid",
+      amountTotal: 300,
+      currency: "jpy",
+      appId,
+      recordIds: [recordId],
+    });
+
+    await stripe.payWithCard(sessionId);
+    const synced = await call("POST", `/v1/checkouts/${sessionId}/sync`);
+    expect(synced.status).toBe(200);
+    expect(synced.body.session).toMatchObject({ status: "complete", paymentStatus: "paid" });
+    expect(field(recordId, "status")).toBe("complete");
+    expect(field(recordId, "pay_status")).toBe("paid");
+  });
+
+  it("expires an open session (record says expired), then answers 409 SESSION_NOT_OPEN, and 404 for an unknown id", async () => {
+    const { recordId, sessionId } = await createOne();
+    const expired = await call("POST", `/v1/checkouts/${sessionId}/expire`);
+    expect(expired).toMatchObject({
+      status: 200,
+      body: { session: { id: sessionId, status: "expired" } },
+    });
+    expect(field(recordId, "status")).toBe("expired");
+
+    const again = await call("POST", `/v1/checkouts/${sessionId}/expire`);
+    expect(again).toMatchObject({ status: 409, body: { error: { code: "SESSION_NOT_OPEN" } } });
+    const unknown = await call("POST", "/v1/checkouts/cs_test_doesnotexist/expire");
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "SESSION_NOT_FOUND" } } });
+  });
+
+  it("lists a record's sessions, and open sessions from Stripe", async () => {
+    const { recordId, sessionId } = await createOne();
+    const byRecord = await call("GET", `/v1/checkouts?appId=${appId}&recordId=${recordId}`);
+    expect(byRecord.body).toMatchObject({
+      sessions: [{ id: sessionId, recordIds: [recordId] }],
+      hasMore: false,
+    });
+    const open = await call("GET", "/v1/checkouts?status=open&limit=5");
+    expect(open.body.sessions.map((s: { id: string }) => s.id)).toContain(sessionId);
+  });
+
+  it("reports diagnostics for the Stripe key and the kintone app", async () => {
+    const answer = await call("GET", "/v1/diagnostics");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      stripe: { ok: true, mode: "test", keyType: "restricted", problems: [] },
+      kintone: { ok: true, apps: [{ appId, ok: true, problems: [] }] },
+    });
   });
 });

@@ -209,7 +209,7 @@ export class FakeRecordStore implements RecordStore {
     return { bytes };
   }
 
-  async getFormFields() {
+  async getFormFields(_appId: string) {
     return this.formFields;
   }
 
