@@ -132,6 +132,12 @@ describe("POST /v1/file_links", () => {
     await expect(stripe.fileLinks.retrieve(link.id)).resolves.toMatchObject({ expired: true });
   });
 
+  it("refuses a link to a file whose purpose cannot be shared", async () => {
+    const file = await upload(JPEG, "passport.jpg", "identity_document");
+    const error = await stripeErrorOf(stripe.fileLinks.create({ file: file.id }));
+    expect(error).toMatchObject({ statusCode: 400, param: "file" });
+  });
+
   it("refuses an unknown file", async () => {
     expect(await stripeErrorOf(stripe.fileLinks.create({ file: "file_nope" }))).toMatchObject({
       code: "resource_missing",

@@ -11,7 +11,7 @@ import { StripeApiError } from "../StripeApiError";
 import type { UploadedFile } from "./Router";
 
 const MAX_FORM_BYTES = 2 * 1024 * 1024;
-const MAX_UPLOAD_BYTES = 33 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 + 1; // the largest purpose limit, plus one byte to detect excess
 
 /** Limits high enough for 100 line items with product data each. */
 const QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 100_000 };

@@ -27,11 +27,17 @@ export const FILE_PURPOSES = [
   "terminal_reader_splashscreen",
 ] as const;
 
-/** Purposes whose files cannot be shared through a public link. */
-const UNLINKABLE_PURPOSES = new Set([
-  "identity_document",
-  "additional_verification",
+/** "Creating a link is only possible when the file's purpose is one of the following" (files/create). */
+const LINKABLE_PURPOSES = new Set([
+  "business_icon",
+  "business_logo",
+  "customer_signature",
+  "dispute_evidence",
+  "issuing_regulatory_reporting",
   "pci_document",
+  "tax_document_user_upload",
+  "terminal_android_apk",
+  "terminal_reader_splashscreen",
 ]);
 
 interface PurposeRule {
@@ -40,14 +46,18 @@ interface PurposeRule {
 }
 const KB = 1024;
 const MB = 1024 * KB;
+/** The purposes table of https://docs.stripe.com/file-upload (types and max sizes). */
 const PURPOSE_RULES: Record<string, PurposeRule> = {
+  account_requirement: { types: ["pdf", "jpg", "png"], maxBytes: 64 * MB },
+  additional_verification: { types: ["pdf", "jpg", "png"], maxBytes: 16 * MB },
   business_icon: { types: ["jpg", "png", "gif"], maxBytes: 512 * KB },
   business_logo: { types: ["jpg", "png", "gif"], maxBytes: 512 * KB },
   customer_signature: { types: ["jpg", "png"], maxBytes: 4 * MB },
   dispute_evidence: { types: ["pdf", "jpg", "png"], maxBytes: 5 * MB },
-  identity_document: { types: ["pdf", "jpg", "png"], maxBytes: 10 * MB },
+  identity_document: { types: ["pdf", "jpg", "png"], maxBytes: 32 * MB },
+  pci_document: { types: ["pdf"], maxBytes: 16 * MB },
 };
-/** "The maximum file size is 32 MB" (https://docs.stripe.com/file-upload). */
+/** Purposes without a row in the table get the common 32 MB limit. */
 const DEFAULT_MAX_BYTES = 32 * MB;
 
 /** The file's type from its first bytes, as Stripe reports it in `type`. */
@@ -78,7 +88,7 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     expiresAt: number | undefined,
     metadata: Record<string, string>,
   ): FileLink {
-    if (UNLINKABLE_PURPOSES.has(file.purpose)) {
+    if (!LINKABLE_PURPOSES.has(file.purpose)) {
       throw invalidRequest(
         `Cannot create file links for files with purpose \`${file.purpose}\`.`,
         undefined,
