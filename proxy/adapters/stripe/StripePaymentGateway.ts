@@ -137,8 +137,9 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
   const files = [generalLane, filesLane];
   const search = [generalLane, searchLane];
 
+  /** Stripe does not know this object (not: the URL is unknown, which is a bug to surface). */
   function isMissing(error: unknown): boolean {
-    return isStripeError(error) && error.statusCode === 404;
+    return isStripeError(error) && error.statusCode === 404 && error.code === "resource_missing";
   }
 
   async function retrieveProduct(productId: string): Promise<Stripe.Product | null> {
