@@ -354,6 +354,7 @@ function violations(plan: CheckoutPlan): string[] {
 
 describe("buildCheckoutPlan properties", () => {
   it("for any records and mapping, returns line items Stripe would accept or issues, and never throws", () => {
+    let validPlans = 0;
     fc.assert(
       fc.property(
         fc.array(record, { minLength: 1, maxLength: 5 }),
@@ -361,10 +362,13 @@ describe("buildCheckoutPlan properties", () => {
         (records, candidate) => {
           const plan = buildCheckoutPlan(records as KintoneRecord[], candidate as MappingConfig);
           expect(violations(plan)).toEqual([]);
+          if (plan.ok) validPlans += 1;
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
+    // The invariants of valid plans were really exercised (about 1 run in 15 gives one).
+    expect(validPlans).toBeGreaterThan(0);
   });
 
   it("for arbitrary values in place of records and mapping, still answers without throwing", () => {
@@ -374,23 +378,7 @@ describe("buildCheckoutPlan properties", () => {
           violations(buildCheckoutPlan(records as KintoneRecord[], candidate as MappingConfig)),
         ).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
-  });
-
-  it("finds some valid plans among the generated inputs (the property is not vacuous)", () => {
-    let valid = 0;
-    fc.assert(
-      fc.property(
-        fc.array(record, { minLength: 1, maxLength: 3 }),
-        mapping,
-        (records, candidate) => {
-          if (buildCheckoutPlan(records as KintoneRecord[], candidate as MappingConfig).ok)
-            valid += 1;
-        },
-      ),
-      { numRuns: 300, seed: 42 },
-    );
-    expect(valid).toBeGreaterThan(0);
   });
 });
