@@ -50,7 +50,9 @@ const THREE_DECIMAL = ["bhd", "jod", "kwd", "omr", "tnd"];
 /**
  * Stripe's "special cases" (https://docs.stripe.com/currencies#special-cases):
  * - ISK and UGX became zero-decimal, but for backwards compatibility the API still counts them with
- *   two decimals whose value must be 00 (5 ISK is `500`); Stripe reads a bare `100` UGX as 1 USh.
+ *   two decimals whose value must be 00 (5 ISK is `500`); Stripe reads a bare `100` UGX as 1 USh
+ *   (seen in the field: github.com/odoo/odoo/pull/227688, github.com/WordPress/wordcamp.org/pull/1592).
+ *   So UGX, though listed among zero-decimal currencies, is counted here like ISK.
  * - HUF and TWD are zero-decimal only for payouts; charges take two-decimal amounts, so they are
  *   ordinary two-decimal currencies here.
  */
