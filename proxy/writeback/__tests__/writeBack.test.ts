@@ -1,0 +1,106 @@
+import { SqliteJournal } from "../../journal/SqliteJournal";
+import { FakeRecordStore, silentLogger } from "../../usecases/__tests__/fakes";
+import { RecordWriter } from "../RecordWriter";
+import { toKintoneDateTime, writeBackFields } from "../writeBackFields";
+
+describe("writeBackFields", () => {
+  it("writes only the fields the mapping names", () => {
+    const fields = writeBackFields(
+      { status: "st", amountTotal: "amt", paidAt: "paid" },
+      {
+        status: "complete",
+        url: "https://x",
+        amountTotal: { amount: 1999, currency: "usd" },
+        paidAt: new Date("2026-01-10T12:34:56.789Z"),
+      },
+    );
+    expect(fields).toEqual({
+      st: { value: "complete" },
+      amt: { value: "19.99" },
+      paid: { value: "2026-01-10T12:34:56Z" },
+    });
+  });
+
+  it("leaves out state it was not given and empties what is null", () => {
+    expect(
+      writeBackFields({ url: "u", customerEmail: "e", error: "err" }, { url: null, error: "" }),
+    ).toEqual({
+      u: { value: "" },
+      err: { value: "" },
+    });
+  });
+
+  it("formats kintone DATETIME without milliseconds", () => {
+    expect(toKintoneDateTime(new Date("2026-03-04T05:06:07.000Z"))).toBe("2026-03-04T05:06:07Z");
+  });
+});
+
+describe("RecordWriter", () => {
+  function setup() {
+    const records = new FakeRecordStore();
+    const ids = Array.from({ length: 150 }, () =>
+      records.addRecord("12", { status: { type: "SINGLE_LINE_TEXT", value: "" } }),
+    );
+    const journal = new SqliteJournal(":memory:");
+    let now = new Date("2026-01-10T00:00:00Z");
+    const writer = new RecordWriter(records, journal, silentLogger, { now: () => now });
+    return {
+      records,
+      ids,
+      journal,
+      writer,
+      advance: (ms: number) => (now = new Date(now.getTime() + ms)),
+    };
+  }
+
+  it("writes in batches of at most 100", async () => {
+    const { records, ids, writer } = setup();
+    await writer.write(
+      "12",
+      ids.map((recordId) => ({ recordId, fields: { status: { value: "open" } } })),
+    );
+    expect(records.updates.map((u) => u.updates.length)).toEqual([100, 50]);
+  });
+
+  it("keeps a failed write for later and retries it with backoff until it lands", async () => {
+    const { records, ids, journal, writer, advance } = setup();
+    records.failUpdates = 2;
+    const { pending } = await writer.write("12", [
+      { recordId: ids[0]!, fields: { status: { value: "open" } } },
+    ]);
+    expect(pending).toEqual([ids[0]]);
+
+    await writer.retryPending(); // not due yet
+    expect(records.failUpdates).toBe(1);
+    advance(5_000);
+    await writer.retryPending(); // due, fails again: next try in 10 s
+    expect(
+      journal.listDuePendingWriteBacks(new Date(Date.parse("2026-01-10T00:00:14Z")), 10),
+    ).toEqual([]);
+    advance(10_000);
+    await writer.retryPending();
+    expect(records.field("12", ids[0]!, "status")).toBe("open");
+    expect(journal.countPendingWriteBacks()).toBe(0);
+  });
+
+  it("lets a newer successful write supersede an older pending one", async () => {
+    const { records, ids, journal, writer, advance } = setup();
+    records.failUpdates = 1;
+    await writer.write("12", [{ recordId: ids[0]!, fields: { status: { value: "open" } } }]);
+    await writer.write("12", [{ recordId: ids[0]!, fields: { status: { value: "complete" } } }]);
+    expect(journal.countPendingWriteBacks()).toBe(0);
+    advance(60_000);
+    await writer.retryPending();
+    expect(records.field("12", ids[0]!, "status")).toBe("complete");
+  });
+
+  it("drops the write-back of a deleted record and writes the others", async () => {
+    const { records, ids, journal, writer } = setup();
+    await writer.write("12", [
+      { recordId: ids[0]!, fields: { status: { value: "open" } } },
+      { recordId: "9999", fields: { status: { value: "open" } } },
+    ]);
+    expect(records.field("12", ids[0]!, "status")).toBe("open");
+    expect(journal.countPendingWriteBacks()).toBe(0);
+  });
+});
