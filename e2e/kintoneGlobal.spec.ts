@@ -1,0 +1,350 @@
+/**
+ * The in-page `kintone` global of the sandbox, exercised in Chromium by a stand-in plugin
+ * (sandbox/kintone/pages/__tests__/fixturePlugin): what kintone's JS API documents, the plugin gets.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { startKintoneEmulator, type KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
+import { createPagesRouter } from "../sandbox/kintone/pages/createPagesRouter";
+import { PluginSettingsStore } from "../sandbox/kintone/pages/PluginSettingsStore";
+import { launchChromium, waitForKintoneReady, watchPageErrors } from "./browser";
+
+const PLUGIN_ID = "fixturepluginfixturepluginfixtur";
+const PLUGIN_DIR = path.join(
+  __dirname,
+  "..",
+  "sandbox",
+  "kintone",
+  "pages",
+  "__tests__",
+  "fixturePlugin",
+);
+
+let kintone: KintoneEmulator;
+let settings: PluginSettingsStore;
+let echo: http.Server;
+let echoUrl: string;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+/** What the fixture plugin keeps in `window.fixture`. */
+interface Fixture {
+  pluginId?: string;
+  events: Array<Record<string, unknown> & { records?: unknown[] }>;
+  handledAsync?: boolean;
+  config: Record<string, string>;
+}
+
+/** The part of the page's `kintone` these stories call (the page defines it; Node has no DOM types). */
+interface PageKintone {
+  $PLUGIN_ID?: string;
+  api: ((path: string, method: string, params: object) => Promise<unknown>) & {
+    url(path: string): string;
+  };
+  app: {
+    getId(): number;
+    getQueryCondition(): string | null;
+    getQuery(): string | null;
+    getHeaderSpaceElement(): { id: string } | null;
+    record: {
+      getId(): number | null;
+      get(): { record: Record<string, { value: unknown }> } | null;
+    };
+  };
+  getLoginUser(): { language: string };
+  plugin: {
+    app: {
+      getConfig(pluginId: string): Record<string, string>;
+      setConfig(config: Record<string, unknown>, callback?: () => void): void;
+      getProxyConfig(url: string, method: string): unknown;
+      setProxyConfig(
+        url: string,
+        method: string,
+        headers: object,
+        data: object,
+        callback?: () => void,
+      ): void;
+      proxy(
+        pluginId: string,
+        url: string,
+        method: string,
+        headers: object,
+        data: unknown,
+      ): Promise<[string, number, Record<string, string>]>;
+    };
+  };
+}
+
+beforeAll(async () => {
+  settings = new PluginSettingsStore();
+  kintone = await startKintoneEmulator({
+    apps: [
+      {
+        id: "5",
+        name: "Fixture app",
+        fields: [
+          { code: "title", label: "Title", type: "SINGLE_LINE_TEXT" },
+          { code: "amount", label: "Amount", type: "NUMBER" },
+        ],
+        records: Array.from({ length: 23 }, (_, i) => ({
+          title: { value: `Row ${i + 1}` },
+          amount: { value: String(i * 10) },
+        })),
+      },
+    ],
+    mount: (app, store) =>
+      app.use(createPagesRouter({ store, pluginDir: PLUGIN_DIR, pluginId: PLUGIN_ID, settings })),
+  });
+  echo = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    req.on("end", () => {
+      res.writeHead(202, { "Content-Type": "application/json", "X-Echo": "1" });
+      res.end(JSON.stringify({ authorization: req.headers.authorization, body }));
+    });
+  });
+  await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
+  echoUrl = `http://localhost:${(echo.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kintone?.close();
+  await new Promise((resolve) => echo.close(resolve));
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  pageErrors = watchPageErrors(page);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function open(pathAndQuery: string): Promise<void> {
+  await page.goto(kintone.url + pathAndQuery);
+  await waitForKintoneReady(page);
+}
+
+function fixture(): Promise<Fixture> {
+  return page.evaluate(() => (globalThis as unknown as { fixture: Fixture }).fixture);
+}
+
+describe("kintone.events and the list page", () => {
+  it("runs the plugin with $PLUGIN_ID and awaits its handler of app.record.index.show", async () => {
+    await open("/k/5/");
+    const seen = await fixture();
+
+    expect(seen.pluginId).toBe(PLUGIN_ID);
+    expect(seen.handledAsync).toBe(true);
+    expect(seen.events).toHaveLength(1);
+    expect(seen.events[0]).toMatchObject({
+      type: "app.record.index.show",
+      appId: 5,
+      viewId: 20,
+      viewType: "list",
+      offset: 0,
+      size: 20,
+    });
+    expect(seen.events[0]?.records).toHaveLength(20);
+    // $PLUGIN_ID exists only while the plugin's scripts run.
+    await expect(
+      page.evaluate(() => (globalThis as unknown as { kintone: PageKintone }).kintone.$PLUGIN_ID),
+    ).resolves.toBeUndefined();
+    await expect(page.locator("#kintone-header-menu-space #fixture-button").count()).resolves.toBe(
+      1,
+    );
+  });
+
+  it("fires the event again on the next page, with its offset and records", async () => {
+    await open("/k/5/");
+    await page.click(".pager-next");
+    await waitForKintoneReady(page);
+    const [event] = (await fixture()).events;
+    expect(event).toMatchObject({ offset: 20, size: 3 });
+    expect(event?.records).toHaveLength(3);
+  });
+
+  it("answers the list's query, app id and header spaces", async () => {
+    await open(`/k/5/?query=${encodeURIComponent("amount > 100")}`);
+    const answers = await page.evaluate(() => {
+      const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
+      return {
+        appId: kintone.app.getId(),
+        condition: kintone.app.getQueryCondition(),
+        query: kintone.app.getQuery(),
+        headerSpace: kintone.app.getHeaderSpaceElement()?.id,
+        recordId: kintone.app.record.getId(),
+      };
+    });
+    expect(answers).toEqual({
+      appId: 5,
+      condition: "amount > 100",
+      query: "amount > 100 order by Record_number desc limit 20 offset 0",
+      headerSpace: "kintone-header-space",
+      recordId: null,
+    });
+  });
+});
+
+describe("the detail page", () => {
+  it("fires app.record.detail.show and answers kintone.app.record.get()", async () => {
+    await open("/k/5/show#record=4");
+    const [event] = (await fixture()).events;
+    expect(event).toMatchObject({ type: "app.record.detail.show", appId: 5, recordId: 4 });
+    const got = await page.evaluate(() => {
+      const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
+      return {
+        id: kintone.app.record.getId(),
+        title: kintone.app.record.get()?.record.title?.value,
+      };
+    });
+    expect(got).toEqual({ id: 4, title: "Row 4" });
+    await expect(
+      page.locator("#kintone-record-header-menu-space #fixture-button").count(),
+    ).resolves.toBe(1);
+  });
+});
+
+describe("kintone.api with the page's session", () => {
+  it("reads and writes records as the login user", async () => {
+    await open("/k/5/?lang=en");
+    const result = await page.evaluate(async () => {
+      const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
+      const read = (await kintone.api(kintone.api.url("/k/v1/record"), "GET", {
+        app: 5,
+        id: 2,
+      })) as { record: { $revision: { value: string } } };
+      const written = (await kintone.api("/k/v1/record.json", "PUT", {
+        app: 5,
+        id: 2,
+        record: { title: { value: "Changed from the page" } },
+      })) as { revision: string };
+      let failure: unknown;
+      await kintone.api("/k/v1/record.json", "GET", { app: 5, id: 999 }).catch((e: unknown) => {
+        failure = e;
+      });
+      return {
+        revisionBefore: read.record.$revision.value,
+        revisionAfter: written.revision,
+        failureCode: (failure as { code?: string }).code,
+        language: kintone.getLoginUser().language,
+        url: kintone.api.url("/k/v1/records"),
+      };
+    });
+    expect(Number(result.revisionAfter)).toBe(Number(result.revisionBefore) + 1);
+    expect(result.failureCode).toBe("GAIA_RE01");
+    // That 404 was asked for; any other failed load still fails the story.
+    pageErrors.splice(
+      pageErrors.findIndex((e) => e.includes("id=999")),
+      1,
+    );
+    expect(result.language).toBe("en");
+    expect(result.url).toBe(`${kintone.url}/k/v1/records.json`);
+    expect(kintone.store.getRecord("5", "2")?.title?.value).toBe("Changed from the page");
+  });
+});
+
+describe("plugin settings and plugin.app.proxy", () => {
+  const settingsPath = `/k/admin/app/5/plugin/config?pluginId=${PLUGIN_ID}`;
+
+  it("saves config and proxy config on the settings page, readable back as kintone allows", async () => {
+    await open(settingsPath);
+    const result = await page.evaluate(
+      async ({ pluginId, url }) => {
+        const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
+        await new Promise<void>((resolve) =>
+          kintone.plugin.app.setConfig({ proxyUrl: url }, () => resolve()),
+        );
+        await new Promise<void>((resolve) =>
+          kintone.plugin.app.setProxyConfig(
+            `${url}/v1/`,
+            "POST",
+            { Authorization: "Bearer from-settings", Retries: 3 },
+            { appId: "5" },
+            () => resolve(),
+          ),
+        );
+        let refusal = "";
+        try {
+          kintone.plugin.app.setConfig({ n: 1 }, () => undefined);
+        } catch (error) {
+          refusal = String(error);
+        }
+        return {
+          config: kintone.plugin.app.getConfig(pluginId),
+          proxyConfig: kintone.plugin.app.getProxyConfig(`${url}/v1/`, "POST"),
+          otherMethod: kintone.plugin.app.getProxyConfig(`${url}/v1/`, "GET"),
+          refusal,
+        };
+      },
+      { pluginId: PLUGIN_ID, url: echoUrl },
+    );
+    expect(result).toEqual({
+      config: { proxyUrl: echoUrl },
+      proxyConfig: {
+        headers: { Authorization: "Bearer from-settings", Retries: "3" },
+        data: { appId: "5" },
+      },
+      otherMethod: null,
+      refusal: expect.stringContaining("must be a string"),
+    });
+    expect(settings.getConfig("5", PLUGIN_ID)).toEqual({ proxyUrl: echoUrl });
+  });
+
+  it("goes to the plugin list after setConfig without a callback", async () => {
+    await open(settingsPath);
+    await Promise.all([
+      page.waitForURL(/\/k\/admin\/app\/5\/plugin\/\?saved=1$/),
+      page.evaluate(() =>
+        (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.setConfig({
+          proxyUrl: "http://localhost:1",
+        }),
+      ),
+    ]);
+    await expect(page.locator("#settings-saved").count()).resolves.toBe(1);
+  });
+
+  it("sends plugin.app.proxy through kintone with the stored headers and data winning", async () => {
+    settings.setProxyConfig("5", PLUGIN_ID, {
+      url: `${echoUrl}/v1/`,
+      method: "POST",
+      headers: { Authorization: "Bearer stored" },
+      data: { appId: "5" },
+    });
+    await open("/k/5/");
+    const [body, status, headers] = await page.evaluate(
+      ({ pluginId, url }) =>
+        (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.proxy(
+          pluginId,
+          `${url}/v1/checkouts`,
+          "POST",
+          { Authorization: "Bearer page" },
+          { appId: "6", records: [{ id: "1" }] },
+        ),
+      { pluginId: PLUGIN_ID, url: echoUrl },
+    );
+    expect(status).toBe(202);
+    expect(headers["x-echo"]).toBe("1");
+    const echoed = JSON.parse(body) as { authorization: string; body: string };
+    expect(echoed.authorization).toBe("Bearer stored");
+    expect(JSON.parse(echoed.body)).toEqual({ appId: "5", records: [{ id: "1" }] });
+    // Outside the settings page, proxy settings cannot be read back.
+    await expect(
+      page.evaluate(
+        (url) =>
+          (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.getProxyConfig(
+            `${url}/v1/`,
+            "POST",
+          ),
+        echoUrl,
+      ),
+    ).resolves.toBeNull();
+  });
+});
