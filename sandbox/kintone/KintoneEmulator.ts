@@ -51,6 +51,7 @@ export interface KintoneEmulator {
 
 /** kintone's write caps: 100 records per request (https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/). */
 export const MAX_RECORDS_PER_WRITE = 100;
+export const MAX_BULK_REQUESTS = 20;
 /** Files up to 1 GB (https://jp.cybozu.help/k/ja/user/app_settings/form/form_parts/file.html). */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -61,11 +62,14 @@ type Caller =
   | { kind: "session"; user: KintoneEntity; requestToken: string }
   | { kind: "token"; grants: Map<string, ApiTokenDef["rights"] & { manage?: boolean }> };
 
-interface KintoneRequest extends Request {
+/** One API call: who makes it and its parameters. */
+interface ApiCall {
   caller?: Caller;
   /** The API's parameters: the query string for GET/DELETE, the body otherwise (and for a method-overridden GET). */
   kintoneParams?: Record<string, unknown>;
 }
+
+interface KintoneRequest extends Request, ApiCall {}
 
 function sendError(res: Response, error: KintoneApiError): void {
   res.status(error.status).json(error.toJSON());
@@ -75,11 +79,11 @@ function required(name: string): KintoneApiError {
   return invalidInput({ [name]: { messages: ["Required field."] } });
 }
 
-function param(req: KintoneRequest, name: string): unknown {
+function param(req: ApiCall, name: string): unknown {
   return req.kintoneParams?.[name];
 }
 
-function requireId(req: KintoneRequest, name: string): string {
+function requireId(req: ApiCall, name: string): string {
   const value = param(req, name);
   if (value === undefined || value === null || value === "") throw required(name);
   if ((typeof value !== "string" && typeof value !== "number") || !/^\d+$/.test(String(value))) {
@@ -101,7 +105,7 @@ function stringList(value: unknown): string[] | undefined {
 }
 
 /** Checks that the caller may use `right` on `appId`: kintone's `GAIA_NO01` (403) for tokens that may not. */
-function authorize(req: KintoneRequest, appId: string, right: Right): KintoneEntity | undefined {
+function authorize(req: ApiCall, appId: string, right: Right): KintoneEntity | undefined {
   const caller = req.caller;
   if (!caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
   if (caller.kind === "session") return caller.user;
@@ -183,6 +187,21 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
     next();
   });
 
+  /** Operations by "METHOD /path", for the router and for bulkRequest.json. */
+  const operations = new Map<string, (call: ApiCall) => unknown>();
+  const define = (
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    operation: (call: ApiCall) => unknown,
+  ) => {
+    operations.set(`${method} ${path}`, operation);
+    const route = handle((req) => operation(req));
+    if (method === "GET") router.get(path, route);
+    else if (method === "POST") router.post(path, route);
+    else if (method === "PUT") router.put(path, route);
+    else router.delete(path, route);
+  };
+
   const handle =
     (fn: (req: KintoneRequest, res: Response) => unknown) =>
     (req: KintoneRequest, res: Response, next: NextFunction) => {
@@ -196,165 +215,131 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
       }
     };
 
-  router.get(
-    "/record.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      authorize(req, app, "view");
-      const id = requireId(req, "id");
-      store.requireApp(app);
-      const record = store.getRecord(app, id);
-      if (!record)
-        throw new KintoneApiError(
-          404,
-          "GAIA_RE01",
-          `The specified record (ID: ${id}) is not found.`,
-        );
-      return { record };
-    }),
-  );
+  define("GET", "/record.json", (req) => {
+    const app = requireId(req, "app");
+    authorize(req, app, "view");
+    const id = requireId(req, "id");
+    store.requireApp(app);
+    const record = store.getRecord(app, id);
+    if (!record)
+      throw new KintoneApiError(404, "GAIA_RE01", `The specified record (ID: ${id}) is not found.`);
+    return { record };
+  });
 
-  router.post(
-    "/record.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      const actor = authorize(req, app, "add") ?? store.apiTokenUser;
-      const record = (param(req, "record") ?? {}) as Record<string, { value: unknown }>;
-      try {
-        const { ids, revisions } = store.addRecords(app, [record], actor);
-        return { id: ids[0], revision: revisions[0] };
-      } catch (error) {
-        throw singleRecordErrors(error);
-      }
-    }),
-  );
+  define("POST", "/record.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "add") ?? store.apiTokenUser;
+    const record = (param(req, "record") ?? {}) as Record<string, { value: unknown }>;
+    try {
+      const { ids, revisions } = store.addRecords(app, [record], actor);
+      return { id: ids[0], revision: revisions[0] };
+    } catch (error) {
+      throw singleRecordErrors(error);
+    }
+  });
 
-  router.put(
-    "/record.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
-      const update = resolveUpdate(store, app, req.kintoneParams ?? {}, "");
-      const [result] = store.updateRecords(app, [update], actor, "record");
-      return { revision: result?.revision };
-    }),
-  );
+  define("PUT", "/record.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
+    const update = resolveUpdate(store, app, req.kintoneParams ?? {}, "");
+    const [result] = store.updateRecords(app, [update], actor, "record");
+    return { revision: result?.revision };
+  });
 
-  router.get(
-    "/records.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      authorize(req, app, "view");
-      const query = param(req, "query");
-      if (query !== undefined && typeof query !== "string")
-        throw invalidInput({ query: { messages: ["Must be a string."] } });
-      const fields = stringList(param(req, "fields"));
-      const wantTotal = String(param(req, "totalCount")) === "true";
-      const { records, totalCount } = store.queryRecords(app, query ?? "", fields);
-      return { records, totalCount: wantTotal ? String(totalCount) : null };
-    }),
-  );
+  define("GET", "/records.json", (req) => {
+    const app = requireId(req, "app");
+    authorize(req, app, "view");
+    const query = param(req, "query");
+    if (query !== undefined && typeof query !== "string")
+      throw invalidInput({ query: { messages: ["Must be a string."] } });
+    const fields = stringList(param(req, "fields"));
+    const wantTotal = String(param(req, "totalCount")) === "true";
+    const { records, totalCount } = store.queryRecords(app, query ?? "", fields);
+    return { records, totalCount: wantTotal ? String(totalCount) : null };
+  });
 
-  router.post(
-    "/records.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      const actor = authorize(req, app, "add") ?? store.apiTokenUser;
-      const records = listParam(param(req, "records"));
-      if (!records) throw required("records");
-      if (records.length > MAX_RECORDS_PER_WRITE) {
-        throw invalidInput({
-          records: { messages: ["A maximum of 100 records can be added at one time."] },
-        });
-      }
-      return store.addRecords(app, records as Array<Record<string, { value: unknown }>>, actor);
-    }),
-  );
+  define("POST", "/records.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "add") ?? store.apiTokenUser;
+    const records = listParam(param(req, "records"));
+    if (!records) throw required("records");
+    if (records.length > MAX_RECORDS_PER_WRITE) {
+      throw invalidInput({
+        records: { messages: ["A maximum of 100 records can be added at one time."] },
+      });
+    }
+    return store.addRecords(app, records as Array<Record<string, { value: unknown }>>, actor);
+  });
 
-  router.put(
-    "/records.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
-      const records = listParam(param(req, "records"));
-      if (!records) throw required("records");
-      if (records.length > MAX_RECORDS_PER_WRITE) {
-        throw invalidInput({
-          records: { messages: ["A maximum of 100 records can be updated at one time."] },
-        });
-      }
-      const updates = records.map((item, index) =>
-        resolveUpdate(store, app, (item ?? {}) as Record<string, unknown>, `records[${index}].`),
-      );
-      return { records: store.updateRecords(app, updates, actor) };
-    }),
-  );
+  define("PUT", "/records.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
+    const records = listParam(param(req, "records"));
+    if (!records) throw required("records");
+    if (records.length > MAX_RECORDS_PER_WRITE) {
+      throw invalidInput({
+        records: { messages: ["A maximum of 100 records can be updated at one time."] },
+      });
+    }
+    const updates = records.map((item, index) =>
+      resolveUpdate(store, app, (item ?? {}) as Record<string, unknown>, `records[${index}].`),
+    );
+    return { records: store.updateRecords(app, updates, actor) };
+  });
 
-  router.delete(
-    "/records.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      authorize(req, app, "delete");
-      const ids = stringList(param(req, "ids"));
-      if (!ids) throw required("ids");
-      if (ids.length > MAX_RECORDS_PER_WRITE) {
-        throw invalidInput({
-          ids: { messages: ["A maximum of 100 records can be deleted at one time."] },
-        });
-      }
-      const revisions = stringList(param(req, "revisions"));
-      store.deleteRecords(app, ids, revisions);
-      return {};
-    }),
-  );
+  define("DELETE", "/records.json", (req) => {
+    const app = requireId(req, "app");
+    authorize(req, app, "delete");
+    const ids = stringList(param(req, "ids"));
+    if (!ids) throw required("ids");
+    if (ids.length > MAX_RECORDS_PER_WRITE) {
+      throw invalidInput({
+        ids: { messages: ["A maximum of 100 records can be deleted at one time."] },
+      });
+    }
+    const revisions = stringList(param(req, "revisions"));
+    store.deleteRecords(app, ids, revisions);
+    return {};
+  });
 
-  router.post(
-    "/records/cursor.json",
-    handle((req) => {
-      const app = requireId(req, "app");
-      authorize(req, app, "view");
-      store.requireApp(app);
-      const sizeParam = param(req, "size");
-      const size =
-        sizeParam === undefined || sizeParam === null || sizeParam === ""
-          ? DEFAULT_QUERY_LIMIT
-          : Number(sizeParam);
-      if (!Number.isInteger(size) || size < 1 || size > MAX_QUERY_LIMIT) {
-        throw invalidInput({
-          size: { messages: [`Enter a value between 1 and ${MAX_QUERY_LIMIT}.`] },
-        });
-      }
-      const query = param(req, "query");
-      return store.createCursor(
-        app,
-        typeof query === "string" ? query : "",
-        stringList(param(req, "fields")),
-        size,
-      );
-    }),
-  );
+  define("POST", "/records/cursor.json", (req) => {
+    const app = requireId(req, "app");
+    authorize(req, app, "view");
+    store.requireApp(app);
+    const sizeParam = param(req, "size");
+    const size =
+      sizeParam === undefined || sizeParam === null || sizeParam === ""
+        ? DEFAULT_QUERY_LIMIT
+        : Number(sizeParam);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_QUERY_LIMIT) {
+      throw invalidInput({
+        size: { messages: [`Enter a value between 1 and ${MAX_QUERY_LIMIT}.`] },
+      });
+    }
+    const query = param(req, "query");
+    return store.createCursor(
+      app,
+      typeof query === "string" ? query : "",
+      stringList(param(req, "fields")),
+      size,
+    );
+  });
 
-  router.get(
-    "/records/cursor.json",
-    handle((req) => {
-      const id = param(req, "id");
-      if (typeof id !== "string" || !id) throw required("id");
-      authorize(req, store.cursorAppId(id), "view");
-      const { records, next } = store.readCursor(id);
-      return { records, next };
-    }),
-  );
+  define("GET", "/records/cursor.json", (req) => {
+    const id = param(req, "id");
+    if (typeof id !== "string" || !id) throw required("id");
+    authorize(req, store.cursorAppId(id), "view");
+    const { records, next } = store.readCursor(id);
+    return { records, next };
+  });
 
-  router.delete(
-    "/records/cursor.json",
-    handle((req) => {
-      const id = param(req, "id");
-      if (typeof id !== "string" || !id) throw required("id");
-      authorize(req, store.cursorAppId(id), "view");
-      store.deleteCursor(id);
-      return {};
-    }),
-  );
+  define("DELETE", "/records/cursor.json", (req) => {
+    const id = param(req, "id");
+    if (typeof id !== "string" || !id) throw required("id");
+    authorize(req, store.cursorAppId(id), "view");
+    store.deleteCursor(id);
+    return {};
+  });
 
   router.get(
     "/file.json",
@@ -391,105 +376,145 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
     uploadFile(store, req).then((body) => res.json(body), next);
   });
 
-  router.get(
-    "/app.json",
-    handle((req) => {
-      const id = requireId(req, "id");
-      authorize(req, id, "view");
-      const app = store.requireApp(id);
-      const creator = { code: store.loginUser.code, name: store.loginUser.name };
-      return {
-        appId: app.id,
-        code: "",
-        name: app.name,
-        description: "",
-        spaceId: null,
-        threadId: null,
-        createdAt: app.createdAt,
-        creator,
-        modifiedAt: app.modifiedAt,
-        modifier: creator,
-      };
-    }),
-  );
-
-  router.get(
-    "/apps.json",
-    handle((req) => {
-      const caller = requireCaller(req);
-      const ids = stringList(param(req, "ids"));
-      const apps = store
-        .listApps()
-        .filter((app) => !ids || ids.includes(app.id))
-        .filter((app) => caller.kind === "session" || caller.grants.has(app.id))
-        .map((summary) => {
-          const app = store.requireApp(summary.id);
-          return {
-            appId: app.id,
-            code: "",
-            name: app.name,
-            description: "",
-            spaceId: null,
-            threadId: null,
-            createdAt: app.createdAt,
-          };
+  // Up to 20 write requests run all-or-nothing (https://cybozu.dev/ja/kintone/docs/rest-api/apps/bulk-request/);
+  // a failure answers its status with `results` holding the error at the failing index and `{}` elsewhere.
+  router.post("/bulkRequest.json", (req: KintoneRequest, res, next) => {
+    try {
+      const requests = listParam(param(req, "requests"));
+      if (!requests) throw required("requests");
+      if (requests.length > MAX_BULK_REQUESTS) {
+        throw invalidInput({
+          requests: { messages: [`Up to ${MAX_BULK_REQUESTS} requests can be sent at once.`] },
         });
-      return { apps };
-    }),
-  );
-
-  router.get(
-    "/app/form/fields.json",
-    handle((req) => {
-      const id = requireId(req, "app");
-      authorize(req, id, "view");
-      const app = store.requireApp(id);
-      const properties = fieldProperties(app.fields);
-      // kintone lists process management and category fields, disabled, in every app.
-      properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
-      properties.Assignee ??= {
-        type: "STATUS_ASSIGNEE",
-        code: "Assignee",
-        label: "Assignee",
-        enabled: false,
-      };
-      properties.Categories ??= {
-        type: "CATEGORY",
-        code: "Categories",
-        label: "Categories",
-        enabled: false,
-      };
-      return { properties, revision: "1" };
-    }),
-  );
-
-  router.get(
-    "/app/views.json",
-    handle((req) => {
-      const id = requireId(req, "app");
-      // Reading views needs app management rights (https://cybozu.dev/ja/kintone/docs/rest-api/apps/view/get-views/).
-      authorize(req, id, "manage");
-      const app = store.requireApp(id);
-      const views: Record<string, unknown> = {};
-      for (const view of app.views) {
-        views[view.name] = {
-          type: "LIST",
-          name: view.name,
-          id: view.id,
-          fields: app.fields.filter((f) => f.type !== "SUBTABLE").map((f) => f.code),
-          filterCond: view.condition,
-          sort: view.sort,
-          index: view.index,
-        };
       }
-      return { views, revision: "1" };
-    }),
-  );
+      const restore = store.checkpoint();
+      const results: unknown[] = [];
+      for (const [index, item] of requests.entries()) {
+        const { method, api, payload } = (item ?? {}) as {
+          method?: unknown;
+          api?: unknown;
+          payload?: unknown;
+        };
+        const path = typeof api === "string" ? api.replace(/^\/k\/v1(?=\/)/, "") : "";
+        const operation =
+          typeof method === "string" && ["POST", "PUT", "DELETE"].includes(method.toUpperCase())
+            ? operations.get(`${method.toUpperCase()} ${path}`)
+            : undefined;
+        try {
+          if (!operation) {
+            throw invalidInput({
+              [`requests[${index}].api`]: {
+                messages: ["This API cannot be used in a bulk request."],
+              },
+            });
+          }
+          results.push(
+            operation({
+              caller: req.caller,
+              kintoneParams: (payload ?? {}) as Record<string, unknown>,
+            }),
+          );
+        } catch (error) {
+          restore();
+          if (!(error instanceof KintoneApiError)) throw error;
+          const failed = requests.map((_, i) => (i === index ? error.toJSON() : {}));
+          res.status(error.status).json({ results: failed });
+          return;
+        }
+      }
+      res.json({ results });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  define("GET", "/app.json", (req) => {
+    const id = requireId(req, "id");
+    authorize(req, id, "view");
+    const app = store.requireApp(id);
+    const creator = { code: store.loginUser.code, name: store.loginUser.name };
+    return {
+      appId: app.id,
+      code: "",
+      name: app.name,
+      description: "",
+      spaceId: null,
+      threadId: null,
+      createdAt: app.createdAt,
+      creator,
+      modifiedAt: app.modifiedAt,
+      modifier: creator,
+    };
+  });
+
+  define("GET", "/apps.json", (req) => {
+    const caller = requireCaller(req);
+    const ids = stringList(param(req, "ids"));
+    const apps = store
+      .listApps()
+      .filter((app) => !ids || ids.includes(app.id))
+      .filter((app) => caller.kind === "session" || caller.grants.has(app.id))
+      .map((summary) => {
+        const app = store.requireApp(summary.id);
+        return {
+          appId: app.id,
+          code: "",
+          name: app.name,
+          description: "",
+          spaceId: null,
+          threadId: null,
+          createdAt: app.createdAt,
+        };
+      });
+    return { apps };
+  });
+
+  define("GET", "/app/form/fields.json", (req) => {
+    const id = requireId(req, "app");
+    authorize(req, id, "view");
+    const app = store.requireApp(id);
+    const properties = fieldProperties(app.fields);
+    // kintone lists process management and category fields, disabled, in every app.
+    properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
+    properties.Assignee ??= {
+      type: "STATUS_ASSIGNEE",
+      code: "Assignee",
+      label: "Assignee",
+      enabled: false,
+    };
+    properties.Categories ??= {
+      type: "CATEGORY",
+      code: "Categories",
+      label: "Categories",
+      enabled: false,
+    };
+    return { properties, revision: "1" };
+  });
+
+  define("GET", "/app/views.json", (req) => {
+    const id = requireId(req, "app");
+    // Reading views needs app management rights (https://cybozu.dev/ja/kintone/docs/rest-api/apps/view/get-views/).
+    authorize(req, id, "manage");
+    const app = store.requireApp(id);
+    const views: Record<string, unknown> = {};
+    for (const view of app.views) {
+      views[view.name] = {
+        type: "LIST",
+        name: view.name,
+        id: view.id,
+        fields: app.fields.filter((f) => f.type !== "SUBTABLE").map((f) => f.code),
+        filterCond: view.condition,
+        sort: view.sort,
+        index: view.index,
+      };
+    }
+    return { views, revision: "1" };
+  });
 
   return router;
 }
 
-function requireCaller(req: KintoneRequest): Caller {
+function requireCaller(req: ApiCall): Caller {
   if (!req.caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
   return req.caller;
 }

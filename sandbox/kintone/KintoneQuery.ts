@@ -550,24 +550,35 @@ export function compileCondition(
   };
 }
 
-/** Orders records as `order by` says, then by `$id` descending, kintone's default order. */
+/** Sorts records as `order by` says, then by `$id` descending, kintone's default order. */
 export function compileOrder(
   orderBy: QueryOrder[],
   context: QueryContext,
-): (a: KintoneRecord, b: KintoneRecord) => number {
+): (records: KintoneRecord[]) => KintoneRecord[] {
   const keys = orderBy.map((order) => {
     const info = context.field(order.field);
     if (!info) throw fieldNotFound(order.field);
-    return { ...order, info };
+    return { ...order, info, sign: order.direction === "asc" ? 1 : -1 };
   });
-  return (a, b) => {
-    for (const key of keys) {
-      const av = asTexts(rawValues(a, key.field, key.info)[0])[0] ?? "";
-      const bv = asTexts(rawValues(b, key.field, key.info)[0])[0] ?? "";
-      const order = compareFieldValues(key.info.type, av, bv);
-      if (order !== 0) return key.direction === "asc" ? order : -order;
-    }
-    return Number(b.$id?.value ?? 0) - Number(a.$id?.value ?? 0);
+  return (records) => {
+    // Sort keys are read once per record, not once per comparison.
+    const decorated = records.map((record) => ({
+      record,
+      id: Number(record.$id?.value ?? 0),
+      values: keys.map((key) => asTexts(rawValues(record, key.field, key.info)[0])[0] ?? ""),
+    }));
+    decorated.sort((a, b) => {
+      for (const [index, key] of keys.entries()) {
+        const order = compareFieldValues(
+          key.info.type,
+          a.values[index] ?? "",
+          b.values[index] ?? "",
+        );
+        if (order !== 0) return order * key.sign;
+      }
+      return b.id - a.id;
+    });
+    return decorated.map((entry) => entry.record);
   };
 }
 
@@ -580,8 +591,8 @@ export function runKintoneQuery(
 ): { records: KintoneRecord[]; totalCount: number; parsed: ParsedQuery } {
   const parsed = parseKintoneQuery(query);
   const predicate = compileCondition(parsed.condition, context);
-  const order = compileOrder(parsed.orderBy, context);
-  const matched = records.filter(predicate).sort(order);
+  const sort = compileOrder(parsed.orderBy, context);
+  const matched = sort(records.filter(predicate));
   if (options.paging === false) return { records: matched, totalCount: matched.length, parsed };
   const offset = parsed.offset ?? 0;
   const limit = parsed.limit ?? DEFAULT_QUERY_LIMIT;

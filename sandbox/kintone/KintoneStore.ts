@@ -116,6 +116,8 @@ interface StoredRecord {
   modifier: KintoneEntity;
   createdAt: string;
   updatedAt: string;
+  /** The REST shape, built on first read and dropped on every write; never handed out uncopied. */
+  view?: KintoneRecord;
 }
 
 interface AppState {
@@ -311,8 +313,10 @@ export class KintoneStore {
     return { ids, revisions };
   }
 
+  /** The record in REST shape, or undefined when the app or the record does not exist. */
   getRecord(appId: string, id: string): KintoneRecord | undefined {
-    const app = this.appState(appId);
+    const app = this.apps.get(String(appId));
+    if (!app) return undefined;
     const stored = app.records.get(Number(id));
     return stored && /^\d+$/.test(String(id)) ? this.toRestRecord(app.info, stored) : undefined;
   }
@@ -390,6 +394,7 @@ export class KintoneStore {
     const at = formatInstant(this.now());
     return prepared.map(({ stored, values }) => {
       stored.values = values;
+      stored.view = undefined;
       stored.revision++;
       stored.modifier = user;
       stored.updatedAt = at;
@@ -414,6 +419,26 @@ export class KintoneStore {
       return stored.id;
     });
     for (const id of targets) app.records.delete(id);
+  }
+
+  /** Captures every app's records and the files; the returned function puts them back (all-or-nothing bulk requests). */
+  checkpoint(): () => void {
+    const apps = [...this.apps.values()].map((app) => ({
+      app,
+      records: structuredClone(app.records),
+      nextRecordId: app.nextRecordId,
+    }));
+    const files = new Map(this.files);
+    const nextRowId = this.nextRowId;
+    return () => {
+      for (const saved of apps) {
+        saved.app.records = saved.records;
+        saved.app.nextRecordId = saved.nextRecordId;
+      }
+      this.files.clear();
+      for (const [key, file] of files) this.files.set(key, file);
+      this.nextRowId = nextRowId;
+    };
   }
 
   // ---- files ----
@@ -563,11 +588,20 @@ export class KintoneStore {
       loginUserCode: this.loginUser.code,
       now: this.now(),
     };
-    const all = [...app.records.values()].map((stored) => this.toRestRecord(app.info, stored));
-    return runKintoneQuery(all, query, context, { paging });
+    // Filter and sort uncloned views; only the records returned are copied.
+    const all = [...app.records.values()].map((stored) =>
+      this.toRestRecord(app.info, stored, false),
+    );
+    const result = runKintoneQuery(all, query, context, { paging });
+    return { ...result, records: result.records.map((record) => structuredClone(record)) };
   }
 
-  private toRestRecord(info: AppInfo, stored: StoredRecord): KintoneRecord {
+  private toRestRecord(info: AppInfo, stored: StoredRecord, copy = true): KintoneRecord {
+    stored.view ??= this.buildRestRecord(info, stored);
+    return copy ? structuredClone(stored.view) : stored.view;
+  }
+
+  private buildRestRecord(info: AppInfo, stored: StoredRecord): KintoneRecord {
     const record: Record<string, KintoneField> = {};
     for (const field of info.fields) {
       const value = this.outputValue(field, stored);

@@ -379,3 +379,50 @@ describe("DELETE /k/v1/records.json", () => {
     expect((await client.record.getRecord({ app: 1, id: 2 })).record.$id?.value).toBe("2");
   });
 });
+
+describe("POST /k/v1/bulkRequest.json", () => {
+  it("adds more than 100 records through the client's addAllRecords", async () => {
+    const records = Array.from({ length: 250 }, (_, i) => ({ title: { value: `bulk ${i}` } }));
+    const { records: added } = await client.record.addAllRecords({ app: 1, records });
+    expect(added).toHaveLength(250);
+    expect(emulator.store.queryRecords("1", "").totalCount).toBe(252);
+    expect(emulator.requests.filter((r) => r.path === "/k/v1/bulkRequest.json")).toHaveLength(1);
+  });
+
+  it("writes nothing when one request of the bulk fails, and answers the error at its index", async () => {
+    const updates = Array.from({ length: 150 }, () => ({
+      id: 1,
+      record: { price: { value: "5" } },
+    }));
+    updates.push({
+      id: 2,
+      record: { price: { value: "5" } },
+      revision: 9,
+    } as (typeof updates)[number]);
+    await expect(
+      client.record.updateAllRecords({ app: 1, records: updates }),
+    ).rejects.toMatchObject({
+      numOfProcessedRecords: 0,
+      error: { code: "GAIA_CO02", status: 409, bulkRequestIndex: 1 },
+    });
+    const { record } = await client.record.getRecord({ app: 1, id: 1 });
+    expect(record.$revision?.value).toBe("1");
+    expect(record.price?.value).toBe("10");
+
+    const response = await fetch(`${emulator.url}/k/v1/bulkRequest.json`, {
+      method: "POST",
+      headers: { "X-Cybozu-API-Token": "orders-full", "Content-Type": "application/json" },
+      body: JSON.stringify({
+        requests: [
+          { method: "POST", api: "/k/v1/record.json", payload: { app: 1, record: {} } },
+          { method: "PUT", api: "/k/v1/record.json", payload: { app: 1, id: 77, record: {} } },
+        ],
+      }),
+    });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { results: Array<{ code?: string }> };
+    expect(body.results[0]).toEqual({});
+    expect(body.results[1]?.code).toBe("GAIA_RE01");
+    expect(emulator.store.queryRecords("1", "").totalCount).toBe(2);
+  });
+});
