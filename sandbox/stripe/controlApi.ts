@@ -73,7 +73,12 @@ export async function handleControlRequest(
   const method = request.method ?? "GET";
   const parts = path.split("/").filter(Boolean).slice(1); // drop "_emulator"
   const route = `${method} /${parts.map((p, i) => (parts[0] === "sessions" && i === 1 ? ":id" : p)).join("/")}`;
-  const sessionId = decodeURIComponent(parts[1] ?? "");
+  let sessionId = "";
+  try {
+    sessionId = decodeURIComponent(parts[1] ?? "");
+  } catch {
+    // malformed escape: no such session
+  }
   try {
     switch (route) {
       case "GET /health":

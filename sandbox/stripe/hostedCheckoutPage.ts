@@ -143,7 +143,12 @@ export function handleHostedCheckout(
   flows: PaymentFlows,
 ): void {
   const [, , , rawId, action] = path.split("/");
-  const sessionId = decodeURIComponent(rawId ?? "");
+  let sessionId = "";
+  try {
+    sessionId = decodeURIComponent(rawId ?? "");
+  } catch {
+    // malformed escape: no such session
+  }
   const session = context.store.sessions.get(sessionId);
   if (!session) {
     sendHtml(response, 404, notice("Checkout session not found", "This link is not valid."));

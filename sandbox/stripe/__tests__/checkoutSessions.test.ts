@@ -239,6 +239,24 @@ describe("POST /v1/checkout/sessions", () => {
     expect(totalTooBig).toMatchObject({ code: "amount_too_large" });
   });
 
+  it("refuses a three-decimal currency total whose last digit is not 0", async () => {
+    const kwd = (amount: number) =>
+      sessionParams({
+        line_items: [
+          lineItem({
+            price_data: { currency: "kwd", unit_amount: amount, product_data: { name: "x" } },
+          }),
+        ],
+      });
+    await expect(stripe.checkout.sessions.create(kwd(1230))).resolves.toMatchObject({
+      amount_total: 1230,
+    });
+    expect(await stripeErrorOf(stripe.checkout.sessions.create(kwd(1235)))).toMatchObject({
+      statusCode: 400,
+      param: "line_items",
+    });
+  });
+
   it("refuses a non-integer unit_amount", async () => {
     const error = await stripeErrorOf(
       stripe.checkout.sessions.create(

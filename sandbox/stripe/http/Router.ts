@@ -75,7 +75,11 @@ export class Router {
         const actual = segments[index] ?? "";
         if (segment.startsWith(":")) {
           if (actual === "") return false;
-          pathParams[segment.slice(1)] = decodeURIComponent(actual);
+          try {
+            pathParams[segment.slice(1)] = decodeURIComponent(actual);
+          } catch {
+            return false; // malformed escape: no such resource
+          }
           return true;
         }
         return segment === actual;

@@ -13,7 +13,7 @@
  *   (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
-import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "../currencies";
+import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount, minorUnitDigits } from "../currencies";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
@@ -387,6 +387,13 @@ export function registerCheckoutSessionRoutes(
         "line_items",
         `The Checkout Session's total amount due must add up to at least ${formatAmount(minimum, currency)} ${currency}`,
         "amount_too_small",
+      );
+    }
+    // "the last digit must be 0" for three-decimal currencies (https://docs.stripe.com/currencies#three-decimal)
+    if (minorUnitDigits(currency) === 3 && amountTotal % 10 !== 0) {
+      throw invalidParam(
+        "line_items",
+        `The Checkout Session's total amount due in ${currency} must be divisible by 10 (it currently is ${amountTotal}): the smallest unit that can be charged is 0.010 ${currency.toUpperCase()}.`,
       );
     }
     if (amountTotal > MAXIMUM_AMOUNT) {
