@@ -137,7 +137,17 @@ export async function createCheckouts(
     input.appId,
     input.records.map((r) => r.id),
   );
-  assertRevisionsUnchanged(input.records, records);
+  const mappingJson = JSON.stringify(mapping);
+  const mappingHash = sha256(mappingJson);
+  try {
+    assertRevisionsUnchanged(input.records, records);
+  } catch (error) {
+    // The same request again after its sessions were made (a retry whose answer was lost): the
+    // records changed only because the proxy wrote the session into them. Answer as before.
+    const replay = replayCreatedSessions(deps, input, mapping, mappingHash);
+    if (replay) return { kind: "created", sessions: replay };
+    throw error;
+  }
 
   const plan = buildCheckoutPlan(records, mapping);
   if (!plan.ok) {
@@ -162,13 +172,12 @@ export async function createCheckouts(
   // stops the request with nothing sent.
   const images = await prepareImages(deps, input.appId, plan.sessions);
 
-  const mappingJson = JSON.stringify(mapping);
   const context: SessionContext = {
     deps,
     appId: input.appId,
     mapping,
     mappingJson,
-    mappingHash: sha256(mappingJson),
+    mappingHash,
     revisions,
     images,
   };
@@ -199,6 +208,51 @@ export async function createCheckouts(
     kind: "created",
     sessions: outcomes.flatMap((o) => (o.ok ? [o.created.session] : [])),
   };
+}
+
+/** The key of one session's intent: what it is made of, record revisions included. */
+function intentBaseKey(
+  appId: string,
+  recordIds: string[],
+  revisionOf: (recordId: string) => string,
+  mappingHash: string,
+): string {
+  return sha256(
+    [appId, ...recordIds.map((id) => `${id}@${revisionOf(id)}`), mappingHash].join("|"),
+  );
+}
+
+/**
+ * The sessions an identical earlier request made, when every one of them is still open; else
+ * undefined. Sessions are grouped as the engine groups them (all records, or one per record).
+ */
+function replayCreatedSessions(
+  deps: UseCaseDeps,
+  input: CreateCheckoutsInput,
+  mapping: MappingConfig,
+  mappingHash: string,
+): CreatedSession[] | undefined {
+  const sent = new Map(input.records.map((r) => [r.id, r.revision]));
+  if ([...sent.values()].some((revision) => revision === undefined)) return undefined;
+  const ids = input.records.map((r) => r.id);
+  const groups = mapping.grouping === "single" ? [ids] : ids.map((id) => [id]);
+  const sessions: CreatedSession[] = [];
+  for (const group of groups) {
+    const key = intentBaseKey(input.appId, group, (id) => sent.get(id) ?? "", mappingHash);
+    const sessionId = deps.journal.findCheckoutIntent(key)?.sessionId;
+    const session = sessionId ? deps.journal.getSession(sessionId) : undefined;
+    if (!session || session.status !== "open") return undefined;
+    sessions.push({
+      id: session.sessionId,
+      url: session.url,
+      expiresAt: session.expiresAt.toISOString(),
+      recordIds: session.recordIds,
+      currency: session.currency,
+      amountTotal: session.amountTotal,
+      replaced: [],
+    });
+  }
+  return sessions;
 }
 
 function assertRevisionsUnchanged(
@@ -305,12 +359,11 @@ async function createOneSession(
 ): Promise<{ session: CreatedSession; writes: RecordWrite[] }> {
   const { deps, appId, mapping } = context;
   const now = deps.now();
-  const baseKey = sha256(
-    [
-      appId,
-      ...planned.recordIds.map((id) => `${id}@${context.revisions.get(id) ?? ""}`),
-      context.mappingHash,
-    ].join("|"),
+  const baseKey = intentBaseKey(
+    appId,
+    planned.recordIds,
+    (id) => context.revisions.get(id) ?? "",
+    context.mappingHash,
   );
   const minutes = mapping.expiresAfterMinutes ?? DEFAULT_EXPIRES_AFTER_MINUTES;
   const intent = deps.journal.claimCheckoutIntent(

@@ -143,6 +143,28 @@ describe("createCheckouts", () => {
     expect(env.records.updates).toEqual([]);
   });
 
+  it("answers a repeated request with the sessions it made, though its write-back moved the revisions on", async () => {
+    const env = makeDeps();
+    const ids = threeRecords(env);
+    const input = {
+      appId: APP,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: JSON.stringify(baseMapping({ grouping: "perRecord" })),
+    };
+    const first = await createCheckouts(env.deps, input);
+    expect(env.records.field(APP, ids[0]!, "$revision")).toBe("2");
+    env.gateway.calls = [];
+    const again = await createCheckouts(env.deps, input);
+    expect(again).toEqual(first);
+    expect(env.gateway.calls).toEqual([]);
+
+    // Once a session is no longer open, the stale revision is a real conflict again.
+    if (first.kind !== "created") throw new Error("expected sessions");
+    await env.gateway.expireCheckoutSession(first.sessions[1]!.id);
+    env.journal.updateSessionState(first.sessions[1]!.id, { status: "expired" });
+    await expect(createCheckouts(env.deps, input)).rejects.toBeInstanceOf(RecordChangedError);
+  });
+
   it("answers VALIDATION_FAILED naming each record and field, in the asked language, with nothing sent", async () => {
     const env = makeDeps();
     const good = productRecord(env.records, { name: "Tea", price: "500", qty: "1" });
