@@ -49,6 +49,7 @@ interface PageKintone {
     getQueryCondition(): string | null;
     getQuery(): string | null;
     getHeaderSpaceElement(): { id: string } | null;
+    getFieldElements(fieldCode: string): unknown[] | null;
     record: {
       getId(): number | null;
       get(): { record: Record<string, { value: unknown }> } | null;
@@ -162,13 +163,17 @@ describe("kintone.events and the list page", () => {
     );
   });
 
-  it("fires the event again on the next page, with its offset and records", async () => {
+  it("fires the event again on the next page, keeping the header menu space", async () => {
     await open("/k/5/");
     await page.click(".pager-next");
-    await waitForKintoneReady(page);
-    const [event] = (await fixture()).events;
-    expect(event).toMatchObject({ offset: 20, size: 3 });
-    expect(event?.records).toHaveLength(3);
+    await page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
+    const events = (await fixture()).events;
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ type: "app.record.index.show", offset: 20, size: 3 });
+    expect(events[1]?.records).toHaveLength(3);
+    expect(page.url()).toMatch(/\/k\/5\/\?offset=20$/);
+    await expect(page.locator("tr.recordlist-row").count()).resolves.toBe(3);
+    await expect(page.locator("#fixture-button").count()).resolves.toBe(1);
   });
 
   it("answers the list's query, app id and header spaces", async () => {
@@ -180,6 +185,7 @@ describe("kintone.events and the list page", () => {
         condition: kintone.app.getQueryCondition(),
         query: kintone.app.getQuery(),
         headerSpace: kintone.app.getHeaderSpaceElement()?.id,
+        amountCells: kintone.app.getFieldElements("amount")?.length,
         recordId: kintone.app.record.getId(),
       };
     });
@@ -188,6 +194,7 @@ describe("kintone.events and the list page", () => {
       condition: "amount > 100",
       query: "amount > 100 order by Record_number desc limit 20 offset 0",
       headerSpace: "kintone-header-space",
+      amountCells: 12, // amount = 10 × (n − 1) for rows 1..23
       recordId: null,
     });
   });

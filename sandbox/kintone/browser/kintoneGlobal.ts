@@ -338,12 +338,23 @@ const app = {
     context.page === "list" ? elementById("kintone-header-menu-space") : null,
   getHeaderSpaceElement: (): HTMLElement | null =>
     context.page === "list" ? elementById("kintone-header-space") : null,
+  /** The cells of a field in the list, one per record shown, in the records' order. */
+  getFieldElements: (fieldCode: string): HTMLElement[] | null =>
+    context.page === "list"
+      ? [...document.querySelectorAll<HTMLElement>(`td[data-field="${CSS.escape(fieldCode)}"]`)]
+      : null,
   record: {
     getId: (): number | null => (context.page === "detail" ? Number(context.recordId) : null),
     get: (): { record: unknown } | null =>
       context.page === "detail" ? { record: structuredClone(context.record) } : null,
     getHeaderMenuSpaceElement: (): HTMLElement | null =>
       context.page === "detail" ? elementById("kintone-record-header-menu-space") : null,
+    getFieldElement: (fieldCode: string): HTMLElement | null =>
+      context.page === "detail"
+        ? document.querySelector<HTMLElement>(
+            `[data-field="${CSS.escape(fieldCode)}"] .control-value`,
+          )
+        : null,
     getSpaceElement: (id: string): HTMLElement | null =>
       context.page === "detail" ? elementById(`kintone-space-${id}`) : null,
   },
@@ -429,6 +440,55 @@ function buildShowEvent(): KintoneEvent | undefined {
   return undefined;
 }
 
+let renders = 0;
+
+async function fireShowEvent(): Promise<void> {
+  const event = buildShowEvent();
+  if (event !== undefined) await dispatch(event.type, event);
+  renders += 1;
+  // Stories wait on these: the plugin ran and the show event of this render was handled.
+  document.documentElement.dataset.kintoneReady = "true";
+  document.documentElement.dataset.kintoneRenders = String(renders);
+}
+
+/**
+ * kintone's record list is one page: paging and changing the view replace the records and fire
+ * `app.record.index.show` again, while the header menu space, and what plugins put into it, stays.
+ * https://cybozu.dev/ja/kintone/docs/js-api/events/idx/index-show-event/
+ */
+async function showListAt(url: string): Promise<void> {
+  const response = await fetch(url, { credentials: "same-origin" });
+  const next = new DOMParser().parseFromString(await response.text(), "text/html");
+  const nextContextText = next.getElementById(PAGE_CONTEXT_ELEMENT_ID)?.textContent;
+  const nextContext = nextContextText ? (JSON.parse(nextContextText) as PageContext) : undefined;
+  const nextContent = next.querySelector(".content");
+  const content = document.querySelector(".content");
+  if (nextContext?.page !== "list" || nextContent === null || content === null) {
+    location.href = url;
+    return;
+  }
+  content.replaceWith(document.importNode(nextContent, true));
+  Object.assign(context, nextContext);
+  history.pushState(null, "", url);
+  await fireShowEvent();
+}
+
+function followListNavigation(): void {
+  document.addEventListener("click", (event) => {
+    const link = (event.target as Element | null)?.closest?.("a.pager-prev, a.pager-next");
+    if (!(link instanceof HTMLAnchorElement)) return;
+    event.preventDefault();
+    showListAt(link.href).catch((error: unknown) => console.error("kintone sandbox:", error));
+  });
+  document
+    .querySelector<HTMLSelectElement>(".view-selector select")
+    ?.addEventListener("change", (event) => {
+      const url = (event.target as HTMLSelectElement).value;
+      showListAt(url).catch((error: unknown) => console.error("kintone sandbox:", error));
+    });
+  window.addEventListener("popstate", () => location.reload());
+}
+
 async function start(): Promise<void> {
   if (document.readyState === "loading") {
     await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve));
@@ -439,9 +499,8 @@ async function start(): Promise<void> {
   } finally {
     kintone.$PLUGIN_ID = undefined;
   }
-  const event = buildShowEvent();
-  if (event !== undefined) await dispatch(event.type, event);
-  document.documentElement.dataset.kintoneReady = "true";
+  if (context.page === "list") followListNavigation();
+  await fireShowEvent();
 }
 
 start().catch((error: unknown) => console.error("kintone sandbox:", error));

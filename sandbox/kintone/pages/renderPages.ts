@@ -286,7 +286,7 @@ export function renderListBody(input: ListPageInput): SafeHtml {
   return html`${renderAppHeader(input.appId, input.appName, t, [html`<span>${input.appName}</span>`])}
     <div class="toolbar">
       <div class="view-selector">
-        <select aria-label="view" onchange="location.href=this.value">
+        <select aria-label="view">
           ${input.views.map((v) => html`<option value="${input.viewUrl(v.id)}" ${v.id === input.viewId ? raw("selected") : ""}>${v.name}</option>`)}
         </select>
       </div>
