@@ -36,3 +36,4 @@ export { fieldToText } from "./engine/fieldToText";
 export { isProductImage } from "./engine/selectImages";
 export * as limits from "./engine/limits";
 export type * from "./kintone/KintoneRecord";
+export * from "./api/proxyApi";

@@ -1,0 +1,167 @@
+/**
+ * The proxy's HTTP contract (DESIGN §5, binding), as zod schemas: one definition gives each
+ * request's and answer's TypeScript type and its runtime check, used by the proxy (to parse what it
+ * receives) and by the plugin (to parse what it gets back).
+ */
+import { z } from "zod";
+
+/** At most this many records per `POST /v1/checkouts`; more go through `/v1/jobs`. */
+export const MAX_RECORDS_PER_CHECKOUT_REQUEST = 100;
+
+/** kintone ids arrive as strings (stored proxy config values are strings); numbers are tolerated. */
+const numericId = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d+$/, { error: "must be a numeric id" }));
+
+export const recordRefSchema = z.object({ id: numericId, revision: numericId.optional() });
+
+export const createCheckoutsBodySchema = z.object({
+  appId: numericId,
+  records: z
+    .array(recordRefSchema)
+    .min(1, { error: "choose at least one record" })
+    .max(MAX_RECORDS_PER_CHECKOUT_REQUEST, {
+      error: `at most ${MAX_RECORDS_PER_CHECKOUT_REQUEST} records per request; use /v1/jobs for more`,
+    })
+    .refine((records) => new Set(records.map((r) => r.id)).size === records.length, {
+      error: "a record is named twice",
+    }),
+  mapping: z.string({ error: "must be the mapping as a JSON string" }).min(1),
+  dryRun: z
+    .union([z.boolean(), z.enum(["true", "false"])])
+    .optional()
+    .transform((v) => v === true || v === "true"),
+});
+export type CreateCheckoutsBody = z.input<typeof createCheckoutsBodySchema>;
+
+export const sessionStatusSchema = z.enum(["open", "complete", "expired"]);
+export const paymentStatusSchema = z.enum([
+  "unpaid",
+  "paid",
+  "no_payment_required",
+  "failed",
+  "refunded",
+  "partially_refunded",
+]);
+
+export const createdSessionSchema = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  expiresAt: z.string(),
+  recordIds: z.array(z.string()),
+  currency: z.string(),
+  amountTotal: z.number().int(),
+  replaced: z.array(z.string()),
+});
+export type CreatedSession = z.infer<typeof createdSessionSchema>;
+export const createCheckoutsAnswerSchema = z.object({ sessions: z.array(createdSessionSchema) });
+
+export const previewLineItemSchema = z.object({
+  recordId: z.string(),
+  row: z.number().int().optional(),
+  productCode: z.string().optional(),
+  name: z.string(),
+  description: z.string().optional(),
+  unitAmount: z.number().int(),
+  quantity: z.number().int(),
+  minQuantity: z.number().int().optional(),
+  maxQuantity: z.number().int().optional(),
+  imageCount: z.number().int(),
+});
+export const previewSessionSchema = z.object({
+  recordIds: z.array(z.string()),
+  currency: z.string(),
+  amountTotal: z.number().int(),
+  lineItems: z.array(previewLineItemSchema),
+});
+export type PreviewSession = z.infer<typeof previewSessionSchema>;
+export const previewAnswerSchema = z.object({
+  preview: z.object({ sessions: z.array(previewSessionSchema) }),
+});
+
+export const sessionViewSchema = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  status: sessionStatusSchema,
+  paymentStatus: paymentStatusSchema,
+  amountTotal: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  customerEmail: z.string().nullable(),
+  expiresAt: z.string(),
+  appId: z.string().nullable(),
+  recordIds: z.array(z.string()),
+});
+export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
+export const sessionAnswerSchema = z.object({ session: sessionViewSchema });
+export const sessionListAnswerSchema = z.object({
+  sessions: z.array(sessionViewSchema),
+  hasMore: z.boolean(),
+});
+
+export const jobStatusSchema = z.enum([
+  "queued",
+  "running",
+  "succeeded",
+  "partially_failed",
+  "failed",
+]);
+export const jobSchema = z.object({
+  id: z.string(),
+  status: jobStatusSchema,
+  total: z.number().int().optional(),
+  done: z.number().int().optional(),
+  failed: z.number().int().optional(),
+  errors: z
+    .array(z.object({ recordId: z.string(), code: z.string(), message: z.string() }))
+    .optional(),
+});
+export type Job = z.infer<typeof jobSchema>;
+export const jobAnswerSchema = z.object({ job: jobSchema });
+
+export const diagnosticsAnswerSchema = z.object({
+  stripe: z.object({
+    ok: z.boolean(),
+    mode: z.enum(["test", "live"]),
+    keyType: z.enum(["restricted", "secret"]),
+    problems: z.array(z.string()),
+  }),
+  kintone: z.object({
+    ok: z.boolean(),
+    apps: z.array(z.object({ appId: z.string(), ok: z.boolean(), problems: z.array(z.string()) })),
+  }),
+});
+export type DiagnosticsAnswer = z.infer<typeof diagnosticsAnswerSchema>;
+
+export const errorCodeSchema = z.enum([
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "RECORD_NOT_FOUND",
+  "SESSION_NOT_FOUND",
+  "RECORD_CHANGED",
+  "SESSION_NOT_OPEN",
+  "VALIDATION_FAILED",
+  "STRIPE_ERROR",
+  "KINTONE_ERROR",
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** `VALIDATION_FAILED` details: which record, row and field, and why. */
+export const validationDetailSchema = z.object({
+  recordId: z.string(),
+  row: z.number().int().optional(),
+  field: z.string(),
+  code: z.string().optional(),
+  message: z.string(),
+});
+export type ValidationDetail = z.infer<typeof validationDetailSchema>;
+
+/** Every error answer: `{ error: { code, message, details } }`. Unknown codes (e.g. INTERNAL) pass. */
+export const errorAnswerSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()).optional(),
+  }),
+});
+export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
