@@ -188,10 +188,14 @@ export async function createCheckouts(
     ),
   );
 
+  // A record of this request gets its new session's state, never an older session's "expired".
+  const requested = new Set(plan.sessions.flatMap((s) => s.recordIds));
   const writes: RecordWrite[] = [];
   for (const outcome of outcomes) {
-    if (outcome.ok) writes.push(...outcome.created.writes);
-    else if (mapping.writeBack.error && !(outcome.error instanceof ValidationFailedError)) {
+    if (outcome.ok) {
+      writes.push(...outcome.created.replacedWrites.filter((w) => !requested.has(w.recordId)));
+      writes.push(...outcome.created.writes);
+    } else if (mapping.writeBack.error && !(outcome.error instanceof ValidationFailedError)) {
       const message =
         outcome.error instanceof AppError ? outcome.error.message : "Checkout failed.";
       for (const recordId of outcome.planned.recordIds) {
@@ -356,7 +360,7 @@ interface SessionContext {
 async function createOneSession(
   context: SessionContext,
   planned: PlannedSession,
-): Promise<{ session: CreatedSession; writes: RecordWrite[] }> {
+): Promise<{ session: CreatedSession; writes: RecordWrite[]; replacedWrites: RecordWrite[] }> {
   const { deps, appId, mapping } = context;
   const now = deps.now();
   const baseKey = intentBaseKey(
@@ -433,7 +437,8 @@ async function createOneSession(
         amountTotal: journalled.amountTotal,
         replaced: replaced.ids,
       },
-      writes: [...replaced.writes, ...planned.recordIds.map((recordId) => ({ recordId, fields }))],
+      writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
+      replacedWrites: replaced.writes,
     };
   });
 }

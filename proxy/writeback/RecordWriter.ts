@@ -44,7 +44,13 @@ export class RecordWriter {
 
   /** Writes now; whatever fails is journalled for retry. Resolves with the ids left pending. */
   async write(appId: string, writes: RecordWrite[]): Promise<{ pending: string[] }> {
-    const nonEmpty = writes.filter((w) => Object.keys(w.fields).length > 0);
+    // One entry per record (kintone refuses a record twice in one request); later fields win.
+    const merged = new Map<string, RecordWrite>();
+    for (const w of writes) {
+      const earlier = merged.get(w.recordId);
+      merged.set(w.recordId, { recordId: w.recordId, fields: { ...earlier?.fields, ...w.fields } });
+    }
+    const nonEmpty = [...merged.values()].filter((w) => Object.keys(w.fields).length > 0);
     const pending: string[] = [];
     for (let i = 0; i < nonEmpty.length; i += KINTONE_WRITE_BATCH) {
       const batch = nonEmpty.slice(i, i + KINTONE_WRITE_BATCH);

@@ -299,6 +299,32 @@ describe("createCheckouts", () => {
     expect(env.records.field(APP, ids[0]!, "session_id")).toBe(second.sessions[0]!.id);
   });
 
+  it("tells the other records of a replaced session that it expired, and never overwrites a new session's state", async () => {
+    const env = makeDeps();
+    const [a, b, c] = threeRecords(env);
+    const together = await createCheckouts(env.deps, {
+      appId: APP,
+      records: [{ id: a! }, { id: b! }, { id: c! }],
+      mapping: JSON.stringify(baseMapping()),
+    });
+    if (together.kind !== "created") throw new Error("expected sessions");
+    const shared = together.sessions[0]!.id;
+
+    const split = await createCheckouts(env.deps, {
+      appId: APP,
+      records: [{ id: a! }, { id: b! }],
+      mapping: JSON.stringify(baseMapping({ grouping: "perRecord" })),
+    });
+    if (split.kind !== "created") throw new Error("expected sessions");
+    expect(split.sessions.flatMap((s) => s.replaced)).toEqual([shared]);
+    expect(env.records.field(APP, a!, "status")).toBe("open");
+    expect(env.records.field(APP, a!, "session_id")).toBe(split.sessions[0]!.id);
+    expect(env.records.field(APP, b!, "status")).toBe("open");
+    expect(env.records.field(APP, b!, "session_id")).toBe(split.sessions[1]!.id);
+    expect(env.records.field(APP, c!, "status")).toBe("expired");
+    expect(env.records.field(APP, c!, "session_id")).toBe(shared);
+  });
+
   it("sends only the session create when coded products are unchanged and replaceOpenSession is false", async () => {
     const env = makeDeps();
     const ids = threeRecords(env);
