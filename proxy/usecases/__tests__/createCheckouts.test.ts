@@ -1,6 +1,7 @@
 import { BadRequestError } from "../../errors/BadRequestError";
 import { RecordChangedError } from "../../errors/RecordChangedError";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
+import { UpstreamError } from "../../errors/UpstreamError";
 import { ValidationFailedError } from "../../errors/ValidationFailedError";
 import { RecordWriter } from "../../writeback/RecordWriter";
 import { createCheckouts, EXPIRY_SAFETY_MARGIN_MS, sessionExpiry } from "../createCheckouts";
@@ -409,6 +410,27 @@ describe("createCheckouts", () => {
     for (const session of result.sessions) {
       expect(env.records.field(APP, session.recordIds[0]!, "checkout_url")).toBe(session.url);
     }
+  });
+
+  it("answers STRIPE_ERROR when Stripe refuses the session, and puts the reason in the records' error field", async () => {
+    const env = makeDeps();
+    const ids = threeRecords(env);
+    env.gateway.failNextCreate = new UpstreamError(
+      "stripe",
+      "Stripe refused the checkout session.",
+      { requestId: "req_1" },
+    );
+    const attempt = createCheckouts(env.deps, {
+      appId: APP,
+      records: ids.map((id) => ({ id })),
+      mapping: JSON.stringify(baseMapping()),
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "STRIPE_ERROR", requestId: "req_1" });
+    for (const id of ids) {
+      expect(env.records.field(APP, id, "error")).toBe("Stripe refused the checkout session.");
+      expect(env.records.field(APP, id, "checkout_url")).toBe("");
+    }
+    expect(env.journal.listSessions({ limit: 10 }).sessions).toEqual([]);
   });
 
   it("still answers with the session when kintone fails the write-back, and delivers it later", async () => {
