@@ -1,0 +1,20 @@
+/**
+ * A failed call to the proxy. `code` is the proxy's contract code (DESIGN §5) or, when no answer
+ * came back in that shape, `UNREACHABLE` (kintone could not reach the proxy) or `BAD_ANSWER`
+ * (something answered that is not our proxy, e.g. a wrong URL).
+ */
+export type ProxyErrorCode = string;
+
+export class ProxyError extends Error {
+  readonly code: ProxyErrorCode;
+  readonly status: number;
+  readonly details: unknown[];
+
+  constructor(code: ProxyErrorCode, message: string, status: number, details: unknown[] = []) {
+    super(message);
+    this.name = "ProxyError";
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
