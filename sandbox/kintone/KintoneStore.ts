@@ -197,6 +197,8 @@ export class KintoneStore {
   private readonly cursors = new Map<string, KintoneCursor>();
   /** Temporary file keys attached by the write being validated; consumed only if the write succeeds. */
   private attachedTemporaryKeys: string[] = [];
+  /** Whether the write being validated adds or updates (unknown codes are ignored, or refused). */
+  private writing: "add" | "update" = "add";
   private nextAppId = 1;
   private nextRowId = 1;
 
@@ -288,6 +290,7 @@ export class KintoneStore {
     const app = this.appState(appId);
     const errors: KintoneErrorDetails = {};
     this.attachedTemporaryKeys = [];
+    this.writing = "add";
     const normalised = records.map((record, index) =>
       this.normalizeInput(app.info, record ?? {}, undefined, `records[${index}]`, errors),
     );
@@ -371,6 +374,7 @@ export class KintoneStore {
     const app = this.appState(appId);
     const errors: KintoneErrorDetails = {};
     this.attachedTemporaryKeys = [];
+    this.writing = "update";
     const prepared = updates.map((update, index) => {
       const stored = /^\d+$/.test(String(update.id))
         ? app.records.get(Number(update.id))
@@ -639,8 +643,10 @@ export class KintoneStore {
   }
 
   /**
-   * Checks and converts a record body as POST/PUT record(s).json take it. Unknown field codes fail at
-   * once with `GAIA_FC01`; invalid values are collected into `errors` under kintone's keys
+   * Checks and converts a record body as POST/PUT record(s).json take it. Unknown field codes are
+   * ignored when adding, as documented ("存在しないフィールドコードを指定した場合、そのフィールドは無視されて
+   * レコードが登録されます", https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/), and fail
+   * an update at once with `GAIA_FC01`; invalid values are collected into `errors` under kintone's keys
    * (`record.price.value`, `records[0].price.value`). With `existing`, fields not given keep their value.
    */
   private normalizeInput(
@@ -669,12 +675,7 @@ export class KintoneStore {
       addError(errors, path, "Must be an object.");
       return { values, system };
     }
-    for (const code of Object.keys(input)) {
-      if (code === "$id" || code === "$revision") continue;
-      if (!info.fields.some((f) => f.code === code)) {
-        throw new KintoneApiError(400, "GAIA_FC01", `The field (code: ${code}) not found.`);
-      }
-    }
+    if (existing) rejectUnknownCodes(Object.keys(input), info.fields);
     for (const field of info.fields) {
       const given = Object.prototype.hasOwnProperty.call(input, field.code)
         ? input[field.code]
@@ -905,11 +906,7 @@ export class KintoneStore {
       const rowInput = (row ?? {}) as { id?: unknown; value?: Record<string, { value: unknown }> };
       const rowValue = rowInput.value ?? {};
       const rowPath = `${path}[${index}].value`;
-      for (const code of Object.keys(rowValue)) {
-        if (!columns.some((c) => c.code === code)) {
-          throw new KintoneApiError(400, "GAIA_FC01", `The field (code: ${code}) not found.`);
-        }
-      }
+      if (this.writing === "update") rejectUnknownCodes(Object.keys(rowValue), columns);
       const existingRow =
         rowInput.id !== undefined
           ? previousRows.find((r) => r.id === String(rowInput.id))
@@ -945,6 +942,16 @@ export class KintoneStore {
       }
       return { id: existingRow?.id ?? String(this.nextRowId++), value: cells };
     });
+  }
+}
+
+/** kintone's `GAIA_FC01` for the first code that is not one of `fields` (`$id`, `$revision` pass). */
+function rejectUnknownCodes(codes: string[], fields: FieldDef[]): void {
+  for (const code of codes) {
+    if (code === "$id" || code === "$revision") continue;
+    if (!fields.some((f) => f.code === code)) {
+      throw new KintoneApiError(400, "GAIA_FC01", `The field (code: ${code}) not found.`);
+    }
   }
 }
 

@@ -58,11 +58,14 @@ describe("POST /k/v1/record.json", () => {
     expect(record.price?.value).toBe("5");
   });
 
-  it("refuses an unknown field code with GAIA_FC01", async () => {
-    const error = await apiError(
-      client.record.addRecord({ app: 1, record: { nope: { value: "x" } } }),
-    );
-    expect(error).toMatchObject({ status: 400, code: "GAIA_FC01" });
+  it("ignores an unknown field code, as kintone documents for adding records", async () => {
+    const { id } = await client.record.addRecord({
+      app: 1,
+      record: { nope: { value: "x" }, title: { value: "kept" } },
+    });
+    const { record } = await client.record.getRecord({ app: 1, id });
+    expect(record.title?.value).toBe("kept");
+    expect(record).not.toHaveProperty("nope");
   });
 
   it("refuses a non-numeric NUMBER with CB_VA01 keyed record.price.value", async () => {
@@ -139,6 +142,18 @@ describe("PUT /k/v1/record.json", () => {
     ).resolves.toEqual({
       revision: "3",
     });
+  });
+
+  it("refuses an unknown field code with GAIA_FC01 and writes nothing", async () => {
+    const error = await apiError(
+      client.record.updateRecord({
+        app: 1,
+        id: 1,
+        record: { title: { value: "changed" }, nope: { value: "x" } },
+      }),
+    );
+    expect(error).toMatchObject({ status: 400, code: "GAIA_FC01" });
+    expect((await client.record.getRecord({ app: 1, id: 1 })).record.title?.value).toBe("first");
   });
 
   it("answers GAIA_RE01 (404) for a missing record", async () => {
