@@ -414,6 +414,10 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
+/**
+ * The show events' objects; `size` is the number of records shown.
+ * https://cybozu.dev/ja/kintone/docs/js-api/events/idx/index-show-event
+ */
 function buildShowEvent(): KintoneEvent | undefined {
   const appId = Number(context.appId);
   if (context.page === "list") {
