@@ -56,6 +56,8 @@ export interface StripeEmulatorOptions {
   restrictedKeys?: Record<string, string[]>;
   /** Webhook retries: default 200 ms doubling, 5 attempts, 10 s timeout per attempt. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
+  /** Stop the emulator's clock: time then moves only with advanceClock (deterministic tests). */
+  frozenClock?: boolean;
 }
 
 export interface RecordedRequest {
@@ -105,6 +107,7 @@ export interface StripeEmulator {
         | "webhook"
         | "restrictedKeys"
         | "webhookRetry"
+        | "frozenClock"
       >
     >,
   ): void;
@@ -190,6 +193,7 @@ class StripeEmulatorServer implements StripeEmulator {
     this.flows = new PaymentFlows(this.context);
     this.idempotency = new IdempotencyStore(() => this.store.nowMs());
     this.rateLimiter = new RateLimiter(options.rateLimitPerSecond);
+    if (options.frozenClock) this.store.setFrozen(true);
     this.webhooks = new WebhookDeliverer(
       () => this.config.webhook,
       () => this.config.webhookRetry,

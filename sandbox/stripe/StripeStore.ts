@@ -252,6 +252,8 @@ export function randomId(prefix: string, length = 24): string {
 export class StripeStore {
   /** Milliseconds the emulator's clock runs ahead of the wall clock (advanceClock). */
   private clockOffsetMs = 0;
+  /** When frozen, the wall-clock instant the clock stopped at; time then moves only by advance(). */
+  private frozenAtMs: number | undefined;
 
   readonly products = new Map<string, Product>();
   readonly prices = new Map<string, Price>();
@@ -270,7 +272,16 @@ export class StripeStore {
   readonly productSearchVersions = new Map<string, SearchVersion[]>();
 
   nowMs(): number {
-    return Date.now() + this.clockOffsetMs;
+    return (this.frozenAtMs ?? Date.now()) + this.clockOffsetMs;
+  }
+
+  /** Stops (or restarts) the clock without a jump in emulator time. */
+  setFrozen(frozen: boolean): void {
+    if (frozen && this.frozenAtMs === undefined) this.frozenAtMs = Date.now();
+    if (!frozen && this.frozenAtMs !== undefined) {
+      this.clockOffsetMs += this.frozenAtMs - Date.now();
+      this.frozenAtMs = undefined;
+    }
   }
 
   /** Unix seconds in emulator time. */
@@ -306,6 +317,7 @@ export class StripeStore {
       if (value instanceof Map) value.clear();
     }
     this.clockOffsetMs = 0;
+    if (this.frozenAtMs !== undefined) this.frozenAtMs = Date.now();
   }
 }
 

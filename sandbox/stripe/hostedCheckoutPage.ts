@@ -67,10 +67,15 @@ function notice(title: string, message: string, link?: { href: string; label: st
   );
 }
 
+export interface ProductView {
+  images: string[];
+  description: string | null;
+}
+
 export function renderCheckoutPage(
   session: CheckoutSession,
   lineItems: StoredLineItem[],
-  images: (productId: string) => string[],
+  productOf: (productId: string) => ProductView | undefined,
 ): string {
   if (session.status === "expired") {
     return notice("This checkout session has expired", "Ask the seller for a new payment link.");
@@ -84,12 +89,16 @@ export function renderCheckoutPage(
   }
   const lines = lineItems
     .map(({ item, adjustableQuantity }) => {
-      const image = images(item.price.product)[0];
+      const product = productOf(item.price.product);
+      const image = product?.images[0];
+      const description = product?.description
+        ? `<div class="muted">${escapeHtml(product.description)}</div>`
+        : "";
       const picture = image ? `<img src="${escapeHtml(image)}" alt="">` : `<img alt="">`;
       const adjustable = adjustableQuantity?.enabled
         ? ` <span class="muted">(adjustable ${adjustableQuantity.minimum}–${adjustableQuantity.maximum})</span>`
         : "";
-      return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>
+      return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>${description}
         <div class="muted">Qty ${item.quantity}${adjustable} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
         <div class="amount">${escapeHtml(formatAmount(item.amount_total, item.currency))}</div></li>`;
     })
@@ -156,7 +165,7 @@ export function handleHostedCheckout(
   }
   flows.expireIfDue(session);
   const lineItems = context.store.sessionLineItems.get(session.id) ?? [];
-  const images = (productId: string) => context.store.products.get(productId)?.images ?? [];
+  const images = (productId: string) => context.store.products.get(productId);
   if (request.method === "GET" && action === undefined) {
     sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
     return;

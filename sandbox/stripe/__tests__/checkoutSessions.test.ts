@@ -6,7 +6,10 @@ let emulator: StripeEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  ({ emulator, stripe } = await startWithClient({ publicBaseUrl: "http://localhost:9999/" }));
+  ({ emulator, stripe } = await startWithClient({
+    publicBaseUrl: "http://localhost:9999/",
+    frozenClock: true,
+  }));
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());

@@ -7,7 +7,7 @@ let emulator: StripeEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  ({ emulator, stripe } = await startWithClient());
+  ({ emulator, stripe } = await startWithClient({ frozenClock: true }));
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
@@ -30,7 +30,7 @@ describe("GET /c/pay/:id", () => {
             price_data: {
               currency: "jpy",
               unit_amount: 1500,
-              product_data: { name: "<b>Tea</b> & cake" },
+              product_data: { name: "<b>Tea</b> & cake", description: "Sencha <script>" },
             },
             quantity: 2,
           },
@@ -46,6 +46,7 @@ describe("GET /c/pay/:id", () => {
     const html = await response.text();
     expect(html).toContain("&lt;b&gt;Tea&lt;/b&gt; &amp; cake");
     expect(html).not.toContain("<b>Tea</b>");
+    expect(html).toContain("Sencha &lt;script&gt;");
     expect(html).toContain("¥3,000");
     expect(html).toContain("¥3,200");
     expect(html).toContain("Pay with card");

@@ -16,6 +16,8 @@ beforeEach(() => {
 
 describe("POST /v1/products", () => {
   it("creates a product shaped like Stripe's, with created in emulator time", async () => {
+    await emulator.advanceClock(3600);
+    const before = emulator.now();
     const product = await stripe.products.create({
       name: "Green tea",
       description: "Sencha, 100 g",
@@ -30,8 +32,9 @@ describe("POST /v1/products", () => {
       images: ["https://example.com/tea.png"],
       metadata: { product_code: "TEA-1" },
       livemode: false,
-      created: emulator.now(),
     });
+    expect(product.created).toBeGreaterThanOrEqual(before);
+    expect(product.created).toBeLessThanOrEqual(emulator.now());
     expect(product.id).toMatch(/^prod_/);
     expect(product.lastResponse.requestId).toMatch(/^req_/);
   });
@@ -182,18 +185,26 @@ describe("GET /v1/products/search", () => {
     expect(byName.data.map((p) => p.metadata.product_code)).toEqual(["COF-1"]);
   });
 
-  it("shows new products and changes only after searchLagMs", async () => {
-    emulator.configure({ searchLagMs: 300 });
+  it("shows new products and changes only after searchLagMs of emulator time", async () => {
+    emulator.configure({ searchLagMs: 5_000 });
     const product = await stripe.products.create({ name: "Tea", metadata: { code: "A" } });
     const query = "metadata['code']:'A'";
     expect((await stripe.products.search({ query })).data).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await emulator.advanceClock(5);
     expect((await stripe.products.search({ query })).data.map((p) => p.id)).toEqual([product.id]);
     await stripe.products.update(product.id, { metadata: { code: "B" } });
     // The index still holds the old version until the lag has passed.
     expect((await stripe.products.search({ query })).data).toHaveLength(1);
-    await emulator.advanceClock(1);
+    await emulator.advanceClock(5);
     expect((await stripe.products.search({ query })).data).toHaveLength(0);
+  });
+
+  it("lets searchLagMs pass in real time too", async () => {
+    emulator.configure({ searchLagMs: 200 });
+    const product = await stripe.products.create({ name: "Lagging" });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const result = await stripe.products.search({ query: "name:'Lagging'" });
+    expect(result.data.map((p) => p.id)).toEqual([product.id]);
   });
 
   it("refuses a query it cannot parse", async () => {

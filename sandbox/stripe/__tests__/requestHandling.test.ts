@@ -148,8 +148,9 @@ describe("traffic shaping", () => {
       Array.from({ length: 6 }, () => stripe.products.list()),
     );
     const rejected = results.filter((r) => r.status === "rejected");
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    expect(rejected).toHaveLength(3);
+    // A bucket of 3 refills at 3/s: a slow machine may earn one more token during the burst.
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(3);
+    expect(rejected.length).toBeGreaterThanOrEqual(2);
     expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({
       type: "StripeRateLimitError",
       statusCode: 429,
