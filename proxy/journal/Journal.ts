@@ -46,6 +46,8 @@ export interface CheckoutIntent {
   expiresAt: Date;
   createdAt: Date;
   sessionId: string | null;
+  /** Its create failed: never replayed (Stripe would answer the same failure for 24 hours). */
+  abandoned: boolean;
 }
 
 /** Field values still owed to one record; newer values replace older ones field by field. */
@@ -95,6 +97,7 @@ export interface Journal {
   ): CheckoutIntent;
   findCheckoutIntent(baseKey: string): CheckoutIntent | undefined;
   completeCheckoutIntent(baseKey: string, idempotencyKey: string, sessionId: string): void;
+  abandonCheckoutIntent(baseKey: string, idempotencyKey: string): void;
 
   addPendingWriteBack(
     appId: string,

@@ -65,6 +65,8 @@ export const MIGRATIONS: string[] = [
      cache_key TEXT PRIMARY KEY,
      url TEXT NOT NULL
    );`,
+  // An intent whose create failed: Stripe keeps even an error answer under its idempotency key.
+  `ALTER TABLE checkout_intents ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 interface SessionRow {
@@ -90,6 +92,7 @@ interface IntentRow {
   expires_at: number;
   created_at: number;
   session_id: string | null;
+  abandoned: number;
 }
 
 interface PendingRow {
@@ -274,6 +277,7 @@ export class SqliteJournal implements Journal {
         expires_at: made.expiresAt.getTime(),
         created_at: now.getTime(),
         session_id: null,
+        abandoned: 0,
       };
       this.db
         .prepare(
@@ -281,7 +285,7 @@ export class SqliteJournal implements Journal {
            VALUES (@base_key, @generation, @idempotency_key, @expires_at, @created_at, @session_id)
            ON CONFLICT (base_key) DO UPDATE SET generation = excluded.generation,
              idempotency_key = excluded.idempotency_key, expires_at = excluded.expires_at,
-             created_at = excluded.created_at, session_id = NULL`,
+             created_at = excluded.created_at, session_id = NULL, abandoned = 0`,
         )
         .run(next);
       return fromIntentRow(next);
@@ -301,6 +305,14 @@ export class SqliteJournal implements Journal {
         `UPDATE checkout_intents SET session_id = ? WHERE base_key = ? AND idempotency_key = ?`,
       )
       .run(sessionId, baseKey, idempotencyKey);
+  }
+
+  abandonCheckoutIntent(baseKey: string, idempotencyKey: string): void {
+    this.db
+      .prepare(
+        `UPDATE checkout_intents SET abandoned = 1 WHERE base_key = ? AND idempotency_key = ? AND session_id IS NULL`,
+      )
+      .run(baseKey, idempotencyKey);
   }
 
   addPendingWriteBack(
@@ -465,5 +477,6 @@ function fromIntentRow(row: IntentRow): CheckoutIntent {
     expiresAt: new Date(row.expires_at),
     createdAt: new Date(row.created_at),
     sessionId: row.session_id,
+    abandoned: row.abandoned === 1,
   };
 }

@@ -14,7 +14,6 @@ import {
   type MappingConfig,
 } from "../../core/mapping/MappingConfig";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
-import { AppError } from "../errors/AppError";
 import { BadRequestError } from "../errors/BadRequestError";
 import { RecordChangedError } from "../errors/RecordChangedError";
 import { SessionNotOpenError } from "../errors/SessionNotOpenError";
@@ -184,24 +183,19 @@ export async function createCheckouts(
   const outcomes = await mapWithConcurrency(plan.sessions, SESSION_CONCURRENCY, (planned) =>
     createOneSession(context, planned).then(
       (created) => ({ ok: true as const, created }),
-      (error: unknown) => ({ ok: false as const, error, planned }),
+      (error: unknown) => ({ ok: false as const, error }),
     ),
   );
 
   // A record of this request gets its new session's state, never an older session's "expired".
+  // A failed session writes nothing: the caller sees the error, and the records keep the
+  // revisions it knows, so the same request can simply be sent again.
   const requested = new Set(plan.sessions.flatMap((s) => s.recordIds));
   const writes: RecordWrite[] = [];
   for (const outcome of outcomes) {
-    if (outcome.ok) {
-      writes.push(...outcome.created.replacedWrites.filter((w) => !requested.has(w.recordId)));
-      writes.push(...outcome.created.writes);
-    } else if (mapping.writeBack.error && !(outcome.error instanceof ValidationFailedError)) {
-      const message =
-        outcome.error instanceof AppError ? outcome.error.message : "Checkout failed.";
-      for (const recordId of outcome.planned.recordIds) {
-        writes.push({ recordId, fields: writeBackFields(mapping.writeBack, { error: message }) });
-      }
-    }
+    if (!outcome.ok) continue;
+    writes.push(...outcome.created.replacedWrites.filter((w) => !requested.has(w.recordId)));
+    writes.push(...outcome.created.writes);
   }
   // kintone trouble here does not undo the sessions: what fails is journalled and retried.
   await deps.writer.write(input.appId, writes);
@@ -409,7 +403,15 @@ async function createOneSession(
       clientReferenceId: clientReferenceId(appId, planned.recordIds),
       metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
     };
-    const session = await deps.gateway.createCheckoutSession(request);
+    let session: CheckoutSession;
+    try {
+      session = await deps.gateway.createCheckoutSession(request);
+    } catch (error) {
+      // Stripe keeps whatever it answered under the key (even a 500), and the adapter already
+      // retried lost answers with it: the next attempt needs a new key.
+      deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+      throw error;
+    }
     const journalled = journalSession(context, planned, session, now);
     deps.journal.saveSession(journalled);
     deps.journal.completeCheckoutIntent(baseKey, intent.idempotencyKey, session.id);
@@ -452,7 +454,7 @@ function isIntentReusable(context: SessionContext, intent: CheckoutIntent, now: 
   const stillAcceptable =
     intent.expiresAt.getTime() >= now.getTime() + STRIPE_MIN_EXPIRY_MS + EXPIRY_SAFETY_MARGIN_MS;
   const keyKept = now.getTime() - intent.createdAt.getTime() < INTENT_REUSE_MS;
-  if (!stillAcceptable || !keyKept) return false;
+  if (intent.abandoned || !stillAcceptable || !keyKept) return false;
   if (intent.sessionId === null) return true;
   return context.deps.journal.getSession(intent.sessionId)?.status === "open";
 }

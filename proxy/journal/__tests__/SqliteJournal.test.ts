@@ -89,7 +89,14 @@ describe("SqliteJournal", () => {
     journal.completeCheckoutIntent("base", "key-1", "cs_1");
     expect(journal.findCheckoutIntent("base")?.sessionId).toBe("cs_1");
     const next = journal.claimCheckoutIntent("base", () => false, fresh, now);
-    expect(next).toMatchObject({ idempotencyKey: "key-2", sessionId: null });
+    expect(next).toMatchObject({ idempotencyKey: "key-2", sessionId: null, abandoned: false });
+    journal.abandonCheckoutIntent("base", "key-2");
+    expect(journal.findCheckoutIntent("base")?.abandoned).toBe(true);
+    const reusableUnlessAbandoned = (intent: { abandoned: boolean }) => !intent.abandoned;
+    expect(journal.claimCheckoutIntent("base", reusableUnlessAbandoned, fresh, now)).toMatchObject({
+      idempotencyKey: "key-3",
+      abandoned: false,
+    });
   });
 
   it("merges pending write-backs per record, newer values first, and clears written fields", () => {

@@ -412,7 +412,7 @@ describe("createCheckouts", () => {
     }
   });
 
-  it("answers STRIPE_ERROR when Stripe refuses the session, and puts the reason in the records' error field", async () => {
+  it("answers STRIPE_ERROR when Stripe refuses the session, leaving the records as they were", async () => {
     const env = makeDeps();
     const ids = threeRecords(env);
     env.gateway.failNextCreate = new UpstreamError(
@@ -427,10 +427,18 @@ describe("createCheckouts", () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: "STRIPE_ERROR", requestId: "req_1" });
     for (const id of ids) {
-      expect(env.records.field(APP, id, "error")).toBe("Stripe refused the checkout session.");
-      expect(env.records.field(APP, id, "checkout_url")).toBe("");
+      expect(env.records.field(APP, id, "$revision")).toBe("1");
     }
     expect(env.journal.listSessions({ limit: 10 }).sessions).toEqual([]);
+
+    // Sent again as it was, it goes through: one session.
+    const retried = await createCheckouts(env.deps, {
+      appId: APP,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: JSON.stringify(baseMapping()),
+    });
+    expect(retried.kind).toBe("created");
+    expect(env.gateway.sessions.size).toBe(1);
   });
 
   it("still answers with the session when kintone fails the write-back, and delivers it later", async () => {

@@ -29,6 +29,7 @@ export class FakePaymentGateway implements PaymentGateway {
   products = new Map<string, ProductDetails & { id: string }>();
   failNextCreate: Error | undefined;
   private idempotent = new Map<string, { body: string; sessionId: string }>();
+  private failedKeys = new Map<string, Error>();
   private counter = 0;
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -56,13 +57,17 @@ export class FakePaymentGateway implements PaymentGateway {
 
   async createCheckoutSession(request: CheckoutSessionRequest) {
     this.calls.push({ method: "createCheckoutSession", args: request });
-    if (this.failNextCreate) {
-      const error = this.failNextCreate;
-      this.failNextCreate = undefined;
-      throw error;
-    }
     const { idempotencyKey, ...params } = request;
     const body = JSON.stringify(params);
+    if (this.failNextCreate) {
+      // As Stripe does, the failure is kept under the idempotency key.
+      const error = this.failNextCreate;
+      this.failNextCreate = undefined;
+      this.failedKeys.set(idempotencyKey, error);
+      throw error;
+    }
+    const failed = this.failedKeys.get(idempotencyKey);
+    if (failed) throw failed;
     const seen = this.idempotent.get(idempotencyKey);
     if (seen) {
       if (seen.body !== body) {
