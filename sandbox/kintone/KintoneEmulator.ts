@@ -151,6 +151,7 @@ function fieldProperties(fields: FieldDef[]): Record<string, unknown> {
     if (field.digit !== undefined) property.digit = field.digit;
     if (field.displayScale !== undefined) property.displayScale = field.displayScale;
     if (field.protocol !== undefined) property.protocol = field.protocol;
+    if (field.unique !== undefined) property.unique = field.unique;
     if (field.defaultValue !== undefined) property.defaultValue = field.defaultValue;
     properties[field.code] = property;
   }
@@ -548,8 +549,10 @@ function resolveUpdate(
   }
   const updateKey = item.updateKey as { field?: unknown; value?: unknown } | undefined;
   if (!updateKey || typeof updateKey.field !== "string") throw required(`${path}id`);
-  const info = store.queryField(app, updateKey.field);
-  if (!info || info.subtable || !["SINGLE_LINE_TEXT", "NUMBER"].includes(info.type)) {
+  // Only a SINGLE_LINE_TEXT or NUMBER field with "prohibit duplicate values" can be an updateKey
+  // (https://cybozu.dev/ja/kintone/docs/rest-api/records/update-record/).
+  const field = store.requireApp(app).fields.find((f) => f.code === updateKey.field);
+  if (!field || !field.unique || !["SINGLE_LINE_TEXT", "NUMBER"].includes(field.type)) {
     throw new KintoneApiError(400, "GAIA_FC01", `The field (code: ${updateKey.field}) not found.`);
   }
   const escaped = String(updateKey.value ?? "")

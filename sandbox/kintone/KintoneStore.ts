@@ -40,6 +40,8 @@ export interface FieldDef {
   protocol?: "WEB" | "MAIL" | "CALL";
   /** kintone's "required field" setting: writes that leave it empty fail with CB_VA01. */
   required?: boolean;
+  /** kintone's "prohibit duplicate values": writes that repeat another record's value fail with CB_VA01. */
+  unique?: boolean;
   /** Value given to new records that do not set the field. */
   defaultValue?: unknown;
 }
@@ -294,6 +296,11 @@ export class KintoneStore {
     const normalised = records.map((record, index) =>
       this.normalizeInput(app.info, record ?? {}, undefined, `records[${index}]`, errors),
     );
+    checkUniqueValues(
+      app,
+      normalised.map(({ values }, index) => ({ values, path: `records[${index}]` })),
+      errors,
+    );
     this.finishAttachments(errors);
     const user = actor ?? this.userEntity();
     const at = formatInstant(this.now());
@@ -391,8 +398,13 @@ export class KintoneStore {
       }
       const path = errorPrefix === "record" ? "record" : `records[${index}]`;
       const { values } = this.normalizeInput(app.info, update.record ?? {}, stored, path, errors);
-      return { stored, values };
+      return { stored, values, path };
     });
+    checkUniqueValues(
+      app,
+      prepared.map(({ stored, values, path }) => ({ id: stored.id, values, path })),
+      errors,
+    );
     this.finishAttachments(errors);
     const user = actor ?? this.userEntity();
     const at = formatInstant(this.now());
@@ -942,6 +954,39 @@ export class KintoneStore {
       }
       return { id: existingRow?.id ?? String(this.nextRowId++), value: cells };
     });
+  }
+}
+
+/**
+ * kintone's "prohibit duplicate values" setting (`unique`): a written value equal to another record's,
+ * or to another one of the same batch, fails with CB_VA01 at that field.
+ */
+function checkUniqueValues(
+  app: AppState,
+  written: Array<{ id?: number; values: Record<string, unknown>; path: string }>,
+  errors: KintoneErrorDetails,
+): void {
+  const writtenIds = new Set(written.map((w) => w.id));
+  for (const field of app.info.fields) {
+    if (!field.unique) continue;
+    const key = (value: unknown) =>
+      field.type === "NUMBER" && value !== "" ? String(Number(value)) : String(value ?? "");
+    const taken = new Set<string>();
+    for (const stored of app.records.values()) {
+      if (!writtenIds.has(stored.id)) taken.add(key(stored.values[field.code]));
+    }
+    for (const { values, path } of written) {
+      const value = values[field.code];
+      if (value === undefined || value === "") continue;
+      if (taken.has(key(value))) {
+        addError(
+          errors,
+          `${path}.${field.code}.value`,
+          "This value already exists in another record.",
+        );
+      }
+      taken.add(key(value));
+    }
   }
 }
 

@@ -169,25 +169,62 @@ describe("PUT /k/v1/record.json", () => {
     expect(error.errors).toHaveProperty(["record.status.value"]);
   });
 
-  it("finds the record by updateKey", async () => {
-    await emulator.store.createApp({
-      id: "7",
-      name: "Keyed",
-      fields: [
-        { code: "sku", label: "SKU", type: "SINGLE_LINE_TEXT" },
-        { code: "qty", label: "Qty", type: "NUMBER" },
-      ],
-      apiTokens: [{ token: "keyed", rights: { view: true, add: true, edit: true, delete: true } }],
-      records: [{ sku: { value: "A-1" }, qty: { value: "1" } }],
+  describe("with a field that prohibits duplicate values", () => {
+    beforeEach(() => {
+      emulator.store.createApp({
+        id: "7",
+        name: "Keyed",
+        fields: [
+          { code: "sku", label: "SKU", type: "SINGLE_LINE_TEXT", unique: true },
+          { code: "note", label: "Note", type: "SINGLE_LINE_TEXT" },
+          { code: "qty", label: "Qty", type: "NUMBER" },
+        ],
+        apiTokens: [
+          { token: "keyed", rights: { view: true, add: true, edit: true, delete: true } },
+        ],
+        records: [
+          { sku: { value: "A-1" }, note: { value: "n" }, qty: { value: "1" } },
+          { sku: { value: "B-2" }, note: { value: "n" }, qty: { value: "2" } },
+        ],
+      });
     });
-    const keyed = clientFor(emulator, "keyed");
-    await keyed.record.updateRecord({
-      app: 7,
-      updateKey: { field: "sku", value: "A-1" },
-      record: { qty: { value: "4" } },
+
+    it("finds the record by updateKey", async () => {
+      const keyed = clientFor(emulator, "keyed");
+      await keyed.record.updateRecord({
+        app: 7,
+        updateKey: { field: "sku", value: "A-1" },
+        record: { qty: { value: "4" } },
+      });
+      expect((await keyed.record.getRecord({ app: 7, id: 1 })).record.qty?.value).toBe("4");
     });
-    const { record } = await keyed.record.getRecord({ app: 7, id: 1 });
-    expect(record.qty?.value).toBe("4");
+
+    it("refuses an updateKey field without prohibit-duplicates with GAIA_FC01", async () => {
+      const keyed = clientFor(emulator, "keyed");
+      const error = await apiError(
+        keyed.record.updateRecord({ app: 7, updateKey: { field: "note", value: "n" }, record: {} }),
+      );
+      expect(error).toMatchObject({ status: 400, code: "GAIA_FC01" });
+    });
+
+    it("refuses a value another record has, with CB_VA01 at that field", async () => {
+      const keyed = clientFor(emulator, "keyed");
+      const error = await apiError(
+        keyed.record.updateRecord({ app: 7, id: 2, record: { sku: { value: "A-1" } } }),
+      );
+      expect(error).toMatchObject({ status: 400, code: "CB_VA01" });
+      expect(error.errors).toHaveProperty(["record.sku.value"]);
+      await expect(
+        keyed.record.updateRecord({ app: 7, id: 2, record: { sku: { value: "B-2" } } }),
+      ).resolves.toHaveProperty("revision");
+      const batch = await apiError(
+        keyed.record.addRecords({
+          app: 7,
+          records: [{ sku: { value: "C" } }, { sku: { value: "C" } }],
+        }),
+      );
+      expect(Object.keys(batch.errors as object)).toEqual(["records[1].sku.value"]);
+    });
   });
 
   it("keeps subtable row ids for rows sent with their id and gives new rows new ids", async () => {

@@ -456,7 +456,7 @@ async function fireShowEvent(): Promise<void> {
 }
 
 /**
- * kintone's record list is one page: paging and changing the view replace the records and fire
+ * kintone's record list is one page: paging, sorting and changing the view replace the records and fire
  * `app.record.index.show` again, while the header menu space, and what plugins put into it, stays.
  * https://cybozu.dev/ja/kintone/docs/js-api/events/idx/index-show-event/
  */
@@ -479,7 +479,9 @@ async function showListAt(url: string): Promise<void> {
 
 function followListNavigation(): void {
   document.addEventListener("click", (event) => {
-    const link = (event.target as Element | null)?.closest?.("a.pager-prev, a.pager-next");
+    const link = (event.target as Element | null)?.closest?.(
+      "a.pager-prev, a.pager-next, a.sort-link",
+    );
     if (!(link instanceof HTMLAnchorElement)) return;
     event.preventDefault();
     showListAt(link.href).catch((error: unknown) => console.error("kintone sandbox:", error));

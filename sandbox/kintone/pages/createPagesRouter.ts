@@ -421,8 +421,14 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
     const queryCondition =
       conditions.length > 1 ? conditions.map((c) => `(${c})`).join(" and ") : (conditions[0] ?? "");
     const offset = Math.max(0, Math.floor(Number(queryParam(req, "offset") ?? "0")) || 0);
+    // A click on a column title sorts by it (`?sort=code asc`); only the app's own fields.
+    const sortMatch = /^([A-Za-z0-9_]+) (asc|desc)$/.exec(queryParam(req, "sort") ?? "");
+    const sort =
+      sortMatch !== null && app.fields.some((f) => f.code === sortMatch[1])
+        ? sortMatch[0]
+        : view.sort;
     const query =
-      `${queryCondition} order by ${view.sort} limit ${LIST_PAGE_SIZE} offset ${offset}`.trim();
+      `${queryCondition} order by ${sort} limit ${LIST_PAGE_SIZE} offset ${offset}`.trim();
 
     let records: { records: KintoneRecord[]; totalCount: number };
     let error: string | undefined;
@@ -437,6 +443,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
       const search = new URLSearchParams();
       if (view.id !== ALL_RECORDS_VIEW_ID) search.set("view", view.id);
       if (filter !== "") search.set("query", filter);
+      if (sort !== view.sort) search.set("sort", sort);
       for (const [key, value] of Object.entries(params)) search.set(key, value);
       const text = search.toString();
       return `/k/${appId}/${text === "" ? "" : `?${text}`}`;
@@ -474,6 +481,9 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
             ? `/k/${appId}/`
             : `/k/${appId}/?view=${encodeURIComponent(viewId)}`,
         pageUrl: (nextOffset) => listUrl(nextOffset === 0 ? {} : { offset: String(nextOffset) }),
+        sort,
+        sortUrl: (fieldCode) =>
+          listUrl({ sort: `${fieldCode} ${sort === `${fieldCode} asc` ? "desc" : "asc"}` }),
         settingsUrl: `/k/admin/app/${appId}/plugin/config?pluginId=${encodeURIComponent(pluginId)}`,
         error,
       }),

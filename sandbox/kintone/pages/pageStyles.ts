@@ -63,6 +63,8 @@ a:hover { text-decoration: underline; }
 table.recordlist { border-collapse: collapse; min-width: 100%; }
 table.recordlist th { background: #f5f6f7; color: #666; font-weight: normal; font-size: 12px; text-align: left;
   padding: 10px 12px; border-bottom: 1px solid #e3e7e8; border-right: 1px solid #eef1f2; white-space: nowrap; }
+table.recordlist th a.sort-link { color: #666; }
+table.recordlist th a.sort-link:hover { color: #3498db; text-decoration: none; }
 table.recordlist td { padding: 8px 12px; border-bottom: 1px solid #eef1f2; border-right: 1px solid #f3f5f6;
   vertical-align: middle; white-space: nowrap; max-width: 280px; overflow: hidden; text-overflow: ellipsis; }
 table.recordlist tr:hover td { background: #f5f9fa; }

@@ -247,6 +247,9 @@ export interface ListPageInput {
   user: LoginUser;
   viewUrl: (viewId: string) => string;
   pageUrl: (offset: number) => string;
+  /** The order shown, e.g. "price asc". */
+  sort: string;
+  sortUrl: (fieldCode: string) => string;
   settingsUrl: string;
   error?: string;
 }
@@ -309,7 +312,7 @@ export function renderListBody(input: ListPageInput): SafeHtml {
                   <tr>
                     <th></th>
                     <th>${t.recordNumber}</th>
-                    ${columns.map((c) => html`<th>${c.label}</th>`)}
+                    ${columns.map((c) => renderColumnTitle(c, input))}
                   </tr>
                 </thead>
                 <tbody>
@@ -319,6 +322,16 @@ export function renderListBody(input: ListPageInput): SafeHtml {
         }
       </div>
     </div>`;
+}
+
+/** Column titles sort on click, as kintone's table view does (not subtables or files). */
+function renderColumnTitle(def: FieldDef, input: ListPageInput): SafeHtml {
+  if (def.type === "SUBTABLE" || def.type === "FILE") return html`<th>${def.label}</th>`;
+  const mark =
+    input.sort === `${def.code} asc` ? " ▲" : input.sort === `${def.code} desc` ? " ▼" : "";
+  return html`<th>
+    <a class="sort-link" href="${input.sortUrl(def.code)}">${def.label}${mark}</a>
+  </th>`;
 }
 
 export interface DetailPageInput {
