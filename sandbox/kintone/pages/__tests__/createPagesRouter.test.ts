@@ -150,6 +150,18 @@ describe("the record list page", () => {
     expect(filtered.context.records.map((r) => r.price?.value).sort()).toEqual(["103", "104"]);
   });
 
+  it("sorts by a column of the app, ignoring anything else", async () => {
+    const sorted = await openPage(`/k/7/?sort=${encodeURIComponent("price asc")}`);
+    if (sorted.context.page !== "list") throw new Error("not a list page");
+    expect(sorted.context.query).toBe("order by price asc limit 20 offset 0");
+    expect(sorted.context.records[0]?.price?.value).toBe("100");
+    expect(sorted.html).toContain('href="/k/7/?sort=price+desc"');
+
+    const refused = await openPage(`/k/7/?sort=${encodeURIComponent("price asc, $id asc")}`);
+    if (refused.context.page !== "list") throw new Error("not a list page");
+    expect(refused.context.query).toBe("order by Record_number desc limit 20 offset 0");
+  });
+
   it("escapes record data in the markup and in the embedded JSON", async () => {
     const page = await openPage("/k/7/?offset=20");
     expect(page.html).not.toContain(HOSTILE_NAME);
