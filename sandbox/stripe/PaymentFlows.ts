@@ -7,11 +7,16 @@
  */
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
-import { formatAmount } from "./currencies";
+import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
 import { invalidRequest, resourceMissing } from "./StripeApiError";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
 
 const DEFAULT_CUSTOMER_EMAIL = "customer@example.com";
+
+/** What the buyer chose on the page: new quantities by line item index (adjustable lines only). */
+export interface BuyerChoices {
+  quantities?: Record<number, number>;
+}
 
 export class PaymentFlows {
   constructor(private readonly context: EmulatorContext) {}
@@ -128,10 +133,55 @@ export class PaymentFlows {
     };
   }
 
+  /**
+   * Quantities the buyer changed on lines with `adjustable_quantity.enabled`, within their
+   * minimum..maximum; the only line cannot go down to 0 (https://docs.stripe.com/payments/checkout/adjustable-quantity).
+   */
+  private applyQuantities(session: CheckoutSession, quantities: Record<number, number> = {}): void {
+    const items = this.store.sessionLineItems.get(session.id) ?? [];
+    const next = items.map((stored) => stored.item.quantity);
+    for (const [key, quantity] of Object.entries(quantities)) {
+      const index = Number(key);
+      const adjustable = items[index]?.adjustableQuantity;
+      if (!adjustable?.enabled) {
+        throw invalidRequest(`Line item ${key} does not allow the buyer to adjust its quantity.`);
+      }
+      if (
+        !Number.isInteger(quantity) ||
+        quantity < adjustable.minimum ||
+        quantity > adjustable.maximum
+      ) {
+        throw invalidRequest(
+          `The quantity of line item ${index} must be between ${adjustable.minimum} and ${adjustable.maximum}.`,
+        );
+      }
+      next[index] = quantity;
+    }
+    if (items.length === 1 && next[0] === 0) {
+      throw invalidRequest("The quantity of the only line item cannot go down to 0.");
+    }
+    let total = 0;
+    items.forEach((stored, index) => (total += stored.item.price.unit_amount * (next[index] ?? 0)));
+    const minimum = minimumChargeAmount(session.currency);
+    if (total < minimum || total > MAXIMUM_AMOUNT) {
+      throw invalidRequest(
+        `The total must be between ${formatAmount(minimum, session.currency)} and ${formatAmount(MAXIMUM_AMOUNT, session.currency)}.`,
+      );
+    }
+    items.forEach((stored, index) => {
+      const quantity = next[index] ?? 0;
+      const amount = stored.item.price.unit_amount * quantity;
+      Object.assign(stored.item, { quantity, amount_subtotal: amount, amount_total: amount });
+    });
+    session.amount_subtotal = total;
+    session.amount_total = total;
+  }
+
   /** The customer pays by card: complete + paid. */
-  payWithCard(sessionId: string): CheckoutSession {
+  payWithCard(sessionId: string, choices: BuyerChoices = {}): CheckoutSession {
     const session = this.session(sessionId);
     this.requireOpen(session);
+    this.applyQuantities(session, choices.quantities);
     const paymentIntent = this.createPaymentIntent(session, "processing", "card");
     this.complete(session, paymentIntent);
     this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "card");
@@ -141,9 +191,10 @@ export class PaymentFlows {
   }
 
   /** The customer picks a delayed method (konbini): complete + unpaid until it settles. */
-  payWithDelayedMethod(sessionId: string): CheckoutSession {
+  payWithDelayedMethod(sessionId: string, choices: BuyerChoices = {}): CheckoutSession {
     const session = this.session(sessionId);
     this.requireOpen(session);
+    this.applyQuantities(session, choices.quantities);
     const paymentIntent = this.createPaymentIntent(session, "requires_action", "konbini");
     this.complete(session, paymentIntent);
     session.payment_status = "unpaid";

@@ -10,7 +10,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { EmulatorConfig, EmulatorContext } from "./EmulatorContext";
 import { EMULATOR_API_VERSION, EventBus } from "./EventBus";
-import { PaymentFlows } from "./PaymentFlows";
+import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError, rateLimited, StripeApiError, unrecognizedUrl } from "./StripeApiError";
 import {
   Charge,
@@ -44,6 +44,8 @@ import { fileLinkContents, registerFileRoutes } from "./resources/files";
 import { registerPaymentRoutes } from "./resources/payments";
 import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
+
+export type { BuyerChoices } from "./PaymentFlows";
 
 export interface StripeEmulatorOptions {
   port?: number; // default 0 = free port; listens on 127.0.0.1
@@ -120,8 +122,9 @@ export interface StripeEmulator {
   /** Fail the next n API requests matching (method, path prefix) with a status or a timeout (hang). */
   failNext(rule: FailRule): void;
   /** Act as the customer on the hosted page: */
-  payWithCard(sessionId: string): Promise<void>; // complete + paid (+events)
-  payWithDelayedMethod(sessionId: string): Promise<void>; // complete + unpaid, like konbini
+  /** `choices.quantities`: new quantities by line index, for lines with adjustable_quantity. */
+  payWithCard(sessionId: string, choices?: BuyerChoices): Promise<void>; // complete + paid (+events)
+  payWithDelayedMethod(sessionId: string, choices?: BuyerChoices): Promise<void>; // complete + unpaid, like konbini
   settleDelayedPayment(sessionId: string, outcome: "succeeded" | "failed"): Promise<void>;
   /** Refunds a paid session's payment (as the dashboard would); emits charge.refunded. */
   refundSession(sessionId: string, amount?: number): Promise<Refund>;
@@ -300,12 +303,12 @@ class StripeEmulatorServer implements StripeEmulator {
     });
   }
 
-  async payWithCard(sessionId: string): Promise<void> {
-    this.flows.payWithCard(sessionId);
+  async payWithCard(sessionId: string, choices?: BuyerChoices): Promise<void> {
+    this.flows.payWithCard(sessionId, choices);
   }
 
-  async payWithDelayedMethod(sessionId: string): Promise<void> {
-    this.flows.payWithDelayedMethod(sessionId);
+  async payWithDelayedMethod(sessionId: string, choices?: BuyerChoices): Promise<void> {
+    this.flows.payWithDelayedMethod(sessionId, choices);
   }
 
   async settleDelayedPayment(sessionId: string, outcome: "succeeded" | "failed"): Promise<void> {
@@ -359,7 +362,7 @@ class StripeEmulatorServer implements StripeEmulator {
       return;
     }
     if (path.startsWith("/c/pay/")) {
-      handleHostedCheckout(request, response, path, this.context, this.flows);
+      await handleHostedCheckout(request, response, path, this.context, this.flows);
       return;
     }
     if (path.startsWith("/links/") && request.method === "GET") {

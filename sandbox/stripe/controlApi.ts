@@ -6,7 +6,7 @@
  *   GET  /_emulator/clock                        → { now }
  *   POST /_emulator/clock/advance {seconds}      → { now }
  *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks
- *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed"}
+ *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed", quantities?: {lineIndex: n}}
  *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
  *   POST /_emulator/sessions/:id/expire
  *   POST /_emulator/refunds {session | payment_intent, amount?}
@@ -104,9 +104,14 @@ export async function handleControlRequest(
         return send(response, 200, { deliveries: emulator.state.webhookDeliveries });
       case "POST /sessions/:id/pay": {
         const body = await readJson(request);
-        if (body.method === "card" || body.method === undefined) flows.payWithCard(sessionId);
-        else if (body.method === "delayed" || body.method === "konbini") {
-          flows.payWithDelayedMethod(sessionId);
+        const quantities = (body.quantities ?? {}) as Record<number, number>;
+        if (typeof quantities !== "object" || Array.isArray(quantities)) {
+          throw new ControlError(400, "quantities must be an object { lineIndex: quantity }.");
+        }
+        if (body.method === "card" || body.method === undefined) {
+          flows.payWithCard(sessionId, { quantities });
+        } else if (body.method === "delayed" || body.method === "konbini") {
+          flows.payWithDelayedMethod(sessionId, { quantities });
         } else throw new ControlError(400, 'method must be "card" or "delayed".');
         return send(response, 200, { session: flows.session(sessionId) });
       }

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
 import type { PaymentFlows } from "./PaymentFlows";
+import { readBody } from "./http/requestBody";
 import { StripeApiError } from "./StripeApiError";
 import type { CheckoutSession, StoredLineItem } from "./StripeStore";
 
@@ -45,6 +46,8 @@ const STYLE = `
   .primary { background: #635bff; color: #fff; }
   .secondary { background: #fff; color: #1a1f36; border: 1px solid #d5dbe1; }
   .link { background: none; color: #635bff; }
+  .problem { color: #df1b41; }
+  input[type=number] { width: 5em; font: inherit; }
   .notice { background: #fff; border-radius: 8px; padding: 32px; text-align: center; max-width: 520px;
             margin: 80px auto; box-shadow: 0 2px 5px rgba(60,66,87,.08); }
 `;
@@ -76,6 +79,7 @@ export function renderCheckoutPage(
   session: CheckoutSession,
   lineItems: StoredLineItem[],
   productOf: (productId: string) => ProductView | undefined,
+  problem?: string,
 ): string {
   if (session.status === "expired") {
     return notice("This checkout session has expired", "Ask the seller for a new payment link.");
@@ -88,18 +92,18 @@ export function renderCheckoutPage(
     return notice("Checkout complete", message);
   }
   const lines = lineItems
-    .map(({ item, adjustableQuantity }) => {
+    .map(({ item, adjustableQuantity }, index) => {
       const product = productOf(item.price.product);
       const image = product?.images[0];
       const description = product?.description
         ? `<div class="muted">${escapeHtml(product.description)}</div>`
         : "";
       const picture = image ? `<img src="${escapeHtml(image)}" alt="">` : `<img alt="">`;
-      const adjustable = adjustableQuantity?.enabled
-        ? ` <span class="muted">(adjustable ${adjustableQuantity.minimum}–${adjustableQuantity.maximum})</span>`
-        : "";
+      const quantity = adjustableQuantity?.enabled
+        ? `<label>Qty <input form="pay" type="number" name="quantity_${index}" value="${item.quantity}" min="${adjustableQuantity.minimum}" max="${adjustableQuantity.maximum}" step="1" aria-label="Quantity of ${escapeHtml(item.description)}"></label>`
+        : `Qty ${item.quantity}`;
       return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>${description}
-        <div class="muted">Qty ${item.quantity}${adjustable} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
+        <div class="muted">${quantity} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
         <div class="amount">${escapeHtml(formatAmount(item.amount_total, item.currency))}</div></li>`;
     })
     .join("");
@@ -119,8 +123,11 @@ export function renderCheckoutPage(
   </section>
   <section class="pay">
     ${email}
-    <form method="post" action="${base}/card"><button class="primary" type="submit">Pay with card</button></form>
-    <form method="post" action="${base}/konbini"><button class="secondary" type="submit">Pay with konbini (settles later)</button></form>
+    ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
+    <form id="pay" method="post" action="${base}/card">
+      <button class="primary" type="submit">Pay with card</button>
+      <button class="secondary" type="submit" formaction="${base}/konbini">Pay with konbini (settles later)</button>
+    </form>
     <form method="post" action="${base}/cancel"><button class="link" type="submit">Cancel</button></form>
     <p class="muted">Expires ${escapeHtml(new Date(session.expires_at * 1000).toISOString())}</p>
   </section>
@@ -143,14 +150,25 @@ function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
+/** `quantity_<index>=<n>` fields of the pay form. */
+function quantitiesFrom(form: URLSearchParams): Record<number, number> {
+  const quantities: Record<number, number> = {};
+  for (const [name, value] of form) {
+    const match = /^quantity_(\d+)$/.exec(name);
+    if (match?.[1] !== undefined && value.trim() !== "")
+      quantities[Number(match[1])] = Number(value);
+  }
+  return quantities;
+}
+
 /** Serves GET /c/pay/:id and the POST actions /c/pay/:id/{card,konbini,cancel}. */
-export function handleHostedCheckout(
+export async function handleHostedCheckout(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
   context: EmulatorContext,
   flows: PaymentFlows,
-): void {
+): Promise<void> {
   const [, , , rawId, action] = path.split("/");
   let sessionId = "";
   try {
@@ -179,12 +197,15 @@ export function handleHostedCheckout(
     else sendHtml(response, 200, notice("Checkout cancelled", "You can close this page."));
     return;
   }
+  const form = new URLSearchParams((await readBody(request)).toString("utf8"));
+  const choices = { quantities: quantitiesFrom(form) };
   try {
-    if (action === "card") flows.payWithCard(session.id);
-    else flows.payWithDelayedMethod(session.id);
+    if (action === "card") flows.payWithCard(session.id, choices);
+    else flows.payWithDelayedMethod(session.id, choices);
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
-    sendHtml(response, 409, renderCheckoutPage(session, lineItems, images));
+    const status = session.status === "open" ? 400 : 409;
+    sendHtml(response, status, renderCheckoutPage(session, lineItems, images, error.message));
     return;
   }
   if (session.success_url) {

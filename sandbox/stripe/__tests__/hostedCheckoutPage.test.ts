@@ -100,6 +100,56 @@ describe("GET /c/pay/:id", () => {
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
   });
 
+  it("lets the buyer change an adjustable quantity within its range", async () => {
+    const session = await stripe.checkout.sessions.create(
+      sessionParams({
+        line_items: [
+          {
+            price_data: { currency: "jpy", unit_amount: 500, product_data: { name: "Tea" } },
+            quantity: 2,
+            adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 },
+          },
+          {
+            price_data: { currency: "jpy", unit_amount: 100, product_data: { name: "Bag" } },
+            quantity: 1,
+          },
+        ],
+      }),
+    );
+    const html = await (await fetch(session.url as string)).text();
+    expect(html).toContain('name="quantity_0"');
+    expect(html).not.toContain('name="quantity_1"');
+    const tooMany = await fetch(`${session.url}/card`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "quantity_0=6",
+      redirect: "manual",
+    });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("between 1 and 5");
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
+    const paid = await fetch(`${session.url}/card`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "quantity_0=4",
+      redirect: "manual",
+    });
+    expect(paid.status).toBe(303);
+    const completed = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ["line_items", "payment_intent"],
+    });
+    expect(completed.amount_total).toBe(2100);
+    expect(completed.line_items?.data.map((item) => item.quantity)).toEqual([4, 1]);
+    expect((completed.payment_intent as Stripe.PaymentIntent).amount).toBe(2100);
+  });
+
+  it("refuses a quantity change on a line that is not adjustable", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    await expect(emulator.payWithCard(session.id, { quantities: { 0: 3 } })).rejects.toThrow(
+      "does not allow",
+    );
+  });
+
   it("shows that a session expired", async () => {
     const session = await stripe.checkout.sessions.create(sessionParams());
     const url = session.url as string;
