@@ -45,13 +45,15 @@ export interface KintoneEmulator {
   close(): Promise<void>;
   requests: { method: string; path: string; status: number; at: number }[];
   clearRequests(): void;
-  configure(o: { latencyMs?: number }): void;
+  /** `concurrencyLimit`: REST requests served at once before 429 (default kintone's 100). */
+  configure(o: { latencyMs?: number; concurrencyLimit?: number }): void;
   failNext(rule: FailRule): void;
 }
 
 /** kintone's write caps: 100 records per request (https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/). */
 export const MAX_RECORDS_PER_WRITE = 100;
 export const MAX_BULK_REQUESTS = 20;
+export const DEFAULT_CONCURRENCY_LIMIT = 100;
 /** Files up to 1 GB (https://jp.cybozu.help/k/ja/user/app_settings/form/form_parts/file.html). */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -164,11 +166,13 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
   // Far above any real request; kintone's own caps (100 records, 500 per read) bite first.
   router.use(express.json({ limit: "64mb" }));
 
-  // The rest-api-client turns a GET whose URL would pass 4 KB into a POST with this header.
+  // A POST with X-HTTP-Method-Override runs the API of that method with the body's parameters; the
+  // rest-api-client sends a GET whose URL would pass 4 KB that way
+  // (https://cybozu.dev/ja/kintone/docs/rest-api/overview/kintone-rest-api-overview/).
   router.use((req: KintoneRequest, _res, next) => {
-    const override = req.get("X-HTTP-Method-Override");
-    if (req.method === "POST" && override && override.toUpperCase() === "GET") {
-      req.method = "GET";
+    const override = req.get("X-HTTP-Method-Override")?.toUpperCase();
+    if (req.method === "POST" && override && ["GET", "POST", "PUT", "DELETE"].includes(override)) {
+      req.method = override;
       req.kintoneParams = (req.body ?? {}) as Record<string, unknown>;
     } else if (req.method === "GET") {
       req.kintoneParams = req.query as Record<string, unknown>;
@@ -598,7 +602,8 @@ function authenticate(store: KintoneStore, req: KintoneRequest): Caller | undefi
   const session = readSession(store, req.get("Cookie"));
   if (session) {
     // Session auth needs this header, and writes need the page's request token.
-    if (req.get("X-Requested-With") !== "XMLHttpRequest") return undefined;
+    // kintone accepts "XMLHttpRequest" or any other non-empty value.
+    if (!req.get("X-Requested-With")) return undefined;
     const isWrite = req.method !== "GET" && !(req.method === "POST" && req.path === "/file.json");
     if (isWrite && req.kintoneParams?.__REQUEST_TOKEN__ !== session.requestToken) {
       throw new KintoneApiError(
@@ -689,6 +694,7 @@ export async function startKintoneEmulator(
   const store = options.store ?? new KintoneStore();
   for (const def of options.apps ?? []) store.createApp(def);
   let latencyMs = options.latencyMs ?? 0;
+  let concurrencyLimit = DEFAULT_CONCURRENCY_LIMIT;
   const rules: Array<FailRule & { remaining: number }> = [];
   const requests: KintoneEmulator["requests"] = [];
   const hanging = new Set<Response>();
@@ -733,6 +739,27 @@ export async function startKintoneEmulator(
       `Failure injected by the kintone emulator (${rule.status}).`,
     );
     sendError(res, error);
+  });
+
+  // kintone runs at most 100 REST requests of a domain at once and answers 429 beyond; responses carry
+  // the limit and the running count (https://cybozu.dev/ja/kintone/tips/development/customize/columns/concurrent-connection-limit-reason).
+  let running = 0;
+  app.use("/k/v1", (_req, res, next) => {
+    if (running >= concurrencyLimit) {
+      res.setHeader("X-ConcurrencyLimit-Limit", String(concurrencyLimit));
+      res.setHeader("X-ConcurrencyLimit-Running", String(running));
+      // Code unverified: kintone documents the status (429), not the body's code.
+      sendError(
+        res,
+        new KintoneApiError(429, "EMULATOR_CONCURRENCY_LIMIT", "Too many concurrent requests."),
+      );
+      return;
+    }
+    running++;
+    res.once("close", () => running--);
+    res.setHeader("X-ConcurrencyLimit-Limit", String(concurrencyLimit));
+    res.setHeader("X-ConcurrencyLimit-Running", String(running));
+    next();
   });
 
   app.use((_req, _res, next) => {
@@ -780,6 +807,7 @@ export async function startKintoneEmulator(
     },
     configure: (o) => {
       if (o.latencyMs !== undefined) latencyMs = o.latencyMs;
+      if (o.concurrencyLimit !== undefined) concurrencyLimit = o.concurrencyLimit;
     },
     failNext: (rule) => {
       rules.push({ ...rule, remaining: rule.count ?? 1 });

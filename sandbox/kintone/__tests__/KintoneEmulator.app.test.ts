@@ -141,6 +141,35 @@ describe("test controls", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
   });
 
+  it("answers 429 beyond the concurrency limit, with kintone's X-ConcurrencyLimit headers", async () => {
+    emulator = await startOrders({ latencyMs: 200 });
+    emulator.configure({ concurrencyLimit: 2 });
+    const get = () =>
+      fetch(`${emulator.url}/k/v1/record.json?app=1&id=1`, {
+        headers: { "X-Cybozu-API-Token": "orders-full" },
+      });
+    const responses = await Promise.all([get(), get(), get()]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    const refused = responses.find((r) => r.status === 429);
+    expect(refused?.headers.get("x-concurrencylimit-limit")).toBe("2");
+    expect((await get()).status).toBe(200);
+  });
+
+  it("runs the API a POST names in X-HTTP-Method-Override", async () => {
+    emulator = await startOrders();
+    const response = await fetch(`${emulator.url}/k/v1/record.json`, {
+      method: "POST",
+      headers: {
+        "X-Cybozu-API-Token": "orders-full",
+        "X-HTTP-Method-Override": "PUT",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({ app: 1, id: 1, record: { title: { value: "overridden" } } }),
+    });
+    expect(await response.json()).toEqual({ revision: "2" });
+    expect(emulator.store.getRecord("1", "1")?.title?.value).toBe("overridden");
+  });
+
   it("serves mounted routes, and kintone's error shape for unknown paths", async () => {
     emulator = await startOrders({
       mount: (app, store) =>

@@ -98,6 +98,14 @@ describe("session auth", () => {
     expect(body).toHaveProperty("record");
   });
 
+  it("accepts any non-empty X-Requested-With, as kintone documents", async () => {
+    const session = issueSession(emulator.store);
+    const { status } = await call("/k/v1/record.json?app=1&id=1", {
+      headers: { Cookie: `kintone_session=${session.sessionId}`, "X-Requested-With": "fetch" },
+    });
+    expect(status).toBe(200);
+  });
+
   it("is not authenticated without X-Requested-With", async () => {
     const session = issueSession(emulator.store);
     const { status, body } = await call("/k/v1/record.json?app=1&id=1", {

@@ -501,7 +501,10 @@ async function start(): Promise<void> {
   }
   kintone.$PLUGIN_ID = context.pluginId;
   try {
-    for (const src of context.pluginScripts) await loadScript(src);
+    for (const src of context.pluginScripts) {
+      // A script that fails to load is reported; the page and the other scripts go on, as in kintone.
+      await loadScript(src).catch((error: unknown) => console.error("kintone sandbox:", error));
+    }
   } finally {
     kintone.$PLUGIN_ID = undefined;
   }
