@@ -176,6 +176,17 @@ describe("kintone.events and the list page", () => {
     await expect(page.locator("#fixture-button").count()).resolves.toBe(1);
   });
 
+  it("sorts by a column title in place and fires the event again", async () => {
+    await open("/k/5/");
+    await page.click('th a.sort-link:has-text("Amount")');
+    await page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
+    const events = (await fixture()).events;
+    expect(events).toHaveLength(2);
+    const firstAmount = (events[1]?.records?.[0] as { amount: { value: string } }).amount.value;
+    expect(firstAmount).toBe("0");
+    await expect(page.locator("#fixture-button").count()).resolves.toBe(1);
+  });
+
   it("answers the list's query, app id and header spaces", async () => {
     await open(`/k/5/?query=${encodeURIComponent("amount > 100")}`);
     const answers = await page.evaluate(() => {
