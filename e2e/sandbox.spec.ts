@@ -67,6 +67,15 @@ describe("the sandbox's kintone", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows the Orders list in Japanese with the plugin's button", async () => {
+    await open(`${sandbox.urls.ordersList}?lang=ja`);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ja");
+    await expect(page.locator("tr.recordlist-row").count()).resolves.toBe(10);
+    await expect(page.locator("#kintone-header-menu-space button").count()).resolves.toBe(1);
+    await saveScreenshot(page, "orders-list-ja");
+    expect(pageErrors).toEqual([]);
+  });
+
   it("shows an order's detail with its items subtable", async () => {
     await open(`${sandbox.kintone.url}/k/${ORDERS_APP_ID}/show?lang=en#record=1`);
 
