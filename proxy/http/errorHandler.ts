@@ -10,7 +10,7 @@ import { AppError } from "../errors/AppError";
 import { UpstreamError } from "../errors/UpstreamError";
 
 interface ErrorBody {
-  error: { code: string; message: string; details: unknown[]; requestId?: string };
+  error: { code: string; message: string; details: unknown[] };
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -40,14 +40,8 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
     return {
       status: error.status,
       body: {
-        error: {
-          code: error.code,
-          message: error.message,
-          details: error.details,
-          ...(error instanceof UpstreamError && error.requestId
-            ? { requestId: error.requestId }
-            : {}),
-        },
+        // An upstream's request id, where known, is in `details` (UpstreamError puts it there).
+        error: { code: error.code, message: error.message, details: error.details },
       },
     };
   }

@@ -6,6 +6,7 @@
  * or a retry makes one session; its URL and state are then written back to its records.
  */
 import { createHash } from "node:crypto";
+import { MAX_RECORDS_PER_CHECKOUT_REQUEST } from "../../core/api/proxyApi";
 import { buildCheckoutPlan } from "../../core/engine/buildCheckoutPlan";
 import type { PlannedLineItem, PlannedSession } from "../../core/engine/CheckoutPlan";
 import type { KintoneFile, KintoneRecord } from "../../core/kintone/KintoneRecord";
@@ -30,7 +31,7 @@ import type { RecordWrite } from "../writeback/RecordWriter";
 import { METADATA_APP_ID, recordIdsMetadata } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
-export const MAX_RECORDS_PER_REQUEST = 100;
+export const MAX_RECORDS_PER_REQUEST = MAX_RECORDS_PER_CHECKOUT_REQUEST;
 /** Stripe's window for `expires_at`: 30 minutes to 24 hours after it receives the request. */
 const STRIPE_MIN_EXPIRY_MS = 30 * 60_000;
 const STRIPE_MAX_EXPIRY_MS = 24 * 60 * 60_000;

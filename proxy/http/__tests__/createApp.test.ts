@@ -1,9 +1,23 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { z } from "zod";
+import {
+  createCheckoutsAnswerSchema,
+  diagnosticsAnswerSchema,
+  errorAnswerSchema,
+  previewAnswerSchema,
+  sessionAnswerSchema,
+  sessionListAnswerSchema,
+} from "../../../core/api/proxyApi";
 import { createApp, type AppDependencies } from "../createApp";
 import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
 
 const SECRET = "s".repeat(40);
+
+/** The answer has exactly the shape of core's contract schema: nothing missing, nothing extra. */
+function expectContract(schema: z.ZodType, body: unknown) {
+  expect(schema.parse(body)).toEqual(body);
+}
 
 async function start(overrides: Partial<AppDependencies> = {}) {
   const env = makeDeps();
@@ -186,6 +200,7 @@ describe("checkout routes", () => {
       mapping: JSON.stringify(baseMapping()),
     });
     expect(created.status).toBe(201);
+    expectContract(createCheckoutsAnswerSchema, created.body);
     const session = created.body.sessions[0];
     expect(session).toEqual({
       id: expect.any(String),
@@ -198,6 +213,7 @@ describe("checkout routes", () => {
     });
 
     const read = await app.call("GET", `/v1/checkouts/${session.id}`);
+    expectContract(sessionAnswerSchema, read.body);
     expect(read.body).toEqual({
       session: {
         id: session.id,
@@ -223,6 +239,7 @@ describe("checkout routes", () => {
     expect(app.env.records.field(APP, id, "status")).toBe("complete");
 
     const expire = await app.call("POST", `/v1/checkouts/${session.id}/expire`);
+    expectContract(errorAnswerSchema, expire.body);
     expect(expire).toMatchObject({ status: 409, body: { error: { code: "SESSION_NOT_OPEN" } } });
   });
 
@@ -254,6 +271,7 @@ describe("checkout routes", () => {
       dryRun: true,
     });
     expect(answer.status).toBe(200);
+    expectContract(previewAnswerSchema, answer.body);
     expect(answer.body.preview.sessions[0].lineItems[0]).toEqual({
       recordId: id,
       name: "Tea",
@@ -277,6 +295,7 @@ describe("checkout routes", () => {
 
     const byRecord = await app.call("GET", `/v1/checkouts?appId=${APP}&recordId=${b}`);
     expect(byRecord.status).toBe(200);
+    expectContract(sessionListAnswerSchema, byRecord.body);
     expect(byRecord.body.hasMore).toBe(false);
     expect(byRecord.body.sessions.map((s: { recordIds: string[] }) => s.recordIds)).toEqual([[b]]);
 
@@ -300,6 +319,7 @@ describe("checkout routes", () => {
     app = await start();
     productRecord(app.env.records, { name: "Tea", price: "500", qty: "1" });
     const answer = await app.call("GET", "/v1/diagnostics");
+    expectContract(diagnosticsAnswerSchema, answer.body);
     expect(answer.body).toEqual({
       stripe: { ok: true, mode: "test", keyType: "restricted", problems: [] },
       kintone: { ok: true, apps: [{ appId: APP, ok: true, problems: [] }] },
