@@ -3,6 +3,12 @@
  * `@kintone/rest-api-client` works against it unchanged (`baseUrl: "http://localhost:PORT"`).
  * Errors have kintone's shape `{ code, id, message, errors? }` and its statuses.
  * https://cybozu.dev/ja/kintone/docs/rest-api/
+ *
+ * Under /k/v1: record.json (GET/POST/PUT), records.json (GET/POST/PUT/DELETE), records/cursor.json
+ * (POST/GET/DELETE), bulkRequest.json, file.json (GET/POST), app.json, apps.json,
+ * app/form/fields.json, app/views.json. Auth: `X-Cybozu-API-Token` (tokens per app with rights) or
+ * the session of KintoneSession (cookie + X-Requested-With, `__REQUEST_TOKEN__` on writes).
+ * Test controls: `latencyMs`, `failNext`, `requests`, `configure({ concurrencyLimit })`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";

@@ -387,6 +387,14 @@ export class KintoneStore {
         ? app.records.get(Number(update.id))
         : undefined;
       if (!stored) throw recordNotFound(String(update.id));
+      const revisionPath = errorPrefix === "record" ? "revision" : `records[${index}].revision`;
+      if (
+        update.revision !== undefined &&
+        update.revision !== null &&
+        !/^-?\d+$/.test(String(update.revision))
+      ) {
+        throw invalidInput({ [revisionPath]: { messages: ["Enter an integer value."] } });
+      }
       const expected =
         update.revision === undefined || update.revision === null ? -1 : Number(update.revision);
       if (expected !== -1 && expected !== stored.revision) {

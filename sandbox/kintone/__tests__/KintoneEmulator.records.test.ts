@@ -130,6 +130,14 @@ describe("PUT /k/v1/record.json", () => {
     expect(record.$revision?.value).toBe("2");
   });
 
+  it("refuses a revision that is not an integer with CB_VA01", async () => {
+    const error = await apiError(
+      client.record.updateRecord({ app: 1, id: 1, revision: "abc", record: {} }),
+    );
+    expect(error).toMatchObject({ status: 400, code: "CB_VA01" });
+    expect(error.errors).toHaveProperty(["revision"]);
+  });
+
   it("skips the revision check for revision -1", async () => {
     await client.record.updateRecord({ app: 1, id: 1, record: { price: { value: "11" } } });
     await expect(
