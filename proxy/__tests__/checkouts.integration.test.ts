@@ -340,6 +340,41 @@ describe("POST /v1/checkouts", () => {
     expect(kintone.requests).toEqual([]);
   });
 
+  it("answers 502 STRIPE_ERROR with Stripe's request id when Stripe refuses, and a resend then succeeds", async () => {
+    const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
+    const body = { appId, records: [{ id, revision: revision(id!) }], mapping: mapping() };
+    stripe.failNext({ method: "POST", pathPrefix: "/v1/checkout/sessions", status: 400 });
+    const refused = await call("POST", "/v1/checkouts", body);
+    expect(refused.status).toBe(502);
+    expect(refused.body.error).toEqual({
+      code: "STRIPE_ERROR",
+      message: expect.any(String),
+      details: [{ requestId: expect.stringMatching(/^req_/) }],
+    });
+    expect(field(id!, "checkout_url")).toBe("");
+
+    const resent = await call("POST", "/v1/checkouts", body);
+    expect(resent.status).toBe(201);
+    expect(stripe.state.sessions).toHaveLength(1);
+  });
+
+  it("makes one session when Stripe's answer to the create is lost", async () => {
+    const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
+    stripe.failNext({
+      method: "POST",
+      pathPrefix: "/v1/checkout/sessions",
+      status: 500,
+      when: "after",
+    });
+    const answer = await call("POST", "/v1/checkouts", {
+      appId,
+      records: [{ id }],
+      mapping: mapping(),
+    });
+    expect(answer.status).toBe(201);
+    expect(stripe.state.sessions.map((s) => s.id)).toEqual([answer.body.sessions[0].id]);
+  });
+
   it("answers 201 when kintone fails the write-back, and writes it once kintone is back", async () => {
     const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
     // The adapter tries a write 4 times (3 retries): all four fail.
