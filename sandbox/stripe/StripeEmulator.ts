@@ -60,6 +60,17 @@ export interface StripeEmulatorOptions {
   webhookRetry?: Partial<WebhookRetryPolicy>;
   /** Stop the emulator's clock: time then moves only with advanceClock (deterministic tests). */
   frozenClock?: boolean;
+  /**
+   * Extra per-endpoint buckets on top of the global one, as Stripe has for Search and Files
+   * (20/s each, https://docs.stripe.com/rate-limits), e.g. [{ pathPrefix: "/v1/products/search", perSecond: 20 }].
+   */
+  endpointRateLimits?: EndpointRateLimit[];
+}
+
+export interface EndpointRateLimit {
+  method?: string;
+  pathPrefix: string;
+  perSecond: number;
 }
 
 export interface RecordedRequest {
@@ -110,6 +121,7 @@ export interface StripeEmulator {
         | "restrictedKeys"
         | "webhookRetry"
         | "frozenClock"
+        | "endpointRateLimits"
       >
     >,
   ): void;
@@ -176,6 +188,7 @@ class StripeEmulatorServer implements StripeEmulator {
   private readonly rateLimiter: RateLimiter;
   private readonly webhooks: WebhookDeliverer;
   private failRules: ActiveFailRule[] = [];
+  private endpointLimiters: { rule: EndpointRateLimit; limiter: RateLimiter }[] = [];
   private readonly hanging = new Set<http.ServerResponse>();
   private readonly server: http.Server;
   private readonly explicitPublicBaseUrl: string | undefined;
@@ -197,6 +210,7 @@ class StripeEmulatorServer implements StripeEmulator {
     this.idempotency = new IdempotencyStore(() => this.store.nowMs());
     this.rateLimiter = new RateLimiter(options.rateLimitPerSecond);
     if (options.frozenClock) this.store.setFrozen(true);
+    this.setEndpointRateLimits(options.endpointRateLimits ?? []);
     this.webhooks = new WebhookDeliverer(
       () => this.config.webhook,
       () => this.config.webhookRetry,
@@ -273,8 +287,32 @@ class StripeEmulatorServer implements StripeEmulator {
     if ("searchLagMs" in o) this.config.searchLagMs = o.searchLagMs ?? 0;
     if ("webhook" in o) this.config.webhook = o.webhook;
     if ("restrictedKeys" in o) this.config.restrictedKeys = o.restrictedKeys;
-    if (o.webhookRetry)
+    if (o.webhookRetry) {
       this.config.webhookRetry = { ...this.config.webhookRetry, ...o.webhookRetry };
+    }
+    if (o.frozenClock !== undefined) this.store.setFrozen(o.frozenClock);
+    if ("endpointRateLimits" in o) this.setEndpointRateLimits(o.endpointRateLimits ?? []);
+  }
+
+  private setEndpointRateLimits(rules: EndpointRateLimit[]): void {
+    this.endpointLimiters = rules.map((rule) => ({
+      rule: { ...rule, ...(rule.method ? { method: rule.method.toUpperCase() } : {}) },
+      limiter: new RateLimiter(rule.perSecond),
+    }));
+  }
+
+  /** Takes a token from every bucket the request falls into; false when one is empty. */
+  private takeRateLimitTokens(
+    method: string,
+    path: string,
+  ): "global-rate" | "endpoint-rate" | null {
+    if (!this.rateLimiter.take()) return "global-rate";
+    for (const { rule, limiter } of this.endpointLimiters) {
+      if ((!rule.method || rule.method === method) && path.startsWith(rule.pathPrefix)) {
+        if (!limiter.take()) return "endpoint-rate";
+      }
+    }
+    return null;
   }
 
   clearRequests(): void {
@@ -439,8 +477,10 @@ class StripeEmulatorServer implements StripeEmulator {
     let reserved = false;
     try {
       const apiKey = authenticate(firstHeader(request.headers.authorization));
-      if (!this.rateLimiter.take()) {
-        headers["Stripe-Rate-Limited-Reason"] = "global-rate";
+      const limitedBy = this.takeRateLimitTokens(method, path);
+      if (limitedBy) {
+        // The header Stripe sets on 429s (https://docs.stripe.com/rate-limits#rate-limited-requests).
+        headers["Stripe-Rate-Limited-Reason"] = limitedBy;
         throw rateLimited();
       }
       const failRule = this.matchFailRule(method, path);

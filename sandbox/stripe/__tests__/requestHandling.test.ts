@@ -160,6 +160,21 @@ describe("traffic shaping", () => {
     await expect(stripe.products.list()).resolves.toBeDefined();
   });
 
+  it("applies an endpoint's own limit on top of the global one", async () => {
+    emulator.configure({
+      endpointRateLimits: [{ pathPrefix: "/v1/products/search", perSecond: 1 }],
+    });
+    try {
+      await expect(stripe.products.search({ query: "name:'x'" })).resolves.toBeDefined();
+      const error = await stripeErrorOf(stripe.products.search({ query: "name:'x'" }));
+      expect(error).toMatchObject({ type: "StripeRateLimitError", statusCode: 429 });
+      expect(error.headers?.["stripe-rate-limited-reason"]).toBe("endpoint-rate");
+      await expect(stripe.products.list()).resolves.toBeDefined();
+    } finally {
+      emulator.configure({ endpointRateLimits: [] });
+    }
+  });
+
   it("adds latencyMs to every answer", async () => {
     emulator.configure({ latencyMs: 150 });
     const started = Date.now();
