@@ -166,7 +166,7 @@ function fieldProperties(fields: FieldDef[]): Record<string, unknown> {
   return properties;
 }
 
-/** Builds the Express app serving the REST API over `store` (exported for tests that need no socket). */
+/** The /k/v1 router serving the REST API over `store`; startKintoneEmulator mounts it under /k/v1. */
 export function createKintoneRestRouter(store: KintoneStore): express.Router {
   const router = express.Router();
   // Far above any real request; kintone's own caps (100 records, 500 per read) bite first.
