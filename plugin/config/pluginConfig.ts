@@ -1,15 +1,20 @@
 /**
  * What the plugin keeps with `kintone.plugin.app.setConfig`: strings only, visible to every user
- * of the app, so never a secret. The proxy secret lives in the proxy config (saveProxySettings).
+ * of the app, so never a secret. The proxy secret lives in the proxy config (saveSettings).
  */
 export interface PluginConfig {
   /** The proxy's base URL as normalizeProxyUrl returns it (ends with "/"). */
   proxyUrl?: string;
+  /** The MappingConfig as a JSON string (DESIGN §6). */
+  mapping?: string;
 }
 
 export function readPluginConfig(pluginId: string): PluginConfig {
   const stored: unknown = kintone.plugin.app.getConfig(pluginId);
   if (typeof stored !== "object" || stored === null) return {};
-  const { proxyUrl } = stored as Record<string, unknown>;
-  return typeof proxyUrl === "string" && proxyUrl !== "" ? { proxyUrl } : {};
+  const { proxyUrl, mapping } = stored as Record<string, unknown>;
+  return {
+    ...(typeof proxyUrl === "string" && proxyUrl !== "" ? { proxyUrl } : {}),
+    ...(typeof mapping === "string" && mapping !== "" ? { mapping } : {}),
+  };
 }

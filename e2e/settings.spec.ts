@@ -1,0 +1,197 @@
+/**
+ * The administrator's story on the plugin's settings screen: connect to the sandbox's proxy, map
+ * the Products app, test the connection, save; the secret never comes back through getConfig.
+ * Screenshots (ja, en) go to e2e/artifacts/ for a human to judge the look.
+ */
+import pino from "pino";
+import type { Browser, Page } from "playwright-core";
+import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
+import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
+import { ensurePluginBuilt } from "./ensurePluginBuilt";
+
+let sandbox: Sandbox;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  ensurePluginBuilt();
+  sandbox = await startSandbox({
+    ports: { kintone: 0, stripe: 0, proxy: 0 },
+    proxyLogger: pino({ level: "silent" }),
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = watchPageErrors(page);
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+async function openSettings(language: "ja" | "en"): Promise<void> {
+  await page.goto(`${sandbox.urls.pluginSettings(PRODUCTS_APP_ID)}&lang=${language}`);
+  await waitForKintoneReady(page);
+  await page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
+}
+
+const rowOf = (control: string) => page.locator(`[data-control="${control}"]`);
+
+async function typeText(control: string, value: string): Promise<void> {
+  const input = rowOf(control).locator("input").first();
+  await input.fill(value);
+  await input.press("Tab"); // KUC's Text reports its value on change (blur)
+}
+
+/** Opens the n-th KUC dropdown of a row and clicks the item whose label contains `label`. */
+async function choose(control: string, label: string, nth = 0): Promise<void> {
+  const dropdown = rowOf(control).locator("kuc-dropdown-1-24-0").nth(nth);
+  await dropdown.locator("button.kuc-dropdown-1-24-0__group__toggle").click();
+  await dropdown.locator('li[role="option"]', { hasText: label }).first().click();
+}
+
+async function testConnection(): Promise<{ level: string; text: string }> {
+  await rowOf("testConnection").locator("button").click();
+  const result = page.locator(".ksc-settings-test-result:not([hidden])");
+  await result.waitFor({ timeout: 15000 });
+  const className = (await result.getAttribute("class")) ?? "";
+  const level = /ksc-settings-test-result--(\w+)/.exec(className)?.[1] ?? "";
+  return { level, text: (await result.textContent()) ?? "" };
+}
+
+async function readConfigFromPage(): Promise<Record<string, string>> {
+  return page.evaluate(
+    (pluginId) =>
+      (
+        globalThis as unknown as {
+          kintone: { plugin: { app: { getConfig(id: string): Record<string, string> } } };
+        }
+      ).kintone.plugin.app.getConfig(pluginId),
+    sandbox.pluginId,
+  );
+}
+
+describe("the plugin's settings screen", () => {
+  it("connects to the proxy, maps the Products app, tests, saves, and keeps the secret out of getConfig", async () => {
+    await openSettings("en");
+
+    // Saving an empty form shows the errors on their fields and a summary; nothing is stored.
+    await page.locator(".ksc-settings-buttons button").first().click();
+    await expect(page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(true);
+    const nameError = rowOf("lineItem.name").locator(".kuc-base-error-1-24-0__error:visible");
+    await expect(nameError.textContent()).resolves.toMatch(/^\s*Choose a field\.\s*$/);
+    await saveScreenshot(page, "plugin-settings-errors-en");
+    expect(sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, sandbox.pluginId)).toEqual({});
+
+    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
+    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    await choose("lineItem.productCode", "Field", 0);
+    await choose("lineItem.productCode", "(product_code)", 1);
+    await choose("lineItem.name", "(product_name)", 1);
+    await choose("lineItem.description", "Field", 0);
+    await choose("lineItem.description", "(description)", 1);
+    await choose("lineItem.image", "(image)");
+    await choose("lineItem.unitPrice", "(unit_price)", 1);
+    await choose("currency", "Field", 0);
+    await choose("currency", "(currency)", 2);
+    await typeText("successUrl", `${sandbox.urls.productsList}?session_id={CHECKOUT_SESSION_ID}`);
+    await choose("writeBack.url", "(checkout_url)");
+    await choose("writeBack.status", "(checkout_status)");
+    await choose("writeBack.paymentStatus", "(payment_status)");
+    await choose("writeBack.expiresAt", "(checkout_expires_at)");
+
+    const test = await testConnection();
+    expect(test.level).toBe("success");
+    expect(test.text).toContain("Connected. The proxy, Stripe and kintone are ready.");
+    expect(test.text).toContain("Stripe: test mode");
+    await saveScreenshot(page, "plugin-settings-filled-en");
+
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
+      page.locator(".ksc-settings-buttons button").first().click(),
+    ]);
+
+    // Stored where DESIGN §3 says: the secret only in the proxy config, appId + mapping in POST data.
+    const config = sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, sandbox.pluginId);
+    expect(Object.keys(config).sort()).toEqual(["mapping", "proxyUrl"]);
+    expect(config.proxyUrl).toBe(`${sandbox.urls.proxy}/`);
+    const mapping = JSON.parse(config.mapping ?? "") as Record<string, unknown>;
+    expect(mapping).toMatchObject({
+      source: { type: "records" },
+      lineItem: {
+        productCode: { field: "product_code" },
+        name: { field: "product_name" },
+        description: { field: "description" },
+        image: { field: "image" },
+        unitPrice: { field: "unit_price" },
+      },
+      currency: { field: "currency" },
+      writeBack: {
+        url: "checkout_url",
+        status: "checkout_status",
+        paymentStatus: "payment_status",
+        expiresAt: "checkout_expires_at",
+      },
+    });
+    const proxyConfigs = sandbox.pluginSettings.listProxyConfigs(PRODUCTS_APP_ID, sandbox.pluginId);
+    const post = proxyConfigs.find((c) => c.method === "POST" && c.url === config.proxyUrl);
+    const get = proxyConfigs.find((c) => c.method === "GET" && c.url === config.proxyUrl);
+    expect(post?.headers).toEqual({ Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` });
+    expect(post?.data).toEqual({ appId: PRODUCTS_APP_ID, mapping: config.mapping });
+    expect(get).toMatchObject({ headers: post?.headers, data: {} });
+
+    // Reopened: the form shows what was saved, never the secret; getConfig holds no secret.
+    await openSettings("en");
+    const fromPage = await readConfigFromPage();
+    expect(fromPage).toEqual(config);
+    expect(JSON.stringify(fromPage)).not.toContain(SANDBOX_SECRETS.proxySecret);
+    await expect(page.locator("#ksc-settings-proxy-secret").inputValue()).resolves.toBe("");
+    await expect(page.content()).resolves.not.toContain(SANDBOX_SECRETS.proxySecret);
+    await expect(
+      rowOf("lineItem.name").locator(".kuc-dropdown-1-24-0__group__toggle").nth(1).textContent(),
+    ).resolves.toContain("(product_name)");
+    await expect(testConnection()).resolves.toMatchObject({ level: "success" });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("says the secret is wrong when the proxy refuses it", async () => {
+    await openSettings("en");
+    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
+    await page
+      .locator("#ksc-settings-proxy-secret")
+      .fill("a-wrong-secret-that-is-long-enough-0123456789");
+    const test = await testConnection();
+    expect(test.level).toBe("danger");
+    expect(test.text).toContain("The secret is wrong (401).");
+    // The diagnostics call answered 401: that is the expected outcome here, not a page error.
+    expect(pageErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
+  });
+
+  it("says the proxy cannot be reached at a URL where nothing listens", async () => {
+    await openSettings("en");
+    await typeText("proxyUrl", "http://127.0.0.1:9/");
+    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    const test = await testConnection();
+    expect(test.level).toBe("danger");
+    expect(test.text).toContain("The proxy cannot be reached.");
+  });
+
+  it.each(["ja", "en"] as const)("looks like a kintone settings page (%s)", async (language) => {
+    await openSettings(language);
+    await saveScreenshot(page, `plugin-settings-screen-${language}`);
+    await page.screenshot({
+      path: `${__dirname}/artifacts/plugin-settings-screen-${language}-full.png`,
+      fullPage: true,
+    });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Where each setting is kept (DESIGN §3):
+ * - `setProxyConfig(proxyUrl, "POST", { Authorization }, { appId, mapping })` and
+ *   `setProxyConfig(proxyUrl, "GET", { Authorization }, {})`: kintone adds them on its server to
+ *   every `kintone.plugin.app.proxy` call whose URL starts with proxyUrl, and stored values win
+ *   over the page's (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config-for-proxy/).
+ *   So the secret never reaches the browser, and users choose records, never prices.
+ * - `setConfig({ proxyUrl, mapping })`: readable by every user of the app (the list view and
+ *   record buttons read the write-back fields from it), so never the secret.
+ */
+import { PROXY_METHODS, storedAuthorization } from "./validateProxySettings";
+
+export interface SettingsToSave {
+  /** Normalised (ends with "/"). */
+  proxyUrl: string;
+  /** null: keep the secret stored for proxyUrl. */
+  secret: string | null;
+  appId: string;
+  /** The validated mapping as a JSON string. */
+  mappingJson: string;
+}
+
+export function setProxyConfig(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  data: Record<string, string>,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // With a callback kintone stays on the page; without one it would leave before we finish.
+    kintone.plugin.app.setProxyConfig(url, method, headers, data, () => resolve());
+  });
+}
+
+/**
+ * Stores a newly typed secret for GET only, so "Test connection" (a GET) can be sent before the
+ * whole form is saved; Save stores it again with everything else.
+ */
+export async function storeSecretForTest(proxyUrl: string, secret: string): Promise<void> {
+  await setProxyConfig(proxyUrl, "GET", { Authorization: `Bearer ${secret}` }, {});
+}
+
+/**
+ * Saves everything. `otherUrls`: URLs the secret may have been stored for earlier (the previous
+ * proxy URL, URLs tested in this visit): their proxy config is overwritten with nothing, so the
+ * secret is not left attached to a URL the plugin no longer uses. setConfig comes last and
+ * without a callback, so kintone then returns to the app's plugin list with its own message
+ * (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config/).
+ */
+export async function saveSettings(
+  settings: SettingsToSave,
+  otherUrls: Iterable<string> = [],
+): Promise<void> {
+  const { proxyUrl, secret, appId, mappingJson } = settings;
+  const authorization =
+    secret !== null
+      ? `Bearer ${secret}`
+      : (storedAuthorization(proxyUrl, "POST") ?? storedAuthorization(proxyUrl, "GET"));
+  if (authorization === undefined) throw new Error("no secret is stored for this URL");
+  for (const method of PROXY_METHODS) {
+    const data: Record<string, string> = method === "POST" ? { appId, mapping: mappingJson } : {};
+    await setProxyConfig(proxyUrl, method, { Authorization: authorization }, data);
+  }
+  for (const url of new Set(otherUrls)) {
+    if (url === proxyUrl) continue;
+    for (const method of PROXY_METHODS) await setProxyConfig(url, method, {}, {});
+  }
+  kintone.plugin.app.setConfig({ proxyUrl, mapping: mappingJson });
+}
