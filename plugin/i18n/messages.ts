@@ -101,6 +101,123 @@ export interface Messages {
   proxyErrorOther: string;
   proxyErrorReason: string;
   unexpectedError: string;
+  // settings screen
+  settingsSectionConnection: string;
+  settingsSecretStoredPlaceholder: string;
+  settingsTestConnection: string;
+  settingsTesting: string;
+  settingsTestConnectionHelp: string;
+  settingsErrorSecretForTest: string;
+  settingsTestTitleOk: string;
+  settingsTestTitleWarning: string;
+  settingsTestTitleProblems: string;
+  settingsTestUnreachable: string;
+  settingsTestUnreachableHelp: string;
+  settingsTestWrongSecret: string;
+  settingsTestWrongSecretHelp: string;
+  settingsTestNotProxy: string;
+  settingsTestNotProxyHelp: string;
+  settingsTestFailed: string;
+  settingsTestModeTest: string;
+  settingsTestModeLive: string;
+  settingsTestKeyRestricted: string;
+  settingsTestKeySecret: string;
+  settingsTestStripeProblems: string;
+  settingsTestAppOk: string;
+  settingsTestAppProblems: string;
+  settingsTestAppMissing: string;
+  settingsSectionSource: string;
+  settingsSourceLabel: string;
+  settingsSourceRecords: string;
+  settingsSourceSubtable: string;
+  settingsSubtableLabel: string;
+  settingsSubtableHelp: string;
+  settingsGroupingLabel: string;
+  settingsGroupingPerRecord: string;
+  settingsGroupingSingle: string;
+  settingsSectionLineItems: string;
+  settingsLineItemsHelp: string;
+  settingsModeNone: string;
+  settingsModeField: string;
+  settingsModeConst: string;
+  settingsModeTemplate: string;
+  settingsChooseField: string;
+  settingsFieldNotOffered: string;
+  settingsTemplatePlaceholder: string;
+  settingsProductCode: string;
+  settingsProductCodeHelp: string;
+  settingsName: string;
+  settingsNameHelp: string;
+  settingsDescription: string;
+  settingsDescriptionHelp: string;
+  settingsImage: string;
+  settingsImageHelp: string;
+  settingsImageFirst: string;
+  settingsImageNumber: string;
+  settingsImageAll: string;
+  settingsUnitPrice: string;
+  settingsUnitPriceHelp: string;
+  settingsUnitPriceIn: string;
+  settingsUnitPriceMajor: string;
+  settingsUnitPriceMinor: string;
+  settingsQuantity: string;
+  settingsQuantityHelp: string;
+  settingsMinQuantity: string;
+  settingsMinQuantityHelp: string;
+  settingsMaxQuantity: string;
+  settingsMaxQuantityHelp: string;
+  settingsSectionCheckout: string;
+  settingsCurrency: string;
+  settingsCurrencyHelp: string;
+  settingsSuccessUrl: string;
+  settingsSuccessUrlHelp: string;
+  settingsCancelUrl: string;
+  settingsCancelUrlHelp: string;
+  settingsExpiry: string;
+  settingsExpiryHelp: string;
+  settingsMinutes: string;
+  settingsCustomerEmail: string;
+  settingsCustomerEmailHelp: string;
+  settingsLocale: string;
+  settingsLocaleUnset: string;
+  settingsLocaleAuto: string;
+  settingsPromotionCodes: string;
+  settingsAllowPromotionCodes: string;
+  settingsBilling: string;
+  settingsBillingAuto: string;
+  settingsBillingRequired: string;
+  settingsReissue: string;
+  settingsReplaceOpen: string;
+  settingsKeepOpen: string;
+  settingsSectionWriteBack: string;
+  settingsWriteBackHelp: string;
+  settingsWriteBackUrl: string;
+  settingsWriteBackUrlHelp: string;
+  settingsWriteBackSessionId: string;
+  settingsWriteBackTextHelp: string;
+  settingsWriteBackStatus: string;
+  settingsWriteBackStatusHelp: string;
+  settingsWriteBackPaymentStatus: string;
+  settingsWriteBackPaymentStatusHelp: string;
+  settingsWriteBackExpiresAt: string;
+  settingsWriteBackDateHelp: string;
+  settingsWriteBackAmountTotal: string;
+  settingsWriteBackAmountHelp: string;
+  settingsWriteBackPaidAt: string;
+  settingsWriteBackCustomerEmail: string;
+  settingsWriteBackError: string;
+  settingsErrorSummary: string;
+  settingsErrorChooseField: string;
+  settingsErrorFieldMissing: string;
+  settingsErrorFieldUnfit: string;
+  settingsErrorEnterValue: string;
+  settingsErrorImageNumber: string;
+  settingsErrorChooseCurrency: string;
+  settingsErrorEnterUrl: string;
+  settingsErrorExpiry: string;
+  settingsErrorMissingOptions: string;
+  settingsStoredMappingInvalid: string;
+  settingsFieldsUnavailable: string;
 }
 
 export const messages: Record<Language, Messages> = {
@@ -219,6 +336,136 @@ export const messages: Record<Language, Messages> = {
       "プロキシでエラーが起きました ({code})。しばらくしてからやり直してください。続く場合は IT 管理者に連絡してください。",
     proxyErrorReason: "理由: {message}",
     unexpectedError: "予期しないエラーが起きました: {message}",
+    // settings screen
+    settingsSectionConnection: "接続",
+    settingsSecretStoredPlaceholder: "保存済み (変更するときだけ入力)",
+    settingsTestConnection: "接続テスト",
+    settingsTesting: "テスト中…",
+    settingsTestConnectionHelp:
+      "kintone のプロキシ経由でプロキシの /v1/diagnostics を呼び、Stripe キーと API トークンを確かめます。新しいシークレットはテストのためにこの URL に保存されます。",
+    settingsErrorSecretForTest:
+      "接続テストにはシークレットを入力してください (この URL には保存されていません)。",
+    settingsTestTitleOk: "接続できました。プロキシ、Stripe、kintone の準備ができています。",
+    settingsTestTitleWarning: "接続できましたが、見直すべき点があります。",
+    settingsTestTitleProblems: "接続できましたが、このままでは使えません。",
+    settingsTestUnreachable: "プロキシに接続できません。",
+    settingsTestUnreachableHelp:
+      "URL が正しいか、プロキシが起動しているか、ファイアウォールで kintone からの接続が許可されているか、TLS 証明書が有効かを確認してください。",
+    settingsTestWrongSecret: "シークレットが違います (401)。",
+    settingsTestWrongSecretHelp: "プロキシの環境変数 PROXY_SECRET と同じ値を入力してください。",
+    settingsTestNotProxy: "この URL で応答したのはこのプロキシではありません (HTTP {status})。",
+    settingsTestNotProxyHelp:
+      "URL がプロキシのベース URL (例: https://checkout-proxy.example.com/) を指しているか確認してください。",
+    settingsTestFailed: "プロキシがエラーを返しました (HTTP {status})。",
+    settingsTestModeTest: "Stripe: テストモード (実際の決済は行われません)。",
+    settingsTestModeLive: "Stripe: 本番モード (実際に決済されます)。",
+    settingsTestKeyRestricted: "制限付きキー (rk_) を使っています。",
+    settingsTestKeySecret:
+      "シークレットキー (sk_) が使われています。必要な権限だけの制限付きキー (rk_) に替えてください。",
+    settingsTestStripeProblems: "Stripe キーに足りない権限があります:",
+    settingsTestAppOk: "アプリ {appId}: API トークンでフォームとレコードを読めます。",
+    settingsTestAppProblems: "アプリ {appId}: API トークンに問題があります:",
+    settingsTestAppMissing:
+      "このアプリ ({appId}) の API トークンがプロキシにありません。KINTONE_API_TOKENS に {appId}:トークン を追加してください。",
+    settingsSectionSource: "明細の元とまとめ方",
+    settingsSourceLabel: "明細行",
+    settingsSourceRecords: "レコードごとに 1 行",
+    settingsSourceSubtable: "テーブルの行ごとに 1 行",
+    settingsSubtableLabel: "テーブル",
+    settingsSubtableHelp: "明細にするテーブル (サブテーブル) フィールドです。",
+    settingsGroupingLabel: "決済セッション",
+    settingsGroupingPerRecord: "レコードごとに 1 つ",
+    settingsGroupingSingle: "選んだレコードすべてで 1 つ",
+    settingsSectionLineItems: "明細の項目",
+    settingsLineItemsHelp:
+      "各項目の値を、フィールド・固定値・テンプレートから選びます。テーブルモードでは、テーブルの列が先に、次にレコードのフィールドが並びます。",
+    settingsModeNone: "使わない",
+    settingsModeField: "フィールド",
+    settingsModeConst: "固定値",
+    settingsModeTemplate: "テンプレート",
+    settingsChooseField: "-- フィールドを選択 --",
+    settingsFieldNotOffered: "{code} (フォームにないか、使えない種類です)",
+    settingsTemplatePlaceholder: "例: {{product_name}} ({{size}})",
+    settingsProductCode: "商品コード",
+    settingsProductCodeHelp: "指定すると、同じコードの Stripe 商品を更新します (なければ作成)。",
+    settingsName: "商品名",
+    settingsNameHelp: "購入者に表示されます。",
+    settingsDescription: "説明",
+    settingsDescriptionHelp: "商品名の下に表示されます。",
+    settingsImage: "画像",
+    settingsImageHelp: "添付ファイルフィールドの画像 (JPEG/PNG/GIF) です。",
+    settingsImageFirst: "最初の画像",
+    settingsImageNumber: "n 番目のファイル",
+    settingsImageAll: "すべての画像 (8 枚まで)",
+    settingsUnitPrice: "単価 (税込)",
+    settingsUnitPriceHelp: "数値または計算フィールドが向いています。",
+    settingsUnitPriceIn: "単価の単位",
+    settingsUnitPriceMajor: "通常の単位 (10.50 USD は 10.50)",
+    settingsUnitPriceMinor: "最小単位 (10.50 USD は 1050 セント)",
+    settingsQuantity: "数量",
+    settingsQuantityHelp: "使わない場合は 1 です。",
+    settingsMinQuantity: "最小数量",
+    settingsMinQuantityHelp: "最小・最大を指定すると、購入者が数量を変えられます。",
+    settingsMaxQuantity: "最大数量",
+    settingsMaxQuantityHelp: "使わない場合、Stripe は 99 までにします。",
+    settingsSectionCheckout: "決済画面",
+    settingsCurrency: "通貨",
+    settingsCurrencyHelp: "固定の通貨か、ISO 4217 コード (JPY, USD…) を持つフィールドです。",
+    settingsSuccessUrl: "決済完了後の URL",
+    settingsSuccessUrlHelp:
+      "{{フィールドコード}} はレコードの値に置き換わります。{CHECKOUT_SESSION_ID} は Stripe がセッション ID に置き換えます。",
+    settingsCancelUrl: "キャンセル時の URL",
+    settingsCancelUrlHelp:
+      "購入者が「戻る」を選んだときの URL です。{{フィールドコード}} が使えます。",
+    settingsExpiry: "有効期限",
+    settingsExpiryHelp: "30〜1440 分。空欄なら 1440 分 (24 時間) です。",
+    settingsMinutes: "分",
+    settingsCustomerEmail: "購入者のメールアドレス",
+    settingsCustomerEmailHelp: "決済画面にあらかじめ入力されます。",
+    settingsLocale: "決済画面の言語",
+    settingsLocaleUnset: "指定しない",
+    settingsLocaleAuto: "auto (ブラウザーに合わせる)",
+    settingsPromotionCodes: "プロモーションコード",
+    settingsAllowPromotionCodes: "購入者がプロモーションコードを入力できる",
+    settingsBilling: "請求先住所",
+    settingsBillingAuto: "必要なときだけ集める (Stripe に任せる)",
+    settingsBillingRequired: "常に集める",
+    settingsReissue: "再発行",
+    settingsReplaceOpen: "未完了の以前のセッションを失効させてから新しく作る",
+    settingsKeepOpen: "以前のセッションは失効させない",
+    settingsSectionWriteBack: "レコードへの書き戻し",
+    settingsWriteBackHelp: "決済の状態を書き込むフィールドです。使わない項目は空欄のままにします。",
+    settingsWriteBackUrl: "決済 URL",
+    settingsWriteBackUrlHelp: "リンクまたは文字列フィールド。",
+    settingsWriteBackSessionId: "セッション ID",
+    settingsWriteBackTextHelp: "文字列フィールド。",
+    settingsWriteBackStatus: "セッションの状態",
+    settingsWriteBackStatusHelp:
+      "値: open, complete, expired。ドロップダウンやラジオボタンにはすべての値が必要です。",
+    settingsWriteBackPaymentStatus: "支払いの状態",
+    settingsWriteBackPaymentStatusHelp:
+      "値: unpaid, paid, no_payment_required, failed, refunded, partially_refunded。",
+    settingsWriteBackExpiresAt: "有効期限",
+    settingsWriteBackDateHelp: "日時フィールド。",
+    settingsWriteBackAmountTotal: "合計金額",
+    settingsWriteBackAmountHelp: "数値フィールド (通常の単位)。",
+    settingsWriteBackPaidAt: "支払日時",
+    settingsWriteBackCustomerEmail: "購入者のメールアドレス",
+    settingsWriteBackError: "エラー",
+    settingsErrorSummary: "保存できません。次の項目を直してください:",
+    settingsErrorChooseField: "フィールドを選んでください。",
+    settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
+    settingsErrorFieldUnfit: "フィールド {code} ({type}) はここでは使えません。",
+    settingsErrorEnterValue: "値を入力してください。",
+    settingsErrorImageNumber: "ファイルの番号は 1 以上の整数です。",
+    settingsErrorChooseCurrency: "通貨を選んでください。",
+    settingsErrorEnterUrl: "URL を入力してください。",
+    settingsErrorExpiry: "有効期限は 30〜1440 の整数 (分) です。",
+    settingsErrorMissingOptions: "{code} の選択肢に、書き込まれる値 {missing} がありません。",
+    settingsStoredMappingInvalid:
+      "保存されているマッピングが読めないため、初期値を表示しています。",
+    settingsFieldsUnavailable:
+      "アプリのフィールドを読み込めませんでした。フィールドの選択肢は表示されません。",
   },
   en: {
     listButtonLabel: "Stripe Checkout",
@@ -335,6 +582,139 @@ export const messages: Record<Language, Messages> = {
       "The proxy reported an error ({code}). Try again later; if it persists, ask the IT administrator.",
     proxyErrorReason: "Reason: {message}",
     unexpectedError: "Something went wrong: {message}",
+    // settings screen
+    settingsSectionConnection: "Connection",
+    settingsSecretStoredPlaceholder: "Stored (type only to change it)",
+    settingsTestConnection: "Test connection",
+    settingsTesting: "Testing…",
+    settingsTestConnectionHelp:
+      "Calls the proxy's /v1/diagnostics through kintone's proxy and checks the Stripe key and API tokens. A newly typed secret is stored for this URL so the test can send it.",
+    settingsErrorSecretForTest:
+      "Enter the secret to test the connection (none is stored for this URL).",
+    settingsTestTitleOk: "Connected. The proxy, Stripe and kintone are ready.",
+    settingsTestTitleWarning: "Connected, but something should be changed.",
+    settingsTestTitleProblems: "Connected, but it will not work as it is.",
+    settingsTestUnreachable: "The proxy cannot be reached.",
+    settingsTestUnreachableHelp:
+      "Check the URL, that the proxy is running, that its firewall lets kintone in, and that its TLS certificate is valid.",
+    settingsTestWrongSecret: "The secret is wrong (401).",
+    settingsTestWrongSecretHelp:
+      "Enter the same value as the proxy's PROXY_SECRET environment variable.",
+    settingsTestNotProxy: "Something answered at this URL, but not this proxy (HTTP {status}).",
+    settingsTestNotProxyHelp:
+      "Check that the URL is the proxy's base URL (e.g. https://checkout-proxy.example.com/).",
+    settingsTestFailed: "The proxy answered with an error (HTTP {status}).",
+    settingsTestModeTest: "Stripe: test mode (no real payments).",
+    settingsTestModeLive: "Stripe: live mode (real payments).",
+    settingsTestKeyRestricted: "A restricted key (rk_) is used.",
+    settingsTestKeySecret:
+      "A secret key (sk_) is used: replace it with a restricted key (rk_) that has only the permissions needed.",
+    settingsTestStripeProblems: "The Stripe key lacks permissions:",
+    settingsTestAppOk: "App {appId}: the API token reads the form and the records.",
+    settingsTestAppProblems: "App {appId}: the API token has problems:",
+    settingsTestAppMissing:
+      "The proxy has no API token for this app ({appId}): add {appId}:TOKEN to KINTONE_API_TOKENS.",
+    settingsSectionSource: "Line source and grouping",
+    settingsSourceLabel: "Lines",
+    settingsSourceRecords: "One line per record",
+    settingsSourceSubtable: "One line per row of a table",
+    settingsSubtableLabel: "Table",
+    settingsSubtableHelp: "The table (subtable) field whose rows become the lines.",
+    settingsGroupingLabel: "Checkout sessions",
+    settingsGroupingPerRecord: "One per record",
+    settingsGroupingSingle: "One for all chosen records",
+    settingsSectionLineItems: "Line items",
+    settingsLineItemsHelp:
+      "Each value comes from a field, a constant or a template. In table mode the table's columns are listed first, then the record's fields.",
+    settingsModeNone: "Not used",
+    settingsModeField: "Field",
+    settingsModeConst: "Constant",
+    settingsModeTemplate: "Template",
+    settingsChooseField: "-- Choose a field --",
+    settingsFieldNotOffered: "{code} (not in the form, or of a type that does not fit)",
+    settingsTemplatePlaceholder: "e.g. {{product_name}} ({{size}})",
+    settingsProductCode: "Product code",
+    settingsProductCodeHelp: "When set, the Stripe product with this code is updated (or created).",
+    settingsName: "Product name",
+    settingsNameHelp: "Shown to the buyer.",
+    settingsDescription: "Description",
+    settingsDescriptionHelp: "Shown below the name.",
+    settingsImage: "Image",
+    settingsImageHelp: "Pictures from an attachment field (JPEG/PNG/GIF).",
+    settingsImageFirst: "The first image",
+    settingsImageNumber: "File number n",
+    settingsImageAll: "Every image (up to 8)",
+    settingsUnitPrice: "Unit price (tax included)",
+    settingsUnitPriceHelp: "A number or calculated field fits best.",
+    settingsUnitPriceIn: "Unit price is in",
+    settingsUnitPriceMajor: "Major units (10.50 USD is 10.50)",
+    settingsUnitPriceMinor: "Minor units (10.50 USD is 1050 cents)",
+    settingsQuantity: "Quantity",
+    settingsQuantityHelp: "1 when not used.",
+    settingsMinQuantity: "Minimum quantity",
+    settingsMinQuantityHelp: "With a minimum or maximum the buyer can change the quantity.",
+    settingsMaxQuantity: "Maximum quantity",
+    settingsMaxQuantityHelp: "Stripe allows up to 99 when not used.",
+    settingsSectionCheckout: "Checkout",
+    settingsCurrency: "Currency",
+    settingsCurrencyHelp: "A fixed currency, or a field holding an ISO 4217 code (JPY, USD…).",
+    settingsSuccessUrl: "Success URL",
+    settingsSuccessUrlHelp:
+      "{{field_code}} is replaced by the record's value; Stripe replaces {CHECKOUT_SESSION_ID} with the session's id.",
+    settingsCancelUrl: "Cancel URL",
+    settingsCancelUrlHelp:
+      'Where the buyer goes on "back". {{field_code}} placeholders work here too.',
+    settingsExpiry: "Expires after",
+    settingsExpiryHelp: "30 to 1440 minutes; empty means 1440 (24 hours).",
+    settingsMinutes: "minutes",
+    settingsCustomerEmail: "Customer e-mail",
+    settingsCustomerEmailHelp: "Prefilled on the checkout page.",
+    settingsLocale: "Checkout language",
+    settingsLocaleUnset: "Not set",
+    settingsLocaleAuto: "auto (the browser's language)",
+    settingsPromotionCodes: "Promotion codes",
+    settingsAllowPromotionCodes: "Let the buyer enter a promotion code",
+    settingsBilling: "Billing address",
+    settingsBillingAuto: "Collect only when needed (Stripe decides)",
+    settingsBillingRequired: "Always collect",
+    settingsReissue: "Re-issuing",
+    settingsReplaceOpen: "Expire the record's earlier open session, then create a new one",
+    settingsKeepOpen: "Leave earlier open sessions as they are",
+    settingsSectionWriteBack: "Write-back to the record",
+    settingsWriteBackHelp:
+      "The fields the checkout's state is written to. Leave a row empty to skip it.",
+    settingsWriteBackUrl: "Checkout URL",
+    settingsWriteBackUrlHelp: "A link or text field.",
+    settingsWriteBackSessionId: "Session ID",
+    settingsWriteBackTextHelp: "A text field.",
+    settingsWriteBackStatus: "Session status",
+    settingsWriteBackStatusHelp:
+      "Values: open, complete, expired. A drop-down or radio button must offer all of them.",
+    settingsWriteBackPaymentStatus: "Payment status",
+    settingsWriteBackPaymentStatusHelp:
+      "Values: unpaid, paid, no_payment_required, failed, refunded, partially_refunded.",
+    settingsWriteBackExpiresAt: "Expires at",
+    settingsWriteBackDateHelp: "A date and time field.",
+    settingsWriteBackAmountTotal: "Amount total",
+    settingsWriteBackAmountHelp: "A number field (major units).",
+    settingsWriteBackPaidAt: "Paid at",
+    settingsWriteBackCustomerEmail: "Customer e-mail",
+    settingsWriteBackError: "Error",
+    settingsErrorSummary: "Nothing was saved. Please correct:",
+    settingsErrorChooseField: "Choose a field.",
+    settingsErrorFieldMissing: "Field {code} is not in the form.",
+    settingsErrorFieldUnfit: "Field {code} ({type}) does not fit here.",
+    settingsErrorEnterValue: "Enter a value.",
+    settingsErrorImageNumber: "The file number is a whole number from 1.",
+    settingsErrorChooseCurrency: "Choose a currency.",
+    settingsErrorEnterUrl: "Enter the URL.",
+    settingsErrorExpiry: "The expiry is a whole number of minutes from 30 to 1440.",
+    settingsErrorMissingOptions:
+      "{code} does not offer the values that will be written: {missing}.",
+    settingsStoredMappingInvalid:
+      "The stored mapping could not be read; the form starts from defaults.",
+    settingsFieldsUnavailable:
+      "The app's fields could not be loaded, so no field choices are shown.",
   },
 };
 
