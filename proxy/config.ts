@@ -19,6 +19,8 @@ export interface ProxyConfig {
   kintoneApiTokens: Record<string, string>;
   port: number;
   dataDir: string;
+  /** `LOG_LEVEL` (not in DESIGN §4; optional): pino level, default info. */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
 export type LoadConfigResult =
@@ -119,6 +121,13 @@ const environmentSchema = z.object({
     return port;
   }),
   DATA_DIR: optionalString.transform((v) => v ?? "./data"),
+  LOG_LEVEL: optionalString.pipe(
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  ),
 });
 
 export function loadConfig(env: Environment): LoadConfigResult {
@@ -156,6 +165,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
       kintoneApiTokens: e.KINTONE_API_TOKENS,
       port: e.PORT,
       dataDir: e.DATA_DIR,
+      logLevel: e.LOG_LEVEL,
     },
   };
 }

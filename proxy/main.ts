@@ -43,7 +43,7 @@ export async function startProxy(
   config: ProxyConfig,
   options: StartProxyOptions = {},
 ): Promise<RunningProxy> {
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const journal = options.journalFile
     ? new SqliteJournal(options.journalFile)
     : SqliteJournal.inDataDir(config.dataDir);
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     console.error(result.message);
     process.exit(1);
   }
-  const logger = createLogger();
+  const logger = createLogger({ level: result.config.logLevel });
   for (const warning of result.warnings) logger.warn(warning);
   const proxy = await startProxy(result.config, { logger });
   const shutdown = () => {

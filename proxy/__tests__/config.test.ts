@@ -32,6 +32,7 @@ describe("loadConfig", () => {
         kintoneApiTokens: { "12": "tokenA" },
         port: 3000,
         dataDir: "./data",
+        logLevel: "info",
       },
     });
   });
@@ -114,14 +115,16 @@ describe("loadConfig", () => {
     });
   });
 
-  it("refuses a bad PORT, STRIPE_API_BASE and webhook secret", () => {
+  it("refuses a bad PORT, STRIPE_API_BASE, webhook secret and LOG_LEVEL", () => {
     const problems = problemsOf({
       ...valid,
+      LOG_LEVEL: "loud",
       PORT: "eighty",
       STRIPE_API_BASE: "localhost",
       STRIPE_WEBHOOK_SECRET: "abc",
     });
     expect(problems.map((p) => p.split(" ")[0]).sort()).toEqual([
+      "LOG_LEVEL",
       "PORT",
       "STRIPE_API_BASE",
       "STRIPE_WEBHOOK_SECRET",

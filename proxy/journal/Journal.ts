@@ -115,6 +115,7 @@ export interface Journal {
 
   getCachedProduct(cacheKey: string): CachedProduct | undefined;
   putCachedProduct(cacheKey: string, product: CachedProduct): void;
+  deleteCachedProduct(cacheKey: string): void;
   getCachedImageUrl(cacheKey: string): string | undefined;
   putCachedImageUrl(cacheKey: string, url: string): void;
 

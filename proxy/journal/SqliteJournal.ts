@@ -409,6 +409,10 @@ export class SqliteJournal implements Journal {
       .run(cacheKey, product.productId, product.contentHash);
   }
 
+  deleteCachedProduct(cacheKey: string): void {
+    this.db.prepare(`DELETE FROM product_cache WHERE cache_key = ?`).run(cacheKey);
+  }
+
   getCachedImageUrl(cacheKey: string): string | undefined {
     const row = this.db.prepare(`SELECT url FROM image_cache WHERE cache_key = ?`).get(cacheKey) as
       { url: string } | undefined;

@@ -411,6 +411,12 @@ async function createOneSession(
       // Stripe keeps whatever it answered under the key (even a 500), and the adapter already
       // retried lost answers with it: the next attempt needs a new key.
       deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+      // A cached product may have been deleted in Stripe since: the next attempt asks again.
+      for (const item of planned.lineItems) {
+        if (item.productCode !== undefined) {
+          deps.journal.deleteCachedProduct(productCacheKey(deps, item.productCode));
+        }
+      }
       throw error;
     }
     const journalled = journalSession(context, planned, session, now);

@@ -397,6 +397,59 @@ describe("createCheckouts", () => {
     expect(env.gateway.calls).toEqual([]);
   });
 
+  it("makes a line per subtable row and previews rows with their numbers", async () => {
+    const env = makeDeps();
+    const id = env.records.addRecord(APP, {
+      items: {
+        type: "SUBTABLE",
+        value: [
+          {
+            id: "r1",
+            value: {
+              item: { type: "SINGLE_LINE_TEXT", value: "Tea" },
+              price: { type: "NUMBER", value: "500" },
+              qty: { type: "NUMBER", value: "2" },
+            },
+          },
+          {
+            id: "r2",
+            value: {
+              item: { type: "SINGLE_LINE_TEXT", value: "Cup" },
+              price: { type: "NUMBER", value: "1200" },
+              qty: { type: "NUMBER", value: "1" },
+            },
+          },
+        ],
+      },
+    });
+    const mapping = JSON.stringify(
+      baseMapping({
+        source: { type: "subtable", field: "items" },
+        lineItem: {
+          name: { field: "item" },
+          unitPrice: { field: "price" },
+          quantity: { field: "qty" },
+        },
+      }),
+    );
+    const preview = await createCheckouts(env.deps, {
+      appId: APP,
+      records: [{ id }],
+      mapping,
+      dryRun: true,
+    });
+    if (preview.kind !== "preview") throw new Error("expected a preview");
+    expect(
+      preview.preview.sessions[0]!.lineItems.map((l) => [l.row, l.name, l.unitAmount, l.quantity]),
+    ).toEqual([
+      [1, "Tea", 500, 2],
+      [2, "Cup", 1200, 1],
+    ]);
+    const created = await createCheckouts(env.deps, { appId: APP, records: [{ id }], mapping });
+    if (created.kind !== "created") throw new Error("expected sessions");
+    expect(created.sessions[0]!.amountTotal).toBe(2200);
+  });
+
   it("makes one session per record with grouping perRecord", async () => {
     const env = makeDeps();
     const ids = threeRecords(env);
@@ -439,6 +492,10 @@ describe("createCheckouts", () => {
     });
     expect(retried.kind).toBe("created");
     expect(env.gateway.sessions.size).toBe(1);
+    // The products are asked for again: one of them may have been what Stripe refused.
+    expect(
+      env.gateway.callsOf("upsertProduct").map((c) => (c.args as { code: string }).code),
+    ).toEqual(["TEA", "CUP", "TEA", "CUP"]);
   });
 
   it("still answers with the session when kintone fails the write-back, and delivers it later", async () => {
