@@ -1,7 +1,8 @@
 /**
  * kintone's record query language, the common subset: comparisons, `in`/`not in`, `like`/`not like`,
  * `is [not] empty`, `and`/`or` with parentheses, `order by`, `limit`, `offset`, and the functions
- * `LOGINUSER()`, `NOW()`, `TODAY()`, `YESTERDAY()`, `TOMORROW()`.
+ * `LOGINUSER()`, `NOW()`, `TODAY()`, `YESTERDAY()`, `TOMORROW()`, `FROM_TODAY()` and the
+ * THIS_/LAST_/NEXT_ WEEK, MONTH, YEAR periods (days counted in UTC, not the user's time zone).
  * https://cybozu.dev/ja/kintone/docs/overview/query/
  *
  * Errors are kintone's, as the real service returns them (codes checked against kintone's own
@@ -377,6 +378,68 @@ function resolveValue(value: QueryValue, context: QueryContext): string {
   }
 }
 
+/**
+ * The days (UTC, inclusive) a period function names: FROM_TODAY(n, DAYS|WEEKS|MONTHS|YEARS),
+ * THIS_/LAST_/NEXT_ WEEK (Sunday to Saturday), MONTH and YEAR; undefined for other values.
+ */
+function resolvePeriod(value: QueryValue, now: Date): { from: string; to: string } | undefined {
+  if (value.kind !== "function") return undefined;
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const d = now.getUTCDate();
+  const day = (year: number, month: number, date: number) =>
+    isoDate(new Date(Date.UTC(year, month, date)));
+  const week = (offset: number) => {
+    const sunday = d - now.getUTCDay() + 7 * offset;
+    return { from: day(y, m, sunday), to: day(y, m, sunday + 6) };
+  };
+  const month = (offset: number) => ({
+    from: day(y, m + offset, 1),
+    to: day(y, m + offset + 1, 0),
+  });
+  const year = (offset: number) => ({ from: day(y + offset, 0, 1), to: day(y + offset, 11, 31) });
+  switch (value.name) {
+    case "FROM_TODAY": {
+      const [amountText, unit] = value.args;
+      const amount = Number(amountText);
+      if (!Number.isInteger(amount)) break;
+      const target =
+        unit === "DAYS"
+          ? day(y, m, d + amount)
+          : unit === "WEEKS"
+            ? day(y, m, d + 7 * amount)
+            : unit === "MONTHS"
+              ? day(y, m + amount, d)
+              : unit === "YEARS"
+                ? day(y + amount, m, d)
+                : undefined;
+      if (target) return { from: target, to: target };
+      break;
+    }
+    case "THIS_WEEK":
+      return week(0);
+    case "LAST_WEEK":
+      return week(-1);
+    case "NEXT_WEEK":
+      return week(1);
+    case "THIS_MONTH":
+      return month(0);
+    case "LAST_MONTH":
+      return month(-1);
+    case "NEXT_MONTH":
+      return month(1);
+    case "THIS_YEAR":
+      return year(0);
+    case "LAST_YEAR":
+      return year(-1);
+    case "NEXT_YEAR":
+      return year(1);
+    default:
+      return undefined;
+  }
+  throw invalidInput({ query: { messages: [`Invalid arguments for ${value.name}().`] } });
+}
+
 /** The comparable raw values of a field in a record: one per table row for table columns. */
 function rawValues(record: KintoneRecord, code: string, info: QueryFieldInfo): unknown[] {
   if (info.subtable) {
@@ -526,8 +589,28 @@ export function compileCondition(
     };
   }
 
-  const expected = resolveValue(condition.value, context);
   const { operator: comparison } = condition;
+  const period = resolvePeriod(condition.value, context.now);
+  if (period) {
+    if (
+      comparison === "like" ||
+      comparison === "not like" ||
+      !(type === "DATE" || INSTANT_TYPES.has(type))
+    ) {
+      throw new KintoneApiError(
+        400,
+        "GAIA_IQ03",
+        `The function ${(condition.value as { name: string }).name}() cannot be used for the field (${condition.field}).`,
+      );
+    }
+    return (record) =>
+      rawValues(record, condition.field, info).some((raw) => {
+        const day = (asTexts(raw)[0] ?? "").slice(0, 10);
+        if (day === "") return comparison === "!=";
+        return applyOrder(comparison, day < period.from ? -1 : day > period.to ? 1 : 0);
+      });
+  }
+  const expected = resolveValue(condition.value, context);
   const negative = comparison === "not like";
   const positive: ComparisonOperator = negative ? "like" : comparison;
   const matchesOne = (raw: unknown): boolean => {

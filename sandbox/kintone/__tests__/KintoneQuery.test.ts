@@ -262,6 +262,19 @@ describe("runKintoneQuery", () => {
     expect(ids("owner in (LOGINUSER())")).toEqual(["1"]);
   });
 
+  it("matches date periods: THIS_MONTH(), LAST_WEEK(), FROM_TODAY()", () => {
+    // now is Tuesday 2026-03-10; record 1 is due 2026-03-01 (a Sunday), record 2 was paid 2026-03-10.
+    expect(ids("due = THIS_MONTH()")).toEqual(["1"]);
+    expect(ids("due = LAST_WEEK()")).toEqual(["1"]);
+    expect(ids("due = THIS_WEEK()")).toEqual([]);
+    expect(ids("paidAt = THIS_WEEK()")).toEqual(["2"]);
+    expect(ids("due < FROM_TODAY(-8, DAYS)")).toEqual(["1"]);
+    expect(ids("due = FROM_TODAY(-9, DAYS)")).toEqual(["1"]);
+    expect(ids("due > LAST_MONTH()")).toEqual(["1"]);
+    expect(errorOf("due = FROM_TODAY(2, EONS)")).toMatchObject({ code: "CB_VA01" });
+    expect(errorOf("price = THIS_MONTH()")).toMatchObject({ code: "GAIA_IQ03" });
+  });
+
   it("matches a table column when any row matches, and not in when no row does", () => {
     expect(ids('name in ("c")')).toEqual(["4"]);
     expect(ids("qty > 5")).toEqual(["4"]);
