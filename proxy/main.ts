@@ -35,6 +35,8 @@ export interface StartProxyOptions {
   logger?: Logger;
   /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. */
   journalFile?: string;
+  /** Pending write-back retries: first delay (doubling per attempt) and loop interval; default 5 s each. */
+  writeBackRetry?: { firstDelayMs?: number; intervalMs?: number };
   /** Extra wiring for a later issue (the webhook route), given the app's dependencies. */
   extend?: (deps: AppDependencies) => Partial<AppDependencies>;
 }
@@ -57,7 +59,9 @@ export async function startProxy(
     apiTokens: config.kintoneApiTokens,
     logger,
   });
-  const writer = new RecordWriter(records, journal, logger);
+  const writer = new RecordWriter(records, journal, logger, {
+    firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
+  });
   const baseDeps: AppDependencies = {
     gateway,
     records,
@@ -89,7 +93,7 @@ export async function startProxy(
   });
   const port = (server.address() as AddressInfo).port;
   // Write-backs kintone could not take earlier are retried now and then in the background.
-  writer.startRetryLoop();
+  writer.startRetryLoop(options.writeBackRetry?.intervalMs);
   logger.info({ port, kintoneApps: deps.setup.appIds }, "proxy listening");
 
   return {

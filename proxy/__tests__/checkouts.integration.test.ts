@@ -2,6 +2,9 @@
  * The proxy through HTTP with its REAL adapters (Stripe SDK, kintone REST client, sharp, SQLite)
  * against the Stripe and kintone emulators.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pino from "pino";
 import sharp from "sharp";
 import { startKintoneEmulator, type KintoneEmulator } from "../../sandbox/kintone/KintoneEmulator";
@@ -395,6 +398,55 @@ describe("POST /v1/checkouts", () => {
   });
 });
 
+describe("pending write-backs", () => {
+  it("survive a proxy restart and land once kintone takes them", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proxy-journal-"));
+    const loaded = loadConfig({
+      STRIPE_API_KEY: "rk_test_integration",
+      STRIPE_API_BASE: stripe.url,
+      PROXY_SECRET: SECRET,
+      KINTONE_BASE_URL: kintone.url,
+      KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
+      PORT: "0",
+      DATA_DIR: dir,
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    // Retries far apart: nothing is retried while the first proxy lives.
+    const options = {
+      host: "127.0.0.1",
+      logger: pino({ level: "silent" }),
+      writeBackRetry: { firstDelayMs: 60_000, intervalMs: 60_000 },
+    };
+    await proxy.close();
+    try {
+      proxy = await startProxy(loaded.config, options);
+      const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
+      // The write and its 3 retries fail.
+      kintone.failNext({ method: "PUT", pathPrefix: "/k/v1/records.json", status: 503, count: 4 });
+      const answer = await call("POST", "/v1/checkouts", {
+        appId,
+        records: [{ id }],
+        mapping: mapping(),
+      });
+      expect(answer.status).toBe(201);
+      await proxy.close();
+      expect(field(id!, "checkout_url")).toBe("");
+
+      proxy = await startProxy(loaded.config, options);
+      await waitFor(() => field(id!, "checkout_url") === answer.body.sessions[0].url);
+      expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    } finally {
+      await proxy.close();
+      fs.rmSync(dir, { recursive: true });
+      proxy = await startProxy(loaded.config, {
+        host: "127.0.0.1",
+        journalFile: ":memory:",
+        logger: pino({ level: "silent" }),
+      });
+    }
+  });
+});
+
 describe("checkout sessions after creation", () => {
   async function createOne() {
     const [id] = await addRecords([{ code: "A-1", name: "Apple", price: "150", qty: "2" }]);
@@ -462,3 +514,11 @@ describe("checkout sessions after creation", () => {
     });
   });
 });
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -80,16 +80,19 @@ export class RecordWriter {
     return this.retrying;
   }
 
-  /** Retries at start and then every `intervalMs`, without keeping the process alive. */
+  /**
+   * Retries everything pending at start (a restart is no reason to wait out a backoff), then what
+   * is due every `intervalMs`, without keeping the process alive.
+   */
   startRetryLoop(intervalMs = 5_000): void {
     if (this.timer) return;
-    const tick = () => {
-      this.retryPending().catch((error: unknown) =>
+    const tick = (all = false) => {
+      this.retryPending({ all }).catch((error: unknown) =>
         this.logger.error({ err: error }, "pending write-back pass failed"),
       );
     };
-    tick();
-    this.timer = setInterval(tick, intervalMs);
+    tick(true);
+    this.timer = setInterval(() => tick(), intervalMs);
     this.timer.unref();
   }
 
