@@ -33,6 +33,8 @@ export class EventBus {
     object: object,
     cause: EventCause = NO_REQUEST,
     previousAttributes?: Record<string, unknown>,
+    /** For objects without a `livemode` field (refunds): the mode of the account's key. */
+    livemode?: boolean,
   ): StripeEvent {
     const event: StripeEvent = {
       id: randomId("evt_"),
@@ -43,7 +45,7 @@ export class EventBus {
         object: structuredClone(object),
         ...(previousAttributes ? { previous_attributes: structuredClone(previousAttributes) } : {}),
       },
-      livemode: (object as { livemode?: boolean }).livemode ?? false,
+      livemode: livemode ?? (object as { livemode?: boolean }).livemode ?? false,
       pending_webhooks: this.webhookEndpointCount(),
       request: { id: cause.requestId, idempotency_key: cause.idempotencyKey },
       type,

@@ -321,7 +321,7 @@ export class PaymentFlows {
     const previous = { amount_refunded: charge.amount_refunded, refunded: charge.refunded };
     charge.amount_refunded += refundAmount;
     charge.refunded = charge.amount_refunded >= charge.amount;
-    this.emit("refund.created", refund, cause);
+    this.context.events.emit("refund.created", refund, cause, undefined, charge.livemode);
     this.emit("charge.refunded", charge, cause, previous);
     return refund;
   }

@@ -9,9 +9,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { EmulatorConfig, EmulatorContext } from "./EmulatorContext";
-import { EMULATOR_API_VERSION, EventBus } from "./EventBus";
+import { EventBus } from "./EventBus";
 import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
-import { apiError, rateLimited, StripeApiError, unrecognizedUrl } from "./StripeApiError";
+import { apiError } from "./StripeApiError";
 import {
   Charge,
   CheckoutSession,
@@ -33,11 +33,10 @@ import {
 } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleHostedCheckout } from "./hostedCheckoutPage";
-import { authenticate, checkPermission } from "./http/apiKeys";
-import { checkIdempotencyKey, fingerprintOf, IdempotencyStore } from "./http/IdempotencyStore";
-import { RateLimiter } from "./http/RateLimiter";
-import { parseForm, parseMultipart, readBody } from "./http/requestBody";
-import { ApiRequest, RawBody, Router } from "./http/Router";
+import { ApiRequestHandler, RecordedRequest, sendJson } from "./http/ApiRequestHandler";
+import { IdempotencyStore } from "./http/IdempotencyStore";
+import { Router } from "./http/Router";
+import { EndpointRateLimit, FailRule, TrafficControls } from "./http/TrafficControls";
 import { registerCheckoutSessionRoutes } from "./resources/checkoutSessions";
 import { registerEventRoutes } from "./resources/events";
 import { fileLinkContents, registerFileRoutes } from "./resources/files";
@@ -46,6 +45,8 @@ import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 
 export type { BuyerChoices } from "./PaymentFlows";
+export type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
+export type { RecordedRequest } from "./http/ApiRequestHandler";
 
 export interface StripeEmulatorOptions {
   port?: number; // default 0 = free port; listens on 127.0.0.1
@@ -65,32 +66,6 @@ export interface StripeEmulatorOptions {
    * (20/s each, https://docs.stripe.com/rate-limits), e.g. [{ pathPrefix: "/v1/products/search", perSecond: 20 }].
    */
   endpointRateLimits?: EndpointRateLimit[];
-}
-
-export interface EndpointRateLimit {
-  method?: string;
-  pathPrefix: string;
-  perSecond: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  idempotencyKey?: string;
-  status: number;
-  at: number;
-}
-
-export interface FailRule {
-  method?: string;
-  pathPrefix?: string;
-  status: number | "timeout";
-  count?: number;
-  /**
-   * "before" (default): the request is refused without effect. "after": it is executed, then the
-   * answer is replaced (or never sent) — a lost response, as idempotent retries must survive.
-   */
-  when?: "before" | "after";
 }
 
 export interface StripeEmulatorState {
@@ -147,34 +122,6 @@ export interface StripeEmulator {
   state: StripeEmulatorState;
 }
 
-interface ActiveFailRule extends Required<Pick<FailRule, "status" | "when">> {
-  method?: string;
-  pathPrefix?: string;
-  remaining: number;
-}
-
-function sendJson(
-  response: http.ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body, null, 2);
-  response.writeHead(status, {
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-    "Cache-Control": "no-cache, no-store",
-    ...headers,
-  });
-  response.end(text);
-}
-
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 class StripeEmulatorServer implements StripeEmulator {
   url = "";
   port = 0;
@@ -185,11 +132,9 @@ class StripeEmulatorServer implements StripeEmulator {
   private readonly flows: PaymentFlows;
   private readonly router = new Router();
   private readonly idempotency: IdempotencyStore;
-  private readonly rateLimiter: RateLimiter;
+  private readonly traffic: TrafficControls;
+  private readonly api: ApiRequestHandler;
   private readonly webhooks: WebhookDeliverer;
-  private failRules: ActiveFailRule[] = [];
-  private endpointLimiters: { rule: EndpointRateLimit; limiter: RateLimiter }[] = [];
-  private readonly hanging = new Set<http.ServerResponse>();
   private readonly server: http.Server;
   private readonly explicitPublicBaseUrl: string | undefined;
 
@@ -208,14 +153,20 @@ class StripeEmulatorServer implements StripeEmulator {
     this.context = { store: this.store, events, config: this.config };
     this.flows = new PaymentFlows(this.context);
     this.idempotency = new IdempotencyStore(() => this.store.nowMs());
-    this.rateLimiter = new RateLimiter(options.rateLimitPerSecond);
+    this.traffic = new TrafficControls(options.rateLimitPerSecond, options.endpointRateLimits);
     if (options.frozenClock) this.store.setFrozen(true);
-    this.setEndpointRateLimits(options.endpointRateLimits ?? []);
     this.webhooks = new WebhookDeliverer(
       () => this.config.webhook,
       () => this.config.webhookRetry,
     );
     events.subscribe((event) => this.webhooks.enqueue(event));
+    this.api = new ApiRequestHandler({
+      router: this.router,
+      config: this.config,
+      idempotency: this.idempotency,
+      traffic: this.traffic,
+      requests: this.requests,
+    });
     registerProductRoutes(this.router, this.context);
     registerPriceRoutes(this.router, this.context);
     registerFileRoutes(this.router, this.context);
@@ -282,7 +233,7 @@ class StripeEmulatorServer implements StripeEmulator {
     if ("latencyMs" in o) this.config.latencyMs = o.latencyMs ?? 0;
     if ("rateLimitPerSecond" in o) {
       this.config.rateLimitPerSecond = o.rateLimitPerSecond;
-      this.rateLimiter.configure(o.rateLimitPerSecond);
+      this.traffic.setRateLimit(o.rateLimitPerSecond);
     }
     if ("searchLagMs" in o) this.config.searchLagMs = o.searchLagMs ?? 0;
     if ("webhook" in o) this.config.webhook = o.webhook;
@@ -291,28 +242,7 @@ class StripeEmulatorServer implements StripeEmulator {
       this.config.webhookRetry = { ...this.config.webhookRetry, ...o.webhookRetry };
     }
     if (o.frozenClock !== undefined) this.store.setFrozen(o.frozenClock);
-    if ("endpointRateLimits" in o) this.setEndpointRateLimits(o.endpointRateLimits ?? []);
-  }
-
-  private setEndpointRateLimits(rules: EndpointRateLimit[]): void {
-    this.endpointLimiters = rules.map((rule) => ({
-      rule: { ...rule, ...(rule.method ? { method: rule.method.toUpperCase() } : {}) },
-      limiter: new RateLimiter(rule.perSecond),
-    }));
-  }
-
-  /** Takes a token from every bucket the request falls into; false when one is empty. */
-  private takeRateLimitTokens(
-    method: string,
-    path: string,
-  ): "global-rate" | "endpoint-rate" | null {
-    if (!this.rateLimiter.take()) return "global-rate";
-    for (const { rule, limiter } of this.endpointLimiters) {
-      if ((!rule.method || rule.method === method) && path.startsWith(rule.pathPrefix)) {
-        if (!limiter.take()) return "endpoint-rate";
-      }
-    }
-    return null;
+    if ("endpointRateLimits" in o) this.traffic.setEndpointRateLimits(o.endpointRateLimits ?? []);
   }
 
   clearRequests(): void {
@@ -332,13 +262,7 @@ class StripeEmulatorServer implements StripeEmulator {
   }
 
   failNext(rule: FailRule): void {
-    this.failRules.push({
-      status: rule.status,
-      when: rule.when ?? "before",
-      remaining: rule.count ?? 1,
-      ...(rule.method ? { method: rule.method.toUpperCase() } : {}),
-      ...(rule.pathPrefix ? { pathPrefix: rule.pathPrefix } : {}),
-    });
+    this.traffic.failNext(rule);
   }
 
   async payWithCard(sessionId: string, choices?: BuyerChoices): Promise<void> {
@@ -373,15 +297,14 @@ class StripeEmulatorServer implements StripeEmulator {
   reset(): void {
     this.store.reset();
     this.idempotency.clear();
-    this.failRules = [];
+    this.traffic.clearFailRules();
     this.clearRequests();
     this.webhooks.attempts.length = 0;
   }
 
   async close(): Promise<void> {
     this.webhooks.close();
-    for (const response of this.hanging) response.destroy();
-    this.hanging.clear();
+    this.api.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -416,141 +339,7 @@ class StripeEmulatorServer implements StripeEmulator {
       response.end(contents.bytes);
       return;
     }
-    await this.handleApi(request, response, url, requestId);
-  }
-
-  private matchFailRule(method: string, path: string): ActiveFailRule | undefined {
-    const rule = this.failRules.find(
-      (candidate) =>
-        (!candidate.method || candidate.method === method) &&
-        (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)),
-    );
-    if (!rule) return undefined;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) this.failRules = this.failRules.filter((r) => r !== rule);
-    return rule;
-  }
-
-  private hang(response: http.ServerResponse, record: RecordedRequest): void {
-    record.status = 0; // never answered
-    this.hanging.add(response);
-    response.on("close", () => this.hanging.delete(response));
-  }
-
-  private async handleApi(
-    request: http.IncomingMessage,
-    response: http.ServerResponse,
-    url: URL,
-    requestId: string,
-  ): Promise<void> {
-    const method = request.method ?? "GET";
-    const path = url.pathname.replace(/\/+$/, "") || "/";
-    const idempotencyKey =
-      method === "POST" ? firstHeader(request.headers["idempotency-key"]) : undefined;
-    const record: RecordedRequest = {
-      method,
-      path,
-      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      status: 0,
-      at: Date.now(),
-    };
-    this.requests.push(record);
-    const headers: Record<string, string> = {
-      "Stripe-Version": firstHeader(request.headers["stripe-version"]) ?? EMULATOR_API_VERSION,
-    };
-    if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey;
-    const answer = (status: number, body: unknown) => {
-      record.status = status;
-      if (body instanceof RawBody) {
-        response.writeHead(status, {
-          ...headers,
-          "Content-Type": body.contentType,
-          "Content-Length": body.bytes.length,
-        });
-        response.end(body.bytes);
-      } else {
-        sendJson(response, status, body, headers);
-      }
-    };
-
-    if (this.config.latencyMs > 0) await sleep(this.config.latencyMs);
-    let reserved = false;
-    try {
-      const apiKey = authenticate(firstHeader(request.headers.authorization));
-      const limitedBy = this.takeRateLimitTokens(method, path);
-      if (limitedBy) {
-        // The header Stripe sets on 429s (https://docs.stripe.com/rate-limits#rate-limited-requests).
-        headers["Stripe-Rate-Limited-Reason"] = limitedBy;
-        throw rateLimited();
-      }
-      const failRule = this.matchFailRule(method, path);
-      if (failRule?.when === "before") {
-        if (failRule.status === "timeout") return this.hang(response, record);
-        throw failRule.status === 429 ? rateLimited() : apiError(failRule.status);
-      }
-      const route = this.router.match(method, path);
-      if (!route) throw unrecognizedUrl(method, url.pathname);
-      checkPermission(apiKey, route.permission, this.config.restrictedKeys);
-
-      let params;
-      let file;
-      const contentType = request.headers["content-type"] ?? "";
-      if (method === "GET" || method === "DELETE") {
-        params = parseForm(url.search.slice(1));
-      } else if (contentType.startsWith("multipart/form-data")) {
-        ({ params, file } = await parseMultipart(request));
-      } else {
-        params = parseForm((await readBody(request)).toString("utf8"));
-      }
-
-      if (idempotencyKey !== undefined) {
-        checkIdempotencyKey(idempotencyKey);
-        const fingerprint = fingerprintOf({
-          params,
-          file: file ? { name: file.filename, bytes: file.bytes.toString("base64") } : null,
-        });
-        const stored = this.idempotency.begin(idempotencyKey, method, path, fingerprint);
-        if (stored) {
-          headers["Idempotent-Replayed"] = "true";
-          headers["Original-Request"] = stored.requestId;
-          return answer(stored.status, stored.body);
-        }
-        reserved = true;
-      }
-
-      const apiRequest: ApiRequest = {
-        method,
-        path,
-        params,
-        pathParams: route.pathParams,
-        apiKey,
-        requestId,
-        idempotencyKey: idempotencyKey ?? null,
-        ...(file ? { file } : {}),
-      };
-      let status = 200;
-      let body: unknown;
-      try {
-        body = await route.handler(apiRequest);
-      } catch (error) {
-        if (!(error instanceof StripeApiError) || error.beforeExecution) throw error;
-        status = error.status;
-        body = error.toJSON();
-      }
-      if (reserved && idempotencyKey !== undefined) {
-        this.idempotency.save(idempotencyKey, { status, body, requestId });
-        reserved = false;
-      }
-      if (failRule?.when === "after") {
-        if (failRule.status === "timeout") return this.hang(response, record);
-        throw failRule.status === 429 ? rateLimited() : apiError(failRule.status);
-      }
-      answer(status, body);
-    } catch (error) {
-      if (reserved && idempotencyKey !== undefined) this.idempotency.release(idempotencyKey);
-      if (!(error instanceof StripeApiError)) throw error;
-      answer(error.status, error.toJSON());
-    }
+    await this.api.handle(request, response, url, requestId);
   }
 }
 
