@@ -270,7 +270,7 @@ export const messages: Record<Language, Messages> = {
     previewAdjustableRange: "{min}〜{max}",
     previewFixedQuantity: "変更不可",
     previewSessionTotal: "合計",
-    previewGrandTotal: "決済リンク {links} 件、合計 {total}",
+    previewGrandTotal: "決済リンク {links} 件　合計 {total}",
     issuesSummary: (count) =>
       `選択したレコードのうち ${count} 件に問題があります。レコードを修正するか、選択を外してください。`,
     issueRow: "{row} 行目",
@@ -516,7 +516,7 @@ export const messages: Record<Language, Messages> = {
     previewAdjustableRange: "{min}–{max}",
     previewFixedQuantity: "No",
     previewSessionTotal: "Total",
-    previewGrandTotal: "{links} payment link(s), total {total}",
+    previewGrandTotal: "Payment links: {links} · Total: {total}",
     issuesSummary: (count) =>
       `${count} checked ${count === 1 ? "record has a problem" : "records have problems"}. Fix the ${count === 1 ? "record" : "records"} or uncheck ${count === 1 ? "it" : "them"}.`,
     issueRow: "row {row}",
@@ -527,7 +527,7 @@ export const messages: Record<Language, Messages> = {
     createLinksButton: (count) => `Create ${count} payment ${count === 1 ? "link" : "links"}`,
     confirmCreateTitle: "Create payment links?",
     confirmCreateMessage:
-      "{links} payment link(s) will be created from {records} record(s), total {total}. The links are written into the records.",
+      "Payment links: {links} · Records: {records} · Total: {total}. The links are written into the records.",
     confirmCreateAction: "Create",
     back: "Back",
     creating: "Creating payment links…",
