@@ -32,12 +32,18 @@ import { METADATA_APP_ID, recordIdsMetadata } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
 export const MAX_RECORDS_PER_REQUEST = MAX_RECORDS_PER_CHECKOUT_REQUEST;
-/** Stripe's window for `expires_at`: 30 minutes to 24 hours after it receives the request. */
+/**
+ * Stripe's window for `expires_at`: 30 minutes to 24 hours after it receives the request.
+ * https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-expires_at
+ */
 const STRIPE_MIN_EXPIRY_MS = 30 * 60_000;
 const STRIPE_MAX_EXPIRY_MS = 24 * 60 * 60_000;
 /** Room for the request's travel time and clock skew, on both ends of that window. */
 export const EXPIRY_SAFETY_MARGIN_MS = 2 * 60_000;
-/** Stripe keeps idempotency keys 24 hours; an older intent is not replayed. */
+/**
+ * Stripe keeps idempotency keys 24 hours and answers a reused key with the saved response, errors
+ * included (https://docs.stripe.com/idempotency); an older intent is not replayed.
+ */
 const INTENT_REUSE_MS = 23 * 60 * 60_000;
 /** Sessions created at once for one request (grouping "perRecord"). */
 const SESSION_CONCURRENCY = 4;
