@@ -80,10 +80,11 @@ function describeFailure(error: unknown, messages: Messages): ConnectionTestRepo
     };
   }
   if (error.code === "UNREACHABLE") {
+    // kintone's own words on the failure (name resolution, refused, certificate…) help the IT team.
     return {
       level: "danger",
       title: messages.settingsTestUnreachable,
-      lines: [messages.settingsTestUnreachableHelp],
+      lines: [messages.settingsTestUnreachableHelp, error.message],
     };
   }
   if (error.code === "UNAUTHORIZED" || error.status === 401) {

@@ -118,7 +118,7 @@ export async function loadFormFields(appId: string): Promise<FormField[]> {
 /**
  * The fields offered for a purpose. Line-item values in subtable mode read the row's column
  * first, then the record's field (DESIGN §6), so the subtable's columns come first there.
- * Write-back targets are record fields only.
+ * Write-back targets are record fields only. Best-fitting types come first.
  */
 export function fieldChoices(
   fields: FormField[],
@@ -126,12 +126,17 @@ export function fieldChoices(
   subtableCode?: string,
 ): FormField[] {
   const fitting = FITTING_TYPES[purpose];
-  const recordFields = fields.filter((field) => fitting.includes(field.type));
+  // Best-fitting types first (numbers before texts for a price), otherwise in the form's order.
+  const fit = (list: FormField[]) =>
+    list
+      .filter((field) => fitting.includes(field.type))
+      .sort((a, b) => fitting.indexOf(a.type) - fitting.indexOf(b.type));
+  const recordFields = fit(fields);
   if (subtableCode === undefined || purpose.startsWith("writeBack") || purpose === "subtable") {
     return recordFields;
   }
   const table = fields.find((field) => field.type === "SUBTABLE" && field.code === subtableCode);
-  const columns = (table?.columns ?? []).filter((field) => fitting.includes(field.type));
+  const columns = fit(table?.columns ?? []);
   return [...columns, ...recordFields];
 }
 

@@ -1,0 +1,195 @@
+/** @jest-environment jsdom */
+import type { ProxyTransport } from "../../api/ProxyTransport";
+import { messages } from "../../i18n/messages";
+import { parseFormFields } from "../formFields";
+import { renderSettingsScreen } from "../renderSettingsScreen";
+import { ORDER_FORM_FIELDS, PLUGIN_ID, installFakeKintone, removeFakeKintone } from "./fakeKintone";
+
+// KUC uses uuid (ESM-only, which the repo's jest config does not transform) just to give its
+// inner elements unique ids; a counter does the same here.
+jest.mock("uuid", () => {
+  let next = 0;
+  return { v4: () => `kuc-id-${++next}` };
+});
+
+const SECRET = "s3cr3t-0123456789-abcdefghijklmnopqrstuvwxyz";
+const t = messages.en;
+
+const DIAGNOSTICS = {
+  stripe: { ok: true, mode: "test", keyType: "restricted", problems: [] },
+  kintone: { ok: true, apps: [{ appId: "12", ok: true, problems: [] }] },
+};
+
+const STORED_MAPPING = JSON.stringify({
+  version: 1,
+  source: { type: "subtable", field: "items" },
+  grouping: "perRecord",
+  lineItem: { name: { field: "item_name" }, unitPrice: { field: "item_unit_price" } },
+  currency: "USD",
+  successUrl: "https://shop.example.com/thanks",
+  writeBack: { status: "checkout_status" },
+});
+
+function fakeTransport(answer: { status: number; body: unknown }) {
+  const sent: string[] = [];
+  const transport: ProxyTransport = {
+    send: (url, method) => {
+      sent.push(`${method} ${url}`);
+      return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
+    },
+  };
+  return { transport, sent };
+}
+
+async function render(transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport) {
+  const container = document.createElement("div");
+  document.body.replaceChildren(container);
+  const screen = renderSettingsScreen(container, {
+    pluginId: PLUGIN_ID,
+    appId: "12",
+    language: "en",
+    messages: t,
+    loadFields: () => Promise.resolve(parseFormFields(ORDER_FORM_FIELDS)),
+    transport,
+  });
+  await screen.ready;
+  const row = (control: string) => {
+    const element = container.querySelector<HTMLElement>(`[data-control="${control}"]`);
+    if (element === null) throw new Error(`no row ${control}`);
+    return element;
+  };
+  /** KUC components of a row, with the props the screen sets. */
+  const components = (control: string) =>
+    [...row(control).querySelectorAll("kuc-dropdown-1-24-0, kuc-text-1-24-0")] as unknown as Array<
+      HTMLElement & { value: string; error: string; visible: boolean }
+    >;
+  const secret = container.querySelector<HTMLInputElement>("#ksc-settings-proxy-secret");
+  if (secret === null) throw new Error("no secret input");
+  const setUrl = (url: string) => {
+    const [text] = components("proxyUrl");
+    if (text === undefined) throw new Error("no URL input");
+    text.value = url;
+  };
+  return { container, screen, row, components, secret, setUrl };
+}
+
+afterEach(removeFakeKintone);
+
+describe("renderSettingsScreen", () => {
+  it("fills the form from getConfig and never shows the stored secret", async () => {
+    installFakeKintone({
+      config: { proxyUrl: "https://proxy.example.com/", mapping: STORED_MAPPING },
+      proxy: {
+        "GET https://proxy.example.com/": {
+          headers: { Authorization: `Bearer ${SECRET}` },
+          data: {},
+        },
+        "POST https://proxy.example.com/": {
+          headers: { Authorization: `Bearer ${SECRET}` },
+          data: {},
+        },
+      },
+    });
+    const { container, components, secret, screen } = await render();
+    expect(components("proxyUrl")[0]?.value).toBe("https://proxy.example.com/");
+    expect(secret.value).toBe("");
+    expect(secret.type).toBe("password");
+    expect(secret.placeholder).toBe(t.settingsSecretStoredPlaceholder);
+    expect(container.innerHTML).not.toContain(SECRET);
+    expect(screen.state.subtableField).toBe("items");
+    // The name row: mode "Field", the field dropdown (visible) holding the stored column.
+    const [mode, field, text] = components("lineItem.name");
+    expect([mode?.value, field?.value, field?.visible, text?.visible]).toEqual([
+      "field",
+      "item_name",
+      true,
+      false,
+    ]);
+    expect(components("writeBack.status")[0]?.value).toBe("checkout_status");
+  });
+
+  it("shows each error on its field and in a summary, and saves nothing", async () => {
+    const fake = installFakeKintone();
+    const { container, screen, components, secret } = await render();
+    secret.value = "short";
+    screen.state.writeBack.paymentStatus = "payment_status";
+    await expect(screen.save()).resolves.toBe(false);
+
+    expect(fake.calls.filter((call) => !call.startsWith("api"))).toEqual([]);
+    expect(components("proxyUrl")[0]?.error).toBe(t.errorProxyUrlInvalid);
+    expect(components("lineItem.name")[1]?.error).toBe(t.settingsErrorChooseField);
+    expect(components("successUrl")[0]?.error).toBe(t.settingsErrorEnterUrl);
+    expect(components("writeBack.paymentStatus")[0]?.error).toContain("no_payment_required");
+    const summary = container.querySelector<HTMLElement>(".ksc-settings-summary");
+    expect(summary?.hidden).toBe(false);
+    expect(summary?.textContent).toContain(`${t.settingsName}: ${t.settingsErrorChooseField}`);
+  });
+
+  it("saves a complete form: mapping in setConfig, secret and mapping in the proxy config", async () => {
+    const fake = installFakeKintone();
+    const { screen, secret, setUrl } = await render();
+    setUrl("https://proxy.example.com");
+    secret.value = SECRET;
+    screen.state.lineItem.name = { mode: "field", field: "customer_name", text: "" };
+    screen.state.lineItem.unitPrice = { mode: "const", field: "", text: "1800" };
+    screen.state.successUrl = "https://shop.example.com/thanks";
+    await expect(screen.save()).resolves.toBe(true);
+
+    expect(fake.config.proxyUrl).toBe("https://proxy.example.com/");
+    expect(JSON.parse(fake.config.mapping ?? "")).toMatchObject({
+      lineItem: { name: { field: "customer_name" }, unitPrice: { const: "1800" } },
+      currency: "JPY",
+    });
+    expect(JSON.stringify(fake.config)).not.toContain(SECRET);
+    expect(fake.proxy.get("POST https://proxy.example.com/")).toEqual({
+      headers: { Authorization: `Bearer ${SECRET}` },
+      data: { appId: "12", mapping: fake.config.mapping },
+    });
+    expect(secret.value).toBe("");
+  });
+
+  it("stores a typed secret before testing, calls diagnostics and says it works", async () => {
+    const fake = installFakeKintone();
+    const { transport, sent } = fakeTransport({ status: 200, body: DIAGNOSTICS });
+    const { container, screen, secret, setUrl } = await render(transport);
+    setUrl("https://proxy.example.com/");
+    secret.value = SECRET;
+    const report = await screen.testConnection();
+
+    expect(report?.level).toBe("success");
+    expect(fake.proxy.get("GET https://proxy.example.com/")?.headers).toEqual({
+      Authorization: `Bearer ${SECRET}`,
+    });
+    expect(sent).toEqual(["GET https://proxy.example.com/v1/diagnostics"]);
+    expect(container.querySelector(".ksc-settings-test-result")?.textContent).toContain(
+      t.settingsTestTitleOk,
+    );
+  });
+
+  it("asks for the secret before testing when none is stored", async () => {
+    installFakeKintone();
+    const { transport, sent } = fakeTransport({ status: 200, body: DIAGNOSTICS });
+    const { container, screen, setUrl } = await render(transport);
+    setUrl("https://proxy.example.com/");
+    await expect(screen.testConnection()).resolves.toBeUndefined();
+    expect(sent).toEqual([]);
+    expect(container.querySelector(".ksc-settings-error")?.textContent).toBe(
+      t.settingsErrorSecretForTest,
+    );
+  });
+
+  it("says the secret is wrong when the proxy answers 401", async () => {
+    installFakeKintone();
+    const { transport } = fakeTransport({
+      status: 401,
+      body: { error: { code: "UNAUTHORIZED", message: "Unauthorized" } },
+    });
+    const { screen, secret, setUrl } = await render(transport);
+    setUrl("https://proxy.example.com/");
+    secret.value = SECRET;
+    await expect(screen.testConnection()).resolves.toMatchObject({
+      level: "danger",
+      title: t.settingsTestWrongSecret,
+    });
+  });
+});
