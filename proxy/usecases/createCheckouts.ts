@@ -176,7 +176,7 @@ export async function createCheckouts(
   const revisions = new Map(records.map((r) => [String(r.$id?.value), String(r.$revision?.value)]));
   // Every image is read and normalized before anything reaches Stripe: a file that is no image
   // stops the request with nothing sent.
-  const images = await prepareImages(deps, input.appId, plan.sessions);
+  const images = await prepareImages(deps, input.appId, mapping, plan.sessions);
 
   const context: SessionContext = {
     deps,
@@ -295,17 +295,24 @@ function toPreview(session: PlannedSession): PreviewSession {
 }
 
 interface PreparedImage {
-  hash: string;
-  /** Present only when the journal has no URL for these bytes yet. */
+  /** The URL Stripe already has for this attachment or for its normalized bytes. */
+  url?: string;
+  /** sha-256 of the normalized bytes, when they were read this time. */
+  hash?: string;
+  /** Present only when Stripe has not seen these bytes yet. */
   upload?: { bytes: Uint8Array; filename: string; contentType: string };
 }
 
 /** fileKey → normalized image (hash, and bytes when they still need uploading). */
 type PreparedImages = Map<string, PreparedImage>;
 
+/** Attachments read at once (each is a kintone download and an image conversion). */
+const IMAGE_CONCURRENCY = 4;
+
 async function prepareImages(
   deps: UseCaseDeps,
   appId: string,
+  mapping: MappingConfig,
   sessions: PlannedSession[],
 ): Promise<PreparedImages> {
   const prepared: PreparedImages = new Map();
@@ -316,7 +323,13 @@ async function prepareImages(
     }
   }
   const problems: ConstructorParameters<typeof ValidationFailedError>[0] = [];
-  for (const { file, item } of files.values()) {
+  await mapWithConcurrency([...files.values()], IMAGE_CONCURRENCY, async ({ file, item }) => {
+    // A kintone file key names one stored file: once uploaded, it is not read again.
+    const known = deps.journal.getCachedImageUrl(fileCacheKey(deps, file.fileKey));
+    if (known) {
+      prepared.set(file.fileKey, { url: known });
+      return;
+    }
     const downloaded = await deps.records.downloadFile(file.fileKey, appId);
     try {
       const normalized = await deps.imageNormalizer.normalize({
@@ -325,27 +338,26 @@ async function prepareImages(
         contentType: file.contentType || downloaded.contentType,
       });
       const hash = sha256(normalized.bytes);
-      const cached = deps.journal.getCachedImageUrl(imageCacheKey(deps, hash));
-      prepared.set(file.fileKey, cached ? { hash } : { hash, upload: normalized });
+      const url = deps.journal.getCachedImageUrl(imageCacheKey(deps, hash));
+      prepared.set(file.fileKey, url ? { url, hash } : { hash, upload: normalized });
     } catch (error) {
-      if (error instanceof Error && error.name === "NotAnImageError") {
-        problems.push({
-          recordId: item.recordId,
-          ...(item.row !== undefined ? { row: item.row } : {}),
-          field: file.name,
-          code: "NOT_AN_IMAGE",
-          message: `The file "${file.name}" is not an image that can be shown to the buyer.`,
-        });
-      } else {
-        throw error;
-      }
+      if (!(error instanceof Error && error.name === "NotAnImageError")) throw error;
+      problems.push({
+        recordId: item.recordId,
+        ...(item.row !== undefined ? { row: item.row } : {}),
+        field: mapping.lineItem.image?.field ?? file.name,
+        code: "NOT_AN_IMAGE",
+        message: `The file "${file.name}" is not an image that can be shown to the buyer.`,
+      });
     }
-  }
+  });
   if (problems.length) throw new ValidationFailedError(problems);
   return prepared;
 }
 
 const imageCacheKey = (deps: UseCaseDeps, hash: string) => `${deps.cacheScope}:image:${hash}`;
+const fileCacheKey = (deps: UseCaseDeps, fileKey: string) =>
+  `${deps.cacheScope}:kintone-file:${fileKey}`;
 const productCacheKey = (deps: UseCaseDeps, code: string) => `${deps.cacheScope}:product:${code}`;
 
 interface SessionContext {
@@ -520,7 +532,7 @@ async function toLineItemRequest(
   const imageUrls: string[] = [];
   for (const file of item.images) {
     const prepared = context.images.get(file.fileKey);
-    if (prepared) imageUrls.push(await imageUrl(context, prepared));
+    if (prepared) imageUrls.push(await imageUrl(context, file.fileKey, prepared));
   }
   const adjustable =
     item.minQuantity !== undefined || item.maxQuantity !== undefined
@@ -545,19 +557,29 @@ async function toLineItemRequest(
   return { product, unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
 }
 
-/** Uploads bytes Stripe has not seen yet (by their hash); otherwise the journal's URL. */
-async function imageUrl(context: SessionContext, prepared: PreparedImage): Promise<string> {
+/** Uploads bytes Stripe has not seen yet (by their hash); otherwise the URL it has. */
+async function imageUrl(
+  context: SessionContext,
+  fileKey: string,
+  prepared: PreparedImage,
+): Promise<string> {
   const { deps } = context;
-  const key = imageCacheKey(deps, prepared.hash);
-  const cached = deps.journal.getCachedImageUrl(key);
-  if (cached) return cached;
-  const upload = prepared.upload;
-  if (!upload) throw new Error("image cache entry vanished"); // the journal never deletes it
-  return singleFlight(key, async () => {
-    const { url } = await deps.gateway.uploadProductImage(upload);
-    deps.journal.putCachedImageUrl(key, url);
-    return url;
-  });
+  if (prepared.url) {
+    deps.journal.putCachedImageUrl(fileCacheKey(deps, fileKey), prepared.url);
+    return prepared.url;
+  }
+  const { hash, upload } = prepared;
+  if (!hash || !upload) throw new Error("an image was prepared without bytes or a URL");
+  const key = imageCacheKey(deps, hash);
+  const url =
+    deps.journal.getCachedImageUrl(key) ??
+    (await singleFlight(key, async () => {
+      const uploaded = await deps.gateway.uploadProductImage(upload);
+      deps.journal.putCachedImageUrl(key, uploaded.url);
+      return uploaded.url;
+    }));
+  deps.journal.putCachedImageUrl(fileCacheKey(deps, fileKey), url);
+  return url;
 }
 
 /** The product id for a code, calling Stripe only when the product is new or its content changed. */

@@ -374,6 +374,21 @@ describe("createCheckouts", () => {
     );
   });
 
+  it("reads an attachment from kintone only until Stripe has it", async () => {
+    const env = makeDeps();
+    const ids = threeRecords(env);
+    const input = {
+      appId: APP,
+      records: ids.map((id) => ({ id })),
+      mapping: JSON.stringify(baseMapping()),
+    };
+    await createCheckouts(env.deps, input);
+    expect(env.records.downloads.sort()).toEqual(["img-a", "img-b"]);
+    await createCheckouts(env.deps, input);
+    expect(env.records.downloads).toHaveLength(2);
+    expect(env.imageNormalizer.calls).toBe(2);
+  });
+
   it("answers VALIDATION_FAILED for an attachment that is not an image, before anything reaches Stripe", async () => {
     const env = makeDeps();
     env.records.files.set("doc", Buffer.from("NOT-AN-IMAGE"));

@@ -208,7 +208,10 @@ export class FakeRecordStore implements RecordStore {
     }
   }
 
+  downloads: string[] = [];
+
   async downloadFile(fileKey: string) {
+    this.downloads.push(fileKey);
     const bytes = this.files.get(fileKey);
     if (!bytes) throw new UpstreamError("kintone", "no such file");
     return { bytes };
