@@ -22,17 +22,13 @@ import {
   CheckoutSession,
   newestFirst,
   PaymentIntentData,
-  Price,
   randomId,
   StoredLineItem,
 } from "../StripeStore";
 import type { Router } from "../http/Router";
-import { createPrice, readCurrency, readUnitAmount } from "./prices";
-import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
-export const ADJUSTABLE_QUANTITY_MAX = 999_999;
-export const ADJUSTABLE_QUANTITY_DEFAULT_MAX = 99;
 export const MIN_EXPIRY_SECONDS = 30 * 60;
 export const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
 export const CLIENT_REFERENCE_ID_MAX_LENGTH = 200;
@@ -83,166 +79,12 @@ const UNMODELLED_PARAMS = [
   "payment_method_collection", "origin_context", "name_collection",
 ]; // prettier-ignore
 
-const LINE_ITEM_PARAMS = ["price", "price_data", "quantity", "adjustable_quantity", "tax_rates"];
-const PRICE_DATA_PARAMS = [
-  "currency",
-  "product",
-  "product_data",
-  "unit_amount",
-  "unit_amount_decimal",
-  "tax_behavior",
-  "recurring",
-];
-
-export interface SessionRendering {
-  session: CheckoutSession;
-  lineItems: StoredLineItem[];
-}
-
 export function registerCheckoutSessionRoutes(
   router: Router,
   context: EmulatorContext,
   flows: PaymentFlows,
 ): void {
   const { store } = context;
-
-  function readLineItem(
-    item: ParamReader,
-    livemode: boolean,
-    pending: (() => void)[],
-  ): {
-    price: () => Price;
-    currency: string;
-    unitAmount: number;
-    quantity: number;
-    adjustable: StoredLineItem["adjustableQuantity"];
-  } {
-    const priceId = item.optionalString("price");
-    const priceData = item.object("price_data", PRICE_DATA_PARAMS);
-    if (priceId === undefined && priceData === undefined) {
-      throw invalidParam(
-        item.name("price"),
-        `You must specify either \`price\` or \`price_data\` in ${item.prefix}.`,
-        "parameter_missing",
-      );
-    }
-    if (priceId !== undefined && priceData !== undefined) {
-      throw invalidParam(
-        item.name("price"),
-        `You may only specify one of these parameters: ${item.name("price")}, ${item.name("price_data")}.`,
-      );
-    }
-    if (item.has("tax_rates")) {
-      throw invalidParam(item.name("tax_rates"), "The emulator does not model tax rates.");
-    }
-    let price: () => Price;
-    let currency: string;
-    let unitAmount: number;
-    if (priceId !== undefined) {
-      const existing = store.prices.get(priceId);
-      if (!existing) throw resourceMissing("price", priceId, item.name("price"), 400);
-      if (!existing.active) {
-        throw invalidParam(
-          item.name("price"),
-          `The price specified (${priceId}) is inactive. This field only accepts active prices.`,
-        );
-      }
-      if (existing.type === "recurring") {
-        throw invalidParam(
-          item.name("price"),
-          "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
-        );
-      }
-      price = () => existing;
-      currency = existing.currency;
-      unitAmount = existing.unit_amount;
-    } else {
-      const data = priceData as ParamReader;
-      currency = readCurrency(data);
-      const productId = data.optionalString("product");
-      const productData = data.object("product_data", PRODUCT_DATA_PARAMS);
-      if (productId === undefined && productData === undefined) {
-        throw invalidParam(
-          data.name("product_data"),
-          `You must specify either \`product\` or \`product_data\` when creating a price.`,
-          "parameter_missing",
-        );
-      }
-      if (productId !== undefined && productData !== undefined) {
-        throw invalidParam(
-          data.name("product"),
-          `You may only specify one of these parameters: ${data.name("product")}, ${data.name("product_data")}.`,
-        );
-      }
-      if (productId !== undefined && !store.products.has(productId)) {
-        throw resourceMissing("product", productId, data.name("product"), 400);
-      }
-      if (data.has("recurring")) {
-        throw invalidParam(
-          data.name("recurring"),
-          "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
-        );
-      }
-      unitAmount = readUnitAmount(data);
-      const taxBehavior = data.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
-      const productFields = productData ? readProductFields(productData) : undefined;
-      // Inline products and prices are only created once the whole request is valid.
-      let created: Price | undefined;
-      pending.push(() => {
-        const product = productFields
-          ? createProduct(context, { ...productFields, active: false }, livemode, null).id
-          : (productId as string);
-        created = createPrice(
-          context,
-          {
-            currency,
-            unit_amount: unitAmount,
-            product,
-            active: false,
-            ...(taxBehavior ? { tax_behavior: taxBehavior } : {}),
-          },
-          livemode,
-          null,
-        );
-      });
-      price = () => created as Price;
-    }
-    const quantity = item.integer("quantity", {
-      required: true,
-      min: 0,
-      max: ADJUSTABLE_QUANTITY_MAX,
-    }) as number;
-    const adjustableParams = item.object("adjustable_quantity", ["enabled", "minimum", "maximum"]);
-    let adjustable: StoredLineItem["adjustableQuantity"] = null;
-    if (adjustableParams) {
-      const enabled = adjustableParams.boolean("enabled", { required: true }) as boolean;
-      const minimum =
-        adjustableParams.integer("minimum", { min: 0, max: ADJUSTABLE_QUANTITY_MAX }) ?? 0;
-      const maximum =
-        adjustableParams.integer("maximum", { min: 1, max: ADJUSTABLE_QUANTITY_MAX }) ??
-        ADJUSTABLE_QUANTITY_DEFAULT_MAX;
-      if (minimum > maximum) {
-        throw invalidParam(
-          adjustableParams.name("minimum"),
-          `${adjustableParams.name("minimum")} (${minimum}) must be less than or equal to ${adjustableParams.name("maximum")} (${maximum}).`,
-        );
-      }
-      if (enabled && (quantity < minimum || quantity > maximum)) {
-        throw invalidParam(
-          item.name("quantity"),
-          `${item.name("quantity")} (${quantity}) must be between ${adjustableParams.name("minimum")} (${minimum}) and ${adjustableParams.name("maximum")} (${maximum}).`,
-        );
-      }
-      adjustable = { enabled, minimum, maximum };
-    }
-    if (quantity === 0 && !adjustable?.enabled) {
-      throw invalidParam(
-        item.name("quantity"),
-        `This value must be greater than or equal to 1 (it currently is '0').`,
-      );
-    }
-    return { price, currency, unitAmount, quantity, adjustable };
-  }
 
   function render(session: CheckoutSession, expand: string[]): Record<string, unknown> {
     flows.expireIfDue(session);
@@ -296,7 +138,9 @@ export function registerCheckoutSessionRoutes(
       );
     }
     const pending: (() => void)[] = [];
-    const lines = items.map((item) => readLineItem(item, request.apiKey.livemode, pending));
+    const lines = items.map((item) =>
+      readLineItem(context, item, request.apiKey.livemode, pending),
+    );
     const currency = lines[0]?.currency ?? "usd";
     const otherCurrency = lines.findIndex((line) => line.currency !== currency);
     if (otherCurrency >= 0) {

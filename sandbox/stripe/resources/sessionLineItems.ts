@@ -1,0 +1,175 @@
+/**
+ * One `line_items[n]` entry of a payment-mode Checkout Session
+ * (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-line_items):
+ * `price` or `price_data` {currency, unit_amount or unit_amount_decimal, product or product_data},
+ * `quantity`, and `adjustable_quantity` {enabled, minimum (default 0), maximum (default 99, at
+ * most 999999)}. Inline products and prices are created only once the whole request is valid.
+ */
+import type { EmulatorContext } from "../EmulatorContext";
+import type { ParamReader } from "../params";
+import { invalidParam, resourceMissing } from "../StripeApiError";
+import type { Price, StoredLineItem } from "../StripeStore";
+import { createPrice, readCurrency, readUnitAmount } from "./prices";
+import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+
+export const ADJUSTABLE_QUANTITY_MAX = 999_999;
+export const ADJUSTABLE_QUANTITY_DEFAULT_MAX = 99;
+
+export const LINE_ITEM_PARAMS = [
+  "price",
+  "price_data",
+  "quantity",
+  "adjustable_quantity",
+  "tax_rates",
+];
+const PRICE_DATA_PARAMS = [
+  "currency",
+  "product",
+  "product_data",
+  "unit_amount",
+  "unit_amount_decimal",
+  "tax_behavior",
+  "recurring",
+];
+
+export interface RequestedLineItem {
+  /** The price, available once the pending creations ran. */
+  price: () => Price;
+  currency: string;
+  unitAmount: number;
+  quantity: number;
+  adjustable: StoredLineItem["adjustableQuantity"];
+}
+
+export function readLineItem(
+  context: EmulatorContext,
+  item: ParamReader,
+  livemode: boolean,
+  pending: (() => void)[],
+): RequestedLineItem {
+  const priceId = item.optionalString("price");
+  const priceData = item.object("price_data", PRICE_DATA_PARAMS);
+  if (priceId === undefined && priceData === undefined) {
+    throw invalidParam(
+      item.name("price"),
+      `You must specify either \`price\` or \`price_data\` in ${item.prefix}.`,
+      "parameter_missing",
+    );
+  }
+  if (priceId !== undefined && priceData !== undefined) {
+    throw invalidParam(
+      item.name("price"),
+      `You may only specify one of these parameters: ${item.name("price")}, ${item.name("price_data")}.`,
+    );
+  }
+  if (item.has("tax_rates")) {
+    throw invalidParam(item.name("tax_rates"), "The emulator does not model tax rates.");
+  }
+  let price: () => Price;
+  let currency: string;
+  let unitAmount: number;
+  if (priceId !== undefined) {
+    const existing = context.store.prices.get(priceId);
+    if (!existing) throw resourceMissing("price", priceId, item.name("price"), 400);
+    if (!existing.active) {
+      throw invalidParam(
+        item.name("price"),
+        `The price specified (${priceId}) is inactive. This field only accepts active prices.`,
+      );
+    }
+    if (existing.type === "recurring") {
+      throw invalidParam(
+        item.name("price"),
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+      );
+    }
+    price = () => existing;
+    currency = existing.currency;
+    unitAmount = existing.unit_amount;
+  } else {
+    const data = priceData as ParamReader;
+    currency = readCurrency(data);
+    const productId = data.optionalString("product");
+    const productData = data.object("product_data", PRODUCT_DATA_PARAMS);
+    if (productId === undefined && productData === undefined) {
+      throw invalidParam(
+        data.name("product_data"),
+        `You must specify either \`product\` or \`product_data\` when creating a price.`,
+        "parameter_missing",
+      );
+    }
+    if (productId !== undefined && productData !== undefined) {
+      throw invalidParam(
+        data.name("product"),
+        `You may only specify one of these parameters: ${data.name("product")}, ${data.name("product_data")}.`,
+      );
+    }
+    if (productId !== undefined && !context.store.products.has(productId)) {
+      throw resourceMissing("product", productId, data.name("product"), 400);
+    }
+    if (data.has("recurring")) {
+      throw invalidParam(
+        data.name("recurring"),
+        "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
+      );
+    }
+    unitAmount = readUnitAmount(data);
+    const taxBehavior = data.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
+    const productFields = productData ? readProductFields(productData) : undefined;
+    // Inline products and prices are only created once the whole request is valid.
+    let created: Price | undefined;
+    pending.push(() => {
+      const product = productFields
+        ? createProduct(context, { ...productFields, active: false }, livemode, null).id
+        : (productId as string);
+      created = createPrice(
+        context,
+        {
+          currency,
+          unit_amount: unitAmount,
+          product,
+          active: false,
+          ...(taxBehavior ? { tax_behavior: taxBehavior } : {}),
+        },
+        livemode,
+        null,
+      );
+    });
+    price = () => created as Price;
+  }
+  const quantity = item.integer("quantity", {
+    required: true,
+    min: 0,
+    max: ADJUSTABLE_QUANTITY_MAX,
+  }) as number;
+  const adjustableParams = item.object("adjustable_quantity", ["enabled", "minimum", "maximum"]);
+  let adjustable: StoredLineItem["adjustableQuantity"] = null;
+  if (adjustableParams) {
+    const enabled = adjustableParams.boolean("enabled", { required: true }) as boolean;
+    const minimum =
+      adjustableParams.integer("minimum", { min: 0, max: ADJUSTABLE_QUANTITY_MAX }) ?? 0;
+    const maximum =
+      adjustableParams.integer("maximum", { min: 1, max: ADJUSTABLE_QUANTITY_MAX }) ??
+      ADJUSTABLE_QUANTITY_DEFAULT_MAX;
+    if (minimum > maximum) {
+      throw invalidParam(
+        adjustableParams.name("minimum"),
+        `${adjustableParams.name("minimum")} (${minimum}) must be less than or equal to ${adjustableParams.name("maximum")} (${maximum}).`,
+      );
+    }
+    if (enabled && (quantity < minimum || quantity > maximum)) {
+      throw invalidParam(
+        item.name("quantity"),
+        `${item.name("quantity")} (${quantity}) must be between ${adjustableParams.name("minimum")} (${minimum}) and ${adjustableParams.name("maximum")} (${maximum}).`,
+      );
+    }
+    adjustable = { enabled, minimum, maximum };
+  }
+  if (quantity === 0 && !adjustable?.enabled) {
+    throw invalidParam(
+      item.name("quantity"),
+      `This value must be greater than or equal to 1 (it currently is '0').`,
+    );
+  }
+  return { price, currency, unitAmount, quantity, adjustable };
+}
