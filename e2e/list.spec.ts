@@ -1,0 +1,144 @@
+/**
+ * The list story: a kintone user checks three products, sees what will be charged, and creates
+ * ONE payment link for the three; the link lands in all three records.
+ */
+import pino from "pino";
+import type { Browser, Page } from "playwright-core";
+import type { MappingConfig } from "../core/mapping/MappingConfig";
+import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
+import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
+import { ensurePluginBuilt } from "./ensurePluginBuilt";
+
+let sandbox: Sandbox;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+/** What the settings screen saves: proxyUrl + mapping (setConfig) and the secret (setProxyConfig). */
+function configurePlugin(mapping: MappingConfig): void {
+  const proxyUrl = `${sandbox.urls.proxy}/`;
+  const mappingJson = JSON.stringify(mapping);
+  sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
+    proxyUrl,
+    mapping: mappingJson,
+  });
+  for (const method of ["GET", "POST"] as const) {
+    sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
+      url: proxyUrl,
+      method,
+      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
+      data: method === "POST" ? { appId: PRODUCTS_APP_ID, mapping: mappingJson } : {},
+    });
+  }
+}
+
+beforeAll(async () => {
+  ensurePluginBuilt();
+  sandbox = await startSandbox({
+    ports: { kintone: 0, stripe: 0, proxy: 0 },
+    proxyLogger: pino({ level: "silent" }),
+  });
+  configurePlugin({ ...sampleMapping("products", sandbox.urls.productsList), grouping: "single" });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  pageErrors = watchPageErrors(page);
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+async function openDialog(language: "ja" | "en") {
+  await page.goto(`${sandbox.urls.productsList}?lang=${language}`);
+  await waitForKintoneReady(page);
+  await page.locator("#kintone-header-menu-space button").click();
+  const dialog = page.locator("dialog.kintone-stripe-checkout-dialog");
+  await dialog.locator("tr.kintone-stripe-checkout-record").first().waitFor();
+  return dialog;
+}
+
+async function checkRecords(dialog: ReturnType<Page["locator"]>, ids: string[]) {
+  for (const id of ids) {
+    await dialog.locator(`tr.kintone-stripe-checkout-record[data-record-id="${id}"] input`).check();
+  }
+  await dialog.locator(".kintone-stripe-checkout-session").first().waitFor();
+}
+
+describe("the record list's Stripe Checkout dialog", () => {
+  it.each(["ja", "en"] as const)(
+    "previews the checked records with their total before anything is charged (%s)",
+    async (language) => {
+      const dialog = await openDialog(language);
+      await checkRecords(dialog, ["1", "3", "4"]);
+
+      const total = await dialog
+        .locator(".kintone-stripe-checkout-preview-grand-total")
+        .textContent();
+      expect(total).toMatch(/[¥￥]7,180/);
+      await expect(dialog.locator(".kintone-stripe-checkout-line").count()).resolves.toBe(3);
+      await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
+        true,
+      );
+      await saveScreenshot(page, `list-dialog-preview-${language}`);
+      expect(pageErrors).toEqual([]);
+    },
+  );
+
+  it("shows the problem next to a record that cannot be combined, and blocks Create", async () => {
+    const dialog = await openDialog("en");
+    // Record 2 is priced in USD: one link cannot mix currencies.
+    await checkRecords(dialog, ["1", "2"]);
+    const issue = dialog.locator(".kintone-stripe-checkout-issue").first();
+    await issue.waitFor();
+    await issue.scrollIntoViewIfNeeded();
+    // The problem sits under the record it is about.
+    await expect(
+      dialog.locator('tr.kintone-stripe-checkout-issue-row[data-record-id="1"]').textContent(),
+    ).resolves.toMatch(/currenc/i);
+    await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
+      false,
+    );
+    await saveScreenshot(page, "list-dialog-issue-en");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("creates ONE checkout for three records after a confirmation, and the link lands in all three", async () => {
+    const dialog = await openDialog("en");
+    await checkRecords(dialog, ["1", "3", "4"]);
+    await dialog.locator(".kintone-stripe-checkout-create").click();
+
+    const confirm = page.locator("dialog.kintone-stripe-checkout-confirm");
+    await expect(confirm.textContent()).resolves.toContain("¥7,180");
+    await saveScreenshot(page, "list-dialog-confirm-en");
+    await confirm.locator(".kintone-stripe-checkout-confirm-ok").click();
+
+    const link = dialog.locator(".kintone-stripe-checkout-link-url");
+    await link.waitFor();
+    await expect(link.count()).resolves.toBe(1);
+    const url = await link.inputValue();
+    expect(url).toMatch(/^http/);
+    await saveScreenshot(page, "list-dialog-created-en");
+
+    const urls = ["1", "3", "4"].map(
+      (id) =>
+        sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]?.value,
+    );
+    expect(urls).toEqual([url, url, url]);
+    expect(
+      sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, "2")?.[WRITE_BACK_FIELD_CODES.url]?.value,
+    ).toBe("");
+
+    await dialog.locator(".kintone-stripe-checkout-reload").click();
+    await waitForKintoneReady(page);
+    expect(pageErrors).toEqual([]);
+  });
+});

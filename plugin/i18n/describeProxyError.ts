@@ -1,0 +1,89 @@
+import { validationDetailSchema } from "../../core/api/proxyApi";
+import { ProxyError } from "../api/ProxyError";
+import { fillTemplate } from "../ui/fillTemplate";
+import type { Messages } from "./messages";
+
+export interface ErrorDescription {
+  /** What happened and what the user can do, in their language. */
+  message: string;
+  /** One line per problem (VALIDATION_FAILED) or per record concerned. */
+  details: string[];
+}
+
+/** How a record is named to the user; by default "Record <id>". */
+export type RecordNamer = (recordId: string) => string;
+
+/**
+ * A failed call as a user can act on it: every DESIGN §5 code, plus UNREACHABLE and BAD_ANSWER
+ * from ProxyError and NOT_FOUND (an older proxy without the route).
+ */
+export function describeProxyError(
+  error: unknown,
+  messages: Messages,
+  nameRecord: RecordNamer = (id) => fillTemplate(messages.recordLabel, { record: id }),
+): ErrorDescription {
+  if (!(error instanceof ProxyError)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return { message: fillTemplate(messages.unexpectedError, { message: text }), details: [] };
+  }
+  const values = { message: error.message, code: error.code };
+  switch (error.code) {
+    case "BAD_REQUEST":
+      return { message: fillTemplate(messages.proxyErrorBadRequest, values), details: [] };
+    case "UNAUTHORIZED":
+      return { message: messages.proxyErrorUnauthorized, details: [] };
+    case "RECORD_NOT_FOUND":
+      return { message: messages.proxyErrorRecordNotFound, details: recordsOf(error, nameRecord) };
+    case "SESSION_NOT_FOUND":
+      return { message: messages.proxyErrorSessionNotFound, details: [] };
+    case "RECORD_CHANGED":
+      return { message: messages.proxyErrorRecordChanged, details: recordsOf(error, nameRecord) };
+    case "SESSION_NOT_OPEN":
+      return { message: messages.proxyErrorSessionNotOpen, details: [] };
+    case "VALIDATION_FAILED": {
+      const details = error.details.flatMap((detail) => {
+        const parsed = validationDetailSchema.safeParse(detail);
+        return parsed.success ? [describeIssue(parsed.data, messages, nameRecord)] : [];
+      });
+      // Job errors carry a message but no details: keep the proxy's own words then.
+      if (details.length === 0 && error.message !== "") {
+        details.push(fillTemplate(messages.proxyErrorReason, values));
+      }
+      return { message: messages.proxyErrorValidationFailed, details };
+    }
+    case "STRIPE_ERROR":
+      return { message: fillTemplate(messages.proxyErrorStripe, values), details: [] };
+    case "KINTONE_ERROR":
+      return { message: fillTemplate(messages.proxyErrorKintone, values), details: [] };
+    case "UNREACHABLE":
+      return { message: messages.proxyErrorUnreachable, details: [] };
+    case "BAD_ANSWER":
+      return { message: messages.proxyErrorBadAnswer, details: [] };
+    case "NOT_FOUND":
+      return { message: messages.proxyErrorNotFound, details: [] };
+    default:
+      return { message: fillTemplate(messages.proxyErrorOther, values), details: [] };
+  }
+}
+
+/** "Record 3 · row 2 · Price: must be a number" (row only for subtable lines; a namer giving "" leaves the record out). */
+export function describeIssue(
+  issue: { recordId: string; row?: number; field: string; message: string },
+  messages: Messages,
+  nameRecord: RecordNamer = (id) => fillTemplate(messages.recordLabel, { record: id }),
+): string {
+  return [
+    nameRecord(issue.recordId),
+    issue.row === undefined ? undefined : fillTemplate(messages.issueRow, { row: issue.row }),
+    fillTemplate(messages.issueField, { field: issue.field, message: issue.message }),
+  ]
+    .filter((part) => part !== undefined && part !== "")
+    .join(" · ");
+}
+
+function recordsOf(error: ProxyError, nameRecord: RecordNamer): string[] {
+  return error.details.flatMap((detail) => {
+    const recordId = (detail as { recordId?: unknown } | null)?.recordId;
+    return typeof recordId === "string" ? [nameRecord(recordId)] : [];
+  });
+}

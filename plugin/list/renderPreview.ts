@@ -1,0 +1,110 @@
+import type { PreviewSession } from "../../core/api/proxyApi";
+import type { Language, Messages } from "../i18n/messages";
+import { element } from "../ui/element";
+import { fillTemplate } from "../ui/fillTemplate";
+import { formatMoney } from "../ui/formatMoney";
+
+/** More sessions than this are summed but not drawn one by one. */
+export const MAX_SESSIONS_SHOWN = 30;
+
+export interface PreviewTexts {
+  messages: Messages;
+  language: Language;
+  nameRecord: (recordId: string) => string;
+}
+
+/** Sums per currency: sessions of different currencies are never added up. */
+export function totalsByCurrency(sessions: PreviewSession[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const session of sessions) {
+    totals.set(session.currency, (totals.get(session.currency) ?? 0) + session.amountTotal);
+  }
+  return totals;
+}
+
+/**
+ * One card per session: its line items (name, unit price, quantity, range, amount) and total.
+ * The dialog's footer shows the grand total.
+ */
+export function renderPreviewSessions(
+  document: Document,
+  sessions: PreviewSession[],
+  texts: PreviewTexts,
+): HTMLElement {
+  const list = element(document, "div", { className: "kintone-stripe-checkout-preview-sessions" });
+  sessions.slice(0, MAX_SESSIONS_SHOWN).forEach((session, index) => {
+    list.append(renderSession(document, session, index, texts));
+  });
+  if (sessions.length > MAX_SESSIONS_SHOWN) {
+    list.append(
+      element(document, "p", {
+        className: "kintone-stripe-checkout-preview-more",
+        text: `… (+${sessions.length - MAX_SESSIONS_SHOWN})`,
+      }),
+    );
+  }
+  return list;
+}
+
+function renderSession(
+  document: Document,
+  session: PreviewSession,
+  index: number,
+  { messages, language, nameRecord }: PreviewTexts,
+): HTMLElement {
+  const money = (amount: number) => formatMoney(amount, session.currency, language);
+  const header = element(document, "tr", {}, [
+    ...[
+      messages.previewItemHeader,
+      messages.previewUnitPriceHeader,
+      messages.previewQuantityHeader,
+      messages.previewAdjustableHeader,
+      messages.previewAmountHeader,
+    ].map((text) => element(document, "th", { text })),
+  ]);
+  const rows = session.lineItems.map((item) => {
+    const adjustable =
+      item.minQuantity !== undefined || item.maxQuantity !== undefined
+        ? fillTemplate(messages.previewAdjustableRange, {
+            min: item.minQuantity ?? 0,
+            max: item.maxQuantity ?? 99,
+          })
+        : messages.previewFixedQuantity;
+    const source = [nameRecord(item.recordId), item.productCode].filter(Boolean).join(" · ");
+    return element(document, "tr", { className: "kintone-stripe-checkout-line" }, [
+      element(document, "td", {}, [
+        element(document, "div", {
+          className: "kintone-stripe-checkout-line-name",
+          text: item.name,
+        }),
+        element(document, "div", {
+          className: "kintone-stripe-checkout-line-source",
+          text: source,
+        }),
+      ]),
+      element(document, "td", { className: "number", text: money(item.unitAmount) }),
+      element(document, "td", { className: "number", text: String(item.quantity) }),
+      element(document, "td", { text: adjustable }),
+      element(document, "td", {
+        className: "number",
+        text: money(item.unitAmount * item.quantity),
+      }),
+    ]);
+  });
+  const total = element(document, "tr", { className: "kintone-stripe-checkout-session-total" }, [
+    element(document, "td", { text: messages.previewSessionTotal, attributes: { colspan: "4" } }),
+    element(document, "td", { className: "number", text: money(session.amountTotal) }),
+  ]);
+  return element(document, "section", { className: "kintone-stripe-checkout-session" }, [
+    element(document, "h4", {
+      text: fillTemplate(messages.previewSessionTitle, {
+        index: index + 1,
+        records: session.recordIds.map(nameRecord).join(", "),
+      }),
+    }),
+    element(document, "table", { className: "kintone-stripe-checkout-lines" }, [
+      element(document, "thead", {}, [header]),
+      element(document, "tbody", {}, [...rows, total]),
+    ]),
+  ]);
+}
