@@ -652,7 +652,7 @@ export function renderSettingsScreen(
     notice.hidden = false;
   }
 
-  const showErrors = (errors: FormError[]) => {
+  const showErrors = (errors: FormError[], scroll = true) => {
     for (const target of errorTargets.values()) target.show("");
     const list = el("ul");
     for (const error of errors) {
@@ -664,13 +664,13 @@ export function renderSettingsScreen(
     }
     summary.replaceChildren(el("p", `${CLASS}-summary-title`, t.settingsErrorSummary), list);
     summary.hidden = errors.length === 0;
-    if (errors.length > 0) summary.scrollIntoView?.({ block: "start" });
+    if (errors.length > 0 && scroll) summary.scrollIntoView?.({ block: "start" });
   };
 
   const readConnection = () =>
     validateProxySettings({ proxyUrl: urlInput.value, secret: secretInput.value }, t);
 
-  const save = async (): Promise<boolean> => {
+  const checkAll = () => {
     const connectionCheck = readConnection();
     const mappingCheck = checkMappingForm(state, fields, t);
     const errors: FormError[] = [];
@@ -678,7 +678,19 @@ export function renderSettingsScreen(
       errors.push({ control: connectionCheck.field, message: connectionCheck.message });
     }
     if (!mappingCheck.ok) errors.push(...mappingCheck.errors);
+    return { connectionCheck, mappingCheck, errors };
+  };
+
+  /** After a refused save, errors follow the form as it is corrected, so none stays stale. */
+  let recheckOnChange = false;
+  root.addEventListener("change", () => {
+    if (recheckOnChange) showErrors(checkAll().errors, false);
+  });
+
+  const save = async (): Promise<boolean> => {
+    const { connectionCheck, mappingCheck, errors } = checkAll();
     showErrors(errors);
+    recheckOnChange = errors.length > 0;
     if (!connectionCheck.ok || !mappingCheck.ok) return false;
     saveButton.disabled = true;
     try {

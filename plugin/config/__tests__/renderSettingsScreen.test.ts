@@ -125,6 +125,24 @@ describe("renderSettingsScreen", () => {
     expect(summary?.textContent).toContain(`${t.settingsName}: ${t.settingsErrorChooseField}`);
   });
 
+  it("clears an error as soon as the field is corrected", async () => {
+    installFakeKintone();
+    const { container, screen, components } = await render();
+    await expect(screen.save()).resolves.toBe(false);
+    const field = components("lineItem.name")[1];
+    if (field === undefined) throw new Error("no name field dropdown");
+    expect(field.error).toBe(t.settingsErrorChooseField);
+
+    field.value = "customer_name"; // as when the user picks it; KUC then fires change
+    field.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: {} }));
+
+    expect(screen.state.lineItem.name.field).toBe("customer_name");
+    expect(field.error).toBe("");
+    const summary = container.querySelector(".ksc-settings-summary")?.textContent ?? "";
+    expect(summary).not.toContain(t.settingsName);
+    expect(summary).toContain(t.settingsSuccessUrl);
+  });
+
   it("saves a complete form: mapping in setConfig, secret and mapping in the proxy config", async () => {
     const fake = installFakeKintone();
     const { screen, secret, setUrl } = await render();
