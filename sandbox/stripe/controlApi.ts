@@ -10,7 +10,8 @@
  *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
  *   POST /_emulator/sessions/:id/expire
  *   POST /_emulator/refunds {session | payment_intent, amount?}
- *   POST /_emulator/configure {latencyMs?, rateLimitPerSecond?, searchLagMs?, webhook?}
+ *   POST /_emulator/configure {latencyMs?, rateLimitPerSecond?, searchLagMs?, webhook?,
+ *                              frozenClock?, restrictedKeys?, webhookRetry?}
  *   POST /_emulator/fail-next {method?, pathPrefix?, status, count?, when?}
  *   POST /_emulator/webhooks/flush
  *   POST /_emulator/reset
@@ -152,6 +153,35 @@ export async function handleControlRequest(
           else if (typeof webhook?.url === "string" && typeof webhook.secret === "string") {
             change.webhook = { url: webhook.url, secret: webhook.secret };
           } else throw new ControlError(400, "webhook must be { url, secret } or null.");
+        }
+        if ("frozenClock" in body) {
+          if (typeof body.frozenClock !== "boolean") {
+            throw new ControlError(400, "frozenClock must be a boolean.");
+          }
+          change.frozenClock = body.frozenClock;
+        }
+        if ("restrictedKeys" in body) {
+          const keys = body.restrictedKeys;
+          const valid =
+            keys === null ||
+            (typeof keys === "object" &&
+              !Array.isArray(keys) &&
+              Object.values(keys as object).every(
+                (list) => Array.isArray(list) && list.every((p) => typeof p === "string"),
+              ));
+          if (!valid) {
+            throw new ControlError(400, "restrictedKeys must be { key: [permission, …] } or null.");
+          }
+          change.restrictedKeys = (keys ?? undefined) as Record<string, string[]> | undefined;
+        }
+        if ("webhookRetry" in body) {
+          const retry = body.webhookRetry as Record<string, unknown> | null;
+          const policy: Record<string, number> = {};
+          for (const key of ["initialDelayMs", "maxAttempts", "timeoutMs"]) {
+            const value = optionalNumber(retry ?? {}, key);
+            if (value !== undefined) policy[key] = value;
+          }
+          change.webhookRetry = policy;
         }
         emulator.configure(change);
         return send(response, 200, { ok: true });

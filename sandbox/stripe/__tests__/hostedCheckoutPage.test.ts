@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
 import { escapeHtml } from "../hostedCheckoutPage";
 import { sessionParams, startWithClient } from "./emulatorClient";
@@ -212,6 +212,23 @@ describe("/_emulator control API", () => {
     expect((await control("/reset", {})).status).toBe(200);
     expect(emulator.requests).toHaveLength(0);
     expect((await control("/configure", { latencyMs: 0 })).status).toBe(200);
+  });
+
+  it("configures restricted keys for diagnostics stories", async () => {
+    const configured = await control("/configure", {
+      restrictedKeys: { rk_test_story: ["products_read"] },
+    });
+    expect(configured.status).toBe(200);
+    const restricted = new Stripe("rk_test_story", {
+      host: "localhost",
+      port: emulator.port,
+      protocol: "http",
+      maxNetworkRetries: 0,
+    });
+    await expect(restricted.products.list()).resolves.toBeDefined();
+    await expect(restricted.checkout.sessions.list()).rejects.toMatchObject({ statusCode: 403 });
+    expect((await control("/configure", { restrictedKeys: null })).status).toBe(200);
+    await expect(restricted.checkout.sessions.list()).resolves.toBeDefined();
   });
 
   it("answers 400 for a bad body and 404 for an unknown route or session", async () => {
