@@ -143,6 +143,30 @@ describe("renderSettingsScreen", () => {
     expect(summary).toContain(t.settingsSuccessUrl);
   });
 
+  it("in subtable mode offers the chosen table's columns first in the line-item dropdowns", async () => {
+    installFakeKintone();
+    const { row, components, screen } = await render();
+    expect(row("source.field").hidden).toBe(true);
+    const change = (element: Element | undefined, value: string) => {
+      if (element === undefined) throw new Error("no such control");
+      (element as unknown as { value: string }).value = value;
+      element.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: {} }));
+    };
+    change(row("source.type").querySelector("kuc-radio-button-1-24-0") ?? undefined, "subtable");
+    expect(row("source.field").hidden).toBe(false);
+    change(components("source.field")[0], "items");
+    expect(screen.state).toMatchObject({ sourceType: "subtable", subtableField: "items" });
+
+    const priceItems = (
+      components("lineItem.unitPrice")[1] as unknown as {
+        items: Array<{ value: string }>;
+      }
+    ).items.map((item) => item.value);
+    expect(priceItems.slice(0, 4)).toEqual(["", "item_unit_price", "item_quantity", "item_name"]);
+    expect(priceItems).toContain("total");
+    expect(priceItems).not.toContain("note_text");
+  });
+
   it("saves a complete form: mapping in setConfig, secret and mapping in the proxy config", async () => {
     const fake = installFakeKintone();
     const { screen, secret, setUrl } = await render();
