@@ -213,8 +213,16 @@ export function renderSettingsScreen(
   const subtableScope = () =>
     state.sourceType === "subtable" && state.subtableField !== "" ? state.subtableField : undefined;
 
-  const fieldItems = (purpose: FieldPurpose, current: string, scoped: boolean): DropdownItem[] => {
-    const items: DropdownItem[] = [{ label: t.settingsChooseField, value: "" }];
+  /** Optional choices (image, write-back) start with "not used", required ones with "choose". */
+  const fieldItems = (
+    purpose: FieldPurpose,
+    current: string,
+    scoped: boolean,
+    optional: boolean,
+  ): DropdownItem[] => {
+    const items: DropdownItem[] = [
+      { label: optional ? t.settingsNoField : t.settingsChooseField, value: "" },
+    ];
     if (fields === undefined) {
       if (current !== "") items.push({ label: current, value: current });
       return items;
@@ -241,12 +249,14 @@ export function renderSettingsScreen(
     get: () => string,
     set: (code: string) => void,
     scoped: boolean,
+    optional = false,
   ) => {
-    const dropdown = new Dropdown({ items: fieldItems(purpose, get(), scoped), value: get() });
+    const items = () => fieldItems(purpose, get(), scoped, optional);
+    const dropdown = new Dropdown({ items: items(), value: get() });
     dropdown.className = `${CLASS}-field`;
     dropdown.addEventListener("change", () => set(dropdown.value));
     refreshers.push(() => {
-      dropdown.items = fieldItems(purpose, get(), scoped);
+      dropdown.items = items();
       dropdown.value = get();
     });
     return dropdown;
@@ -395,6 +405,7 @@ export function renderSettingsScreen(
       state.imageField = code;
       showImage();
     },
+    true,
     true,
   );
   const imageChoice = new Dropdown({
@@ -630,6 +641,7 @@ export function renderSettingsScreen(
       () => state.writeBack[key],
       (code) => (state.writeBack[key] = code),
       false,
+      true,
     );
     kucTarget(`writeBack.${key}`, label, dropdown);
     writeBack.append(row(`writeBack.${key}`, label, dropdown, help));

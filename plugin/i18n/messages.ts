@@ -142,6 +142,7 @@ export interface Messages {
   settingsModeConst: string;
   settingsModeTemplate: string;
   settingsChooseField: string;
+  settingsNoField: string;
   settingsFieldNotOffered: string;
   settingsTemplatePlaceholder: string;
   settingsProductCode: string;
@@ -384,6 +385,7 @@ export const messages: Record<Language, Messages> = {
     settingsModeConst: "固定値",
     settingsModeTemplate: "テンプレート",
     settingsChooseField: "-- フィールドを選択 --",
+    settingsNoField: "-- 使わない --",
     settingsFieldNotOffered: "{code} (フォームにないか、使えない種類です)",
     settingsTemplatePlaceholder: "例: {{product_name}} ({{size}})",
     settingsProductCode: "商品コード",
@@ -631,6 +633,7 @@ export const messages: Record<Language, Messages> = {
     settingsModeConst: "Constant",
     settingsModeTemplate: "Template",
     settingsChooseField: "-- Choose a field --",
+    settingsNoField: "-- Not used --",
     settingsFieldNotOffered: "{code} (not in the form, or of a type that does not fit)",
     settingsTemplatePlaceholder: "e.g. {{product_name}} ({{size}})",
     settingsProductCode: "Product code",
