@@ -28,6 +28,7 @@ import type {
 } from "../ports/PaymentGateway";
 import { writeBackFields } from "../writeback/writeBackFields";
 import type { RecordWrite } from "../writeback/RecordWriter";
+import { coordinationFor } from "./Coordination";
 import { METADATA_APP_ID, recordIdsMetadata } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
@@ -107,16 +108,6 @@ export function sessionExpiry(now: Date, minutes: number): Date {
 }
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
-
-/** In-process single flight: concurrent callers with one key share one promise. */
-const inFlight = new Map<string, Promise<unknown>>();
-function singleFlight<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const running = inFlight.get(key);
-  if (running) return running as Promise<T>;
-  const started = task().finally(() => inFlight.delete(key));
-  inFlight.set(key, started);
-  return started;
-}
 
 export async function createCheckouts(
   deps: UseCaseDeps,
@@ -393,81 +384,86 @@ async function createOneSession(
     now,
   );
 
-  // A concurrent twin (double click) waits for this one and gets the same session.
-  return singleFlight(intent.idempotencyKey, async () => {
-    const replaced =
-      mapping.replaceOpenSession === false
-        ? { ids: [], writes: [] }
-        : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
+  // A concurrent twin (double click) waits for this one and gets the same session; another
+  // request for one of these records waits its turn, then finds this session open and replaces it.
+  const coordination = coordinationFor(deps.journal);
+  const recordLocks = planned.recordIds.map((id) => `record:${appId}:${id}`);
+  return coordination.singleFlight(intent.idempotencyKey, () =>
+    coordination.withLocks(recordLocks, async () => {
+      const replaced =
+        mapping.replaceOpenSession === false
+          ? { ids: [], writes: [] }
+          : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
 
-    const lineItems: CheckoutLineItemRequest[] = [];
-    for (const item of planned.lineItems) {
-      lineItems.push(await toLineItemRequest(context, item));
-    }
-    const request: CheckoutSessionRequest = {
-      idempotencyKey: intent.idempotencyKey,
-      currency: planned.currency,
-      lineItems,
-      successUrl: planned.successUrl,
-      ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
-      expiresAt: intent.expiresAt,
-      ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
-      ...(mapping.locale !== undefined ? { locale: mapping.locale } : {}),
-      ...(mapping.allowPromotionCodes !== undefined
-        ? { allowPromotionCodes: mapping.allowPromotionCodes }
-        : {}),
-      ...(mapping.billingAddressCollection !== undefined
-        ? { billingAddressCollection: mapping.billingAddressCollection }
-        : {}),
-      clientReferenceId: clientReferenceId(appId, planned.recordIds),
-      metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
-    };
-    let session: CheckoutSession;
-    try {
-      session = await deps.gateway.createCheckoutSession(request);
-    } catch (error) {
-      // Stripe keeps whatever it answered under the key (even a 500), and the adapter already
-      // retried lost answers with it: the next attempt needs a new key.
-      deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
-      // A cached product may have been deleted in Stripe since: the next attempt asks again.
+      const lineItems: CheckoutLineItemRequest[] = [];
       for (const item of planned.lineItems) {
-        if (item.productCode !== undefined) {
-          deps.journal.deleteCachedProduct(productCacheKey(deps, item.productCode));
-        }
+        lineItems.push(await toLineItemRequest(context, item));
       }
-      throw error;
-    }
-    const journalled = journalSession(context, planned, session, now);
-    deps.journal.saveSession(journalled);
-    deps.journal.completeCheckoutIntent(baseKey, intent.idempotencyKey, session.id);
-    deps.logger.info(
-      { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
-      "checkout session created",
-    );
+      const request: CheckoutSessionRequest = {
+        idempotencyKey: intent.idempotencyKey,
+        currency: planned.currency,
+        lineItems,
+        successUrl: planned.successUrl,
+        ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
+        expiresAt: intent.expiresAt,
+        ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
+        ...(mapping.locale !== undefined ? { locale: mapping.locale } : {}),
+        ...(mapping.allowPromotionCodes !== undefined
+          ? { allowPromotionCodes: mapping.allowPromotionCodes }
+          : {}),
+        ...(mapping.billingAddressCollection !== undefined
+          ? { billingAddressCollection: mapping.billingAddressCollection }
+          : {}),
+        clientReferenceId: clientReferenceId(appId, planned.recordIds),
+        metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
+      };
+      let session: CheckoutSession;
+      try {
+        session = await deps.gateway.createCheckoutSession(request);
+      } catch (error) {
+        // Stripe keeps whatever it answered under the key (even a 500), and the adapter already
+        // retried lost answers with it: the next attempt needs a new key.
+        deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+        // A cached product may have been deleted in Stripe since: the next attempt asks again.
+        for (const item of planned.lineItems) {
+          if (item.productCode !== undefined) {
+            deps.journal.deleteCachedProduct(productCacheKey(deps, item.productCode));
+          }
+        }
+        throw error;
+      }
+      const journalled = journalSession(context, planned, session, now);
+      deps.journal.saveSession(journalled);
+      deps.journal.completeCheckoutIntent(baseKey, intent.idempotencyKey, session.id);
+      deps.logger.info(
+        { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
+        "checkout session created",
+      );
 
-    const fields = writeBackFields(mapping.writeBack, {
-      sessionId: session.id,
-      url: session.url,
-      status: session.status,
-      expiresAt: session.expiresAt,
-      amountTotal: { amount: journalled.amountTotal, currency: journalled.currency },
-      customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
-      error: "",
-    });
-    return {
-      session: {
-        id: session.id,
+      const fields = writeBackFields(mapping.writeBack, {
+        sessionId: session.id,
         url: session.url,
-        expiresAt: session.expiresAt.toISOString(),
-        recordIds: planned.recordIds,
-        currency: journalled.currency,
-        amountTotal: journalled.amountTotal,
-        replaced: replaced.ids,
-      },
-      writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
-      replacedWrites: replaced.writes,
-    };
-  });
+        status: session.status,
+        expiresAt: session.expiresAt,
+        amountTotal: { amount: journalled.amountTotal, currency: journalled.currency },
+        customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
+        error: "",
+      });
+      return {
+        session: {
+          id: session.id,
+          url: session.url,
+          expiresAt: session.expiresAt.toISOString(),
+          recordIds: planned.recordIds,
+          currency: journalled.currency,
+          amountTotal: journalled.amountTotal,
+          replaced: replaced.ids,
+        },
+        writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
+        replacedWrites: replaced.writes,
+      };
+    }),
+  );
 }
 
 /**
@@ -573,7 +569,7 @@ async function imageUrl(
   const key = imageCacheKey(deps, hash);
   const url =
     deps.journal.getCachedImageUrl(key) ??
-    (await singleFlight(key, async () => {
+    (await coordinationFor(deps.journal).singleFlight(key, async () => {
       const uploaded = await deps.gateway.uploadProductImage(upload);
       deps.journal.putCachedImageUrl(key, uploaded.url);
       return uploaded.url;
@@ -594,7 +590,7 @@ async function catalogueProduct(
   );
   const cached = deps.journal.getCachedProduct(key);
   if (cached && cached.contentHash === contentHash) return { id: cached.productId };
-  return singleFlight(`${key}:${contentHash}`, async () => {
+  return coordinationFor(deps.journal).singleFlight(`${key}:${contentHash}`, async () => {
     const { productId } = await deps.gateway.upsertProduct(details);
     deps.journal.putCachedProduct(key, { productId, contentHash });
     return { id: productId };

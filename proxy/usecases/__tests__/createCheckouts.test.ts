@@ -300,6 +300,22 @@ describe("createCheckouts", () => {
     expect(env.records.field(APP, ids[0]!, "session_id")).toBe(second.sessions[0]!.id);
   });
 
+  it("leaves a record with one open session when two different checkouts of it run at once", async () => {
+    const env = makeDeps();
+    const id = productRecord(env.records, { code: "TEA", name: "Tea", price: "500", qty: "1" });
+    const run = (successUrl: string) =>
+      createCheckouts(env.deps, {
+        appId: APP,
+        records: [{ id }],
+        mapping: JSON.stringify(baseMapping({ successUrl })),
+      });
+    await Promise.all([run("https://shop.example.com/a"), run("https://shop.example.com/b")]);
+    const open = [...env.gateway.sessions.values()].filter((s) => s.status === "open");
+    expect(env.gateway.sessions.size).toBe(2);
+    expect(open).toHaveLength(1);
+    expect(env.records.field(APP, id, "session_id")).toBe(open[0]!.id);
+  });
+
   it("tells the other records of a replaced session that it expired, and never overwrites a new session's state", async () => {
     const env = makeDeps();
     const [a, b, c] = threeRecords(env);
