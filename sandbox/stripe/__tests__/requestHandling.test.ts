@@ -85,6 +85,14 @@ describe("idempotency keys", () => {
     expect(error).toMatchObject({ statusCode: 400, type: "StripeInvalidRequestError" });
   });
 
+  it("ignores idempotency keys on GET requests", async () => {
+    await stripe.products.create({ name: "Tea" }, { idempotencyKey: "key-get" });
+    const list = await stripe.products.list({ limit: 1 }, { idempotencyKey: "key-get" });
+    expect(list.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
+    expect(list.object).toBe("list");
+    expect(emulator.requests[1]).not.toHaveProperty("idempotencyKey");
+  });
+
   it("forgets keys after 24 hours of emulator time", async () => {
     await stripe.products.create({ name: "Tea" }, { idempotencyKey: "key-6" });
     await emulator.advanceClock(24 * 3600);

@@ -56,8 +56,7 @@ export class IdempotencyStore {
    */
   begin(key: string, method: string, path: string, fingerprint: string): StoredAnswer | undefined {
     const now = this.nowMs();
-    const existing = this.entries.get(key);
-    if (existing && existing.savedAtMs + KEY_LIFETIME_MS <= now) this.entries.delete(key);
+    this.prune(now);
     const entry = this.entries.get(key);
     if (!entry) {
       this.entries.set(key, { method, path, fingerprint, savedAtMs: now });
@@ -84,6 +83,14 @@ export class IdempotencyStore {
       });
     }
     return entry.answer;
+  }
+
+  /** Drops keys older than 24 hours; the map is in insertion (= time) order, so stop early. */
+  private prune(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (entry.savedAtMs + KEY_LIFETIME_MS > now) break;
+      this.entries.delete(key);
+    }
   }
 
   save(key: string, answer: StoredAnswer): void {
