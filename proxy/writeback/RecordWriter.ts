@@ -7,6 +7,7 @@
 import type { Logger } from "pino";
 import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
+import { UpstreamError } from "../errors/UpstreamError";
 import type { Journal } from "../journal/Journal";
 import type { RecordStore } from "../ports/RecordStore";
 
@@ -169,6 +170,18 @@ export class RecordWriter {
           for (const id of missing) this.journal.deletePendingWriteBack(appId, id);
           remaining = stillThere;
           continue;
+        }
+        // kintone refuses a whole batch for one bad record (a value a field does not take):
+        // halves are written on their own, so only the bad record waits for a fix.
+        const valueRefused = error instanceof UpstreamError && error.upstreamCode === "CB_VA01";
+        if (valueRefused && remaining.length > 1) {
+          const middle = Math.ceil(remaining.length / 2);
+          const first = await this.writeBatch(appId, remaining.slice(0, middle));
+          const second = await this.writeBatch(appId, remaining.slice(middle));
+          return {
+            writes: [...first.writes, ...second.writes],
+            error: first.error || second.error,
+          };
         }
         const message = error instanceof AppError ? error.message : "kintone write failed";
         this.logger.warn(

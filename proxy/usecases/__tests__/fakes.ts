@@ -194,8 +194,15 @@ export class FakeRecordStore implements RecordStore {
         retryable: true,
       });
     }
-    this.updates.push({ appId, updates });
     const app = this.apps.get(appId);
+    // Like kintone's CB_VA01: one value a field does not take refuses the whole request.
+    if (updates.some((u) => Object.values(u.record).some((f) => f.value === "REFUSED-VALUE"))) {
+      throw new UpstreamError("kintone", "kintone refused the values written.", {
+        upstreamCode: "CB_VA01",
+        upstreamStatus: 400,
+      });
+    }
+    this.updates.push({ appId, updates });
     for (const update of updates) {
       const record = app?.get(update.id);
       if (!record) throw new RecordNotFoundError(appId, [update.id]);

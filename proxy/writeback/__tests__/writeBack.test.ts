@@ -94,6 +94,20 @@ describe("RecordWriter", () => {
     expect(records.field("12", ids[0]!, "status")).toBe("complete");
   });
 
+  it("writes the good records of a batch kintone refuses for one bad value, and keeps the bad one pending", async () => {
+    const { records, ids, journal, writer } = setup();
+    const writes = ids.slice(0, 10).map((recordId, i) => ({
+      recordId,
+      fields: { status: { value: i === 6 ? "REFUSED-VALUE" : "open" } },
+    }));
+    const { pending } = await writer.write("12", writes);
+    expect(pending).toEqual([ids[6]]);
+    expect(
+      ids.slice(0, 10).filter((id) => records.field("12", id, "status") === "open"),
+    ).toHaveLength(9);
+    expect(journal.countPendingWriteBacks()).toBe(1);
+  });
+
   it("drops the write-back of a deleted record and writes the others", async () => {
     const { records, ids, journal, writer } = setup();
     await writer.write("12", [
