@@ -60,6 +60,7 @@ export interface KintoneEmulator {
 export const MAX_RECORDS_PER_WRITE = 100;
 export const MAX_BULK_REQUESTS = 20;
 export const DEFAULT_CONCURRENCY_LIMIT = 100;
+export const MAX_API_TOKENS = 9;
 /** Files up to 1 GB (https://jp.cybozu.help/k/ja/user/app_settings/form/form_parts/file.html). */
 const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -241,6 +242,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
     const app = requireId(req, "app");
     const actor = authorize(req, app, "add") ?? store.apiTokenUser;
     const record = (param(req, "record") ?? {}) as Record<string, { value: unknown }>;
+    requireManageForSystemFields(store, req, app, [record]);
     try {
       const { ids, revisions } = store.addRecords(app, [record], actor);
       return { id: ids[0], revision: revisions[0] };
@@ -279,7 +281,9 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
         records: { messages: ["A maximum of 100 records can be added at one time."] },
       });
     }
-    return store.addRecords(app, records as Array<Record<string, { value: unknown }>>, actor);
+    const typed = records as Array<Record<string, { value: unknown }>>;
+    requireManageForSystemFields(store, req, app, typed);
+    return store.addRecords(app, typed, actor);
   });
 
   define("PUT", "/records.json", (req) => {
@@ -525,6 +529,34 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
   return router;
 }
 
+/**
+ * Setting creator, modifier or their times on a new record needs app management rights
+ * (https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/); a token without them is refused.
+ */
+function requireManageForSystemFields(
+  store: KintoneStore,
+  req: ApiCall,
+  app: string,
+  records: Array<Record<string, { value: unknown }>>,
+): void {
+  if (req.caller?.kind !== "token" || req.caller.grants.get(app)?.manage) return;
+  const systemCodes = store
+    .requireApp(app)
+    .fields.filter((f) => ["CREATOR", "MODIFIER", "CREATED_TIME", "UPDATED_TIME"].includes(f.type))
+    .map((f) => f.code);
+  const setsSystemField = records.some((record) =>
+    systemCodes.some((code) => record?.[code]?.value !== undefined && record[code]?.value !== null),
+  );
+  if (setsSystemField) {
+    // Code unverified; the message is kintone's ("…アプリに管理権限が必要です").
+    throw new KintoneApiError(
+      403,
+      "CB_NO02",
+      "App management permission is needed to add records with creator, modifier or their times.",
+    );
+  }
+}
+
 function requireCaller(req: ApiCall): Caller {
   if (!req.caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
   return req.caller;
@@ -585,7 +617,14 @@ function authenticate(store: KintoneStore, req: KintoneRequest): Caller | undefi
   const tokenHeader = req.get("X-Cybozu-API-Token");
   if (tokenHeader !== undefined) {
     const grants = new Map<string, ApiTokenDef["rights"] & { manage?: boolean }>();
-    for (const token of tokenHeader.split(",").map((t) => t.trim())) {
+    const tokens = tokenHeader.split(",").map((t) => t.trim());
+    // At most 9 tokens per request (https://cybozu.dev/ja/kintone/docs/rest-api/overview/authentication/).
+    if (tokens.length > MAX_API_TOKENS) {
+      throw invalidInput({
+        "X-Cybozu-API-Token": { messages: [`Up to ${MAX_API_TOKENS} API tokens can be given.`] },
+      });
+    }
+    for (const token of tokens) {
       const found = store.findApiToken(token);
       if (!token || !found) {
         throw new KintoneApiError(

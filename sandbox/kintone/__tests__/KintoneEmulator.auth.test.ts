@@ -70,6 +70,25 @@ describe("API token auth", () => {
     });
   });
 
+  it("refuses more than 9 tokens", async () => {
+    const tokens = Array.from({ length: 10 }, (_, i) => `t${i}`);
+    const error = await apiError(clientFor(emulator, tokens).record.getRecord({ app: 1, id: 1 }));
+    expect(error).toMatchObject({ status: 400, code: "CB_VA01" });
+  });
+
+  it("lets only a token with app management set the creator of a new record", async () => {
+    const record = { Created_by: { value: { code: "sato" } } };
+    const error = await apiError(
+      clientFor(emulator, "orders-full").record.addRecord({ app: 1, record }),
+    );
+    expect(error).toMatchObject({ status: 403 });
+    const { id } = await clientFor(emulator, "orders-manage").record.addRecord({ app: 1, record });
+    expect(emulator.store.getRecord("1", id)?.Created_by?.value).toEqual({
+      code: "sato",
+      name: "sato",
+    });
+  });
+
   it("refuses two tokens of the same app with GAIA_DA03", async () => {
     const error = await apiError(
       clientFor(emulator, ["orders-view", "orders-full"]).record.getRecord({ app: 1, id: 1 }),
