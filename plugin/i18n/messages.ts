@@ -60,6 +60,7 @@ export interface Messages {
   confirmCreateTitle: string;
   confirmCreateMessage: string;
   confirmCreateAction: string;
+  confirmReplacesOpen: (count: number) => string;
   back: string;
   creating: string;
   progress: string;
@@ -284,6 +285,8 @@ export const messages: Record<Language, Messages> = {
     confirmCreateMessage:
       "{records} 件のレコードから決済リンクを {links} 件作成します。合計 {total}。リンクはレコードに書き込まれます。",
     confirmCreateAction: "作成する",
+    confirmReplacesOpen: (count) =>
+      `選択したレコードのうち ${count} 件には支払い待ちのリンクがあります。そのリンクは使えなくなります。`,
     back: "戻る",
     creating: "決済リンクを作成しています…",
     progress: "{done} / {total} 件",
@@ -343,7 +346,7 @@ export const messages: Record<Language, Messages> = {
     settingsTestConnection: "接続テスト",
     settingsTesting: "テスト中…",
     settingsTestConnectionHelp:
-      "kintone のプロキシ経由でプロキシの /v1/diagnostics を呼び、Stripe キーと API トークンを確かめます。新しいシークレットはテストのためにこの URL に保存されます。",
+      "kintone のプロキシ経由でプロキシの /v1/diagnostics を呼び、Stripe キーと API トークンを確かめます。入力した新しいシークレットはテストの間だけ使い、「保存」で保存されます。",
     settingsErrorSecretForTest:
       "接続テストにはシークレットを入力してください (この URL には保存されていません)。",
     settingsTestTitleOk: "接続できました。プロキシ、Stripe、kintone の準備ができています。",
@@ -531,6 +534,8 @@ export const messages: Record<Language, Messages> = {
     confirmCreateMessage:
       "Payment links: {links} · Records: {records} · Total: {total}. The links are written into the records.",
     confirmCreateAction: "Create",
+    confirmReplacesOpen: (count) =>
+      `${count} of the checked records already ${count === 1 ? "has an open link" : "have open links"}; ${count === 1 ? "it" : "they"} will stop working.`,
     back: "Back",
     creating: "Creating payment links…",
     progress: "{done} of {total} records",
@@ -590,7 +595,7 @@ export const messages: Record<Language, Messages> = {
     settingsTestConnection: "Test connection",
     settingsTesting: "Testing…",
     settingsTestConnectionHelp:
-      "Calls the proxy's /v1/diagnostics through kintone's proxy and checks the Stripe key and API tokens. A newly typed secret is stored for this URL so the test can send it.",
+      "Calls the proxy's /v1/diagnostics through kintone's proxy and checks the Stripe key and API tokens. A newly typed secret is used for the test only; Save stores it.",
     settingsErrorSecretForTest:
       "Enter the secret to test the connection (none is stored for this URL).",
     settingsTestTitleOk: "Connected. The proxy, Stripe and kintone are ready.",
