@@ -65,6 +65,14 @@ export function addDetailButtons(
     typeof revision === "string" ? { id: options.recordId, revision } : { id: options.recordId };
   const buttons: HTMLButtonElement[] = [];
 
+  /** Asks first; "Working…" hides meanwhile so it does not seem to run already. */
+  const ask = async (confirm: Parameters<typeof confirmAction>[1]) => {
+    message.hidden = true;
+    const confirmed = await confirmAction(doc, confirm);
+    if (confirmed) show("info", [messages.working]);
+    return confirmed;
+  };
+
   /** Runs an action with every button disabled, then reloads, or shows what went wrong. */
   const act = async (action: () => Promise<boolean>) => {
     buttons.forEach((b) => (b.disabled = true));
@@ -88,7 +96,7 @@ export function addDetailButtons(
       const { preview } = await client.previewCheckouts(options.appId, [ref]);
       const total = formatTotals(totalsByCurrency(preview.sessions), options.language);
       const kind = states.create.kind;
-      const confirmed = await confirmAction(doc, {
+      const confirmed = await ask({
         title: kind === "reissue" ? messages.confirmReissueTitle : messages.confirmCreateTitle,
         message: fillTemplate(
           kind === "reissue"
@@ -126,7 +134,7 @@ export function addDetailButtons(
       messages.detailExpire,
       () =>
         void act(async () => {
-          const confirmed = await confirmAction(doc, {
+          const confirmed = await ask({
             title: messages.confirmExpireTitle,
             message: messages.confirmExpireMessage,
             confirmLabel: messages.confirmExpireAction,

@@ -93,6 +93,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   let preview: PreviewState | undefined;
   let busy = false;
   let created = false;
+  let statusCode: string | undefined;
   const nameRecord = (id: string) =>
     fillTemplate(messages.recordLabel, { record: byId.get(id)?.number ?? id });
 
@@ -194,7 +195,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
       const { message, details } = describeProxyError(preview.failure, messages, nameRecord);
       parts.push(
         element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
-          element(doc, "p", { text: message }),
+          element(doc, "p", { text: `${messages.previewFailed} ${message}` }),
           ...details.map((line) => element(doc, "div", { text: line })),
         ]),
       );
@@ -258,7 +259,9 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
       });
       checkbox.addEventListener("change", () => setChecked([id], checkbox.checked));
       const cells = shown.map((field) =>
-        element(doc, "td", { text: cellText(record[field.code]?.value) }),
+        field === columns.status
+          ? element(doc, "td", {}, [statusPill(doc, cellText(record[field.code]?.value), messages)])
+          : element(doc, "td", { text: cellText(record[field.code]?.value) }),
       );
       const recordRow = element(
         doc,
@@ -321,13 +324,19 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
     if (!canCreate() || preview === undefined) return;
     const refs = checkedRefs();
     const sessions = preview.sessions;
+    const status = statusCode;
+    const withOpenLink = status
+      ? refs.filter((ref) => byId.get(ref.id)?.record[status]?.value === "open").length
+      : 0;
+    const summary = fillTemplate(messages.confirmCreateMessage, {
+      links: sessions.length,
+      records: refs.length,
+      total: formatTotals(totalsByCurrency(sessions), language),
+    });
     const confirmed = await confirmAction(doc, {
       title: messages.confirmCreateTitle,
-      message: fillTemplate(messages.confirmCreateMessage, {
-        links: sessions.length,
-        records: refs.length,
-        total: formatTotals(totalsByCurrency(sessions), language),
-      }),
+      message:
+        withOpenLink > 0 ? `${summary} ${messages.confirmReplacesOpen(withOpenLink)}` : summary,
       confirmLabel: messages.confirmCreateAction,
       cancelLabel: messages.back,
     });
@@ -436,6 +445,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
         properties: Record<string, FormField>;
       };
       const columns = chooseListColumns(form.properties, mapping);
+      statusCode = columns.status?.code;
       const records = await fetchViewRecords(
         options.api,
         { app: appId, query: options.query, fields: fieldsToFetch(columns) },
@@ -461,6 +471,20 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   }
 
   return { modal, loaded: load() };
+}
+
+/** The checkout status as the user reads it: "Awaiting payment", not "open". */
+function statusPill(doc: Document, status: string, messages: Messages): HTMLElement {
+  const texts: Record<string, string> = {
+    open: messages.statusOpen,
+    complete: messages.statusComplete,
+    expired: messages.statusExpired,
+    "": messages.statusNone,
+  };
+  return element(doc, "span", {
+    className: `kintone-stripe-checkout-status-pill kintone-stripe-checkout-status-${status || "none"}`,
+    text: texts[status] ?? status,
+  });
 }
 
 function cellText(value: unknown): string {

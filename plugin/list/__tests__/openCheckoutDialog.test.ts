@@ -36,7 +36,7 @@ function record(id: number) {
     $revision: { type: "__REVISION__", value: "3" },
     record_no: { type: "RECORD_NUMBER", value: `P-${id}` },
     product_name: { type: "SINGLE_LINE_TEXT", value: `Product ${id}` },
-    checkout_status: { type: "DROP_DOWN", value: "" },
+    checkout_status: { type: "DROP_DOWN", value: id === 2 ? "open" : "" },
   };
 }
 
@@ -90,10 +90,10 @@ describe("the list's checkout dialog", () => {
   it("lists the view's records with their record number and identifying fields", async () => {
     await open("single", {});
     const rows = [...body().querySelectorAll("tr.kintone-stripe-checkout-record")];
-    expect(rows.map((r) => r.textContent)).toEqual([
-      "P-3Product 3",
-      "P-2Product 2",
-      "P-1Product 1",
+    expect(rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent))).toEqual([
+      ["", "P-3", "Product 3", "No link yet"],
+      ["", "P-2", "Product 2", "Awaiting payment"],
+      ["", "P-1", "Product 1", "No link yet"],
     ]);
     expect(body().querySelector("thead")?.textContent).toBe("Record numberNameCheckout status");
     expect(body().textContent).toContain("3 records in this view");
@@ -163,6 +163,10 @@ describe("the list's checkout dialog", () => {
     createButton().click();
     await settle();
     expect(confirmDialog()?.textContent).toContain("Payment links: 2 · Records: 2 · Total: ¥3,600");
+    // Record 2 has an open link that the new one replaces.
+    expect(confirmDialog()?.textContent).toContain(
+      "1 of the checked records already has an open link",
+    );
     confirmDialog()!
       .querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-cancel")!
       .click();
