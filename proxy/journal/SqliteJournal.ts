@@ -9,8 +9,16 @@ import type { SessionStatus } from "../ports/PaymentGateway";
 import type {
   CachedProduct,
   CheckoutIntent,
+  JobError,
+  JobItem,
+  JobItemRef,
+  JobItemState,
+  JobProgress,
+  JobStatus,
   Journal,
+  JournalJob,
   JournalSession,
+  NewJob,
   PaymentStatusValue,
   PendingWriteBack,
   SessionQuery,
@@ -67,6 +75,32 @@ export const MIGRATIONS: string[] = [
    );`,
   // An intent whose create failed: Stripe keeps even an error answer under its idempotency key.
   `ALTER TABLE checkout_intents ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;`,
+  // Bulk jobs: the record list is resolved once, then each item moves pending → done/failed.
+  `CREATE TABLE jobs (
+     job_id TEXT PRIMARY KEY,
+     app_id TEXT NOT NULL,
+     mapping_json TEXT NOT NULL,
+     query TEXT,
+     status TEXT NOT NULL,
+     items_resolved INTEGER NOT NULL,
+     error_code TEXT,
+     error_message TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX jobs_by_status ON jobs (status, created_at);
+   CREATE TABLE job_items (
+     job_id TEXT NOT NULL REFERENCES jobs (job_id),
+     position INTEGER NOT NULL,
+     record_id TEXT NOT NULL,
+     revision TEXT,
+     state TEXT NOT NULL,
+     session_id TEXT,
+     error_code TEXT,
+     error_message TEXT,
+     written_back INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (job_id, record_id)
+   );
+   CREATE INDEX job_items_by_state ON job_items (job_id, state, position);`,
 ];
 
 interface SessionRow {
@@ -436,6 +470,127 @@ export class SqliteJournal implements Journal {
       .prepare(`SELECT * FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
       .get(appId, recordId) as PendingRow | undefined;
   }
+
+  createJob(job: NewJob, items?: JobItemRef[]): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO jobs (job_id, app_id, mapping_json, query, status, items_resolved, created_at)
+           VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+        )
+        .run(job.jobId, job.appId, job.mappingJson, job.query, job.createdAt.getTime());
+      if (items) this.resolveJobItems(job.jobId, items);
+    })();
+  }
+
+  getJob(jobId: string): JournalJob | undefined {
+    const row = this.db.prepare(`SELECT * FROM jobs WHERE job_id = ?`).get(jobId) as
+      JobRow | undefined;
+    return row && fromJobRow(row);
+  }
+
+  listUnfinishedJobs(): JournalJob[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
+      )
+      .all() as JobRow[];
+    return rows.map(fromJobRow);
+  }
+
+  resolveJobItems(jobId: string, items: JobItemRef[]): void {
+    this.db.transaction(() => {
+      const resolved = this.db
+        .prepare(`UPDATE jobs SET items_resolved = 1 WHERE job_id = ? AND items_resolved = 0`)
+        .run(jobId);
+      if (resolved.changes === 0) return;
+      const insert = this.db.prepare(
+        `INSERT OR IGNORE INTO job_items (job_id, position, record_id, revision, state)
+         VALUES (?, ?, ?, ?, 'pending')`,
+      );
+      items.forEach((item, position) =>
+        insert.run(jobId, position, item.recordId, item.revision ?? null),
+      );
+    })();
+  }
+
+  setJobStatus(jobId: string, status: JobStatus, error: JobError | null = null): void {
+    this.db
+      .prepare(`UPDATE jobs SET status = ?, error_code = ?, error_message = ? WHERE job_id = ?`)
+      .run(status, error?.code ?? null, error?.message ?? null, jobId);
+  }
+
+  listJobItems(jobId: string, state?: JobItemState): JobItem[] {
+    const rows = (
+      state === undefined
+        ? this.db.prepare(`SELECT * FROM job_items WHERE job_id = ? ORDER BY position`).all(jobId)
+        : this.db
+            .prepare(`SELECT * FROM job_items WHERE job_id = ? AND state = ? ORDER BY position`)
+            .all(jobId, state)
+    ) as JobItemRow[];
+    return rows.map(fromJobItemRow);
+  }
+
+  finishJobItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void {
+    const done = "sessionId" in outcome;
+    this.db
+      .prepare(
+        `UPDATE job_items SET state = ?, session_id = ?, error_code = ?, error_message = ?
+         WHERE job_id = ? AND record_id = ? AND state = 'pending'`,
+      )
+      .run(
+        done ? "done" : "failed",
+        done ? outcome.sessionId : null,
+        done ? null : outcome.code,
+        done ? null : outcome.message,
+        jobId,
+        recordId,
+      );
+  }
+
+  listJobItemsToWriteBack(jobId: string): JobItem[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM job_items WHERE job_id = ? AND state = 'done' AND written_back = 0
+         ORDER BY position`,
+      )
+      .all(jobId) as JobItemRow[];
+    return rows.map(fromJobItemRow);
+  }
+
+  markJobItemsWrittenBack(jobId: string, recordIds: string[]): void {
+    const mark = this.db.prepare(
+      `UPDATE job_items SET written_back = 1 WHERE job_id = ? AND record_id = ?`,
+    );
+    this.db.transaction(() => {
+      for (const recordId of recordIds) mark.run(jobId, recordId);
+    })();
+  }
+
+  getJobProgress(jobId: string, errorLimit: number): JobProgress {
+    const counts = this.db
+      .prepare(
+        `SELECT COUNT(*) AS total,
+           COALESCE(SUM(state = 'done'), 0) AS done,
+           COALESCE(SUM(state = 'failed'), 0) AS failed
+         FROM job_items WHERE job_id = ?`,
+      )
+      .get(jobId) as { total: number; done: number; failed: number };
+    const errors = this.db
+      .prepare(
+        `SELECT record_id, error_code, error_message FROM job_items
+         WHERE job_id = ? AND state = 'failed' ORDER BY position LIMIT ?`,
+      )
+      .all(jobId, errorLimit) as { record_id: string; error_code: string; error_message: string }[];
+    return {
+      ...counts,
+      errors: errors.map((e) => ({
+        recordId: e.record_id,
+        code: e.error_code,
+        message: e.error_message,
+      })),
+    };
+  }
 }
 
 function toRow(s: JournalSession): SessionRow {
@@ -482,5 +637,56 @@ function fromIntentRow(row: IntentRow): CheckoutIntent {
     createdAt: new Date(row.created_at),
     sessionId: row.session_id,
     abandoned: row.abandoned === 1,
+  };
+}
+
+interface JobRow {
+  job_id: string;
+  app_id: string;
+  mapping_json: string;
+  query: string | null;
+  status: JobStatus;
+  items_resolved: number;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+}
+
+interface JobItemRow {
+  job_id: string;
+  position: number;
+  record_id: string;
+  revision: string | null;
+  state: JobItemState;
+  session_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  written_back: number;
+}
+
+function fromJobRow(row: JobRow): JournalJob {
+  return {
+    jobId: row.job_id,
+    appId: row.app_id,
+    mappingJson: row.mapping_json,
+    query: row.query,
+    status: row.status,
+    itemsResolved: row.items_resolved === 1,
+    error:
+      row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? "" },
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function fromJobItemRow(row: JobItemRow): JobItem {
+  return {
+    jobId: row.job_id,
+    recordId: row.record_id,
+    revision: row.revision,
+    state: row.state,
+    sessionId: row.session_id,
+    error:
+      row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? "" },
+    writtenBack: row.written_back === 1,
   };
 }
