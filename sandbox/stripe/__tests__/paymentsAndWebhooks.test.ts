@@ -83,6 +83,20 @@ describe("paying on the hosted page", () => {
     const charge = await stripe.charges.retrieve(paymentIntent.latest_charge as string);
     expect(charge.id).toMatch(/^ch_/);
     expect(charge).toMatchObject({ amount: 1000, paid: true, payment_intent: paymentIntent.id });
+    const expanded = await stripe.checkout.sessions.retrieve(session.id, {
+      expand: ["payment_intent.latest_charge", "line_items.data.price.product"],
+    });
+    const expandedIntent = expanded.payment_intent as Stripe.PaymentIntent;
+    expect((expandedIntent.latest_charge as Stripe.Charge).id).toBe(charge.id);
+    const product = expanded.line_items?.data[0]?.price?.product as Stripe.Product;
+    expect(product.name).toBe("Green tea");
+    const intent = await stripe.paymentIntents.retrieve(paymentIntent.id, {
+      expand: ["latest_charge"],
+    });
+    expect((intent.latest_charge as Stripe.Charge).amount).toBe(1000);
+    expect(
+      await stripeErrorOf(stripe.checkout.sessions.retrieve(session.id, { expand: ["colour"] })),
+    ).toMatchObject({ param: "expand", statusCode: 400 });
     const completed = emulator.state.events.find((e) => e.type === "checkout.session.completed");
     expect(completed?.data.object).toMatchObject({ id: session.id, payment_status: "paid" });
   });

@@ -25,6 +25,7 @@ import {
   randomId,
   StoredLineItem,
 } from "../StripeStore";
+import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 
@@ -89,18 +90,12 @@ export function registerCheckoutSessionRoutes(
   function render(session: CheckoutSession, expand: string[]): Record<string, unknown> {
     flows.expireIfDue(session);
     const rendered: Record<string, unknown> = { ...session };
-    for (const path of expand) {
-      if (path === "line_items")
-        rendered.line_items = lineItemsPage(session.id, ParamReader.from({}));
-      else if (path === "payment_intent") {
-        rendered.payment_intent = session.payment_intent
-          ? (store.paymentIntents.get(session.payment_intent) ?? session.payment_intent)
-          : null;
-      } else {
-        throw invalidParam("expand", `This property cannot be expanded (${path}).`);
-      }
+    // line_items is not a field of the session object: it appears only when expanded.
+    if (expand.some((path) => path === "line_items" || path.startsWith("line_items."))) {
+      rendered.line_items = lineItemsPage(session.id, ParamReader.from({}));
     }
-    return rendered;
+    const paths = expand.filter((path) => path !== "line_items");
+    return expandObject(rendered, paths, storeResolvers(store));
   }
 
   function expandOf(params: ParamReader): string[] {

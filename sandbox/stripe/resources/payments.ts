@@ -9,6 +9,7 @@ import { mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
 import { invalidParam, resourceMissing } from "../StripeApiError";
 import { newestFirst } from "../StripeStore";
+import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
 
 export function registerPaymentRoutes(
@@ -19,11 +20,12 @@ export function registerPaymentRoutes(
   const { store } = context;
 
   router.get("/v1/payment_intents/:id", "payment_intent_read", (request) => {
-    ParamReader.from(request.params).allowOnly(["client_secret"]);
+    const params = ParamReader.from(request.params).allowOnly(["client_secret"]);
     const id = request.pathParams.id ?? "";
     const paymentIntent = store.paymentIntents.get(id);
     if (!paymentIntent) throw resourceMissing("payment_intent", id);
-    return paymentIntent;
+    const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
+    return expandObject(paymentIntent, expand, storeResolvers(store));
   });
 
   router.get("/v1/payment_intents", "payment_intent_read", (request) => {

@@ -10,6 +10,7 @@ import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
 import { matchesSearch, parseSearchQuery } from "../searchQuery";
 import { invalidParam, invalidRequest, resourceMissing } from "../StripeApiError";
 import { newestFirst, Product, randomId } from "../StripeStore";
+import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
 
 /** https://docs.stripe.com/api/products/create#create_product-images — "A list of up to 8 URLs". */
@@ -172,8 +173,9 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   });
 
   router.get("/v1/products/:id", "product_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    return find(request.pathParams.id ?? "");
+    const params = ParamReader.from(request.params).allowOnly([]);
+    const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
+    return expandObject(find(request.pathParams.id ?? ""), expand, storeResolvers(store));
   });
 
   router.post("/v1/products/:id", "product_write", (request) => {
