@@ -3,6 +3,7 @@
  * and tests speak this interface. Amounts are integers in minor units. Failures are thrown as
  * `UpstreamError("stripe", …)` (or `SessionNotFoundError` where a session id is unknown).
  */
+import type { PaymentEvent } from "./PaymentEvent";
 
 export type SessionStatus = "open" | "complete" | "expired";
 export type StripePaymentStatus = "paid" | "unpaid" | "no_payment_required";
@@ -96,4 +97,17 @@ export interface PaymentGateway {
     filter: SessionListFilter,
   ): Promise<{ sessions: CheckoutSession[]; hasMore: boolean }>;
   describeKey(): Promise<KeyDescription>;
+  /**
+   * One page of Stripe events, newest first (Stripe's order), of the given types created at or
+   * after `createdGte` (unix seconds). Stripe keeps events for 30 days only.
+   */
+  listEvents(filter: EventListFilter): Promise<{ events: PaymentEvent[]; hasMore: boolean }>;
+}
+
+export interface EventListFilter {
+  types: readonly string[];
+  createdGte: number;
+  /** An event id of the previous page. */
+  startingAfter?: string;
+  limit?: number;
 }

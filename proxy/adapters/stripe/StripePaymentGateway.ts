@@ -6,6 +6,7 @@ import { UpstreamError } from "../../errors/UpstreamError";
 import type {
   CheckoutSession,
   CheckoutSessionRequest,
+  EventListFilter,
   KeyDescription,
   PaymentGateway,
   ProductDetails,
@@ -16,6 +17,7 @@ import { createStripeClient } from "./createStripeClient";
 import { createTokenBucket, type TokenBucket } from "./createTokenBucket";
 import { productCodeSearchQuery, productIdForCode } from "./productIdForCode";
 import { toCheckoutSession } from "./toCheckoutSession";
+import { toPaymentEvent } from "./toPaymentEvent";
 import { isStripeError, redactStripeMessage, toUpstreamError } from "./toUpstreamError";
 
 /** The subset of pino the gateway uses. */
@@ -438,6 +440,21 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
         }
       }
       return { mode, keyType, problems };
+    },
+
+    async listEvents(filter: EventListFilter) {
+      const params: Stripe.EventListParams = {
+        types: [...filter.types],
+        created: { gte: filter.createdGte },
+        limit: Math.min(100, Math.max(1, Math.trunc(filter.limit ?? 100))),
+      };
+      if (filter.startingAfter) params.starting_after = filter.startingAfter;
+      try {
+        const page = await send(api, () => stripe.events.list(params));
+        return { events: page.data.map(toPaymentEvent), hasMore: page.has_more };
+      } catch (error) {
+        throw toUpstreamError(error, "list events");
+      }
     },
   };
 }

@@ -10,9 +10,11 @@ import { SessionNotOpenError } from "../../errors/SessionNotOpenError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import { SqliteJournal } from "../../journal/SqliteJournal";
 import type { ImageNormalizer, NormalizedImage } from "../../ports/ImageNormalizer";
+import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type {
   CheckoutSession,
   CheckoutSessionRequest,
+  EventListFilter,
   KeyDescription,
   PaymentGateway,
   ProductDetails,
@@ -137,6 +139,25 @@ export class FakePaymentGateway implements PaymentGateway {
   async describeKey(): Promise<KeyDescription> {
     this.calls.push({ method: "describeKey", args: undefined });
     return { mode: "test", keyType: "restricted", problems: [] };
+  }
+
+  /** Events tests put here, newest last; listed newest first as Stripe does. */
+  events: PaymentEvent[] = [];
+
+  async listEvents(filter: EventListFilter) {
+    this.calls.push({ method: "listEvents", args: filter });
+    const matching = this.events
+      .filter((e) => e.created >= filter.createdGte)
+      .filter((e) => filter.types.includes(e.type === "unhandled" ? e.stripeType : e.type))
+      .reverse();
+    const start = filter.startingAfter
+      ? matching.findIndex((e) => e.id === filter.startingAfter) + 1
+      : 0;
+    const limit = filter.limit ?? 100;
+    return {
+      events: matching.slice(start, start + limit),
+      hasMore: matching.length > start + limit,
+    };
   }
 }
 
