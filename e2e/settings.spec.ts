@@ -167,15 +167,34 @@ describe("the plugin's settings screen", () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it("says the secret is wrong when the proxy refuses it", async () => {
+  it("says the secret is wrong when the proxy refuses it, and keeps the saved secret working", async () => {
+    // Saved settings, as an earlier visit left them.
+    const proxyUrl = `${sandbox.urls.proxy}/`;
+    const authorization = { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` };
+    for (const method of ["GET", "POST"]) {
+      sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
+        url: proxyUrl,
+        method,
+        headers: authorization,
+        data: {},
+      });
+    }
+    sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, { proxyUrl });
+
     await openSettings("en");
-    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
-    await page
-      .locator("#ksc-settings-proxy-secret")
-      .fill("a-wrong-secret-that-is-long-enough-0123456789");
-    const test = await testConnection();
-    expect(test.level).toBe("danger");
-    expect(test.text).toContain("The secret is wrong (401).");
+    const secret = page.locator("#ksc-settings-proxy-secret");
+    await secret.fill("a-wrong-secret-that-is-long-enough-0123456789");
+    const wrong = await testConnection();
+    expect(wrong.level).toBe("danger");
+    expect(wrong.text).toContain("The secret is wrong (401).");
+
+    // The test did not replace the saved secret: with the field empty, it is used and works.
+    await secret.fill("");
+    await expect(testConnection()).resolves.toMatchObject({ level: "success" });
+    const get = sandbox.pluginSettings
+      .listProxyConfigs(PRODUCTS_APP_ID, sandbox.pluginId)
+      .find((c) => c.method === "GET" && c.url === proxyUrl);
+    expect(get?.headers).toEqual(authorization);
     // The diagnostics call answered 401: that is the expected outcome here, not a page error.
     expect(pageErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
   });

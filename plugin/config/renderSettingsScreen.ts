@@ -95,8 +95,6 @@ export function renderSettingsScreen(
   const document = container.ownerDocument;
   const stored = readPluginConfig(options.pluginId);
   const previousProxyUrl = stored.proxyUrl;
-  /** URLs a secret was stored for in this visit: cleared on save unless they are the final URL. */
-  const urlsWithSecret = new Set<string>(previousProxyUrl === undefined ? [] : [previousProxyUrl]);
 
   const parsedMapping =
     stored.mapping !== undefined ? parseMappingConfig(stored.mapping) : undefined;
@@ -713,7 +711,7 @@ export function renderSettingsScreen(
           appId,
           mappingJson: JSON.stringify(mappingCheck.mapping),
         },
-        urlsWithSecret,
+        previousProxyUrl === undefined ? [] : [previousProxyUrl],
       );
       secretInput.value = "";
       return true;
@@ -734,6 +732,7 @@ export function renderSettingsScreen(
   };
 
   const testConnection = async (): Promise<ConnectionTestReport | undefined> => {
+    testResult.hidden = true; // an earlier answer must not pass for this one
     const urlTarget = errorTargets.get("proxyUrl");
     const secretTarget = errorTargets.get("secret");
     urlTarget?.show("");
@@ -749,9 +748,13 @@ export function renderSettingsScreen(
         if (!checked.ok) secretTarget?.show(checked.message);
         return undefined;
       }
-      // kintone adds the secret on its server, so it has to be stored before the call.
-      await storeSecretForTest(url.url, checked.secret);
-      urlsWithSecret.add(url.url);
+      // kintone adds the secret on its server, so it is stored for the call, then put back.
+      const restore = await storeSecretForTest(url.url, checked.secret);
+      try {
+        return await runTest(url.url);
+      } finally {
+        await restore();
+      }
     } else if (storedAuthorization(url.url, "GET") === undefined) {
       secretTarget?.show(t.settingsErrorSecretForTest);
       return undefined;

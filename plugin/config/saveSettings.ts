@@ -34,15 +34,25 @@ export function setProxyConfig(
 
 /**
  * Stores a newly typed secret for GET only, so "Test connection" (a GET) can be sent before the
- * whole form is saved; Save stores it again with everything else.
+ * form is saved: kintone adds the secret on its server, never from the page. Resolves to a
+ * function that puts back what was stored before, so a test (perhaps of a wrong secret) leaves
+ * the working settings as they were; Save stores the secret for good.
  */
-export async function storeSecretForTest(proxyUrl: string, secret: string): Promise<void> {
+export async function storeSecretForTest(
+  proxyUrl: string,
+  secret: string,
+): Promise<() => Promise<void>> {
+  const previous = kintone.plugin.app.getProxyConfig(proxyUrl, "GET") as {
+    headers?: Record<string, string>;
+    data?: Record<string, string>;
+  } | null;
   await setProxyConfig(proxyUrl, "GET", { Authorization: `Bearer ${secret}` }, {});
+  return () => setProxyConfig(proxyUrl, "GET", previous?.headers ?? {}, previous?.data ?? {});
 }
 
 /**
  * Saves everything. `otherUrls`: URLs the secret may have been stored for earlier (the previous
- * proxy URL, URLs tested in this visit): their proxy config is overwritten with nothing, so the
+ * proxy URL): their proxy config is overwritten with nothing, so the
  * secret is not left attached to a URL the plugin no longer uses. setConfig comes last and
  * without a callback, so kintone then returns to the app's plugin list with its own message
  * (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config/).

@@ -30,15 +30,29 @@ const STORED_MAPPING = JSON.stringify({
   writeBack: { status: "checkout_status" },
 });
 
+/** The proxy as reached through kintone: records the call and the secret kintone would add. */
 function fakeTransport(answer: { status: number; body: unknown }) {
   const sent: string[] = [];
+  const authorizationSent: Array<string | undefined> = [];
   const transport: ProxyTransport = {
     send: (url, method) => {
       sent.push(`${method} ${url}`);
+      const stored = (
+        globalThis as unknown as {
+          kintone: {
+            plugin: {
+              app: {
+                getProxyConfig(u: string, m: string): { headers: Record<string, string> } | null;
+              };
+            };
+          };
+        }
+      ).kintone.plugin.app.getProxyConfig("https://proxy.example.com/", method);
+      authorizationSent.push(stored?.headers.Authorization);
       return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
     },
   };
-  return { transport, sent };
+  return { transport, sent, authorizationSent };
 }
 
 async function render(transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport) {
@@ -190,19 +204,22 @@ describe("renderSettingsScreen", () => {
     expect(secret.value).toBe("");
   });
 
-  it("stores a typed secret before testing, calls diagnostics and says it works", async () => {
+  it("has kintone send a typed secret to diagnostics, says it works, and stores nothing for good", async () => {
     const fake = installFakeKintone();
-    const { transport, sent } = fakeTransport({ status: 200, body: DIAGNOSTICS });
+    const { transport, sent, authorizationSent } = fakeTransport({
+      status: 200,
+      body: DIAGNOSTICS,
+    });
     const { container, screen, secret, setUrl } = await render(transport);
     setUrl("https://proxy.example.com/");
     secret.value = SECRET;
     const report = await screen.testConnection();
 
     expect(report?.level).toBe("success");
-    expect(fake.proxy.get("GET https://proxy.example.com/")?.headers).toEqual({
-      Authorization: `Bearer ${SECRET}`,
-    });
     expect(sent).toEqual(["GET https://proxy.example.com/v1/diagnostics"]);
+    expect(authorizationSent).toEqual([`Bearer ${SECRET}`]);
+    expect(fake.proxy.get("GET https://proxy.example.com/")).toEqual({ headers: {}, data: {} });
+    expect(fake.config).toEqual({});
     expect(container.querySelector(".ksc-settings-test-result")?.textContent).toContain(
       t.settingsTestTitleOk,
     );

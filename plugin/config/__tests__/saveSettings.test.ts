@@ -75,24 +75,36 @@ describe("saveSettings", () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it("wipes the secret from the previous URL and from URLs only tested", async () => {
+  it("wipes the secret from the previous URL when the URL changes", async () => {
     const fake = installFakeKintone({
       proxy: { "POST https://old.example.com/": { headers: bearer(SECRET), data: {} } },
     });
-    await storeSecretForTest("https://tried.example.com/", OTHER_SECRET);
-    expect(fake.proxy.get("GET https://tried.example.com/")).toEqual({
-      headers: bearer(OTHER_SECRET),
-      data: {},
-    });
     await saveSettings(
       { proxyUrl: "https://new.example.com/", secret: SECRET, appId: "12", mappingJson: MAPPING },
-      ["https://old.example.com/", "https://tried.example.com/", "https://new.example.com/"],
+      ["https://old.example.com/", "https://new.example.com/"],
     );
-    for (const url of ["https://old.example.com/", "https://tried.example.com/"]) {
-      expect(fake.proxy.get(`GET ${url}`)).toEqual({ headers: {}, data: {} });
-      expect(fake.proxy.get(`POST ${url}`)).toEqual({ headers: {}, data: {} });
-    }
+    expect(fake.proxy.get("GET https://old.example.com/")).toEqual({ headers: {}, data: {} });
+    expect(fake.proxy.get("POST https://old.example.com/")).toEqual({ headers: {}, data: {} });
     expect(fake.proxy.get("GET https://new.example.com/")?.headers).toEqual(bearer(SECRET));
+  });
+});
+
+describe("storeSecretForTest", () => {
+  it("stores the typed secret for GET, then puts back what was stored before", async () => {
+    const working = { headers: bearer(SECRET), data: {} };
+    const fake = installFakeKintone({ proxy: { "GET https://proxy.example.com/": working } });
+    const restore = await storeSecretForTest("https://proxy.example.com/", OTHER_SECRET);
+    expect(fake.proxy.get("GET https://proxy.example.com/")?.headers).toEqual(bearer(OTHER_SECRET));
+    expect(fake.proxy.has("POST https://proxy.example.com/")).toBe(false);
+    await restore();
+    expect(fake.proxy.get("GET https://proxy.example.com/")).toEqual(working);
+  });
+
+  it("leaves no secret behind for a URL that had none", async () => {
+    const fake = installFakeKintone();
+    const restore = await storeSecretForTest("https://tried.example.com/", OTHER_SECRET);
+    await restore();
+    expect(fake.proxy.get("GET https://tried.example.com/")).toEqual({ headers: {}, data: {} });
   });
 });
 
