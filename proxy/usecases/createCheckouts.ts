@@ -48,6 +48,8 @@ export const EXPIRY_SAFETY_MARGIN_MS = 2 * 60_000;
 const INTENT_REUSE_MS = 23 * 60 * 60_000;
 /** Sessions created at once for one request (grouping "perRecord"). */
 const SESSION_CONCURRENCY = 4;
+/** Lines of one session prepared at once (product upserts, image uploads). */
+const LINE_CONCURRENCY = 4;
 
 export type Language = "en" | "ja";
 
@@ -395,10 +397,11 @@ async function createOneSession(
           ? { ids: [], writes: [] }
           : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
 
-      const lineItems: CheckoutLineItemRequest[] = [];
-      for (const item of planned.lineItems) {
-        lineItems.push(await toLineItemRequest(context, item));
-      }
+      const lineItems: CheckoutLineItemRequest[] = await mapWithConcurrency(
+        planned.lineItems,
+        LINE_CONCURRENCY,
+        (item) => toLineItemRequest(context, item),
+      );
       const request: CheckoutSessionRequest = {
         idempotencyKey: intent.idempotencyKey,
         currency: planned.currency,
@@ -642,4 +645,47 @@ async function mapWithConcurrency<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/**
+ * One session for one record already read: a job's unit of work (DESIGN §5 /v1/jobs). Planned,
+ * its images prepared, created under the same intent key as a /v1/checkouts request for that
+ * record, revision and mapping (so a retry after a crash gets the same session, and the record's
+ * lock keeps it to one open session). Nothing is written back: the caller batches the writes.
+ * Fails as createCheckouts does (ValidationFailedError, UpstreamError, …).
+ */
+export async function createSessionForRecord(
+  deps: UseCaseDeps,
+  input: { appId: string; mapping: MappingConfig; record: KintoneRecord; language?: Language },
+): Promise<{ session: CreatedSession; replacedWrites: RecordWrite[] }> {
+  const { appId, mapping, record } = input;
+  const plan = buildCheckoutPlan([record], mapping);
+  if (!plan.ok) {
+    const language = input.language ?? "en";
+    throw new ValidationFailedError(
+      plan.issues.map((issue) => ({
+        recordId: issue.recordId,
+        ...(issue.row !== undefined ? { row: issue.row } : {}),
+        field: issue.field,
+        code: issue.code,
+        message: issue.message[language],
+      })),
+    );
+  }
+  const [planned] = plan.sessions;
+  if (!planned || plan.sessions.length !== 1) {
+    throw new Error("one record must plan exactly one session");
+  }
+  const mappingJson = JSON.stringify(mapping);
+  const context: SessionContext = {
+    deps,
+    appId,
+    mapping,
+    mappingJson,
+    mappingHash: sha256(mappingJson),
+    revisions: new Map([[String(record.$id?.value), String(record.$revision?.value)]]),
+    images: await prepareImages(deps, appId, mapping, plan.sessions),
+  };
+  const created = await createOneSession(context, planned);
+  return { session: created.session, replacedWrites: created.replacedWrites };
 }
