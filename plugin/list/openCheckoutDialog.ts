@@ -94,6 +94,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   let busy = false;
   let created = false;
   let statusCode: string | undefined;
+  let headerCheckbox: HTMLInputElement | undefined;
   const nameRecord = (id: string) =>
     fillTemplate(messages.recordLabel, { record: byId.get(id)?.number ?? id });
 
@@ -121,6 +122,10 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
 
   function selectionChanged() {
     selectedCount.textContent = messages.selectedCount(selected.size);
+    if (headerCheckbox) {
+      headerCheckbox.checked = selected.size > 0 && selected.size === rows.length;
+      headerCheckbox.indeterminate = selected.size > 0 && selected.size < rows.length;
+    }
     preview = undefined;
     if (tooManyForOneSession()) {
       scheduler?.cancel();
@@ -226,21 +231,22 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   }
 
   function renderRecords(records: KintoneRecord[], columns: ListColumns) {
-    const headerCheckbox = element(doc, "input", {
+    const allBox = element(doc, "input", {
       attributes: { type: "checkbox", "aria-label": messages.selectAll },
     });
-    headerCheckbox.addEventListener("change", () =>
+    allBox.addEventListener("change", () =>
       setChecked(
         rows.map((r) => r.ref.id),
-        headerCheckbox.checked,
+        allBox.checked,
       ),
     );
+    headerCheckbox = allBox;
     const shown: FormField[] = [
       ...columns.identifying,
       ...(columns.status ? [columns.status] : []),
     ];
     const head = element(doc, "tr", {}, [
-      element(doc, "th", { className: "kintone-stripe-checkout-check" }, [headerCheckbox]),
+      element(doc, "th", { className: "kintone-stripe-checkout-check" }, [allBox]),
       element(doc, "th", { className: "number", text: messages.recordNumberHeader }),
       ...shown.map((field) => element(doc, "th", { text: field.label })),
     ]);
@@ -304,10 +310,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
           true,
         ),
       ),
-      button(doc, messages.selectNone, () => {
-        headerCheckbox.checked = false;
-        setChecked([...selected], false);
-      }),
+      button(doc, messages.selectNone, () => setChecked([...selected], false)),
       selectedCount,
     ]);
     const table = element(doc, "div", { className: "kintone-stripe-checkout-records" }, [

@@ -20,6 +20,7 @@ export async function copyText(document: Document, text: string): Promise<boolea
   area.style.left = "-9999px";
   document.body.appendChild(area);
   try {
+    area.focus();
     area.select();
     return typeof document.execCommand === "function" && document.execCommand("copy");
   } catch {
