@@ -137,6 +137,8 @@ class StripeEmulatorServer implements StripeEmulator {
   private readonly webhooks: WebhookDeliverer;
   private readonly server: http.Server;
   private readonly explicitPublicBaseUrl: string | undefined;
+  /** Expires due sessions as time passes, so their events arrive without anyone looking. */
+  private readonly expiryTimer: NodeJS.Timeout;
 
   constructor(options: StripeEmulatorOptions) {
     this.explicitPublicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, "");
@@ -173,6 +175,8 @@ class StripeEmulatorServer implements StripeEmulator {
     registerCheckoutSessionRoutes(this.router, this.context, this.flows);
     registerEventRoutes(this.router, this.context);
     registerPaymentRoutes(this.router, this.context, this.flows);
+    this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
+    this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
         if (!response.headersSent) {
@@ -303,6 +307,7 @@ class StripeEmulatorServer implements StripeEmulator {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.expiryTimer);
     this.webhooks.close();
     this.api.close();
     await new Promise<void>((resolve) => {

@@ -3,11 +3,13 @@
  * formatted for the currency and the total, with buttons to pay by card (complete + paid), pay
  * with konbini (complete + unpaid, settles later) or cancel (back to cancel_url). After paying,
  * the browser goes to success_url with `{CHECKOUT_SESSION_ID}` replaced, as Stripe does
- * (https://docs.stripe.com/payments/checkout/custom-success-page).
+ * (https://docs.stripe.com/payments/checkout/custom-success-page). A last, emulator-only button
+ * expires the session at once.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
+import { NO_REQUEST } from "./EventBus";
 import type { PaymentFlows } from "./PaymentFlows";
 import { readBody } from "./http/requestBody";
 import { StripeApiError } from "./StripeApiError";
@@ -129,6 +131,7 @@ export function renderCheckoutPage(
       <button class="secondary" type="submit" formaction="${base}/konbini">Pay with konbini (settles later)</button>
     </form>
     <form method="post" action="${base}/cancel"><button class="link" type="submit">Cancel</button></form>
+    <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">Emulator: let this session expire now</button></form>
     <p class="muted">Expires ${escapeHtml(new Date(session.expires_at * 1000).toISOString())}</p>
   </section>
 </div>`,
@@ -188,8 +191,17 @@ export async function handleHostedCheckout(
     sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
     return;
   }
-  if (request.method !== "POST" || !["card", "konbini", "cancel"].includes(action ?? "")) {
+  if (
+    request.method !== "POST" ||
+    !["card", "konbini", "cancel", "expire"].includes(action ?? "")
+  ) {
     sendHtml(response, 404, notice("Not found", "Unknown checkout action."));
+    return;
+  }
+  if (action === "expire") {
+    // Not a Stripe page action: lets a person in the sandbox see expiry without waiting.
+    if (session.status === "open") flows.expire(session.id, NO_REQUEST);
+    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
     return;
   }
   if (action === "cancel") {

@@ -159,6 +159,14 @@ describe("GET /c/pay/:id", () => {
     expect(html).not.toContain("Pay with card");
   });
 
+  it("has an emulator button that expires the session at once", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    const response = await fetch(`${session.url}/expire`, { method: "POST" });
+    expect(await response.text()).toContain("expired");
+    expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("expired");
+    expect(emulator.state.events.map((e) => e.type)).toContain("checkout.session.expired");
+  });
+
   it("answers 404 for an unknown session", async () => {
     expect((await fetch(`${emulator.url}/c/pay/cs_test_nope`)).status).toBe(404);
   });
