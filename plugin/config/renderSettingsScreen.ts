@@ -87,6 +87,9 @@ const REF_MODES: Record<LineItemRefKey | "customerEmail", RefMode[]> = {
 
 const FIRST_CURRENCIES = ["JPY", "USD", "EUR"];
 
+/** Any valid URL, to check a typed secret while the URL itself is still wrong. */
+const SECRET_CHECK_URL = "https://proxy.invalid/";
+
 export function renderSettingsScreen(
   container: HTMLElement,
   options: SettingsScreenOptions,
@@ -685,7 +688,24 @@ export function renderSettingsScreen(
     const mappingCheck = checkMappingForm(state, fields, t);
     const errors: FormError[] = [];
     if (!connectionCheck.ok) {
-      errors.push({ control: connectionCheck.field, message: connectionCheck.message });
+      const empty = connectionCheck.field === "proxyUrl" && urlInput.value.trim() === "";
+      errors.push({
+        control: connectionCheck.field,
+        message: empty ? t.settingsErrorEnterUrl : connectionCheck.message,
+      });
+      // A wrong URL hides what is wrong with the secret: check it on its own too.
+      if (connectionCheck.field === "proxyUrl") {
+        if (secretInput.value.trim() === "") {
+          if (!secretStored)
+            errors.push({ control: "secret", message: t.errorProxySecretRequired });
+        } else {
+          const secretCheck = validateProxySettings(
+            { proxyUrl: SECRET_CHECK_URL, secret: secretInput.value },
+            t,
+          );
+          if (!secretCheck.ok) errors.push({ control: "secret", message: secretCheck.message });
+        }
+      }
     }
     if (!mappingCheck.ok) errors.push(...mappingCheck.errors);
     return { connectionCheck, mappingCheck, errors };

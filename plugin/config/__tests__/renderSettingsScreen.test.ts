@@ -130,7 +130,10 @@ describe("renderSettingsScreen", () => {
     await expect(screen.save()).resolves.toBe(false);
 
     expect(fake.calls.filter((call) => !call.startsWith("api"))).toEqual([]);
-    expect(components("proxyUrl")[0]?.error).toBe(t.errorProxyUrlInvalid);
+    expect(components("proxyUrl")[0]?.error).toBe(t.settingsErrorEnterUrl);
+    expect(container.querySelector(".ksc-settings-error")?.textContent).toBe(
+      t.errorProxySecretTooShort(32),
+    );
     expect(components("lineItem.name")[1]?.error).toBe(t.settingsErrorChooseField);
     expect(components("successUrl")[0]?.error).toBe(t.settingsErrorEnterUrl);
     expect(components("writeBack.paymentStatus")[0]?.error).toContain("no_payment_required");
