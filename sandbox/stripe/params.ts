@@ -232,9 +232,9 @@ export class ParamReader {
   }
 
   /**
-   * Metadata, with Stripe's limits. On update an empty string for the whole hash clears it and
-   * an empty value removes that key; on create both are errors... except that Stripe accepts
-   * `metadata[key]=""` on create as "no such key", so it is dropped there too.
+   * Metadata, with Stripe's limits. An empty value removes that key ("individual keys can be
+   * unset by posting an empty value"); an empty string for the whole hash clears it on update
+   * and is an error on create.
    */
   metadata(key = "metadata"): Record<string, string | null> | undefined | Unset {
     const value = this.raw[key];
