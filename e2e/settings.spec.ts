@@ -5,7 +5,7 @@
  */
 import pino from "pino";
 import type { Browser, Page } from "playwright-core";
-import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
+import { ORDERS_APP_ID, PRODUCTS_APP_ID } from "../sandbox/sampleApps";
 import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
 import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
 import { ensurePluginBuilt } from "./ensurePluginBuilt";
@@ -38,8 +38,8 @@ afterEach(async () => {
   await page.close();
 });
 
-async function openSettings(language: "ja" | "en"): Promise<void> {
-  await page.goto(`${sandbox.urls.pluginSettings(PRODUCTS_APP_ID)}&lang=${language}`);
+async function openSettings(language: "ja" | "en", appId = PRODUCTS_APP_ID): Promise<void> {
+  await page.goto(`${sandbox.urls.pluginSettings(appId)}&lang=${language}`);
   await waitForKintoneReady(page);
   await page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
 }
@@ -197,6 +197,55 @@ describe("the plugin's settings screen", () => {
     expect(get?.headers).toEqual(authorization);
     // The diagnostics call answered 401: that is the expected outcome here, not a page error.
     expect(pageErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
+  });
+
+  it("maps the Orders app's items table in Japanese: the table's columns come first", async () => {
+    await openSettings("ja", ORDERS_APP_ID);
+    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
+    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    await rowOf("source.type").getByText("テーブルの行ごとに 1 行").click();
+    await choose("source.field", "(items)");
+
+    // The name's field choices: the items table's columns, then the record's fields.
+    const nameField = rowOf("lineItem.name").locator("kuc-dropdown-1-24-0").nth(1);
+    const options = await nameField.locator('li[role="option"]').allTextContents();
+    const codes = options.map((o) => /\(([^()]+)\)\s*$/.exec(o.trim())?.[1]).filter(Boolean);
+    expect(codes.slice(0, 2)).toEqual(["item_code", "item_name"]);
+    expect(codes).toContain("customer_name");
+
+    await choose("lineItem.name", "(item_name)", 1);
+    await choose("lineItem.unitPrice", "(item_unit_price)", 1);
+    await choose("lineItem.quantity", "フィールド", 0);
+    await choose("lineItem.quantity", "(item_quantity)", 1);
+    await choose("currency", "フィールド", 0);
+    await choose("currency", "(currency)", 2);
+    await choose("customerEmail", "フィールド", 0);
+    await choose("customerEmail", "(customer_email)", 1);
+    await typeText("successUrl", `${sandbox.urls.ordersList}?session_id={CHECKOUT_SESSION_ID}`);
+    await typeText("expiresAfterMinutes", "20");
+    await choose("writeBack.paymentStatus", "(payment_status)");
+    await page.locator(".ksc-settings-buttons button").first().click();
+    await expect(page.locator(".ksc-settings-summary").textContent()).resolves.toContain(
+      "有効期限は 30〜1440 の整数 (分) です。",
+    );
+    await saveScreenshot(page, "plugin-settings-errors-ja");
+
+    await typeText("expiresAfterMinutes", "60");
+    await expect(page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(false);
+    await expect(testConnection()).resolves.toMatchObject({ level: "success" });
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
+      page.locator(".ksc-settings-buttons button").first().click(),
+    ]);
+    const config = sandbox.pluginSettings.getConfig(ORDERS_APP_ID, sandbox.pluginId);
+    expect(JSON.parse(config.mapping ?? "")).toMatchObject({
+      source: { type: "subtable", field: "items" },
+      lineItem: { name: { field: "item_name" }, quantity: { field: "item_quantity" } },
+      customerEmail: { field: "customer_email" },
+      expiresAfterMinutes: 60,
+      writeBack: { paymentStatus: "payment_status" },
+    });
+    expect(pageErrors).toEqual([]);
   });
 
   it("says the proxy cannot be reached at a URL where nothing listens", async () => {
