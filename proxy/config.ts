@@ -130,6 +130,9 @@ const environmentSchema = z.object({
   ),
 });
 
+/** Every environment variable the proxy reads (`.env.example` lists exactly these; a test checks). */
+export const CONFIG_VARIABLES = Object.keys(environmentSchema.shape) as readonly string[];
+
 export function loadConfig(env: Environment): LoadConfigResult {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
