@@ -57,7 +57,10 @@ export interface StripeEmulatorOptions {
   publicBaseUrl?: string; // base for session.url / file link urls; default the emulator's own url
   /** Per-key permissions, e.g. { "rk_test_x": ["checkout_sessions_write", "products_read"] }. */
   restrictedKeys?: Record<string, string[]>;
-  /** Webhook retries: default 200 ms doubling, 5 attempts, 10 s timeout per attempt. */
+  /**
+   * Webhook retries: default 200 ms doubling, 5 attempts, 10 s timeout per attempt; `jitterMs`
+   * delays each delivery randomly so that events arrive out of order, as Stripe does not order them.
+   */
   webhookRetry?: Partial<WebhookRetryPolicy>;
   /** Stop the emulator's clock: time then moves only with advanceClock (deterministic tests). */
   frozenClock?: boolean;
@@ -117,6 +120,8 @@ export interface StripeEmulator {
   refundSession(sessionId: string, amount?: number): Promise<Refund>;
   /** Waits until every queued webhook delivery was attempted (delivered or given up). */
   flushWebhooks(): Promise<void>;
+  /** Delivers an already sent event again, as Stripe may (duplicates must be harmless). */
+  resendEvent(eventId: string): Promise<void>;
   /** Forgets every object, event, request, idempotency key and rule; the clock returns to now. */
   reset(): void;
   state: StripeEmulatorState;
@@ -296,6 +301,13 @@ class StripeEmulatorServer implements StripeEmulator {
 
   flushWebhooks(): Promise<void> {
     return this.webhooks.flush();
+  }
+
+  async resendEvent(eventId: string): Promise<void> {
+    const event = this.store.events.get(eventId);
+    if (!event) throw new Error(`No such event: ${eventId}`);
+    if (this.config.webhook) event.pending_webhooks += 1;
+    this.webhooks.enqueue(event);
   }
 
   reset(): void {

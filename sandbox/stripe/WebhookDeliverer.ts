@@ -19,6 +19,8 @@ export interface WebhookRetryPolicy {
   initialDelayMs: number;
   maxAttempts: number;
   timeoutMs: number;
+  /** Each delivery first waits a random 0..jitterMs, so events can arrive out of order. */
+  jitterMs?: number;
 }
 
 export const DEFAULT_WEBHOOK_RETRY: WebhookRetryPolicy = {
@@ -100,6 +102,7 @@ export class WebhookDeliverer {
 
   private async deliver(event: StripeEvent, endpoint: WebhookEndpoint): Promise<void> {
     const policy = this.retry();
+    if (policy.jitterMs) await this.sleep(Math.floor(Math.random() * policy.jitterMs));
     const payload = JSON.stringify(event, null, 2);
     for (let attempt = 1; attempt <= policy.maxAttempts && !this.closed; attempt++) {
       const timestamp = Math.floor(Date.now() / 1000); // receivers compare with their wall clock

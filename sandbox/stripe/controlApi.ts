@@ -13,6 +13,7 @@
  *   POST /_emulator/configure {latencyMs?, rateLimitPerSecond?, searchLagMs?, webhook?,
  *                              frozenClock?, restrictedKeys?, webhookRetry?}
  *   POST /_emulator/fail-next {method?, pathPrefix?, status, count?, when?}
+ *   POST /_emulator/events/:id/resend
  *   POST /_emulator/webhooks/flush
  *   POST /_emulator/reset
  * Errors: `{ error: { message } }` with 400 or 404.
@@ -73,8 +74,8 @@ export async function handleControlRequest(
 ): Promise<void> {
   const method = request.method ?? "GET";
   const parts = path.split("/").filter(Boolean).slice(1); // drop "_emulator"
-  const route = `${method} /${parts.map((p, i) => (parts[0] === "sessions" && i === 1 ? ":id" : p)).join("/")}`;
-  let sessionId = "";
+  const route = `${method} /${parts.map((p, i) => ((parts[0] === "sessions" || parts[0] === "events") && i === 1 ? ":id" : p)).join("/")}`;
+  let sessionId = ""; // or event id, for /events/:id/…
   try {
     sessionId = decodeURIComponent(parts[1] ?? "");
   } catch {
@@ -177,7 +178,7 @@ export async function handleControlRequest(
         if ("webhookRetry" in body) {
           const retry = body.webhookRetry as Record<string, unknown> | null;
           const policy: Record<string, number> = {};
-          for (const key of ["initialDelayMs", "maxAttempts", "timeoutMs"]) {
+          for (const key of ["initialDelayMs", "maxAttempts", "timeoutMs", "jitterMs"]) {
             const value = optionalNumber(retry ?? {}, key);
             if (value !== undefined) policy[key] = value;
           }
@@ -201,6 +202,11 @@ export async function handleControlRequest(
         emulator.failNext(rule);
         return send(response, 200, { ok: true });
       }
+      case "POST /events/:id/resend":
+        await emulator.resendEvent(sessionId).catch((error: Error) => {
+          throw new ControlError(404, error.message);
+        });
+        return send(response, 200, { ok: true });
       case "POST /webhooks/flush":
         await emulator.flushWebhooks();
         return send(response, 200, { ok: true });

@@ -282,6 +282,34 @@ describe("webhooks", () => {
     expect(event?.pending_webhooks).toBe(0);
   });
 
+  it("resends an event on request: the same event id arrives twice", async () => {
+    emulator.configure({ webhook: { url: receiver.url, secret: SECRET } });
+    const product = await stripe.products.create({ name: "Tea" });
+    const [event] = emulator.state.events;
+    await emulator.resendEvent(event?.id as string);
+    await emulator.flushWebhooks();
+    const ids = receiver.received.map(
+      ({ body, signature }) => Stripe.webhooks.constructEvent(body, signature, SECRET).id,
+    );
+    expect(ids).toEqual([event?.id, event?.id]);
+    expect(JSON.parse(receiver.received[1]?.body as string).data.object.id).toBe(product.id);
+  });
+
+  it("delivers every event even when jitter reorders them", async () => {
+    emulator.configure({
+      webhook: { url: receiver.url, secret: SECRET },
+      webhookRetry: { jitterMs: 50 },
+    });
+    try {
+      for (let i = 0; i < 5; i++) await stripe.products.create({ name: `P${i}` });
+      await emulator.flushWebhooks();
+      const received = receiver.received.map(({ body }) => (JSON.parse(body) as { id: string }).id);
+      expect(received.sort()).toEqual(emulator.state.events.map((e) => e.id).sort());
+    } finally {
+      emulator.configure({ webhookRetry: { jitterMs: 0 } });
+    }
+  });
+
   it("gives up on an unreachable endpoint after the last attempt", async () => {
     const gone = await startReceiver();
     await gone.close();
