@@ -111,6 +111,35 @@ describe("the record list's Stripe Checkout dialog", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("refuses to charge a record another user changed since it was shown, and says to reload", async () => {
+    const dialog = await openDialog("ja");
+    await checkRecords(dialog, ["10", "12"]);
+    // Someone edits record 12's price after the user saw it.
+    sandbox.kintone.store.updateRecords(PRODUCTS_APP_ID, [
+      { id: "12", record: { unit_price: { value: "2480" } } },
+    ]);
+    await dialog.locator(".kintone-stripe-checkout-create").click();
+    await page
+      .locator("dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok")
+      .click();
+    const notice = dialog.locator(".kintone-stripe-checkout-notice-error");
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain(
+      "他のユーザーがレコードを変更しました。画面を再読み込みしてください。請求は行われていません。",
+    );
+    await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
+      false,
+    );
+    await saveScreenshot(page, "list-dialog-record-changed-ja");
+    for (const id of ["10", "12"]) {
+      expect(
+        sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]?.value,
+      ).toBe("");
+    }
+    // The proxy's 409 is an expected answer here, not a page error.
+    expect(pageErrors.filter((e) => !e.startsWith("409 "))).toEqual([]);
+  });
+
   it("creates ONE checkout for three records after a confirmation, and the link lands in all three", async () => {
     const dialog = await openDialog("en");
     await checkRecords(dialog, ["1", "3", "4"]);

@@ -2,6 +2,7 @@ import { MAX_RECORDS_PER_CHECKOUT_REQUEST, type CreatedSession } from "../../cor
 import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { RecordRef } from "../api/ProxyClient";
+import { ProxyError } from "../api/ProxyError";
 import { describeIssue, describeProxyError } from "../i18n/describeProxyError";
 import type { Language, Messages } from "../i18n/messages";
 import { confirmAction } from "../ui/confirmAction";
@@ -93,6 +94,8 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   let preview: PreviewState | undefined;
   let busy = false;
   let created = false;
+  /** The records changed under the user: only a reload shows what would be charged now. */
+  let stale = false;
   let statusCode: string | undefined;
   let headerCheckbox: HTMLInputElement | undefined;
   const nameRecord = (id: string) =>
@@ -155,6 +158,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
   function canCreate(): boolean {
     return (
       !busy &&
+      !stale &&
       preview !== undefined &&
       preview.finished &&
       preview.failure === undefined &&
@@ -366,6 +370,9 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
       showResult(summary);
     } catch (error) {
       busy = false;
+      stale =
+        error instanceof ProxyError &&
+        (error.code === "RECORD_CHANGED" || error.code === "RECORD_NOT_FOUND");
       modal.dialog.classList.remove("kintone-stripe-checkout-busy");
       const { message, details } = describeProxyError(error, messages, nameRecord);
       showNotice("error", [message, ...details]);
@@ -382,7 +389,8 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
       if (!reloadOnClose) options.reload();
     });
     reload.classList.add("kintone-stripe-checkout-reload");
-    modal.footer.prepend(reload);
+    if (closeButton.isConnected) closeButton.before(reload);
+    else modal.footer.append(reload);
   }
 
   function showResult(summary: CreationSummary) {

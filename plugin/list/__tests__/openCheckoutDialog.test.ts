@@ -223,6 +223,8 @@ describe("the list's checkout dialog", () => {
     expect(notice?.textContent).toContain(messages.en.proxyErrorRecordChanged);
     expect(notice?.textContent).toContain("Record P-1");
     expect(body().querySelector(".kintone-stripe-checkout-reload")).not.toBeNull();
+    // Creating again would only fail the same way: the user must reload first.
+    expect(createButton().disabled).toBe(true);
   });
 
   it("runs a per-record batch of more than 100 as a job with a progress bar and a summary", async () => {
