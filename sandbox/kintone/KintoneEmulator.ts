@@ -26,6 +26,7 @@ import {
   type RecordUpdate,
 } from "./KintoneStore";
 import { readSession } from "./KintoneSession";
+import { checkPassword, createPluginRestRouter } from "./KintonePlugins";
 
 export interface KintoneEmulatorOptions {
   port?: number;
@@ -68,7 +69,7 @@ type Right = "view" | "add" | "edit" | "delete" | "manage";
 
 /** Who a request acts as: a session (full rights) or API tokens (rights per app). */
 type Caller =
-  | { kind: "session"; user: KintoneEntity; requestToken: string }
+  | { kind: "session"; user: KintoneEntity; requestToken?: string } // no requestToken: password auth
   | { kind: "token"; grants: Map<string, ApiTokenDef["rights"] & { manage?: boolean }> };
 
 /** One API call: who makes it and its parameters. */
@@ -198,6 +199,9 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
     req.caller = authenticate(store, req);
     next();
   });
+
+  // The plug-in APIs (plugins.json, plugin.json) that `npm run upload` (cli-kintone) calls.
+  router.use(createPluginRestRouter(store));
 
   /** Operations by "METHOD /path", for the router and for bulkRequest.json. */
   const operations = new Map<string, (call: ApiCall) => unknown>();
@@ -643,6 +647,11 @@ function authenticate(store: KintoneStore, req: KintoneRequest): Caller | undefi
       grants.set(found.appId, found.rights);
     }
     return { kind: "token", grants };
+  }
+  // Password auth (X-Cybozu-Authorization: base64 "login:password"), as cli-kintone uses it.
+  const passwordHeader = req.get("X-Cybozu-Authorization");
+  if (passwordHeader !== undefined) {
+    return { kind: "session", user: checkPassword(store, passwordHeader) };
   }
   const session = readSession(store, req.get("Cookie"));
   if (session) {
