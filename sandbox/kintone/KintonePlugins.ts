@@ -93,7 +93,7 @@ export async function readPluginZip(bytes: Uint8Array): Promise<ReadPlugin> {
     pubkeyFile.async("uint8array"),
     signatureFile.async("uint8array"),
   ]);
-  let signed = false;
+  let signed: boolean;
   try {
     const key = crypto.createPublicKey({ key: Buffer.from(pubkey), format: "der", type: "spki" });
     signed = crypto.verify("RSA-SHA1", contents, key, signature);
