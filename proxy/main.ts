@@ -14,6 +14,10 @@ import type { Journal } from "./journal/Journal";
 import { SqliteJournal } from "./journal/SqliteJournal";
 import { createLogger } from "./logging/createLogger";
 import { RecordWriter } from "./writeback/RecordWriter";
+import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
+import type { PaymentEventDeps } from "./events/applyPaymentEvent";
+import { EventCatchUp, type CatchUpResult, type EventCatchUpOptions } from "./events/EventCatchUp";
+import { mountStripeWebhook } from "./http/mountStripeWebhook";
 
 export interface RunningProxy {
   /** `http://localhost:PORT` */
@@ -26,6 +30,8 @@ export interface RunningProxy {
    * `all` includes write-backs whose backoff has not run out yet.
    */
   retryPendingWriteBacks(options?: { all?: boolean }): Promise<void>;
+  /** One Stripe event catch-up pass now (it also runs at start and every few minutes). */
+  catchUpEvents(): Promise<CatchUpResult>;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,8 @@ export interface StartProxyOptions {
   writeBackRetry?: { firstDelayMs?: number; intervalMs?: number };
   /** Extra wiring for a later issue (the webhook route), given the app's dependencies. */
   extend?: (deps: AppDependencies) => Partial<AppDependencies>;
+  /** Stripe event catch-up: interval (default 5 minutes) and margin. */
+  eventCatchUp?: EventCatchUpOptions;
 }
 
 export async function startProxy(
@@ -62,7 +70,26 @@ export async function startProxy(
   const writer = new RecordWriter(records, journal, logger, {
     firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
   });
+  const eventDeps: PaymentEventDeps = {
+    journal,
+    gateway,
+    writer,
+    logger,
+    now: () => new Date(),
+    servedAppIds: Object.keys(config.kintoneApiTokens),
+  };
+  if (!config.stripeWebhookSecret) {
+    logger.warn(
+      "STRIPE_WEBHOOK_SECRET is not set: POST /v1/stripe/webhook refuses events; records follow Stripe only through the event catch-up every few minutes.",
+    );
+  }
+  const webhookVerifier = config.stripeWebhookSecret
+    ? createStripeWebhookVerifier({ secret: config.stripeWebhookSecret })
+    : undefined;
+  const catchUp = new EventCatchUp(eventDeps, options.eventCatchUp);
   const baseDeps: AppDependencies = {
+    mountRawBodyRoutes: (app) =>
+      mountStripeWebhook(app, { verifier: webhookVerifier, deps: eventDeps }),
     gateway,
     records,
     journal,
@@ -94,6 +121,8 @@ export async function startProxy(
   const port = (server.address() as AddressInfo).port;
   // Write-backs kintone could not take earlier are retried now and then in the background.
   writer.startRetryLoop(options.writeBackRetry?.intervalMs);
+  // Events missed while the proxy was down are fetched now, then every few minutes.
+  catchUp.start();
   logger.info({ port, kintoneApps: deps.setup.appIds }, "proxy listening");
 
   return {
@@ -101,11 +130,13 @@ export async function startProxy(
     port,
     journal,
     retryPendingWriteBacks: (retryOptions) => writer.retryPending(retryOptions),
+    catchUpEvents: () => catchUp.runOnce(),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await catchUp.stop();
       await writer.stopRetryLoop();
       journal.close();
     },

@@ -137,6 +137,40 @@ export interface Journal {
   markJobItemsWrittenBack(jobId: string, recordIds: string[]): void;
   /** Counts, and the first `errorLimit` item errors. */
   getJobProgress(jobId: string, errorLimit: number): JobProgress;
+
+  /**
+   * Keeps a Stripe event (webhook or catch-up) before it is applied. `isNew` is false when the
+   * id was stored before; `applied` says whether it was applied already.
+   */
+  storeStripeEvent(event: NewStripeEvent, receivedAt: Date): { isNew: boolean; applied: boolean };
+  getStripeEvent(eventId: string): StoredStripeEvent | undefined;
+  markStripeEventApplied(eventId: string, outcome: string, appliedAt: Date): void;
+  recordStripeEventFailure(eventId: string, error: string): void;
+  /** Stored events not applied yet (a crash or a failure in between), oldest first. */
+  listUnappliedStripeEvents(limit: number): StoredStripeEvent[];
+  /** The newest `created` (Stripe's unix seconds) of the events stored. */
+  latestStripeEventCreated(): number | undefined;
+  oldestSessionCreatedAt(): Date | undefined;
+  /** Refund events name the payment intent only: this finds the session it belongs to. */
+  linkPaymentIntent(paymentIntentId: string, sessionId: string): void;
+  sessionIdForPaymentIntent(paymentIntentId: string): string | undefined;
+}
+
+export interface NewStripeEvent {
+  eventId: string;
+  type: string;
+  /** Stripe's clock, unix seconds. */
+  created: number;
+  /** The event in the port's shape, as JSON. */
+  payloadJson: string;
+}
+
+export interface StoredStripeEvent extends NewStripeEvent {
+  receivedAt: Date;
+  appliedAt: Date | null;
+  outcome: string | null;
+  attempts: number;
+  lastError: string | null;
 }
 
 export type JobStatus = "queued" | "running" | "succeeded" | "partially_failed" | "failed";

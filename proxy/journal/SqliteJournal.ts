@@ -19,9 +19,11 @@ import type {
   JournalJob,
   JournalSession,
   NewJob,
+  NewStripeEvent,
   PaymentStatusValue,
   PendingWriteBack,
   SessionQuery,
+  StoredStripeEvent,
 } from "./Journal";
 
 export const MIGRATIONS: string[] = [
@@ -101,6 +103,24 @@ export const MIGRATIONS: string[] = [
      PRIMARY KEY (job_id, record_id)
    );
    CREATE INDEX job_items_by_state ON job_items (job_id, state, position);`,
+  // Stripe events: stored before they are applied, each applied once; refunds find their session.
+  `CREATE TABLE stripe_events (
+     event_id TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     created INTEGER NOT NULL,
+     payload TEXT NOT NULL,
+     received_at INTEGER NOT NULL,
+     applied_at INTEGER,
+     outcome TEXT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT
+   );
+   CREATE INDEX stripe_events_unapplied ON stripe_events (applied_at, created);
+   CREATE INDEX stripe_events_by_created ON stripe_events (created);
+   CREATE TABLE payment_intent_sessions (
+     payment_intent_id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL
+   );`,
 ];
 
 interface SessionRow {
@@ -591,6 +611,107 @@ export class SqliteJournal implements Journal {
       })),
     };
   }
+
+  storeStripeEvent(event: NewStripeEvent, receivedAt: Date): { isNew: boolean; applied: boolean } {
+    return this.db.transaction(() => {
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO stripe_events (event_id, type, created, payload, received_at)
+           VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+        )
+        .run(event.eventId, event.type, event.created, event.payloadJson, receivedAt.getTime());
+      if (inserted.changes === 1) return { isNew: true, applied: false };
+      const stored = this.getStripeEvent(event.eventId);
+      return { isNew: false, applied: stored?.appliedAt != null };
+    })();
+  }
+
+  getStripeEvent(eventId: string): StoredStripeEvent | undefined {
+    const row = this.db.prepare(`SELECT * FROM stripe_events WHERE event_id = ?`).get(eventId) as
+      StripeEventRow | undefined;
+    return row && fromStripeEventRow(row);
+  }
+
+  markStripeEventApplied(eventId: string, outcome: string, appliedAt: Date): void {
+    this.db
+      .prepare(
+        `UPDATE stripe_events SET applied_at = ?, outcome = ?, last_error = NULL WHERE event_id = ?`,
+      )
+      .run(appliedAt.getTime(), outcome, eventId);
+  }
+
+  recordStripeEventFailure(eventId: string, error: string): void {
+    this.db
+      .prepare(
+        `UPDATE stripe_events SET attempts = attempts + 1, last_error = ? WHERE event_id = ?`,
+      )
+      .run(error, eventId);
+  }
+
+  listUnappliedStripeEvents(limit: number): StoredStripeEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM stripe_events WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
+      )
+      .all(limit) as StripeEventRow[];
+    return rows.map(fromStripeEventRow);
+  }
+
+  latestStripeEventCreated(): number | undefined {
+    const row = this.db.prepare(`SELECT MAX(created) AS created FROM stripe_events`).get() as {
+      created: number | null;
+    };
+    return row.created ?? undefined;
+  }
+
+  oldestSessionCreatedAt(): Date | undefined {
+    const row = this.db.prepare(`SELECT MIN(created_at) AS created FROM sessions`).get() as {
+      created: number | null;
+    };
+    return row.created === null ? undefined : new Date(row.created);
+  }
+
+  linkPaymentIntent(paymentIntentId: string, sessionId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO payment_intent_sessions (payment_intent_id, session_id) VALUES (?, ?)
+         ON CONFLICT (payment_intent_id) DO NOTHING`,
+      )
+      .run(paymentIntentId, sessionId);
+  }
+
+  sessionIdForPaymentIntent(paymentIntentId: string): string | undefined {
+    const row = this.db
+      .prepare(`SELECT session_id FROM payment_intent_sessions WHERE payment_intent_id = ?`)
+      .get(paymentIntentId) as { session_id: string } | undefined;
+    return row?.session_id;
+  }
+}
+
+interface StripeEventRow {
+  event_id: string;
+  type: string;
+  created: number;
+  payload: string;
+  received_at: number;
+  applied_at: number | null;
+  outcome: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+function fromStripeEventRow(row: StripeEventRow): StoredStripeEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    created: row.created,
+    payloadJson: row.payload,
+    receivedAt: new Date(row.received_at),
+    appliedAt: row.applied_at === null ? null : new Date(row.applied_at),
+    outcome: row.outcome,
+    attempts: row.attempts,
+    lastError: row.last_error,
+  };
 }
 
 function toRow(s: JournalSession): SessionRow {

@@ -1,0 +1,167 @@
+/**
+ * Stripe events → journal → records. Every event is stored before it is applied (a crash in
+ * between leaves it stored and unapplied: the next catch-up pass applies it), and applied once.
+ * The session's state only moves forward (`nextSessionState`), and what the records receive is
+ * the journal's whole state after the event, so a late or replayed event cannot regress them.
+ */
+import type { Logger } from "pino";
+import type { Journal, JournalSession } from "../journal/Journal";
+import type { PaymentEvent } from "../ports/PaymentEvent";
+import type { PaymentGateway } from "../ports/PaymentGateway";
+import { coordinationFor } from "../usecases/Coordination";
+import { METADATA_APP_ID } from "../usecases/sessionView";
+import type { RecordWriter } from "../writeback/RecordWriter";
+import { writeSessionState } from "../writeback/writeSessionState";
+import { nextSessionState } from "./nextSessionState";
+import { paymentEventToJson } from "./paymentEventJson";
+import { sessionChangeFromEvent } from "./sessionChangeFromEvent";
+
+export interface PaymentEventDeps {
+  journal: Journal;
+  gateway: PaymentGateway;
+  writer: RecordWriter;
+  logger: Logger;
+  now: () => Date;
+  /** kintone apps this proxy has tokens for: their sessions may still reach the journal. */
+  servedAppIds: readonly string[];
+}
+
+export type EventOutcome =
+  | "applied"
+  | "no_change"
+  | "duplicate"
+  | "unhandled"
+  | "unknown_session"
+  /** Not applied now (kept for the next pass): see the log. */
+  | "deferred";
+
+/**
+ * A session we serve (by its metadata) that the journal does not know yet — its create and its
+ * first event can race — is waited for this long before its events are given up.
+ */
+const UNKNOWN_SESSION_GRACE_SECONDS = 24 * 60 * 60;
+
+/** Stores the event (deduplicated by id), then applies it. */
+export async function ingestPaymentEvent(
+  deps: PaymentEventDeps,
+  event: PaymentEvent,
+): Promise<EventOutcome> {
+  const stored = deps.journal.storeStripeEvent(
+    {
+      eventId: event.id,
+      type: event.type === "unhandled" ? event.stripeType : event.type,
+      created: event.created,
+      payloadJson: paymentEventToJson(event),
+    },
+    deps.now(),
+  );
+  if (stored.applied) return "duplicate";
+  return applyStoredPaymentEvent(deps, event, { retry: !stored.isNew });
+}
+
+/**
+ * Applies an event already stored. `retry`: it was stored earlier and not applied (a crash may
+ * have come between the journal's update and the records' write), so the records are written
+ * even when the journal already holds the event's state.
+ */
+export async function applyStoredPaymentEvent(
+  deps: PaymentEventDeps,
+  event: PaymentEvent,
+  options: { retry: boolean },
+): Promise<EventOutcome> {
+  try {
+    const outcome = await applyEvent(deps, event, options.retry);
+    if (outcome !== "deferred" && outcome !== "duplicate") {
+      deps.journal.markStripeEventApplied(event.id, outcome, deps.now());
+    }
+    deps.logger.info({ eventId: event.id, type: event.type, outcome }, "Stripe event");
+    return outcome;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.journal.recordStripeEventFailure(event.id, message);
+    deps.logger.warn(
+      { eventId: event.id, type: event.type, err: error },
+      "Stripe event not applied; kept for the next catch-up pass",
+    );
+    return "deferred";
+  }
+}
+
+async function applyEvent(
+  deps: PaymentEventDeps,
+  event: PaymentEvent,
+  retry: boolean,
+): Promise<EventOutcome> {
+  if (event.type === "unhandled") return "unhandled";
+  const target = await findSession(deps, event);
+  if (!target.journalled) return unknownSession(deps, event, target.appId);
+  const sessionId = target.journalled.sessionId;
+
+  // One event of a session at a time: journal update and record write stay in step.
+  return coordinationFor(deps.journal).withLocks([`stripe-session:${sessionId}`], async () => {
+    if (deps.journal.getStripeEvent(event.id)?.appliedAt) return "duplicate";
+    const current = deps.journal.getSession(sessionId) ?? target.journalled!;
+    if ("session" in event && event.session.paymentIntentId) {
+      deps.journal.linkPaymentIntent(event.session.paymentIntentId, sessionId);
+    }
+    const { state, changed } = nextSessionState(current, sessionChangeFromEvent(event));
+    const updated = changed
+      ? (deps.journal.updateSessionState(sessionId, {
+          status: state.status,
+          paymentStatus: state.paymentStatus,
+          paidAt: state.paidAt,
+          amountTotal: state.amountTotal,
+          customerEmail: state.customerEmail,
+        }) ?? current)
+      : current;
+    if (changed || retry) {
+      await writeSessionState(deps, updated, {
+        status: updated.status,
+        paymentStatus: updated.paymentStatus,
+        paidAt: updated.paidAt,
+        amountTotal: { amount: updated.amountTotal, currency: updated.currency },
+        customerEmail: updated.customerEmail,
+      });
+    }
+    return changed ? "applied" : "no_change";
+  });
+}
+
+async function findSession(
+  deps: PaymentEventDeps,
+  event: Exclude<PaymentEvent, { type: "unhandled" }>,
+): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
+  if ("session" in event) {
+    return {
+      journalled: deps.journal.getSession(event.session.id),
+      appId: event.session.metadata[METADATA_APP_ID],
+    };
+  }
+  const paymentIntent = event.charge.paymentIntentId;
+  if (!paymentIntent) return { journalled: undefined, appId: undefined };
+  const known = deps.journal.sessionIdForPaymentIntent(paymentIntent);
+  if (known) return { journalled: deps.journal.getSession(known), appId: undefined };
+  // The refund came before (or without) the session's completed event: ask Stripe.
+  const { sessions } = await deps.gateway.listCheckoutSessions({ paymentIntent, limit: 1 });
+  const session = sessions[0];
+  if (!session) return { journalled: undefined, appId: undefined };
+  deps.journal.linkPaymentIntent(paymentIntent, session.id);
+  return {
+    journalled: deps.journal.getSession(session.id),
+    appId: session.metadata[METADATA_APP_ID],
+  };
+}
+
+function unknownSession(
+  deps: PaymentEventDeps,
+  event: PaymentEvent,
+  appId: string | undefined,
+): EventOutcome {
+  const ours = appId !== undefined && deps.servedAppIds.includes(appId);
+  const ageSeconds = deps.now().getTime() / 1000 - event.created;
+  if (ours && ageSeconds < UNKNOWN_SESSION_GRACE_SECONDS) {
+    deps.journal.recordStripeEventFailure(event.id, "session not in the journal yet");
+    return "deferred";
+  }
+  return "unknown_session";
+}

@@ -1,0 +1,39 @@
+/**
+ * POST /v1/stripe/webhook (DESIGN §5): Stripe's events, verified on the raw body — so it is
+ * mounted before the JSON parser, and Stripe's signature stands in for the proxy secret.
+ * 200 once the event is stored. It is applied before the answer, but a failure to apply is
+ * retried by the catch-up, not by Stripe (https://docs.stripe.com/webhooks#acknowledge-events-immediately).
+ */
+import express, { type Express } from "express";
+import { ingestPaymentEvent, type PaymentEventDeps } from "../events/applyPaymentEvent";
+import type { WebhookVerifier } from "../ports/WebhookVerifier";
+
+export const STRIPE_WEBHOOK_PATH = "/v1/stripe/webhook";
+
+export function mountStripeWebhook(
+  app: Express,
+  options: { verifier: WebhookVerifier | undefined; deps: PaymentEventDeps },
+): void {
+  app.post(
+    STRIPE_WEBHOOK_PATH,
+    express.raw({ type: "application/json", limit: "1mb" }),
+    async (req, res) => {
+      if (!options.verifier) {
+        // 503: Stripe retries for 3 days, time enough to set the secret and restart.
+        res.status(503).json({
+          error: {
+            code: "WEBHOOK_NOT_CONFIGURED",
+            message:
+              "The proxy has no STRIPE_WEBHOOK_SECRET: set it to the endpoint's signing secret (whsec_…) and restart.",
+            details: [],
+          },
+        });
+        return;
+      }
+      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const event = options.verifier.verify(rawBody, req.get("stripe-signature"));
+      const outcome = await ingestPaymentEvent(options.deps, event);
+      res.status(200).json({ received: true, outcome });
+    },
+  );
+}
