@@ -7,6 +7,7 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { formatMessage } from "./formatMessage";
+import { localizeMappingProblem } from "./localizeMappingProblem";
 import type { Messages } from "../i18n/messages";
 import { fieldChoices, findField, type FieldPurpose, type FormField } from "./formFields";
 import {
@@ -171,7 +172,7 @@ export function checkMappingForm(
       const control = controlForPath(problem.path);
       if (control !== "" && flagged.has(control)) continue;
       flagged.add(control);
-      errors.push({ control, message: problem.message });
+      errors.push({ control, message: localizeMappingProblem(problem.message, messages) });
     }
   }
   return { ok: false, errors };

@@ -220,6 +220,16 @@ export interface Messages {
   settingsErrorMissingOptions: string;
   settingsStoredMappingInvalid: string;
   settingsFieldsUnavailable: string;
+  settingsProblemCurrency: string;
+  settingsProblemImageBoth: string;
+  settingsProblemPrice: string;
+  settingsProblemWholeNumber: string;
+  settingsProblemBetween: string;
+  settingsProblemMaxBelowMin: string;
+  settingsProblemQuantityAbove: string;
+  settingsProblemQuantityBelow: string;
+  settingsProblemUrl: string;
+  settingsProblemWriteBackTwice: string;
 }
 
 export const messages: Record<Language, Messages> = {
@@ -471,6 +481,16 @@ export const messages: Record<Language, Messages> = {
       "保存されているマッピングが読めないため、初期値を表示しています。",
     settingsFieldsUnavailable:
       "アプリのフィールドを読み込めませんでした。フィールドの選択肢は表示されません。",
+    settingsProblemCurrency: '"{currency}" は Stripe が扱う通貨ではありません。',
+    settingsProblemImageBoth: "ファイルの番号と「すべての画像」は同時に指定できません。",
+    settingsProblemPrice: '"{value}" は価格として使えません ({reason})。',
+    settingsProblemWholeNumber: '"{value}" は整数ではありません。',
+    settingsProblemBetween: "{min}〜{max} の範囲で指定してください。",
+    settingsProblemMaxBelowMin: "最大 {max} が最小 {min} より小さくなっています。",
+    settingsProblemQuantityAbove: "数量 {quantity} が最大 {max} を超えています。",
+    settingsProblemQuantityBelow: "数量 {quantity} が最小 {min} を下回っています。",
+    settingsProblemUrl: "http:// または https:// で始まる URL を入力してください。",
+    settingsProblemWriteBackTwice: "フィールド {code} は「{other}」の書き戻しにも使われています。",
   },
   en: {
     listButtonLabel: "Stripe Checkout",
@@ -723,6 +743,16 @@ export const messages: Record<Language, Messages> = {
       "The stored mapping could not be read; the form starts from defaults.",
     settingsFieldsUnavailable:
       "The app's fields could not be loaded, so no field choices are shown.",
+    settingsProblemCurrency: '"{currency}" is not a currency Stripe supports.',
+    settingsProblemImageBoth: "Choose either one file number or every image, not both.",
+    settingsProblemPrice: '"{value}" is not a valid price ({reason}).',
+    settingsProblemWholeNumber: '"{value}" is not a whole number.',
+    settingsProblemBetween: "Enter a number from {min} to {max}.",
+    settingsProblemMaxBelowMin: "The maximum {max} is below the minimum {min}.",
+    settingsProblemQuantityAbove: "The quantity {quantity} is above the maximum {max}.",
+    settingsProblemQuantityBelow: "The quantity {quantity} is below the minimum {min}.",
+    settingsProblemUrl: "Enter an absolute http:// or https:// URL.",
+    settingsProblemWriteBackTwice: "Field {code} is already used for writeBack.{other}.",
   },
 };
 

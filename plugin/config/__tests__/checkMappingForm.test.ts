@@ -111,7 +111,9 @@ describe("checkMappingForm", () => {
     const errors = errorsOf(state);
     expect(errors.map((e) => e.control)).toEqual(["lineItem.unitPrice", "writeBack.customerEmail"]);
     expect(errors[0]?.message).toContain('"12.5" is not a valid price');
-    expect(errors[1]?.message).toContain("already used by writeBack.sessionId");
+    expect(errors[1]?.message).toBe(
+      "Field customer_email is already used for writeBack.sessionId.",
+    );
   });
 
   it("does not check field choices when the form fields could not be read", () => {
