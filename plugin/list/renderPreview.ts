@@ -70,7 +70,9 @@ function renderSession(
             max: item.maxQuantity ?? 99,
           })
         : messages.previewFixedQuantity;
-    const source = [nameRecord(item.recordId), item.productCode].filter(Boolean).join(" · ");
+    const row =
+      item.row === undefined ? undefined : fillTemplate(messages.issueRow, { row: item.row });
+    const source = [nameRecord(item.recordId), row, item.productCode].filter(Boolean).join(" · ");
     return element(document, "tr", { className: "kintone-stripe-checkout-line" }, [
       element(document, "td", {}, [
         element(document, "div", {

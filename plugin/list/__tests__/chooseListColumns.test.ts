@@ -36,7 +36,8 @@ describe("chooseListColumns", () => {
   });
 
   it("falls back to the first text fields, never the plugin's own write-back fields", () => {
-    const withUrlFirst = { checkout_url: properties.checkout_url, ...properties };
+    const { checkout_url, ...others } = properties;
+    const withUrlFirst = { checkout_url, ...others };
     const columns = chooseListColumns(withUrlFirst, mapping({ name: { template: "{{title}}" } }));
     expect(columns.identifying.map((f) => f.code)).toEqual(["memo", "customer"]);
   });
