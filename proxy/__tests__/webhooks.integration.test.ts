@@ -371,6 +371,33 @@ describe("POST /v1/stripe/webhook", () => {
 });
 
 describe("Stripe event catch-up", () => {
+  it("applies an event that was stored but could not be applied, on the next pass", async () => {
+    const { ids, sessionId } = await checkout([{ name: "Tea", price: "12.50" }]);
+    stripe.configure({ webhook: undefined });
+    await stripe.payWithCard(sessionId);
+    await stripe.refundSession(sessionId);
+    const paymentIntent = stripe.state.sessions.find((s) => s.id === sessionId)!.payment_intent!;
+    const refunded = eventOf("charge.refunded", paymentIntent);
+    // The refund comes first: finding its session takes a Stripe call, which fails once.
+    stripe.failNext({ method: "GET", pathPrefix: "/v1/checkout/sessions", status: 400 });
+
+    const answer = await postEvent(JSON.stringify(refunded));
+    expect(answer).toMatchObject({ status: 200, body: { outcome: "deferred" } });
+    expect(proxy.journal.getStripeEvent(refunded.id)).toMatchObject({
+      appliedAt: null,
+      attempts: 1,
+    });
+    expect(fields(ids[0]!)).toMatchObject({ status: "open" });
+
+    await proxy.catchUpEvents();
+    expect(proxy.journal.getStripeEvent(refunded.id)?.outcome).toBe("applied");
+    expect(fields(ids[0]!)).toEqual({
+      status: "complete",
+      paymentStatus: "refunded",
+      amount: "12.50",
+    });
+  });
+
   it("writes paid after a restart for a payment made while the proxy was down", async () => {
     const journalFile = path.join(tmpDir, "journal.sqlite");
     await proxy.close();
