@@ -189,7 +189,14 @@ export function renderSettingsScreen(
     },
   });
   const secretStored = previousProxyUrl !== undefined && hasStoredSecret(previousProxyUrl);
-  if (secretStored) secretInput.placeholder = t.settingsSecretStoredPlaceholder;
+  /** "Stored" only while the URL typed is one a secret is stored for. */
+  const showSecretStored = () => {
+    const url = normalizeProxyUrl(urlInput.value);
+    secretInput.placeholder =
+      url.ok && hasStoredSecret(url.url) ? t.settingsSecretStoredPlaceholder : "";
+  };
+  showSecretStored();
+  urlInput.addEventListener("change", showSecretStored);
 
   const testButton = new Button({ text: t.settingsTestConnection, type: "normal" });
   const testResult = el("div", `${CLASS}-test-result`);

@@ -1,5 +1,5 @@
-import { fieldChoices, findField, parseFormFields } from "../formFields";
-import { ORDER_FORM_FIELDS } from "./fakeKintone";
+import { fieldChoices, findField, loadFormFields, parseFormFields } from "../formFields";
+import { ORDER_FORM_FIELDS, installFakeKintone, removeFakeKintone } from "./fakeKintone";
 
 const fields = parseFormFields(ORDER_FORM_FIELDS);
 const codes = (list: { code: string }[]) => list.map((field) => field.code);
@@ -66,5 +66,18 @@ describe("fieldChoices", () => {
 
   it("offers tables for the source", () => {
     expect(codes(fieldChoices(fields, "subtable"))).toEqual(["items", "notes"]);
+  });
+});
+
+describe("loadFormFields", () => {
+  afterEach(removeFakeKintone);
+
+  it("asks kintone's REST API for the app's form fields with the page's session", async () => {
+    const fake = installFakeKintone({ formFields: ORDER_FORM_FIELDS });
+    const loaded = await loadFormFields("12");
+    expect(fake.calls).toEqual([
+      'api GET https://example.cybozu.com/k/v1/app/form/fields.json {"app":"12"}',
+    ]);
+    expect(codes(loaded)).toEqual(codes(fields));
   });
 });

@@ -120,6 +120,13 @@ describe("renderSettingsScreen", () => {
       false,
     ]);
     expect(components("writeBack.status")[0]?.value).toBe("checkout_status");
+
+    // Another URL has no stored secret: the field no longer says one is stored.
+    const url = components("proxyUrl")[0];
+    if (url === undefined) throw new Error("no URL input");
+    url.value = "https://other.example.com/";
+    url.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: {} }));
+    expect(secret.placeholder).toBe("");
   });
 
   it("shows each error on its field and in a summary, and saves nothing", async () => {
