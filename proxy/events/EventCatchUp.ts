@@ -35,6 +35,8 @@ export interface CatchUpResult {
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
 const DEFAULT_MARGIN_SECONDS = 60 * 60;
 const UNAPPLIED_BATCH = 500;
+/** Applied events are kept a little longer than Stripe lists them. */
+const EVENT_RETENTION_SECONDS = 35 * 24 * 60 * 60;
 
 export class EventCatchUp {
   private readonly intervalMs: number;
@@ -90,6 +92,10 @@ export class EventCatchUp {
 
     const since = this.listFrom();
     if (since === undefined) return { listed: 0, outcomes }; // no session of ours yet
+    // Stripe lists 30 days of events and retries a webhook for 3: older ids cannot come back.
+    // Events from `since` on stay: they deduplicate this pass.
+    const expired = Math.floor(this.deps.now().getTime() / 1000) - EVENT_RETENTION_SECONDS;
+    journal.pruneStripeEvents(Math.min(expired, since));
     const missed = await this.listEventsSince(since);
     for (const event of missed) count(await ingestPaymentEvent(this.deps, event));
     if (missed.length > 0) {

@@ -154,6 +154,8 @@ export interface Journal {
   /** Refund events name the payment intent only: this finds the session it belongs to. */
   linkPaymentIntent(paymentIntentId: string, sessionId: string): void;
   sessionIdForPaymentIntent(paymentIntentId: string): string | undefined;
+  /** Forgets applied events created before `createdBefore` (unix seconds); returns how many. */
+  pruneStripeEvents(createdBefore: number): number;
 }
 
 export interface NewStripeEvent {

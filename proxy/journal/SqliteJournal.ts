@@ -686,6 +686,12 @@ export class SqliteJournal implements Journal {
       .get(paymentIntentId) as { session_id: string } | undefined;
     return row?.session_id;
   }
+
+  pruneStripeEvents(createdBefore: number): number {
+    return this.db
+      .prepare(`DELETE FROM stripe_events WHERE applied_at IS NOT NULL AND created < ?`)
+      .run(createdBefore).changes;
+  }
 }
 
 interface StripeEventRow {

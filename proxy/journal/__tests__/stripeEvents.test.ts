@@ -56,4 +56,17 @@ describe("SqliteJournal Stripe events", () => {
     expect(journal.sessionIdForPaymentIntent("pi_1")).toBe("cs_1");
     expect(journal.sessionIdForPaymentIntent("pi_2")).toBeUndefined();
   });
+
+  it("prunes only applied events created before the limit", () => {
+    const at = new Date();
+    journal.storeStripeEvent(event("evt_old_applied", 100), at);
+    journal.markStripeEventApplied("evt_old_applied", "applied", at);
+    journal.storeStripeEvent(event("evt_old_unapplied", 100), at);
+    journal.storeStripeEvent(event("evt_new", 500), at);
+    journal.markStripeEventApplied("evt_new", "applied", at);
+    expect(journal.pruneStripeEvents(200)).toBe(1);
+    expect(journal.getStripeEvent("evt_old_applied")).toBeUndefined();
+    expect(journal.getStripeEvent("evt_old_unapplied")).toBeDefined();
+    expect(journal.getStripeEvent("evt_new")).toBeDefined();
+  });
 });
