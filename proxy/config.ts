@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
+import { scheduledJobsSchema, type ScheduledJob } from "./jobs/scheduledJobsSchema";
 
 export interface ProxyConfig {
   stripeApiKey: string;
@@ -21,6 +22,8 @@ export interface ProxyConfig {
   dataDir: string;
   /** `LOG_LEVEL` (not in DESIGN §4; optional): pino level, default info. */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** `SCHEDULED_JOBS` (not in DESIGN §4; optional): jobs submitted on a cron schedule. */
+  scheduledJobs?: ScheduledJob[];
 }
 
 export type LoadConfigResult =
@@ -128,6 +131,7 @@ const environmentSchema = z.object({
       })
       .default("info"),
   ),
+  SCHEDULED_JOBS: optionalString.pipe(scheduledJobsSchema.optional()),
 });
 
 /** Every environment variable the proxy reads (`.env.example` lists exactly these; a test checks). */
@@ -148,6 +152,18 @@ export function loadConfig(env: Environment): LoadConfigResult {
     };
   }
   const e = parsed.data;
+  const unknownApps = (e.SCHEDULED_JOBS ?? []).flatMap((job, i) =>
+    e.KINTONE_API_TOKENS[job.appId] === undefined
+      ? [`SCHEDULED_JOBS.${i}.appId ${job.appId} has no token in KINTONE_API_TOKENS`]
+      : [],
+  );
+  if (unknownApps.length) {
+    return {
+      ok: false,
+      problems: unknownApps,
+      message: `The proxy cannot start; fix its configuration:\n${unknownApps.map((p) => `  - ${p}`).join("\n")}`,
+    };
+  }
   const stripeKeyType = e.STRIPE_API_KEY.startsWith("rk_") ? "restricted" : "secret";
   const warnings =
     stripeKeyType === "secret"
@@ -169,6 +185,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
       port: e.PORT,
       dataDir: e.DATA_DIR,
       logLevel: e.LOG_LEVEL,
+      scheduledJobs: e.SCHEDULED_JOBS ?? [],
     },
   };
 }

@@ -12,6 +12,10 @@ import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./co
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
 import { SqliteJournal } from "./journal/SqliteJournal";
+import { describeApiKey } from "./adapters/stripe/StripePaymentGateway";
+import { jobConcurrency } from "./jobs/jobConcurrency";
+import { JobRunner } from "./jobs/JobRunner";
+import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
 import { RecordWriter } from "./writeback/RecordWriter";
 import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
@@ -45,6 +49,10 @@ export interface StartProxyOptions {
   writeBackRetry?: { firstDelayMs?: number; intervalMs?: number };
   /** Extra wiring for a later issue (the webhook route), given the app's dependencies. */
   extend?: (deps: AppDependencies) => Partial<AppDependencies>;
+  /** Stripe requests per second the gateway allows itself; default Stripe's limit (25 test, 100 live). */
+  stripeRateLimitPerSecond?: number;
+  /** Bulk jobs: how often finished records are written back while a job runs (default 5 s). */
+  jobs?: { writeBackIntervalMs?: number };
   /** Stripe event catch-up: interval (default 5 minutes) and margin. */
   eventCatchUp?: EventCatchUpOptions;
 }
@@ -57,10 +65,14 @@ export async function startProxy(
   const journal = options.journalFile
     ? new SqliteJournal(options.journalFile)
     : SqliteJournal.inDataDir(config.dataDir);
+  const stripeRequestsPerSecond =
+    options.stripeRateLimitPerSecond ??
+    (describeApiKey(config.stripeApiKey).mode === "live" ? 100 : 25);
   const gateway = createStripePaymentGateway({
     apiKey: config.stripeApiKey,
     apiBase: config.stripeApiBase,
     logger,
+    rateLimitPerSecond: stripeRequestsPerSecond,
   });
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
@@ -109,7 +121,13 @@ export async function startProxy(
       stripeMode: /^[a-z]+_live_/.test(config.stripeApiKey) ? "live" : "test",
     },
   };
-  const deps = { ...baseDeps, ...options.extend?.(baseDeps) };
+  const extended = { ...baseDeps, ...options.extend?.(baseDeps) };
+  // Jobs keep as many records in flight as it takes to use the gateway's whole rate limit.
+  const jobs = new JobRunner(extended, {
+    concurrency: jobConcurrency(stripeRequestsPerSecond),
+    writeBackIntervalMs: options.jobs?.writeBackIntervalMs,
+  });
+  const deps = { ...extended, jobs };
   const app = createApp(deps);
 
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
@@ -121,6 +139,9 @@ export async function startProxy(
   const port = (server.address() as AddressInfo).port;
   // Write-backs kintone could not take earlier are retried now and then in the background.
   writer.startRetryLoop(options.writeBackRetry?.intervalMs);
+  // Jobs a stopped or killed proxy left unfinished continue from their pending records.
+  jobs.start();
+  const schedules = scheduleJobs(deps, config.scheduledJobs ?? []);
   // Events missed while the proxy was down are fetched now, then every few minutes.
   catchUp.start();
   logger.info({ port, kintoneApps: deps.setup.appIds }, "proxy listening");
@@ -137,6 +158,8 @@ export async function startProxy(
         server.closeAllConnections();
       });
       await catchUp.stop();
+      schedules.stop();
+      await jobs.stop();
       await writer.stopRetryLoop();
       journal.close();
     },

@@ -12,7 +12,9 @@ export type ErrorCode =
   | "SESSION_NOT_OPEN"
   | "VALIDATION_FAILED"
   | "STRIPE_ERROR"
-  | "KINTONE_ERROR";
+  | "KINTONE_ERROR"
+  /** Not in DESIGN §5's list: an unknown job id, answered like an unknown route. */
+  | "NOT_FOUND";
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode;

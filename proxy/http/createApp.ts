@@ -6,6 +6,9 @@ import { randomUUID } from "node:crypto";
 import express, { type Express, type Request } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
+import { getJob } from "../jobs/getJob";
+import type { JobRunner } from "../jobs/JobRunner";
+import { submitJob } from "../jobs/submitJob";
 import { createCheckouts } from "../usecases/createCheckouts";
 import { diagnose } from "../usecases/diagnose";
 import { expireCheckout } from "../usecases/expireCheckout";
@@ -20,6 +23,7 @@ import {
   listCheckoutsQuery,
   pickLanguage,
   sessionIdParam,
+  createJobBody,
 } from "./requestSchemas";
 
 export interface AppDependencies extends UseCaseDeps {
@@ -37,6 +41,8 @@ export interface AppDependencies extends UseCaseDeps {
   mountRawBodyRoutes?: (app: Express) => void;
   /** Body size limit of the JSON parser; default 1mb (100 records and a mapping fit easily). */
   jsonLimit?: string;
+  /** Bulk jobs (POST/GET /v1/jobs); without it those routes answer 404 NOT_FOUND. */
+  jobs?: JobRunner;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -85,6 +91,18 @@ export function createApp(deps: AppDependencies): Express {
     const { id } = sessionIdParam.parse(req.params);
     res.json({ session: await expireCheckout(deps, id) });
   });
+
+  const jobs = deps.jobs;
+  if (jobs) {
+    app.post("/v1/jobs", async (req, res) => {
+      const body = createJobBody.parse(req.body ?? {});
+      res.status(202).json({ job: await submitJob({ ...deps, jobs }, body) });
+    });
+
+    app.get("/v1/jobs/:id", (req, res) => {
+      res.json({ job: getJob(deps, String(req.params.id)) });
+    });
+  }
 
   app.get("/v1/diagnostics", async (_req, res) => {
     res.json(await diagnose(deps, deps.setup));

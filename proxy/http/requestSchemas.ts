@@ -3,7 +3,11 @@
  * core's shared contract (core/api/proxyApi.ts), the same schemas the plugin's client uses.
  */
 import { z } from "zod";
-import { createCheckoutsBodySchema, sessionStatusSchema } from "../../core/api/proxyApi";
+import {
+  createCheckoutsBodySchema,
+  recordRefSchema,
+  sessionStatusSchema,
+} from "../../core/api/proxyApi";
 
 export const createCheckoutsBody = createCheckoutsBodySchema;
 
@@ -41,3 +45,26 @@ export function pickLanguage(header: string | undefined): "en" | "ja" {
     .sort((a, b) => b.q - a.q);
   return ranked[0]?.lang === "ja" ? "ja" : "en";
 }
+
+/** POST /v1/jobs: the records by query condition or by id (one of the two), and the mapping. */
+export const createJobBody = z
+  .object({
+    appId: numericId,
+    query: z.string().optional(),
+    records: z
+      .array(recordRefSchema)
+      .min(1, { error: "choose at least one record" })
+      .refine((records) => new Set(records.map((r) => r.id)).size === records.length, {
+        error: "a record is named twice",
+      })
+      .optional(),
+    mapping: z.string({ error: "must be the mapping as a JSON string" }).min(1),
+  })
+  .transform((body, ctx) => {
+    const { appId, mapping, query, records } = body;
+    if ((query === undefined) === (records === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["query"], message: "give either query or records" });
+      return z.NEVER;
+    }
+    return records !== undefined ? { appId, mapping, records } : { appId, mapping, query: query! };
+  });

@@ -1,0 +1,294 @@
+/**
+ * Runs bulk jobs (DESIGN §5 /v1/jobs): one session per record, as fast as Stripe's rate limit
+ * allows. A job's record list is resolved once (a query becomes ids), then each item moves
+ * pending → done/failed in the journal. Records are read 100 per kintone request, sessions are
+ * made by the single-request path (`createSessionForRecord`: cached products and images, the
+ * record's lock, the journal's intents and idempotency keys), and URLs are written back in
+ * batches. Jobs left queued or running by a stopped or killed process resume at `start()`: an item
+ * that was in flight is simply pending again, and its retry sends Stripe the same idempotency key.
+ */
+import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
+import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
+import { AppError } from "../errors/AppError";
+import { RecordNotFoundError } from "../errors/RecordNotFoundError";
+import { ValidationFailedError } from "../errors/ValidationFailedError";
+import type { JobError, JobItem, JournalJob } from "../journal/Journal";
+import { createSessionForRecord } from "../usecases/createCheckouts";
+import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import { JobWriteBack } from "./JobWriteBack";
+
+/** Records read per kintone request (its query limit is 500; ids per `in (…)` are kept to 100). */
+const READ_BATCH = 100;
+/** Attempts at resolving a job's query before the job fails. */
+const QUERY_ATTEMPTS = 3;
+const MAX_ERROR_MESSAGE = 500;
+
+export interface JobRunnerOptions {
+  /** Records worked on at once over all jobs; see `jobConcurrency`. */
+  concurrency: number;
+  /** Write-back of finished records at least this often while a job runs; default 5 s. */
+  writeBackIntervalMs?: number;
+  /** Wait before retrying a query kintone could not answer; default 2 s, doubling. */
+  queryRetryDelayMs?: number;
+}
+
+export class JobRunner {
+  private readonly slots: Slots;
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly deps: UseCaseDeps,
+    private readonly options: JobRunnerOptions,
+  ) {
+    this.slots = new Slots(options.concurrency);
+  }
+
+  /** Resumes every job a previous process left queued or running. */
+  start(): void {
+    for (const job of this.deps.journal.listUnfinishedJobs()) this.run(job.jobId);
+  }
+
+  /** Starts a journalled job (no-op if it already runs here). */
+  run(jobId: string): void {
+    if (this.stopping || this.running.has(jobId)) return;
+    const done = this.runJob(jobId)
+      .catch((error: unknown) => {
+        // A bug or a journal failure: the job stays unfinished and resumes at the next start.
+        this.deps.logger.error({ err: error, jobId }, "job stopped unexpectedly");
+      })
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, done);
+  }
+
+  /** Whether the job is still being worked on in this process. */
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
+  /** Takes no new records; waits for those in flight (their jobs resume at the next start). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.running.values());
+  }
+
+  private async runJob(jobId: string): Promise<void> {
+    const { journal, logger } = this.deps;
+    let job = journal.getJob(jobId);
+    if (!job) return;
+    const parsed = parseMappingConfig(job.mappingJson);
+    if (!parsed.ok) {
+      journal.setJobStatus(jobId, "failed", {
+        code: "BAD_REQUEST",
+        message: "The job's mapping is not valid.",
+      });
+      return;
+    }
+    const mapping = parsed.mapping;
+    if (!job.itemsResolved) {
+      const resolved = await this.resolveQuery(job);
+      if (!resolved) return;
+      job = journal.getJob(jobId) ?? job;
+    }
+    journal.setJobStatus(jobId, "running");
+    logger.info({ jobId, appId: job.appId }, "job running");
+
+    const writeBack = new JobWriteBack(
+      this.deps,
+      { jobId, appId: job.appId, mapping },
+      this.options.writeBackIntervalMs ?? 5_000,
+    );
+    try {
+      // Sessions a killed process made but did not write into their records yet.
+      for (const item of journal.listJobItemsToWriteBack(jobId)) {
+        if (item.sessionId) writeBack.add({ recordId: item.recordId, sessionId: item.sessionId });
+      }
+      await this.workOn(job, mapping, journal.listJobItems(jobId, "pending"), writeBack);
+    } finally {
+      await writeBack.close();
+    }
+    if (this.stopping && journal.listJobItems(jobId, "pending").length > 0) return;
+
+    const progress = journal.getJobProgress(jobId, 0);
+    const status =
+      progress.failed === 0 ? "succeeded" : progress.done === 0 ? "failed" : "partially_failed";
+    journal.setJobStatus(jobId, status);
+    logger.info({ jobId, status, done: progress.done, failed: progress.failed }, "job finished");
+  }
+
+  /** The query → the job's items, once; false when the job failed instead. */
+  private async resolveQuery(job: JournalJob): Promise<boolean> {
+    const { journal, records, logger } = this.deps;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const ids = await records.queryRecordIds(job.appId, job.query ?? "");
+        journal.resolveJobItems(
+          job.jobId,
+          ids.map(({ id }) => ({ recordId: id })),
+        );
+        return true;
+      } catch (error) {
+        const retryable = (error as { retryable?: unknown }).retryable === true;
+        if (!retryable || attempt >= QUERY_ATTEMPTS || this.stopping) {
+          logger.warn({ err: error, jobId: job.jobId }, "job query could not be read");
+          journal.setJobStatus(job.jobId, "failed", toJobError(error, logger));
+          return false;
+        }
+        const delay = (this.options.queryRetryDelayMs ?? 2_000) * 2 ** (attempt - 1);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /** A pool of workers over the pending items; each record read 100 at a time, ahead of use. */
+  private async workOn(
+    job: JournalJob,
+    mapping: MappingConfig,
+    items: JobItem[],
+    writeBack: JobWriteBack,
+  ): Promise<void> {
+    const reads = new Map<number, Promise<Map<string, KintoneRecord | Error>>>();
+    const readBatch = (index: number) => {
+      let read = reads.get(index);
+      if (!read) {
+        const ids = items
+          .slice(index * READ_BATCH, (index + 1) * READ_BATCH)
+          .map((i) => i.recordId);
+        read = this.readRecords(job.appId, ids);
+        reads.set(index, read);
+      }
+      return read;
+    };
+
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length && !this.stopping) {
+        const position = next++;
+        const item = items[position] as JobItem;
+        const batch = Math.floor(position / READ_BATCH);
+        // The next batch is read while this one is worked on.
+        if (position % READ_BATCH === 0 && (batch + 1) * READ_BATCH < items.length) {
+          void readBatch(batch + 1);
+        }
+        const record = (await readBatch(batch)).get(item.recordId);
+        if (position % READ_BATCH === READ_BATCH - 1) reads.delete(batch - 1);
+        await this.slots.run(() => this.workOnItem(job, mapping, item, record, writeBack));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(this.options.concurrency, items.length) }, worker),
+    );
+  }
+
+  private async workOnItem(
+    job: JournalJob,
+    mapping: MappingConfig,
+    item: JobItem,
+    record: KintoneRecord | Error | undefined,
+    writeBack: JobWriteBack,
+  ): Promise<void> {
+    const { journal, logger } = this.deps;
+    try {
+      if (record === undefined) throw new RecordNotFoundError(job.appId, [item.recordId]);
+      if (record instanceof Error) throw record;
+      const revision = String(record.$revision?.value ?? "");
+      // A pending item's record was never written by this job: another revision is someone's edit.
+      if (item.revision !== null && item.revision !== revision) {
+        journal.finishJobItem(job.jobId, item.recordId, {
+          code: "RECORD_CHANGED",
+          message: `Record ${item.recordId} was changed since it was chosen (revision ${revision}, expected ${item.revision}).`,
+        });
+        return;
+      }
+      const created = await createSessionForRecord(this.deps, {
+        appId: job.appId,
+        mapping,
+        record,
+      });
+      journal.finishJobItem(job.jobId, item.recordId, { sessionId: created.session.id });
+      writeBack.add(
+        { recordId: item.recordId, sessionId: created.session.id },
+        created.replacedWrites,
+      );
+    } catch (error) {
+      journal.finishJobItem(job.jobId, item.recordId, toJobError(error, logger));
+    }
+  }
+
+  /** The records by id; a record that could not be read maps to why. */
+  private async readRecords(
+    appId: string,
+    ids: string[],
+  ): Promise<Map<string, KintoneRecord | Error>> {
+    const result = new Map<string, KintoneRecord | Error>();
+    let remaining = ids;
+    while (remaining.length > 0) {
+      try {
+        const records = await this.deps.records.getRecords(appId, remaining);
+        remaining.forEach((id, i) => result.set(id, records[i] as KintoneRecord));
+        return result;
+      } catch (error) {
+        const missing = new Set(
+          error instanceof RecordNotFoundError
+            ? error.details.map((d) => (d as { recordId?: string }).recordId)
+            : [],
+        );
+        const rest = remaining.filter((id) => !missing.has(id));
+        if (rest.length === remaining.length) {
+          for (const id of remaining) result.set(id, asError(error));
+          return result;
+        }
+        for (const id of remaining) {
+          if (missing.has(id)) result.set(id, new RecordNotFoundError(appId, [id]));
+        }
+        remaining = rest;
+      }
+    }
+    return result;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** An item's (or a job's) error as the API shows it: the contract's code, a safe message. */
+export function toJobError(error: unknown, logger: UseCaseDeps["logger"]): JobError {
+  if (error instanceof ValidationFailedError) {
+    const problems = error.details.map((d) => {
+      const detail = d as { field?: string; message?: string };
+      return detail.field ? `${detail.field}: ${detail.message}` : String(detail.message);
+    });
+    return { code: error.code, message: truncate(problems.join("; ") || error.message) };
+  }
+  if (error instanceof AppError) return { code: error.code, message: truncate(error.message) };
+  logger.error({ err: error }, "job item failed unexpectedly");
+  return { code: "INTERNAL", message: "Something went wrong in the proxy." };
+}
+
+function truncate(text: string): string {
+  return text.length <= MAX_ERROR_MESSAGE ? text : `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…`;
+}
+
+/** At most `size` tasks at once; the rest wait their turn in order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}

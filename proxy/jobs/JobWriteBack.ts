@@ -1,0 +1,101 @@
+/**
+ * The write-back of one running job, in batches: finished records are written up to 100 per kintone
+ * request (its limit per write), when a batch is full, every `intervalMs` (so URLs appear while a
+ * long job runs), and at the end. What is written is the session's state in the journal at that
+ * moment (a webhook may have moved it on), and only into records whose newest session it still is.
+ * The journal marks items written, so a restart writes what a crash left unwritten.
+ */
+import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import { KINTONE_WRITE_BATCH, type RecordWrite } from "../writeback/RecordWriter";
+import { writeBackFields } from "../writeback/writeBackFields";
+
+export interface FinishedItem {
+  recordId: string;
+  sessionId: string;
+}
+
+export class JobWriteBack {
+  private queue: FinishedItem[] = [];
+  /** Writes for other records (of replaced multi-record sessions): best effort, not journalled. */
+  private extraWrites: RecordWrite[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  /** A write of full batches is already scheduled: more records join it instead of adding one. */
+  private fullBatchScheduled = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: UseCaseDeps,
+    private readonly job: { jobId: string; appId: string; mapping: MappingConfig },
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  add(item: FinishedItem, extraWrites: RecordWrite[] = []): void {
+    this.queue.push(item);
+    this.extraWrites.push(...extraWrites);
+    if (this.queue.length >= KINTONE_WRITE_BATCH && !this.fullBatchScheduled) {
+      this.fullBatchScheduled = true;
+      this.flushing = this.flushing.then(() => {
+        this.fullBatchScheduled = false;
+        return this.writeQueued(false);
+      });
+    }
+  }
+
+  /** Writes everything queued so far; writes run one after another. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.writeQueued(true));
+    return this.flushing;
+  }
+
+  /** The last flush; no timer afterwards. */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  /** Full batches, and with `all` what was queued when it began (not what arrives meanwhile). */
+  private async writeQueued(all: boolean): Promise<void> {
+    let owed = all ? this.queue.length + this.extraWrites.length : 0;
+    while (this.queue.length >= KINTONE_WRITE_BATCH || owed > 0) {
+      const batch = this.queue.splice(0, KINTONE_WRITE_BATCH);
+      const extra = this.extraWrites.splice(0, KINTONE_WRITE_BATCH - batch.length);
+      owed -= batch.length + extra.length;
+      try {
+        // RecordWriter journals what kintone refuses and retries it: a batch is written once here.
+        await this.deps.writer.write(this.job.appId, [...extra, ...this.writesFor(batch)]);
+      } catch (error) {
+        this.deps.logger.error({ err: error, jobId: this.job.jobId }, "job write-back failed");
+      }
+      this.deps.journal.markJobItemsWrittenBack(
+        this.job.jobId,
+        batch.map((item) => item.recordId),
+      );
+    }
+  }
+
+  private writesFor(items: FinishedItem[]): RecordWrite[] {
+    const { journal } = this.deps;
+    const writes: RecordWrite[] = [];
+    for (const { recordId, sessionId } of items) {
+      const session = journal.getSession(sessionId);
+      if (!session) continue;
+      if (journal.latestSessionIdForRecord(this.job.appId, recordId) !== sessionId) continue;
+      const fields = writeBackFields(this.job.mapping.writeBack, {
+        sessionId,
+        url: session.url,
+        status: session.status,
+        expiresAt: session.expiresAt,
+        amountTotal: { amount: session.amountTotal, currency: session.currency },
+        customerEmail: session.customerEmail,
+        error: "",
+      });
+      writes.push({ recordId, fields });
+    }
+    return writes;
+  }
+}

@@ -1,0 +1,23 @@
+/** GET /v1/jobs/:id (DESIGN §5): a job's status and progress, from the journal. */
+import type { Job } from "../../core/api/proxyApi";
+import { JobNotFoundError } from "../errors/JobNotFoundError";
+import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+
+/** Item errors shown at most; the counts are always complete. */
+export const MAX_ERRORS_SHOWN = 1000;
+
+export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string): Job {
+  const job = deps.journal.getJob(jobId);
+  if (!job) throw new JobNotFoundError(jobId);
+  const progress = deps.journal.getJobProgress(jobId, MAX_ERRORS_SHOWN);
+  // A job that failed as a whole (its query could not be read) names no record.
+  const errors = job.error ? [{ recordId: "", ...job.error }, ...progress.errors] : progress.errors;
+  return {
+    id: job.jobId,
+    status: job.status,
+    total: progress.total,
+    done: progress.done,
+    failed: progress.failed,
+    errors,
+  };
+}
