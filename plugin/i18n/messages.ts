@@ -6,9 +6,6 @@ export type Language = "ja" | "en";
 
 export interface Messages {
   listButtonLabel: string;
-  viewRecordCount: (count: number) => string;
-  calendarRecordCount: (count: number) => string;
-  viewRecordCountUnknown: string;
   close: string;
   configTitle: string;
   proxyUrlLabel: string;
@@ -235,9 +232,6 @@ export interface Messages {
 export const messages: Record<Language, Messages> = {
   ja: {
     listButtonLabel: "Stripe Checkout",
-    viewRecordCount: (count) => `この一覧のレコードは ${count} 件です。`,
-    calendarRecordCount: (count) => `表示中の月のレコードは ${count} 件です。`,
-    viewRecordCountUnknown: "この一覧のレコード数は取得できません。",
     close: "閉じる",
     configTitle: "Stripe Checkout 連携の設定",
     proxyUrlLabel: "プロキシの URL",
@@ -494,10 +488,6 @@ export const messages: Record<Language, Messages> = {
   },
   en: {
     listButtonLabel: "Stripe Checkout",
-    viewRecordCount: (count) => `This view has ${count} ${count === 1 ? "record" : "records"}.`,
-    calendarRecordCount: (count) =>
-      `The month shown has ${count} ${count === 1 ? "record" : "records"}.`,
-    viewRecordCountUnknown: "The number of records in this view is not available.",
     close: "Close",
     configTitle: "kintone × Stripe Checkout settings",
     proxyUrlLabel: "Proxy URL",

@@ -15,14 +15,14 @@ describe("messages", () => {
   it("speaks Japanese to a user whose kintone is in Japanese", () => {
     setLoginLanguage("ja");
     expect(messagesForLoginUser()).toBe(messages.ja);
-    expect(messagesForLoginUser().viewRecordCount(3)).toBe("この一覧のレコードは 3 件です。");
+    expect(messagesForLoginUser().loadedRecords(3)).toBe("この一覧のレコード: 3 件");
   });
 
   it("speaks English to a user whose kintone is in English", () => {
     setLoginLanguage("en");
     expect(messagesForLoginUser()).toBe(messages.en);
-    expect(messagesForLoginUser().viewRecordCount(1)).toBe("This view has 1 record.");
-    expect(messagesForLoginUser().viewRecordCount(2)).toBe("This view has 2 records.");
+    expect(messagesForLoginUser().loadedRecords(1)).toBe("1 record in this view");
+    expect(messagesForLoginUser().loadedRecords(2)).toBe("2 records in this view");
   });
 
   it.each(["zh", "zh-TW", "es", "pt-BR", "th", ""])(
