@@ -8,7 +8,7 @@
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
-import { invalidRequest, resourceMissing } from "./StripeApiError";
+import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
 
 const DEFAULT_CUSTOMER_EMAIL = "customer@example.com";
@@ -265,16 +265,21 @@ export class PaymentFlows {
     target: { paymentIntent?: string; charge?: string },
     amount: number | undefined,
     cause: EventCause,
-    extra: { reason?: string; metadata?: Record<string, string> } = {},
+    extra: { reason?: string; metadata?: Record<string, string>; livemode?: boolean } = {},
   ): Refund {
     let charge: Charge | undefined;
     if (target.charge !== undefined) {
       charge = this.store.charges.get(target.charge);
       if (!charge) throw resourceMissing("charge", target.charge, "charge", 400);
+      if (extra.livemode !== undefined)
+        requireMode(charge, extra.livemode, "charge", "charge", 400);
     } else if (target.paymentIntent !== undefined) {
       const paymentIntent = this.store.paymentIntents.get(target.paymentIntent);
       if (!paymentIntent) {
         throw resourceMissing("payment_intent", target.paymentIntent, "payment_intent", 400);
+      }
+      if (extra.livemode !== undefined) {
+        requireMode(paymentIntent, extra.livemode, "payment_intent", "payment_intent", 400);
       }
       charge = paymentIntent.latest_charge
         ? this.store.charges.get(paymentIntent.latest_charge)

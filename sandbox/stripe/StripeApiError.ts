@@ -108,3 +108,28 @@ export function rateLimited() {
     }),
   );
 }
+
+/**
+ * Test and live mode hold separate objects: an object of the other mode is missing, with the hint
+ * Stripe gives ("a similar object exists in live mode, but a test mode key was used…").
+ */
+export function requireMode<T extends { id: string; livemode: boolean }>(
+  object: T,
+  keyLivemode: boolean,
+  kind: string,
+  param = "id",
+  status = 404,
+): T {
+  if (object.livemode === keyLivemode) return object;
+  const mode = (live: boolean) => (live ? "live" : "test");
+  throw new StripeApiError(
+    status,
+    withDocUrl({
+      type: "invalid_request_error",
+      code: "resource_missing",
+      param,
+      message: `No such ${kind}: '${object.id}'; a similar object exists in ${mode(object.livemode)} mode, but a ${mode(keyLivemode)} mode key was used to make this request.`,
+    }),
+    status === 400,
+  );
+}

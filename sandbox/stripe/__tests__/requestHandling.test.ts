@@ -137,6 +137,30 @@ describe("authentication", () => {
     }
   });
 
+  it("keeps test and live mode objects apart", async () => {
+    const live = clientFor(emulator, "sk_live_otherMode1");
+    const testProduct = await stripe.products.create({ name: "Test tea" });
+    const liveProduct = await live.products.create({ name: "Live tea" });
+    expect((await stripe.products.list()).data.map((p) => p.id)).toEqual([testProduct.id]);
+    expect((await live.products.list()).data.map((p) => p.id)).toEqual([liveProduct.id]);
+    const error = await stripeErrorOf(live.products.retrieve(testProduct.id));
+    expect(error).toMatchObject({ statusCode: 404, code: "resource_missing" });
+    expect(error.message).toContain("a similar object exists in test mode, but a live mode key");
+    const session = await stripe.checkout.sessions.create({
+      mode: "payment",
+      line_items: [
+        {
+          price_data: { currency: "usd", unit_amount: 100, product_data: { name: "x" } },
+          quantity: 1,
+        },
+      ],
+    });
+    expect(session.id).toMatch(/^cs_test_/);
+    expect(await stripeErrorOf(live.checkout.sessions.retrieve(session.id))).toMatchObject({
+      statusCode: 404,
+    });
+  });
+
   it("answers 403 when a restricted key lacks the endpoint's permission", async () => {
     const limited = clientFor(emulator, "rk_test_catalogueOnly");
     await expect(limited.products.list()).resolves.toMatchObject({ object: "list" });

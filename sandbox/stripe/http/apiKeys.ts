@@ -43,7 +43,7 @@ export function authenticate(authorization: string | undefined): ApiKey {
       "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.",
     );
   }
-  const match = /^(sk|rk)_(test|live)_[\x21-\x7e]+$/.exec(key);
+  const match = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.exec(key);
   if (!match) throw authenticationError(`Invalid API Key provided: ${redactKey(key)}`);
   return { key, kind: match[1] === "rk" ? "restricted" : "secret", livemode: match[2] === "live" };
 }

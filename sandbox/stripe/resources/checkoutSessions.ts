@@ -17,7 +17,7 @@ import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount, minorUnitDigits } fr
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
-import { invalidParam, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import {
   CheckoutSession,
   newestFirst,
@@ -26,7 +26,7 @@ import {
   StoredLineItem,
 } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
-import type { Router } from "../http/Router";
+import type { ApiRequest, Router } from "../http/Router";
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
@@ -96,6 +96,12 @@ export function registerCheckoutSessionRoutes(
     }
     const paths = expand.filter((path) => path !== "line_items");
     return expandObject(rendered, paths, storeResolvers(store));
+  }
+
+  /** The session the path names, in the key's mode. */
+  function sessionFor(request: ApiRequest): CheckoutSession {
+    const session = flows.session(request.pathParams.id ?? "", "id");
+    return requireMode(session, request.apiKey.livemode, "checkout.session");
   }
 
   function expandOf(params: ParamReader): string[] {
@@ -326,23 +332,23 @@ export function registerCheckoutSessionRoutes(
 
   router.get("/v1/checkout/sessions/:id", "checkout_session_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
-    return render(flows.session(request.pathParams.id ?? ""), expandOf(params));
+    return render(sessionFor(request), expandOf(params));
   });
 
   router.get("/v1/checkout/sessions/:id/line_items", "checkout_session_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([...LIST_PARAMS]);
-    const session = flows.session(request.pathParams.id ?? "");
+    const session = sessionFor(request);
     return lineItemsPage(session.id, params);
   });
 
   router.post("/v1/checkout/sessions/:id/expire", "checkout_session_write", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
-    const session = flows.expire(request.pathParams.id ?? "", causeOf(request));
+    const session = flows.expire(sessionFor(request).id, causeOf(request));
     return render(session, expandOf(params));
   });
 
   router.post("/v1/checkout/sessions/:id", "checkout_session_write", (request) => {
-    const session = flows.session(request.pathParams.id ?? "");
+    const session = sessionFor(request);
     const params = ParamReader.from(request.params, "update").allowOnly(["metadata"]);
     session.metadata = mergeMetadata(session.metadata, params.metadata());
     return render(session, expandOf(params));
@@ -376,6 +382,7 @@ export function registerCheckoutSessionRoutes(
     });
     const sessions = newestFirst(store.sessions.values()).filter(
       (session) =>
+        session.livemode === request.apiKey.livemode &&
         (status === undefined || session.status === status) &&
         (email === undefined ||
           session.customer_details?.email?.toLowerCase() === email.toLowerCase()) &&

@@ -5,7 +5,7 @@
 import type { EmulatorContext } from "../EmulatorContext";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { ParamReader } from "../params";
-import { invalidParam, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import { newestFirst } from "../StripeStore";
 import type { Router } from "../http/Router";
 
@@ -28,7 +28,7 @@ export function registerEventRoutes(router: Router, context: EmulatorContext): v
     const id = request.pathParams.id ?? "";
     const event = store.events.get(id);
     if (!event) throw resourceMissing("event", id);
-    return event;
+    return requireMode(event, request.apiKey.livemode, "event");
   });
 
   router.get("/v1/events", "event_read", (request) => {
@@ -49,6 +49,7 @@ export function registerEventRoutes(router: Router, context: EmulatorContext): v
     const matchers = (types ?? (type !== undefined ? [type] : [])).map(typeMatcher);
     const events = newestFirst(store.events.values()).filter(
       (event) =>
+        event.livemode === request.apiKey.livemode &&
         (matchers.length === 0 || matchers.some((matches) => matches(event.type))) &&
         (deliverySuccess === undefined || (event.pending_webhooks === 0) === deliverySuccess) &&
         created(event.created),

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import type { EmulatorContext } from "../EmulatorContext";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, missingParam, ParamReader, UNSET } from "../params";
-import { invalidParam, invalidRequest, resourceMissing } from "../StripeApiError";
+import { invalidParam, invalidRequest, requireMode, resourceMissing } from "../StripeApiError";
 import { FileLink, newestFirst, randomId, StripeFile } from "../StripeStore";
 import { RawBody, type Router } from "../http/Router";
 
@@ -239,13 +239,14 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     const id = request.pathParams.id ?? "";
     const link = store.fileLinks.get(id);
     if (!link) throw resourceMissing("file_link", id);
-    return current(link);
+    return current(requireMode(link, request.apiKey.livemode, "file_link"));
   });
 
   router.post("/v1/file_links/:id", "file_link_write", (request) => {
     const id = request.pathParams.id ?? "";
     const link = store.fileLinks.get(id);
     if (!link) throw resourceMissing("file_link", id);
+    requireMode(link, request.apiKey.livemode, "file_link");
     const params = ParamReader.from(request.params, "update").allowOnly(["expires_at", "metadata"]);
     if (params.raw.expires_at === "now") link.expires_at = store.now();
     else if (params.raw.expires_at === "") link.expires_at = null;
@@ -272,6 +273,7 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
       .map(current)
       .filter(
         (link) =>
+          link.livemode === request.apiKey.livemode &&
           (fileId === undefined || link.file === fileId) &&
           (expired === undefined || link.expired === expired) &&
           created(link.created),

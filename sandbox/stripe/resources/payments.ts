@@ -7,7 +7,7 @@ import { causeOf, EmulatorContext } from "../EmulatorContext";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
-import { invalidParam, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import { newestFirst } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
@@ -24,6 +24,7 @@ export function registerPaymentRoutes(
     const id = request.pathParams.id ?? "";
     const paymentIntent = store.paymentIntents.get(id);
     if (!paymentIntent) throw resourceMissing("payment_intent", id);
+    requireMode(paymentIntent, request.apiKey.livemode, "payment_intent");
     const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
     return expandObject(paymentIntent, expand, storeResolvers(store));
   });
@@ -37,7 +38,10 @@ export function registerPaymentRoutes(
     const created = readCreatedFilter(params);
     const customer = params.optionalString("customer");
     const list = newestFirst(store.paymentIntents.values()).filter(
-      (pi) => created(pi.created) && (customer === undefined || pi.customer === customer),
+      (pi) =>
+        pi.livemode === request.apiKey.livemode &&
+        created(pi.created) &&
+        (customer === undefined || pi.customer === customer),
     );
     return paginate(list, params, "/v1/payment_intents", "payment_intent");
   });
@@ -47,7 +51,7 @@ export function registerPaymentRoutes(
     const id = request.pathParams.id ?? "";
     const charge = store.charges.get(id);
     if (!charge) throw resourceMissing("charge", id);
-    return charge;
+    return requireMode(charge, request.apiKey.livemode, "charge");
   });
 
   router.get("/v1/charges", "charge_read", (request) => {
@@ -62,6 +66,7 @@ export function registerPaymentRoutes(
     const customer = params.optionalString("customer");
     const list = newestFirst(store.charges.values()).filter(
       (charge) =>
+        charge.livemode === request.apiKey.livemode &&
         created(charge.created) &&
         (paymentIntent === undefined || charge.payment_intent === paymentIntent) &&
         (customer === undefined || charge.customer === customer),
@@ -102,7 +107,7 @@ export function registerPaymentRoutes(
       },
       amount,
       causeOf(request),
-      { ...(reason ? { reason } : {}), metadata },
+      { ...(reason ? { reason } : {}), metadata, livemode: request.apiKey.livemode },
     );
   });
 
@@ -110,7 +115,9 @@ export function registerPaymentRoutes(
     ParamReader.from(request.params).allowOnly([]);
     const id = request.pathParams.id ?? "";
     const refund = store.refunds.get(id);
-    if (!refund) throw resourceMissing("refund", id);
+    if (!refund || store.charges.get(refund.charge)?.livemode !== request.apiKey.livemode) {
+      throw resourceMissing("refund", id);
+    }
     return refund;
   });
 
@@ -126,6 +133,7 @@ export function registerPaymentRoutes(
     const charge = params.optionalString("charge");
     const list = newestFirst(store.refunds.values()).filter(
       (refund) =>
+        store.charges.get(refund.charge)?.livemode === request.apiKey.livemode &&
         created(refund.created) &&
         (paymentIntent === undefined || refund.payment_intent === paymentIntent) &&
         (charge === undefined || refund.charge === charge),

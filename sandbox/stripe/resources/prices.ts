@@ -7,7 +7,7 @@ import type { EventCause } from "../EventBus";
 import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, ParamReader } from "../params";
-import { invalidParam, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import { newestFirst, Price, randomId } from "../StripeStore";
 import type { Router } from "../http/Router";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
@@ -138,8 +138,10 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
         "You may only specify one of these parameters: product, product_data.",
       );
     }
-    if (productId !== undefined && !store.products.has(productId)) {
-      throw resourceMissing("product", productId, "product", 400);
+    if (productId !== undefined) {
+      const product = store.products.get(productId);
+      if (!product) throw resourceMissing("product", productId, "product", 400);
+      requireMode(product, request.apiKey.livemode, "product", "product", 400);
     }
     const unitAmount = readUnitAmount(params);
     const recurringParams = params.object("recurring", ["interval", "interval_count"]);
@@ -184,7 +186,7 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
     const id = request.pathParams.id ?? "";
     const price = store.prices.get(id);
     if (!price) throw resourceMissing("price", id);
-    return price;
+    return requireMode(price, request.apiKey.livemode, "price");
   });
 
   router.get("/v1/prices", "price_read", (request) => {
@@ -205,6 +207,7 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
     const created = readCreatedFilter(params);
     const prices = newestFirst(store.prices.values()).filter(
       (price) =>
+        price.livemode === request.apiKey.livemode &&
         (active === undefined || price.active === active) &&
         (currency === undefined || price.currency === currency.toLowerCase()) &&
         (product === undefined || price.product === product) &&

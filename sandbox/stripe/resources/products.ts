@@ -8,7 +8,7 @@ import type { EventCause } from "../EventBus";
 import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
 import { matchesSearch, parseSearchQuery } from "../searchQuery";
-import { invalidParam, invalidRequest, resourceMissing } from "../StripeApiError";
+import { invalidParam, invalidRequest, requireMode, resourceMissing } from "../StripeApiError";
 import { newestFirst, Product, randomId } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
@@ -102,10 +102,10 @@ export function createProduct(
 export function registerProductRoutes(router: Router, context: EmulatorContext): void {
   const { store } = context;
 
-  function find(id: string, param = "id", status = 404): Product {
+  function find(id: string, livemode: boolean): Product {
     const product = store.products.get(id);
-    if (!product) throw resourceMissing("product", id, param, status);
-    return product;
+    if (!product) throw resourceMissing("product", id);
+    return requireMode(product, livemode, "product");
   }
 
   router.post("/v1/products", "product_write", (request) => {
@@ -160,6 +160,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
     }
     const matching = store
       .searchableProducts()
+      .filter((product) => product.livemode === request.apiKey.livemode)
       .filter((product) => matchesSearch(query, product as unknown as Record<string, unknown>));
     const data = matching.slice(offset, offset + limit);
     const hasMore = matching.length > offset + limit;
@@ -175,11 +176,12 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   router.get("/v1/products/:id", "product_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
     const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
-    return expandObject(find(request.pathParams.id ?? ""), expand, storeResolvers(store));
+    const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
+    return expandObject(product, expand, storeResolvers(store));
   });
 
   router.post("/v1/products/:id", "product_write", (request) => {
-    const product = find(request.pathParams.id ?? "");
+    const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
     const params = ParamReader.from(request.params, "update").allowOnly([
       "name",
       "active",
@@ -256,6 +258,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
     const created = readCreatedFilter(params);
     const products = newestFirst(store.products.values()).filter(
       (product) =>
+        product.livemode === request.apiKey.livemode &&
         (active === undefined || product.active === active) &&
         (shippable === undefined || product.shippable === shippable) &&
         (ids === undefined || ids.includes(product.id)) &&

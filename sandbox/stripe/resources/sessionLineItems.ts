@@ -7,7 +7,7 @@
  */
 import type { EmulatorContext } from "../EmulatorContext";
 import type { ParamReader } from "../params";
-import { invalidParam, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import type { Price, StoredLineItem } from "../StripeStore";
 import { createPrice, readCurrency, readUnitAmount } from "./prices";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
@@ -71,6 +71,7 @@ export function readLineItem(
   if (priceId !== undefined) {
     const existing = context.store.prices.get(priceId);
     if (!existing) throw resourceMissing("price", priceId, item.name("price"), 400);
+    requireMode(existing, livemode, "price", item.name("price"), 400);
     if (!existing.active) {
       throw invalidParam(
         item.name("price"),
@@ -104,8 +105,10 @@ export function readLineItem(
         `You may only specify one of these parameters: ${data.name("product")}, ${data.name("product_data")}.`,
       );
     }
-    if (productId !== undefined && !context.store.products.has(productId)) {
-      throw resourceMissing("product", productId, data.name("product"), 400);
+    if (productId !== undefined) {
+      const product = context.store.products.get(productId);
+      if (!product) throw resourceMissing("product", productId, data.name("product"), 400);
+      requireMode(product, livemode, "product", data.name("product"), 400);
     }
     if (data.has("recurring")) {
       throw invalidParam(
