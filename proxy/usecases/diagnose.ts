@@ -22,12 +22,14 @@ export async function diagnose(
 ): Promise<Diagnostics> {
   const [stripe, apps] = await Promise.all([
     deps.gateway.describeKey().then(
-      (key) => ({ ok: key.problems.length === 0, ...key }),
+      (key) => ({ ok: key.problems.length === 0, ...key, problems: key.problems.map(withHelp) }),
       (error: unknown) => ({
         ok: false,
         mode: setup.stripeMode,
         keyType: setup.stripeKeyType,
-        problems: [`Stripe could not be asked about the key: ${plain(error)}`],
+        problems: [
+          `Stripe could not be asked about the key: ${plain(error)}${help("stripe-unreachable")}`,
+        ],
       }),
     ),
     Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId))),
@@ -48,16 +50,36 @@ async function diagnoseApp(
   const problems: string[] = [];
   try {
     const fields = await deps.records.getFormFields(appId);
-    if (fields.length === 0) problems.push(`App ${appId}: the token sees no form fields.`);
+    if (fields.length === 0)
+      problems.push(`App ${appId}: the token sees no form fields.${help("kintone-no-fields")}`);
   } catch (error) {
-    problems.push(`App ${appId}: the form fields cannot be read. ${plain(error)}`);
+    problems.push(
+      `App ${appId}: the form fields cannot be read. ${plain(error)}${help("kintone-form-unreadable")}`,
+    );
   }
   try {
     await deps.records.queryRecordIds(appId, "", { limit: 1 });
   } catch (error) {
-    problems.push(`App ${appId}: records cannot be read. ${plain(error)}`);
+    problems.push(
+      `App ${appId}: records cannot be read. ${plain(error)}${help("kintone-records-unreadable")}`,
+    );
   }
   return { appId, ok: problems.length === 0, problems };
+}
+
+/**
+ * Every problem ends with where its fix is written down: ` → docs/en/troubleshooting.md#<anchor>`
+ * (the same anchors exist in docs/ja/troubleshooting.md; a test checks both).
+ */
+export const TROUBLESHOOTING_DOC = "docs/en/troubleshooting.md";
+
+function help(anchor: string): string {
+  return ` → ${TROUBLESHOOTING_DOC}#${anchor}`;
+}
+
+/** A problem from the Stripe adapter that names no fix yet gets the general one. */
+function withHelp(problem: string): string {
+  return problem.includes(`${TROUBLESHOOTING_DOC}#`) ? problem : `${problem}${help("diagnostics")}`;
 }
 
 function plain(error: unknown): string {

@@ -403,7 +403,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
           mode,
           keyType,
           problems: [
-            "STRIPE_API_KEY is neither a restricted key (rk_…) nor a secret key (sk_…); create a restricted key in the Stripe Dashboard.",
+            "STRIPE_API_KEY is neither a restricted key (rk_…) nor a secret key (sk_…); create a restricted key in the Stripe Dashboard. → docs/en/troubleshooting.md#stripe-key-format",
           ],
         };
       }
@@ -420,21 +420,23 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
               mode,
               keyType,
               problems: [
-                "Stripe rejected STRIPE_API_KEY: it is wrong, revoked or expired. Create a new restricted key in the Stripe Dashboard.",
+                "Stripe rejected STRIPE_API_KEY: it is wrong, revoked or expired. Create a new restricted key in the Stripe Dashboard. → docs/en/troubleshooting.md#stripe-key-rejected",
               ],
             };
           }
           if (error instanceof Stripe.errors.StripePermissionError) {
             problems.push(
-              `The restricted key may not use ${resource}: grant it "${grant}" in the Stripe Dashboard (Developers → API keys).`,
+              `The restricted key may not use ${resource}: grant it "${grant}" in the Stripe Dashboard (Developers → API keys). → docs/en/troubleshooting.md#stripe-permission-missing`,
             );
             continue;
           }
           const upstream = toUpstreamError(error, `check access to ${resource}`);
           problems.push(
-            upstream instanceof UpstreamError
-              ? upstream.message
-              : `Checking access to ${resource} failed: ${redactStripeMessage(String(error))}`,
+            `${
+              upstream instanceof UpstreamError
+                ? upstream.message
+                : `Checking access to ${resource} failed: ${redactStripeMessage(String(error))}`
+            } → docs/en/troubleshooting.md#stripe-unreachable`,
           );
           if (upstream instanceof UpstreamError && upstream.retryable) break;
         }
