@@ -230,3 +230,26 @@ describe("the journal backup command of deploy.md", () => {
     }
   });
 });
+
+describe("the systemd unit of deploy.md", () => {
+  const run = promisify(execFile);
+  const systemdAnalyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].find((file) =>
+    fs.existsSync(file),
+  );
+  // Without systemd's tools (not a Linux with systemd) there is nothing to check the unit with.
+  const itWithSystemd = systemdAnalyze ? it.each(LANGUAGES) : it.skip.each(LANGUAGES);
+
+  itWithSystemd("passes systemd-analyze verify (docs/%s/deploy.md)", async (language) => {
+    const unit = /```ini\n([\s\S]*?)```/.exec(read(`docs/${language}/deploy.md`))?.[1];
+    expect(unit).toContain("ExecStart=/usr/bin/npm run proxy");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unit-"));
+    try {
+      const file = path.join(dir, "kintone-stripe-checkout.service");
+      fs.writeFileSync(file, unit ?? "");
+      const { stderr } = await run(systemdAnalyze ?? "systemd-analyze", ["verify", file]);
+      expect(stderr).not.toContain("kintone-stripe-checkout.service");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
