@@ -5,17 +5,40 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
 
-const nodeBuiltins = ["node:*", "fs", "path", "http", "https", "net", "crypto", "os", "child_process"];
+const nodeBuiltins = [
+  "node:*",
+  "fs",
+  "path",
+  "http",
+  "https",
+  "net",
+  "crypto",
+  "os",
+  "child_process",
+];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "data/", "e2e/artifacts/", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "data/",
+      "e2e/artifacts/",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -27,8 +50,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: "core/ is pure: no Node APIs." },
-            { group: ["stripe", "@kintone/*", "express", "kintone-ui-component"], message: "core/ is pure: no SDKs." },
-            { group: ["**/plugin/**", "**/proxy/**", "**/sandbox/**"], message: "core/ imports nothing outside core/." },
+            {
+              group: ["stripe", "@kintone/*", "express", "kintone-ui-component"],
+              message: "core/ is pure: no SDKs.",
+            },
+            {
+              group: ["**/plugin/**", "**/proxy/**", "**/sandbox/**"],
+              message: "core/ imports nothing outside core/.",
+            },
           ],
         },
       ],
@@ -40,7 +69,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/proxy/**", "**/sandbox/**"], message: "plugin/ imports only core/." }] },
+        {
+          patterns: [
+            { group: ["**/proxy/**", "**/sandbox/**"], message: "plugin/ imports only core/." },
+          ],
+        },
       ],
     },
   },
@@ -50,7 +83,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/plugin/**", "**/sandbox/**"], message: "proxy/ imports only core/." }] },
+        {
+          patterns: [
+            { group: ["**/plugin/**", "**/sandbox/**"], message: "proxy/ imports only core/." },
+          ],
+        },
       ],
     },
   },
