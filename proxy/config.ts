@@ -185,7 +185,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
       port: e.PORT,
       dataDir: e.DATA_DIR,
       logLevel: e.LOG_LEVEL,
-      scheduledJobs: e.SCHEDULED_JOBS ?? [],
+      scheduledJobs: e.SCHEDULED_JOBS,
     },
   };
 }
