@@ -76,7 +76,7 @@ export class JobRunner {
   private async runJob(jobId: string): Promise<void> {
     const { journal, logger } = this.deps;
     let job = journal.getJob(jobId);
-    if (!job) return;
+    if (!job || (job.status !== "queued" && job.status !== "running")) return;
     const parsed = parseMappingConfig(job.mappingJson);
     if (!parsed.ok) {
       journal.setJobStatus(jobId, "failed", {
