@@ -137,6 +137,57 @@ describe("POST /v1/jobs", () => {
     expect([...open.keys()].sort()).toEqual(ids.filter((_, i) => ![3, 5, 7].includes(i)).sort());
   });
 
+  it("leaves one open session per record when two jobs over the same records run at once", async () => {
+    const ids = addOrders(emulators, 40);
+    const body = {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: jobMapping(),
+    };
+    const [a, b] = await Promise.all([
+      call(proxy.url, "POST", "/v1/jobs", body),
+      call(proxy.url, "POST", "/v1/jobs", body),
+    ]);
+    const finished = await Promise.all(
+      [a, b].map(async (answer) => (await pollJob(proxy.url, answer.body.job.id)).at(-1)!),
+    );
+
+    expect(finished.map((job) => job.status)).toEqual(["succeeded", "succeeded"]);
+    const open = openSessionsByRecord(emulators);
+    for (const id of ids) {
+      const sessions = open.get(id) ?? [];
+      expect(sessions).toHaveLength(1);
+      expect(fieldOf(emulators, id, "session_id")).toBe(sessions[0]!.id);
+    }
+  });
+
+  it("fails the job, naming no record, when its query cannot be read to the end", async () => {
+    addOrders(emulators, 5);
+    emulators.kintone.failNext({
+      method: "POST",
+      pathPrefix: "/k/v1/records/cursor.json",
+      status: 403,
+    });
+    const submitted = await call(proxy.url, "POST", "/v1/jobs", {
+      appId: emulators.appId,
+      query: 'region = "east"',
+      mapping: jobMapping(),
+    });
+    expect(submitted.status).toBe(202);
+    const last = (await pollJob(proxy.url, submitted.body.job.id)).at(-1)!;
+    expect(last).toEqual({
+      id: submitted.body.job.id,
+      status: "failed",
+      total: 0,
+      done: 0,
+      failed: 0,
+      errors: [
+        { recordId: "", code: "KINTONE_ERROR", message: expect.stringContaining("permission") },
+      ],
+    });
+    expect(emulators.stripe.state.sessions).toHaveLength(0);
+  });
+
   it("fails a job whose every record fails", async () => {
     const ids = addOrders(emulators, 3, () => ({ price: "" }));
     const submitted = await call(proxy.url, "POST", "/v1/jobs", {
