@@ -62,11 +62,6 @@ export class JobRunner {
     this.running.set(jobId, done);
   }
 
-  /** Whether the job is still being worked on in this process. */
-  isRunning(jobId: string): boolean {
-    return this.running.has(jobId);
-  }
-
   /** Takes no new records; waits for those in flight (their jobs resume at the next start). */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -129,8 +124,10 @@ export class JobRunner {
         );
         return true;
       } catch (error) {
+        // Stopping is no failure: the job stays queued and resolves at the next start.
+        if (this.stopping) return false;
         const retryable = (error as { retryable?: unknown }).retryable === true;
-        if (!retryable || attempt >= QUERY_ATTEMPTS || this.stopping) {
+        if (!retryable || attempt >= QUERY_ATTEMPTS) {
           logger.warn({ err: error, jobId: job.jobId }, "job query could not be read");
           journal.setJobStatus(job.jobId, "failed", toJobError(error, logger));
           return false;
