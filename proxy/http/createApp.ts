@@ -56,7 +56,7 @@ export function createApp(deps: AppDependencies): Express {
     res.json({ ok: true, version: deps.version });
   });
 
-  // Webhook (next issue): raw body, its own signature check instead of the proxy secret.
+  // The Stripe webhook (mountStripeWebhook): raw body, its own signature check instead of the proxy secret.
   deps.mountRawBodyRoutes?.(app);
 
   app.use("/v1", authenticate(deps.proxySecret));
