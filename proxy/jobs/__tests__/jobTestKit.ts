@@ -7,7 +7,11 @@ import {
   type KintoneEmulator,
 } from "../../../sandbox/kintone/KintoneEmulator";
 import type { FieldDef } from "../../../sandbox/kintone/KintoneStore";
-import { startStripeEmulator, type StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
+import {
+  startStripeEmulator,
+  type StripeEmulator,
+  type StripeEmulatorOptions,
+} from "../../../sandbox/stripe/StripeEmulator";
 
 export const SECRET = "jobs-test-secret-0123456789-abcdefgh";
 export const TOKEN = "jobstesttoken123";
@@ -50,8 +54,10 @@ export interface Emulators {
   close(): Promise<void>;
 }
 
-export async function startEmulators(): Promise<Emulators> {
-  const stripe = await startStripeEmulator();
+export async function startEmulators(
+  stripeOptions: StripeEmulatorOptions = {},
+): Promise<Emulators> {
+  const stripe = await startStripeEmulator(stripeOptions);
   const kintone = await startKintoneEmulator({
     apps: [
       {
