@@ -6,7 +6,6 @@
 import type { Logger } from "pino";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import type { Journal, JournalSession } from "../journal/Journal";
-import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWriter } from "./RecordWriter";
 import { writeBackFields, type WriteBackState } from "./writeBackFields";
 
@@ -28,29 +27,4 @@ export async function writeSessionState(
     session.appId,
     recordIds.map((recordId) => ({ recordId, fields })),
   );
-}
-
-/** Stripe's session → what the journal and the records should now say. */
-export function stateFromSession(
-  session: CheckoutSession,
-  journalled: JournalSession,
-  now: Date,
-): WriteBackState & { paidAt: Date | null } {
-  const paid = session.status === "complete" && session.paymentStatus === "paid";
-  const currency = session.currency ?? journalled.currency;
-  const amount = session.amountTotal ?? journalled.amountTotal;
-  // Stripe's session knows only paid/unpaid; a later failure or refund the journal learnt stays.
-  const paymentStatus = ["failed", "refunded", "partially_refunded"].includes(
-    journalled.paymentStatus,
-  )
-    ? journalled.paymentStatus
-    : session.paymentStatus;
-  return {
-    status: session.status,
-    paymentStatus,
-    expiresAt: session.expiresAt,
-    amountTotal: { amount, currency },
-    customerEmail: session.customerEmail ?? journalled.customerEmail,
-    paidAt: paid ? (journalled.paidAt ?? now) : journalled.paidAt,
-  };
 }
