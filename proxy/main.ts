@@ -119,6 +119,7 @@ export async function startProxy(
       appIds: Object.keys(config.kintoneApiTokens),
       stripeKeyType: config.stripeKeyType,
       stripeMode: /^[a-z]+_live_/.test(config.stripeApiKey) ? "live" : "test",
+      webhookConfigured: Boolean(config.stripeWebhookSecret),
     },
   };
   const extended = { ...baseDeps, ...options.extend?.(baseDeps) };

@@ -505,11 +505,20 @@ describe("checkout sessions after creation", () => {
     expect(open.body.sessions.map((s: { id: string }) => s.id)).toContain(sessionId);
   });
 
-  it("reports diagnostics for the Stripe key and the kintone app", async () => {
+  it("reports diagnostics for the Stripe key and the kintone app, and the missing webhook secret", async () => {
     const answer = await call("GET", "/v1/diagnostics");
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
-      stripe: { ok: true, mode: "test", keyType: "restricted", problems: [] },
+      stripe: {
+        ok: false,
+        mode: "test",
+        keyType: "restricted",
+        problems: [
+          expect.stringMatching(
+            /^STRIPE_WEBHOOK_SECRET is not set: .* → docs\/en\/troubleshooting\.md#stripe-webhook-secret-missing$/,
+          ),
+        ],
+      },
       kintone: { ok: true, apps: [{ appId, ok: true, problems: [] }] },
     });
   });

@@ -31,7 +31,12 @@ export interface AppDependencies extends UseCaseDeps {
   version: string;
   logger: Logger;
   /** What /v1/diagnostics reports besides what it asks Stripe and kintone. */
-  setup: { appIds: string[]; stripeKeyType: "restricted" | "secret"; stripeMode: "test" | "live" };
+  setup: {
+    appIds: string[];
+    stripeKeyType: "restricted" | "secret";
+    stripeMode: "test" | "live";
+    webhookConfigured: boolean;
+  };
   /**
    * Routes that must see the raw body, mounted BEFORE the JSON parser and the auth check:
    * `POST /v1/stripe/webhook` verifies `Stripe-Signature` over the exact bytes Stripe sent

@@ -18,7 +18,13 @@ export interface Diagnostics {
 
 export async function diagnose(
   deps: Pick<UseCaseDeps, "gateway" | "records">,
-  setup: { appIds: string[]; stripeKeyType: "restricted" | "secret"; stripeMode: "test" | "live" },
+  setup: {
+    appIds: string[];
+    stripeKeyType: "restricted" | "secret";
+    stripeMode: "test" | "live";
+    /** STRIPE_WEBHOOK_SECRET is set: the webhook route takes Stripe's events. */
+    webhookConfigured: boolean;
+  },
 ): Promise<Diagnostics> {
   const [stripe, apps] = await Promise.all([
     deps.gateway.describeKey().then(
@@ -34,6 +40,12 @@ export async function diagnose(
     ),
     Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId))),
   ]);
+  if (!setup.webhookConfigured) {
+    stripe.problems.push(
+      `STRIPE_WEBHOOK_SECRET is not set: the proxy refuses Stripe's webhook events, so payment statuses reach the records only through the event catch-up every few minutes or a sync.${help("stripe-webhook-secret-missing")}`,
+    );
+    stripe.ok = false;
+  }
   if (setup.appIds.length === 0) {
     return {
       stripe,

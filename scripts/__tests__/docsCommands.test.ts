@@ -122,6 +122,7 @@ describe("diagnostics and docs agree", () => {
         "stripe-key-rejected",
         "stripe-permission-missing",
         "stripe-unreachable",
+        "stripe-webhook-secret-missing",
         "kintone-no-fields",
         "kintone-form-unreadable",
         "kintone-records-unreadable",
@@ -151,9 +152,14 @@ describe("diagnostics and docs agree", () => {
       appIds: ["12"],
       stripeKeyType: "restricted",
       stripeMode: "live",
+      webhookConfigured: false,
     });
     const problems = [...result.stripe.problems, ...result.kintone.apps.flatMap((a) => a.problems)];
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
+    expect(result.stripe.ok).toBe(false);
+    expect(result.stripe.problems[1]).toMatch(
+      /^STRIPE_WEBHOOK_SECRET is not set: .* → docs\/en\/troubleshooting\.md#stripe-webhook-secret-missing$/,
+    );
     const anchors = anchorsOf(TROUBLESHOOTING_DOC);
     for (const problem of problems) {
       const match = / → docs\/en\/troubleshooting\.md#([\w-]+)$/.exec(problem);
@@ -168,8 +174,9 @@ describe("diagnostics and docs agree", () => {
         ...deps,
         gateway: { describeKey: () => Promise.reject(new Error("socket hang up")) },
       } as unknown as Parameters<typeof diagnose>[0],
-      { appIds: [], stripeKeyType: "secret", stripeMode: "test" },
+      { appIds: [], stripeKeyType: "secret", stripeMode: "test", webhookConfigured: true },
     );
+    expect(unreachable.stripe.problems).toHaveLength(1);
     expect(unreachable.stripe.problems[0]).toMatch(/troubleshooting\.md#stripe-unreachable$/);
   });
 

@@ -25,7 +25,12 @@ async function start(overrides: Partial<AppDependencies> = {}) {
     ...env.deps,
     proxySecret: SECRET,
     version: "1.2.3",
-    setup: { appIds: [APP], stripeKeyType: "restricted", stripeMode: "test" },
+    setup: {
+      appIds: [APP],
+      stripeKeyType: "restricted",
+      stripeMode: "test",
+      webhookConfigured: true,
+    },
     jsonLimit: "10kb",
     ...overrides,
   };
@@ -328,7 +333,12 @@ describe("checkout routes", () => {
 
   it("reports a kintone app whose token cannot read it, in plain words", async () => {
     app = await start({
-      setup: { appIds: [APP, "13"], stripeKeyType: "restricted", stripeMode: "test" },
+      setup: {
+        appIds: [APP, "13"],
+        stripeKeyType: "restricted",
+        stripeMode: "test",
+        webhookConfigured: true,
+      },
     });
     productRecord(app.env.records, { name: "Tea", price: "500", qty: "1" });
     app.env.records.getFormFields = async (appId: string) => {
