@@ -6,7 +6,7 @@
 import pino from "pino";
 import type { Browser, Page } from "playwright-core";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import { savePluginSettings, startSandbox, type Sandbox } from "../sandbox/startSandbox";
 import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
 import { ensurePluginBuilt } from "./ensurePluginBuilt";
 
@@ -19,24 +19,6 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let bulkIds: string[];
-
-/** What the settings screen saves: proxyUrl + mapping (setConfig) and the secret (setProxyConfig). */
-function configurePlugin(): void {
-  const proxyUrl = `${sandbox.urls.proxy}/`;
-  const mappingJson = JSON.stringify(sampleMapping("products", sandbox.urls.productsList));
-  sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-    proxyUrl,
-    mapping: mappingJson,
-  });
-  for (const method of ["GET", "POST"] as const) {
-    sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-      url: proxyUrl,
-      method,
-      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
-      data: method === "POST" ? { appId: PRODUCTS_APP_ID, mapping: mappingJson } : {},
-    });
-  }
-}
 
 /** 250 JPY products, BULK-001 … BULK-250, with prices from ¥500 up. */
 function addBulkRecords(): string[] {
@@ -65,7 +47,11 @@ beforeAll(async () => {
     proxyLogger: pino({ level: "silent" }),
   });
   bulkIds = addBulkRecords();
-  configurePlugin();
+  savePluginSettings(
+    sandbox,
+    PRODUCTS_APP_ID,
+    sampleMapping("products", sandbox.urls.productsList),
+  );
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   pageErrors = watchPageErrors(page);

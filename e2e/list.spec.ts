@@ -4,9 +4,8 @@
  */
 import pino from "pino";
 import type { Browser, Page } from "playwright-core";
-import type { MappingConfig } from "../core/mapping/MappingConfig";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import { savePluginSettings, startSandbox, type Sandbox } from "../sandbox/startSandbox";
 import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
 import { ensurePluginBuilt } from "./ensurePluginBuilt";
 
@@ -15,31 +14,16 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 
-/** What the settings screen saves: proxyUrl + mapping (setConfig) and the secret (setProxyConfig). */
-function configurePlugin(mapping: MappingConfig): void {
-  const proxyUrl = `${sandbox.urls.proxy}/`;
-  const mappingJson = JSON.stringify(mapping);
-  sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-    proxyUrl,
-    mapping: mappingJson,
-  });
-  for (const method of ["GET", "POST"] as const) {
-    sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-      url: proxyUrl,
-      method,
-      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
-      data: method === "POST" ? { appId: PRODUCTS_APP_ID, mapping: mappingJson } : {},
-    });
-  }
-}
-
 beforeAll(async () => {
   ensurePluginBuilt();
   sandbox = await startSandbox({
     ports: { kintone: 0, stripe: 0, proxy: 0 },
     proxyLogger: pino({ level: "silent" }),
   });
-  configurePlugin({ ...sampleMapping("products", sandbox.urls.productsList), grouping: "single" });
+  savePluginSettings(sandbox, PRODUCTS_APP_ID, {
+    ...sampleMapping("products", sandbox.urls.productsList),
+    grouping: "single",
+  });
   browser = await launchChromium();
 });
 

@@ -156,3 +156,23 @@ async function closeAll(started: Array<{ close(): Promise<void> }>): Promise<voi
   const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failure !== undefined) throw failure.reason;
 }
+
+/**
+ * Stores an app's plugin settings exactly as the settings screen saves them (DESIGN §3):
+ * `proxyUrl` + mapping with setConfig, and for the proxy's URL the Bearer secret on GET and POST,
+ * with `appId` + mapping as POST data. For stories and screenshots that start past the settings screen.
+ */
+export function savePluginSettings(sandbox: Sandbox, appId: string, mapping: object): void {
+  if (!sandbox.urls.proxy) throw new Error("the sandbox was started without its proxy");
+  const proxyUrl = `${sandbox.urls.proxy}/`;
+  const mappingJson = JSON.stringify(mapping);
+  sandbox.pluginSettings.setConfig(appId, sandbox.pluginId, { proxyUrl, mapping: mappingJson });
+  for (const method of ["GET", "POST"] as const) {
+    sandbox.pluginSettings.setProxyConfig(appId, sandbox.pluginId, {
+      url: proxyUrl,
+      method,
+      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
+      data: method === "POST" ? { appId, mapping: mappingJson } : {},
+    });
+  }
+}

@@ -12,33 +12,19 @@ import path from "node:path";
 import pino from "pino";
 import sharp from "sharp";
 import type { Browser, Page } from "playwright-core";
-import type { MappingConfig } from "../core/mapping/MappingConfig";
 import { launchChromium, waitForKintoneReady } from "../e2e/browser";
 import { ensurePluginBuilt } from "../e2e/ensurePluginBuilt";
 import { PRODUCTS_APP_ID, sampleMapping } from "../sandbox/sampleApps";
-import { REPO_ROOT, SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
+import {
+  REPO_ROOT,
+  SANDBOX_SECRETS,
+  savePluginSettings,
+  startSandbox,
+} from "../sandbox/startSandbox";
 
 export const IMAGES_DIR = path.join(REPO_ROOT, "docs", "images");
 export const MAX_IMAGE_BYTES = 150 * 1024;
 type Language = "ja" | "en";
-
-/** What the settings screen saves, stored directly (as the browser stories do). */
-function configurePlugin(sandbox: Sandbox, mapping: MappingConfig): void {
-  const proxyUrl = `${sandbox.urls.proxy}/`;
-  const mappingJson = JSON.stringify(mapping);
-  sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-    proxyUrl,
-    mapping: mappingJson,
-  });
-  for (const method of ["GET", "POST"] as const) {
-    sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
-      url: proxyUrl,
-      method,
-      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
-      data: method === "POST" ? { appId: PRODUCTS_APP_ID, mapping: mappingJson } : {},
-    });
-  }
-}
 
 /** A screenshot, shrunk to a palette PNG under MAX_IMAGE_BYTES. */
 async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
@@ -69,7 +55,7 @@ async function tell(language: Language, browser: Browser): Promise<void> {
     locale: language === "ja" ? "ja-JP" : "en-US",
   });
   try {
-    configurePlugin(sandbox, {
+    savePluginSettings(sandbox, PRODUCTS_APP_ID, {
       ...sampleMapping("products", sandbox.urls.productsList),
       grouping: "single",
     });
