@@ -19,6 +19,7 @@ import { BadRequestError } from "../errors/BadRequestError";
 import { RecordChangedError } from "../errors/RecordChangedError";
 import { SessionNotOpenError } from "../errors/SessionNotOpenError";
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
+import { UpstreamError } from "../errors/UpstreamError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
 import type { CheckoutIntent, JournalSession } from "../journal/Journal";
 import type {
@@ -424,9 +425,12 @@ async function createOneSession(
       try {
         session = await deps.gateway.createCheckoutSession(request);
       } catch (error) {
-        // Stripe keeps whatever it answered under the key (even a 500), and the adapter already
-        // retried lost answers with it: the next attempt needs a new key.
-        deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+        // A refusal is saved by Stripe under the key: the next attempt needs a new key. But when
+        // the answer may have been lost (no answer, 409, 429, 5xx), the session may exist: the next
+        // attempt resends the same key, so Stripe replays it instead of making a second one.
+        if (!mayHaveBeenCreated(deps, intent.idempotencyKey, error)) {
+          deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+        }
         // A cached product may have been deleted in Stripe since: the next attempt asks again.
         for (const item of planned.lineItems) {
           if (item.productCode !== undefined) {
@@ -467,6 +471,27 @@ async function createOneSession(
       };
     }),
   );
+}
+
+/** Per journal: keys whose session create already got one 5xx answer in this process. */
+const serverErrorKeys = new WeakMap<UseCaseDeps["journal"], Set<string>>();
+
+/**
+ * Whether a failed create may still have made its session, so its key must be sent again. Not
+ * for a refusal (4xx). For no answer at all (network, timeout), 409 (key in use) and 429 (not
+ * executed), yes: Stripe saved nothing else under the key. For a 5xx, yes the first time; a second
+ * 5xx under the same key is Stripe replaying a saved failure (https://docs.stripe.com/idempotency),
+ * and only a new key can get past it.
+ */
+function mayHaveBeenCreated(deps: UseCaseDeps, idempotencyKey: string, error: unknown): boolean {
+  if (!(error instanceof UpstreamError) || !error.retryable) return false;
+  const status = error.upstreamStatus;
+  if (status === undefined || status < 500) return true;
+  let seen = serverErrorKeys.get(deps.journal);
+  if (!seen) serverErrorKeys.set(deps.journal, (seen = new Set()));
+  if (seen.delete(idempotencyKey)) return false;
+  seen.add(idempotencyKey);
+  return true;
 }
 
 /**

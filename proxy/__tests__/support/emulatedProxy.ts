@@ -1,0 +1,203 @@
+/**
+ * The real proxy (startProxy: Stripe SDK, kintone REST client, sharp, SQLite in memory) listening
+ * on 127.0.0.1 against a fresh Stripe emulator and a kintone emulator with one "Orders" app.
+ * Shared by the idempotency and fuzz suites; not a test file itself.
+ */
+import pino from "pino";
+import {
+  startKintoneEmulator,
+  type KintoneEmulator,
+} from "../../../sandbox/kintone/KintoneEmulator";
+import type { FieldDef } from "../../../sandbox/kintone/KintoneStore";
+import { startStripeEmulator, type StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
+import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
+import { loadConfig } from "../../config";
+import { startProxy, type RunningProxy } from "../../main";
+
+export const SECRET = "idempotency-and-fuzz-secret-0123456789";
+const TOKEN = "emulatedproxytoken123";
+const STRIPE_KEY = "rk_test_emulatedproxy";
+
+export const ORDER_FIELDS: FieldDef[] = [
+  { code: "code", label: "Code", type: "SINGLE_LINE_TEXT" },
+  { code: "name", label: "Name", type: "SINGLE_LINE_TEXT" },
+  { code: "notes", label: "Notes", type: "RICH_TEXT" },
+  { code: "price", label: "Price", type: "NUMBER" },
+  { code: "qty", label: "Quantity", type: "NUMBER" },
+  { code: "currency", label: "Currency", type: "SINGLE_LINE_TEXT" },
+  { code: "email", label: "E-mail", type: "SINGLE_LINE_TEXT" },
+  { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
+  { code: "session_id", label: "Session", type: "SINGLE_LINE_TEXT" },
+  { code: "status", label: "Status", type: "SINGLE_LINE_TEXT" },
+];
+
+export interface EmulatedProxy {
+  stripe: StripeEmulator;
+  kintone: KintoneEmulator;
+  proxy: RunningProxy;
+  appId: string;
+  close(): Promise<void>;
+}
+
+export interface EmulatedProxyOptions {
+  /** Per-attempt timeout of the proxy's Stripe SDK client; default the product's (15 s). */
+  stripeTimeoutMs?: number;
+}
+
+export async function startEmulatedProxy(
+  options: EmulatedProxyOptions = {},
+): Promise<EmulatedProxy> {
+  const stripe = await startStripeEmulator();
+  const kintone = await startKintoneEmulator({
+    apps: [
+      {
+        name: "Orders",
+        fields: ORDER_FIELDS,
+        apiTokens: [
+          { token: TOKEN, rights: { view: true, add: false, edit: true, delete: false } },
+        ],
+      },
+    ],
+  });
+  const appId = kintone.store.listApps()[0]!.id;
+  const loaded = loadConfig({
+    STRIPE_API_KEY: STRIPE_KEY,
+    STRIPE_API_BASE: stripe.url,
+    PROXY_SECRET: SECRET,
+    KINTONE_BASE_URL: kintone.url,
+    KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
+    PORT: "0",
+  });
+  if (!loaded.ok) throw new Error(loaded.message);
+  const timeoutMs = options.stripeTimeoutMs;
+  const proxy = await startProxy(loaded.config, {
+    host: "127.0.0.1",
+    journalFile: ":memory:",
+    logger: pino({ level: "silent" }),
+    // The same real gateway, only with a shorter SDK timeout so a hanging Stripe is noticed fast.
+    ...(timeoutMs !== undefined
+      ? {
+          extend: () => ({
+            gateway: createStripePaymentGateway({
+              apiKey: STRIPE_KEY,
+              apiBase: stripe.url,
+              timeoutMs,
+            }),
+          }),
+        }
+      : {}),
+  });
+  return {
+    stripe,
+    kintone,
+    proxy,
+    appId,
+    async close() {
+      await proxy.close();
+      await stripe.close();
+      await kintone.close();
+    },
+  };
+}
+
+export interface OrderRow {
+  code?: string;
+  name: string;
+  notes?: string;
+  price: string;
+  qty?: string;
+  currency?: string;
+  email?: string;
+}
+
+export function addOrders(env: EmulatedProxy, rows: OrderRow[]): string[] {
+  const records = rows.map((row) => ({
+    code: { value: row.code ?? "" },
+    name: { value: row.name },
+    notes: { value: row.notes ?? "" },
+    price: { value: row.price },
+    qty: { value: row.qty ?? "1" },
+    currency: { value: row.currency ?? "" },
+    email: { value: row.email ?? "" },
+  }));
+  return env.kintone.store.addRecords(env.appId, records).ids;
+}
+
+export function fieldValue(env: EmulatedProxy, recordId: string, code: string): unknown {
+  const record = env.kintone.store.getRecord(env.appId, recordId);
+  return (record?.[code] as { value: unknown } | undefined)?.value;
+}
+
+export function revisionOf(env: EmulatedProxy, recordId: string): string {
+  return String(fieldValue(env, recordId, "$revision"));
+}
+
+export function orderMapping(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    version: 1,
+    source: { type: "records" },
+    grouping: "single",
+    lineItem: {
+      productCode: { field: "code" },
+      name: { field: "name" },
+      description: { field: "notes" },
+      unitPrice: { field: "price" },
+      quantity: { field: "qty" },
+    },
+    currency: "JPY",
+    successUrl: "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}",
+    writeBack: { url: "checkout_url", sessionId: "session_id", status: "status" },
+    ...overrides,
+  };
+}
+
+export interface Answer {
+  status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
+  body: any;
+  text: string;
+}
+
+/** A request to the proxy with the secret; `raw` sends the body bytes as they are. */
+export async function callProxy(
+  env: EmulatedProxy,
+  method: string,
+  path: string,
+  body?: { json: unknown } | { raw: string | Uint8Array },
+  init: { signal?: AbortSignal; contentType?: string } = {},
+): Promise<Answer> {
+  const payload =
+    body === undefined ? undefined : "json" in body ? JSON.stringify(body.json) : body.raw;
+  const response = await fetch(env.proxy.url + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${SECRET}`,
+      "content-type": init.contentType ?? "application/json",
+    },
+    body: payload,
+    signal: init.signal,
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed, text };
+}
+
+/** Requests the Stripe emulator received that create a checkout session. */
+export function sessionCreateRequests(env: EmulatedProxy): number {
+  return env.stripe.requests.filter(
+    (r) => r.method === "POST" && r.path === "/v1/checkout/sessions",
+  ).length;
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
