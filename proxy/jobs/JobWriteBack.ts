@@ -89,8 +89,10 @@ export class JobWriteBack {
         sessionId,
         url: session.url,
         status: session.status,
+        paymentStatus: session.paymentStatus,
         expiresAt: session.expiresAt,
         amountTotal: { amount: session.amountTotal, currency: session.currency },
+        paidAt: session.paidAt,
         customerEmail: session.customerEmail,
         error: "",
       });

@@ -451,8 +451,12 @@ async function createOneSession(
         sessionId: session.id,
         url: session.url,
         status: session.status,
+        // A new link starts unpaid: a record paid or refunded through an earlier link must not
+        // show that payment next to the new link.
+        paymentStatus: session.paymentStatus,
         expiresAt: session.expiresAt,
         amountTotal: { amount: journalled.amountTotal, currency: journalled.currency },
+        paidAt: null,
         customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
         error: "",
       });

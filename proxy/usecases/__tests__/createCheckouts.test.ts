@@ -300,6 +300,36 @@ describe("createCheckouts", () => {
     expect(env.records.field(APP, ids[0]!, "session_id")).toBe(second.sessions[0]!.id);
   });
 
+  it("writes a new link as unpaid, clearing the payment an earlier link of the record received", async () => {
+    const env = makeDeps();
+    const id = productRecord(env.records, { code: "TEA", name: "Tea", price: "500", qty: "1" });
+    // The record's earlier link was paid, then refunded (as the webhooks wrote it).
+    await env.records.updateRecords(APP, [
+      {
+        id,
+        record: {
+          status: { value: "complete" },
+          payment_status: { value: "refunded" },
+          paid_at: { value: "2026-01-09T10:00:00Z" },
+        },
+      },
+    ]);
+    const mapping = baseMapping();
+    const result = await createCheckouts(env.deps, {
+      appId: APP,
+      records: [{ id }],
+      mapping: JSON.stringify({
+        ...mapping,
+        writeBack: { ...mapping.writeBack, paymentStatus: "payment_status", paidAt: "paid_at" },
+      }),
+    });
+    if (result.kind !== "created") throw new Error("expected a session");
+    expect(env.records.field(APP, id, "session_id")).toBe(result.sessions[0]!.id);
+    expect(env.records.field(APP, id, "status")).toBe("open");
+    expect(env.records.field(APP, id, "payment_status")).toBe("unpaid");
+    expect(env.records.field(APP, id, "paid_at")).toBe("");
+  });
+
   it("leaves a record with one open session when two different checkouts of it run at once", async () => {
     const env = makeDeps();
     const id = productRecord(env.records, { code: "TEA", name: "Tea", price: "500", qty: "1" });
