@@ -22,6 +22,7 @@ import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVeri
 import type { PaymentEventDeps } from "./events/applyPaymentEvent";
 import { EventCatchUp, type CatchUpResult, type EventCatchUpOptions } from "./events/EventCatchUp";
 import { mountStripeWebhook } from "./http/mountStripeWebhook";
+import type { RateLimitOptions } from "./http/rateLimits";
 
 export interface RunningProxy {
   /** `http://localhost:PORT` */
@@ -55,6 +56,11 @@ export interface StartProxyOptions {
   jobs?: { writeBackIntervalMs?: number };
   /** Stripe event catch-up: interval (default 5 minutes) and margin. */
   eventCatchUp?: EventCatchUpOptions;
+  /**
+   * Per-client limits on /v1 (proxy/http/rateLimits.ts, default DEFAULT_RATE_LIMITS): a load test
+   * raises `authenticated.limit`, e.g. `{ authenticated: { limit: 1_000_000 } }`.
+   */
+  rateLimits?: RateLimitOptions;
 }
 
 export async function startProxy(
@@ -114,6 +120,7 @@ export async function startProxy(
       .digest("hex")
       .slice(0, 16),
     proxySecret: config.proxySecret,
+    rateLimits: options.rateLimits,
     version: readVersion(),
     setup: {
       appIds: Object.keys(config.kintoneApiTokens),

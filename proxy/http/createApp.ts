@@ -18,6 +18,7 @@ import { syncCheckout } from "../usecases/syncCheckout";
 import type { UseCaseDeps } from "../usecases/UseCaseDeps";
 import { authenticate } from "./authenticate";
 import { errorHandler, notFound } from "./errorHandler";
+import { createRateLimits, type RateLimitOptions } from "./rateLimits";
 import {
   createCheckoutsBody,
   listCheckoutsQuery,
@@ -48,12 +49,19 @@ export interface AppDependencies extends UseCaseDeps {
   jsonLimit?: string;
   /** Bulk jobs (POST/GET /v1/jobs); without it those routes answer 404 NOT_FOUND. */
   jobs?: JobRunner;
+  /**
+   * Per-client limits on /v1 (rateLimits.ts): failed authentications and authenticated traffic;
+   * default DEFAULT_RATE_LIMITS. A load test raises them; the webhook is never limited.
+   */
+  rateLimits?: RateLimitOptions;
 }
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // The documented nginx (deploy.md) forwards from 127.0.0.1: its X-Forwarded-For names the client.
+  // From any other peer the header is ignored, so nobody can pick their own rate-limit key.
+  app.set("trust proxy", "loopback");
   app.use(helmet());
   app.use(requestLog(deps.logger));
 
@@ -64,7 +72,14 @@ export function createApp(deps: AppDependencies): Express {
   // The Stripe webhook (mountStripeWebhook): raw body, its own signature check instead of the proxy secret.
   deps.mountRawBodyRoutes?.(app);
 
-  app.use("/v1", authenticate(deps.proxySecret));
+  // Limits and the secret come before the JSON parser: a refused caller's body is never parsed.
+  const limits = createRateLimits(deps.rateLimits);
+  app.use(
+    "/v1",
+    limits.failedAuthGuard,
+    authenticate(deps.proxySecret, { onFailure: (req) => limits.recordFailedAuth(req) }),
+    limits.authenticated,
+  );
   app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
 
   app.post("/v1/checkouts", async (req, res) => {
