@@ -6,7 +6,9 @@ const path = require("node:path");
 
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: "node",
+  // Node's environment, which also tells each test's afterEach whether the test failed, so that a
+  // failed story's Playwright trace is kept in e2e/artifacts/traces/ (storyKit.ts).
+  testEnvironment: "<rootDir>/storyEnvironment.ts",
   testMatch: ["<rootDir>/**/*.spec.ts"],
   // Sources outside e2e/ (sandbox/, proxy/, core/) are compiled by the same transform.
   transform: { "^.+\\.(t|j)sx?$": ["@swc/jest"] },
