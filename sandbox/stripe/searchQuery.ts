@@ -2,9 +2,13 @@
  * A subset of Stripe's Search Query Language (https://docs.stripe.com/search#search-query-language):
  * clauses `field:'value'` (exact, case-insensitive), `field~'value'` (substring, ≥ 3 characters),
  * `-field:'value'` (negation), `metadata['key']:'value'`, numeric `created>…`/`<`/`>=`/`<=`, joined
- * by `AND` or by `OR` (not both in one query, as Stripe requires).
+ * by `AND` or by `OR` (keywords case-insensitive; not both in one query, as Stripe requires), at
+ * most 10 clauses ("You can combine up to 10 query clauses in a search").
  */
 import { invalidParam } from "./StripeApiError";
+
+/** https://docs.stripe.com/search#search-query-language: "up to 10 query clauses". */
+export const MAX_SEARCH_CLAUSES = 10;
 
 export interface SearchClause {
   negated: boolean;
@@ -32,10 +36,14 @@ function tokens(query: string): string[] {
   const result: string[] = [];
   let current = "";
   let quote: string | null = null;
+  let escaped = false;
   for (const char of query) {
     if (quote) {
       current += char;
-      if (char === quote) quote = null;
+      // "You can escape quotes inside of quotes with a backslash" (search-query-language).
+      if (escaped) escaped = false;
+      else if (char === "\\") escaped = true;
+      else if (char === quote) quote = null;
     } else if (char === "'" || char === '"') {
       quote = char;
       current += char;
@@ -60,8 +68,9 @@ export function parseSearchQuery(query: string, fields: readonly string[]): Sear
   const joins = new Set<string>();
   parts.forEach((part, index) => {
     if (index % 2 === 1) {
-      if (part !== "AND" && part !== "OR") throw parseError(query);
-      joins.add(part);
+      const keyword = part.toUpperCase();
+      if (keyword !== "AND" && keyword !== "OR") throw parseError(query);
+      joins.add(keyword);
       return;
     }
     const match = CLAUSE.exec(part);
@@ -71,7 +80,7 @@ export function parseSearchQuery(query: string, fields: readonly string[]): Sear
     if (!fields.includes(field)) {
       throw invalidParam("query", `Field \`${field}\` is an unsupported search field.`);
     }
-    const value = quoted ?? number ?? "";
+    const value = quoted !== undefined ? quoted.replace(/\\(.)/gs, "$1") : (number ?? "");
     if (operator === "~" && [...value].length < 3) {
       throw invalidParam(
         "query",
@@ -87,6 +96,12 @@ export function parseSearchQuery(query: string, fields: readonly string[]): Sear
     });
   });
   if (parts.length % 2 === 0) throw parseError(query);
+  if (clauses.length > MAX_SEARCH_CLAUSES) {
+    throw invalidParam(
+      "query",
+      `A search query can combine at most ${MAX_SEARCH_CLAUSES} clauses; this one has ${clauses.length}.`,
+    );
+  }
   if (joins.size > 1) {
     throw invalidParam("query", "Search queries cannot mix AND and OR in the same query.");
   }

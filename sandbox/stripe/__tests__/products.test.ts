@@ -207,6 +207,41 @@ describe("GET /v1/products/search", () => {
     expect(result.data.map((p) => p.id)).toEqual([product.id]);
   });
 
+  it("finds products matching any clause joined with OR, up to 10 clauses", async () => {
+    for (let i = 0; i < 11; i++) {
+      await stripe.products.create({ name: `P${i}`, metadata: { product_code: `C-${i}` } });
+    }
+    const clauses = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => `metadata['product_code']:'C-${from + i}'`);
+
+    const ten = await stripe.products.search({ query: clauses(0, 10).join(" OR "), limit: 100 });
+    expect(ten.data.map((p) => p.name).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `P${i}`).sort(),
+    );
+    // The keywords are case-insensitive (https://docs.stripe.com/search#search-query-language).
+    const lower = await stripe.products.search({ query: clauses(9, 11).join(" or ") });
+    expect(lower.data.map((p) => p.name).sort()).toEqual(["P10", "P9"]);
+
+    const error = await stripeErrorOf(
+      stripe.products.search({ query: clauses(0, 11).join(" OR ") }),
+    );
+    expect(error).toMatchObject({ statusCode: 400, param: "query" });
+    expect(error.message).toMatch(/at most 10 clauses/);
+  });
+
+  it("reads quotes and backslashes escaped with a backslash inside a quoted value", async () => {
+    const code = `it's "odd" \\ OR name:'x'`;
+    await stripe.products.create({ name: "Odd", metadata: { product_code: code } });
+    await stripe.products.create({ name: "x", metadata: { product_code: "plain" } });
+    const escaped = code.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
+
+    const result = await stripe.products.search({
+      query: `metadata['product_code']:'${escaped}' OR metadata['product_code']:'none'`,
+    });
+
+    expect(result.data.map((p) => p.name)).toEqual(["Odd"]);
+  });
+
   it("refuses a query it cannot parse", async () => {
     const error = await stripeErrorOf(stripe.products.search({ query: "name = tea" }));
     expect(error).toMatchObject({ statusCode: 400, param: "query" });
