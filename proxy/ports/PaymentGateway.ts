@@ -79,6 +79,13 @@ export interface PaymentGateway {
    * Never makes two products for one code, even concurrently or while Stripe's search lags.
    */
   upsertProduct(details: ProductDetails): Promise<{ productId: string }>;
+  /**
+   * Says which product codes the next `upsertProduct` calls are about (e.g. all the new codes of
+   * one session), so the gateway can look them all up at once instead of code by code. Only
+   * cheaper, never required: `upsertProduct` keeps its guarantees without it. Never rejects; a
+   * lookup that fails is left to `upsertProduct`.
+   */
+  prepareProducts?(codes: readonly string[]): Promise<void>;
   /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */
   uploadProductImage(image: {
     bytes: Uint8Array;

@@ -398,6 +398,15 @@ async function createOneSession(
           ? { ids: [], writes: [] }
           : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
 
+      // Codes Stripe has not been asked about yet: one lookup for all of them, not one per line.
+      const newCodes = planned.lineItems.flatMap((item) =>
+        item.productCode !== undefined &&
+        !deps.journal.getCachedProduct(productCacheKey(deps, item.productCode))
+          ? [item.productCode]
+          : [],
+      );
+      if (newCodes.length > 0) await deps.gateway.prepareProducts?.(newCodes);
+
       const lineItems: CheckoutLineItemRequest[] = await mapWithConcurrency(
         planned.lineItems,
         LINE_CONCURRENCY,

@@ -15,7 +15,11 @@ import type {
 import { buildCheckoutSessionParams } from "./buildCheckoutSessionParams";
 import { createStripeClient } from "./createStripeClient";
 import { createTokenBucket, type TokenBucket } from "./createTokenBucket";
-import { productCodeSearchQuery, productIdForCode } from "./productIdForCode";
+import {
+  productCodeSearchQueries,
+  productCodeSearchQuery,
+  productIdForCode,
+} from "./productIdForCode";
 import { toCheckoutSession } from "./toCheckoutSession";
 import { toPaymentEvent } from "./toPaymentEvent";
 import { isStripeError, redactStripeMessage, toUpstreamError } from "./toUpstreamError";
@@ -49,6 +53,15 @@ export interface StripePaymentGatewayOptions {
 
 const PRODUCT_CODE_METADATA_KEY = "product_code";
 const MAX_METADATA_VALUE_LENGTH = 500;
+/**
+ * How long a looked-up "which products carry this code" answer may stand in for a search of its
+ * own. Search itself may be a minute behind ("data is searchable in under 1 minute",
+ * https://docs.stripe.com/search#data-freshness), so a lookup this old widens that blind spot for
+ * products registered by hand only a little; our own products are guarded by their id either way.
+ */
+const LOOKUP_TTL_MS = 30_000;
+/** Pages of one lookup search (100 products each) read at most; codes are rarely shared. */
+const MAX_LOOKUP_PAGES = 5;
 
 /** What the proxy does with a restricted key, and the cheap read that shows it is allowed. */
 const PERMISSION_PROBES: {
@@ -110,6 +123,11 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
 
   /** Product id by code, once known: skips the search for products registered by hand. */
   const productIdByCode = new Map<string, string>();
+  /**
+   * Products carrying each code (metadata `product_code`) as a recent search saw them, from
+   * `prepareProducts`; `null` when that search failed. Used once, by the code's next upsert.
+   */
+  const lookups = new Map<string, { at: number; matches: Promise<Stripe.Product[] | null> }>();
   const productLocks = new Map<string, Promise<unknown>>();
   const inflightUpserts = new Map<string, Promise<{ productId: string }>>();
 
@@ -154,29 +172,104 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     }
   }
 
-  /** A product registered by hand (or by an older version) with metadata `product_code`. */
-  async function findRegisteredProduct(code: string): Promise<Stripe.Product | null> {
-    let found: Stripe.Product[];
-    try {
-      const result = await send(search, () =>
-        stripe.products.search({ query: productCodeSearchQuery(code), limit: 10 }),
-      );
-      found = result.data;
-    } catch (error) {
-      // Search is unavailable in some regions; the deterministic id still prevents duplicates
-      // among the products we create, so go on without it.
-      if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+  /**
+   * Adds the products a search finds to `byCode` (by their exact code: search matches
+   * case-insensitively). `false` when Stripe refuses the query.
+   */
+  async function collectMatches(
+    query: string,
+    byCode: Map<string, Stripe.Product[]>,
+  ): Promise<boolean> {
+    let page: string | undefined;
+    for (let read = 0; read < MAX_LOOKUP_PAGES; read += 1) {
+      let result: Stripe.ApiSearchResult<Stripe.Product>;
+      try {
+        const params: Stripe.ProductSearchParams = { query, limit: 100 };
+        if (page !== undefined) params.page = page;
+        result = await send(search, () => stripe.products.search(params));
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
         logger?.warn(
           { requestId: error.requestId, upstreamCode: error.code },
+          "Stripe refused a product search",
+        );
+        return false;
+      }
+      for (const product of result.data) {
+        byCode.get(product.metadata?.[PRODUCT_CODE_METADATA_KEY] ?? "")?.push(product);
+      }
+      if (!result.has_more || !result.next_page) break;
+      page = result.next_page;
+    }
+    return true;
+  }
+
+  /**
+   * The products carrying each of these codes in metadata `product_code`, by code: one search for
+   * up to 10 codes (`OR` of their clauses). Search lags behind writes by up to a minute
+   * (https://docs.stripe.com/search#data-freshness), so "none" only means "none until recently";
+   * the deterministic id guards against duplicates of our own products.
+   */
+  async function searchCodes(codes: readonly string[]): Promise<Map<string, Stripe.Product[]>> {
+    const byCode = new Map<string, Stripe.Product[]>(codes.map((code) => [code, []]));
+    const queue = productCodeSearchQueries(codes);
+    let anyAnswered = false;
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      if (await collectMatches(batch.query, byCode)) {
+        anyAnswered = true;
+      } else if (batch.codes.length > 1) {
+        // Refused as a whole: ask code by code, so one odd code cannot hide the others' products.
+        const single = batch.codes.map((code) => ({
+          codes: [code],
+          query: productCodeSearchQuery(code),
+        }));
+        queue.unshift(...single);
+      } else if (!anyAnswered) {
+        // Search is unavailable in some regions ("Search isn't available to merchants in India",
+        // https://docs.stripe.com/search, Limitations); the deterministic id still prevents
+        // duplicates among the products we create, so go on without it.
+        logger?.warn(
+          { codes: codes.length },
           "Stripe product search failed; creating without reuse of hand-registered products",
         );
-        return null;
+        break;
       }
-      throw error;
     }
-    const exact = found.filter((product) => product.metadata?.[PRODUCT_CODE_METADATA_KEY] === code);
-    exact.sort((a, b) => Number(b.active) - Number(a.active) || a.created - b.created);
-    return exact[0] ?? null;
+    return byCode;
+  }
+
+  /** The products a prepared lookup found for the code, else those a search finds now. */
+  async function productsWithCode(code: string): Promise<Stripe.Product[]> {
+    const prepared = lookups.get(code);
+    lookups.delete(code);
+    if (prepared && Date.now() - prepared.at <= LOOKUP_TTL_MS) {
+      const matches = await prepared.matches;
+      if (matches) return matches;
+    }
+    return (await searchCodes([code])).get(code) ?? [];
+  }
+
+  /**
+   * The existing product for the code, if any. Our own (the deterministic id) wins over one
+   * registered by hand, as it always has, so that every process settles on the same product.
+   */
+  async function existingProduct(
+    matches: Stripe.Product[],
+    deterministicId: string,
+    missingId: string | undefined,
+  ): Promise<Stripe.Product | null> {
+    if (missingId !== deterministicId && matches.some((p) => p.id === deterministicId)) {
+      // Read it rather than trust the search copy, which may be a minute old.
+      const own = await retrieveProduct(deterministicId);
+      if (own) return own;
+    }
+    const byHand = matches
+      .filter((product) => product.id !== deterministicId && product.id !== missingId)
+      .sort((a, b) => Number(b.active) - Number(a.active) || a.created - b.created)[0];
+    if (!byHand) return null;
+    // Ours may exist without being searchable yet (made by another process just now).
+    const own = missingId === deterministicId ? null : await retrieveProduct(deterministicId);
+    return own ?? byHand;
   }
 
   async function createProduct(
@@ -241,17 +334,27 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     return updated;
   }
 
+  /**
+   * A known code: read its product, update what changed. A new one: look for a product carrying
+   * the code (a search, usually already made by `prepareProducts` for the whole session), else
+   * create ours under the code's deterministic id straight away — one request. Should another
+   * process have created it meanwhile, Stripe answers `resource_already_exists` and we use theirs.
+   */
   async function upsertUnlocked(details: ProductDetails): Promise<{ productId: string }> {
     const deterministicId = productIdForCode(details.code);
     const knownId = productIdByCode.get(details.code);
-    let product = await retrieveProduct(knownId ?? deterministicId);
-    if (!product && knownId !== undefined && knownId !== deterministicId) {
+    let product = knownId === undefined ? null : await retrieveProduct(knownId);
+    if (!product) {
       productIdByCode.delete(details.code);
-      product = await retrieveProduct(deterministicId);
+      const matches = await productsWithCode(details.code);
+      product = await existingProduct(matches, deterministicId, knownId);
     }
-    if (!product) product = await findRegisteredProduct(details.code);
     product = product
-      ? await updateIfChanged(product, details)
+      ? await updateIfChanged(product, details).catch(async (error: unknown) => {
+          // A search copy of a product deleted since: make ours instead.
+          if (!isMissing(error)) throw error;
+          return createProduct(deterministicId, details);
+        })
       : await createProduct(deterministicId, details);
     productIdByCode.set(details.code, product.id);
     return { productId: product.id };
@@ -282,6 +385,38 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
   }
 
   return {
+    async prepareProducts(codes) {
+      const now = Date.now();
+      for (const [code, lookup] of lookups) {
+        if (now - lookup.at > LOOKUP_TTL_MS) lookups.delete(code);
+      }
+      const wanted = [...new Set(codes)].filter(
+        (code) =>
+          code.length > 0 &&
+          code.length <= MAX_METADATA_VALUE_LENGTH &&
+          !productIdByCode.has(code) &&
+          !lookups.has(code),
+      );
+      if (wanted.length === 0) return;
+      const found = searchCodes(wanted).then(
+        (byCode) => byCode,
+        (error: unknown) => {
+          logger?.warn(
+            { error: redactStripeMessage(String(error)) },
+            "Stripe product lookup failed; each product will be looked up on its own",
+          );
+          return null;
+        },
+      );
+      for (const code of wanted) {
+        lookups.set(code, {
+          at: now,
+          matches: found.then((byCode) => (byCode ? (byCode.get(code) ?? []) : null)),
+        });
+      }
+      await found;
+    },
+
     upsertProduct(details) {
       if (details.code.length === 0 || details.code.length > MAX_METADATA_VALUE_LENGTH) {
         return Promise.reject(

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { productCodeSearchQuery, productIdForCode } from "../productIdForCode";
+import {
+  MAX_SEARCH_QUERY_LENGTH,
+  productCodeSearchQueries,
+  productCodeSearchQuery,
+  productIdForCode,
+} from "../productIdForCode";
 
 describe("productIdForCode", () => {
   it("gives the same id for the same code every time", () => {
@@ -44,6 +49,55 @@ describe("productCodeSearchQuery", () => {
         expect(unescapedQuote.test(value)).toBe(false);
         expect(value.replace(/\\(.)/g, "$1")).toBe(code);
       }),
+    );
+  });
+});
+
+describe("productCodeSearchQueries", () => {
+  it("joins up to 10 codes with OR, the most clauses Stripe combines in one search", () => {
+    const codes = Array.from({ length: 23 }, (_, i) => `C${i}`);
+    const batches = productCodeSearchQueries(codes);
+    expect(batches.map((batch) => batch.codes.length)).toEqual([10, 10, 3]);
+    expect(batches[2]).toEqual({
+      codes: ["C20", "C21", "C22"],
+      query:
+        "metadata['product_code']:'C20' OR metadata['product_code']:'C21' OR metadata['product_code']:'C22'",
+    });
+  });
+
+  it("asks once for a code that appears twice", () => {
+    expect(productCodeSearchQueries(["A", "B", "A"]).map((batch) => batch.codes)).toEqual([
+      ["A", "B"],
+    ]);
+  });
+
+  it("keeps queries short, giving a code too long to share a query one of its own", () => {
+    const long = "x".repeat(800);
+    const batches = productCodeSearchQueries(["a", long, long + "y", "b"]);
+    expect(batches.map((batch) => batch.codes)).toEqual([
+      ["a", long],
+      [long + "y", "b"],
+    ]);
+    const alone = productCodeSearchQueries(["z".repeat(2000), "b"]);
+    expect(alone.map((batch) => batch.codes.length)).toEqual([1, 1]);
+  });
+
+  it("covers every code exactly once, in queries within Stripe's limits", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 300 }), { maxLength: 40 }),
+        (codes) => {
+          const batches = productCodeSearchQueries(codes);
+          expect(batches.flatMap((batch) => batch.codes)).toEqual([...new Set(codes)]);
+          for (const batch of batches) {
+            expect(batch.codes.length).toBeLessThanOrEqual(10);
+            expect(batch.query).toBe(batch.codes.map(productCodeSearchQuery).join(" OR "));
+            if (batch.codes.length > 1) {
+              expect(batch.query.length).toBeLessThanOrEqual(MAX_SEARCH_QUERY_LENGTH);
+            }
+          }
+        },
+      ),
     );
   });
 });
