@@ -86,6 +86,22 @@ describe("createStripeClient against a local server", () => {
     expect(seen[0]?.userAgent).toContain(STRIPE_APP_INFO.name);
   });
 
+  it("keeps one connection for consecutive calls instead of opening one per call", async () => {
+    // A new TCP connection per call costs a handshake on every Stripe request (and a TLS one
+    // against api.stripe.com); stripe-node's default agent keeps connections alive.
+    const sockets = new Set<unknown>();
+    const note = (req: http.IncomingMessage) => sockets.add(req.socket);
+    server.on("request", note);
+    try {
+      const stripe = createStripeClient({ apiKey: "sk_test_local", apiBase });
+      for (let i = 0; i < 3; i++) await stripe.products.list({ limit: 1 });
+    } finally {
+      server.off("request", note);
+    }
+    expect(seen).toHaveLength(3);
+    expect(sockets.size).toBe(1);
+  });
+
   it("sends file uploads there too, not to files.stripe.com", async () => {
     const stripe = createStripeClient({ apiKey: "sk_test_local", apiBase });
     const file = await stripe.files.create({
