@@ -80,12 +80,17 @@ const kintoneApiTokens = z
   .min(1, { error: "is required" })
   .transform((value, ctx) => {
     const tokens: Record<string, string[]> = {};
-    for (const entry of value.split(",").map((e) => e.trim())) {
+    for (const [index, entry] of value
+      .split(",")
+      .map((e) => e.trim())
+      .entries()) {
       const match = /^(\d+):([^\s,:]+)$/.exec(entry);
       if (!match) {
+        // Never echo the entry: without its colon, all of it may be the token.
+        const appId = /^(\d+)\s*:/.exec(entry)?.[1];
         ctx.addIssue({
           code: "custom",
-          message: `entry "${entry.replace(/:.*/, ":…")}" must look like APP_ID:TOKEN (a numeric app id, then the token)`,
+          message: `entry ${index + 1}${appId ? ` (app ${appId})` : ""} must look like APP_ID:TOKEN (a numeric app id, then the token)`,
         });
         continue;
       }
