@@ -1,0 +1,207 @@
+/**
+ * kintone failing under POST /v1/checkouts and POST /v1/jobs: 503 and 429 on the read of the
+ * records and on the write-back, a write-back refused with 409, its concurrency limit (429 beyond
+ * it), and a record edited by someone between the proxy's read and its write-back. After each,
+ * the invariant holds: one linked open session per record or a clear error, and — once pending
+ * write-backs were retried — every record shows its session.
+ */
+import type { RunningProxy } from "../../main";
+import {
+  CONCURRENCY_LIMIT,
+  CONCURRENCY_LIMIT_JOB_RECORDS,
+  CONCURRENT_CHECKOUTS,
+  KINTONE_FAULT_RECORDS,
+  KINTONE_FAULTS,
+} from "./faultCounts";
+import {
+  addOrders,
+  call,
+  drainPendingWriteBacks,
+  fieldOf,
+  invariantProblems,
+  jobMapping,
+  requestErrors,
+  runJob,
+  sessionCount,
+  startEmulators,
+  startFaultProxy,
+  waitUntil,
+  type Emulators,
+  type ItemError,
+} from "./reliabilityKit";
+
+let emulators: Emulators;
+let proxy: RunningProxy;
+
+beforeEach(async () => {
+  emulators = await startEmulators();
+  proxy = await startFaultProxy(emulators);
+});
+
+afterEach(async () => {
+  await proxy.close();
+  await emulators.close();
+});
+
+function armFault(fault: (typeof KINTONE_FAULTS)[number]): void {
+  emulators.kintone.failNext({
+    method: fault.method,
+    pathPrefix: "/k/v1/records.json",
+    status: fault.status,
+    count: fault.count,
+  });
+}
+
+/** Right after the fault: a failed read is every record's error; a failed write is owed, not lost. */
+function checkRightAfterFault(
+  fault: (typeof KINTONE_FAULTS)[number],
+  ids: string[],
+  errors: ItemError[],
+): void {
+  if (fault.method === "GET") {
+    expect(errors.map((e) => [e.recordId, e.code])).toEqual(ids.map((id) => [id, "KINTONE_ERROR"]));
+    expect(invariantProblems(emulators, ids, errors)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(0);
+  } else {
+    expect(errors).toEqual([]);
+    expect(proxy.journal.countPendingWriteBacks()).toBe(ids.length);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  }
+}
+
+describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
+  it("POST /v1/checkouts leaves a clear error or a write-back owed, and after a resend and the retries every record shows its one session", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const body = {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: jobMapping(),
+    };
+    armFault(fault);
+
+    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    expect(first.status).toBe(fault.method === "GET" ? 502 : 201);
+    checkRightAfterFault(fault, ids, requestErrors(ids, first));
+
+    if (first.status !== 201) {
+      expect((await call(proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
+    }
+    await drainPendingWriteBacks(proxy);
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+
+  it("POST /v1/jobs leaves a clear error in the job or a write-back owed, and after a rerun and the retries every record shows its one session", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    armFault(fault);
+
+    const job = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: jobMapping(),
+    });
+    expect(job.status).toBe(fault.method === "GET" ? "failed" : "succeeded");
+    checkRightAfterFault(fault, ids, job.errors);
+
+    if (job.failed > 0) {
+      const rerun = await runJob(proxy.url, {
+        appId: emulators.appId,
+        records: job.errors.map((e) => ({ id: e.recordId })),
+        mapping: jobMapping(),
+      });
+      expect(rerun.status).toBe("succeeded");
+    }
+    await drainPendingWriteBacks(proxy);
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+});
+
+describe("a record edited between the proxy's read and its write-back", () => {
+  /** Starts `request`, edits the records once kintone served the read, awaits the request. */
+  async function editDuringRequest<T>(ids: string[], request: () => Promise<T>): Promise<T> {
+    // Stripe answers slowly, so the edit lands after the read and before the write-back.
+    emulators.stripe.configure({ latencyMs: 150 });
+    emulators.kintone.clearRequests();
+    const pending = request();
+    await waitUntil(() =>
+      emulators.kintone.requests.some((r) => r.method === "GET" && r.status === 200),
+    );
+    for (const id of ids) {
+      emulators.kintone.store.updateRecord(emulators.appId, id, {
+        name: { value: `Edited ${id}` },
+      });
+    }
+    const result = await pending;
+    emulators.stripe.configure({ latencyMs: 0 });
+    return result;
+  }
+
+  it("POST /v1/checkouts: the write-back lands beside the edit (the link fields only), nothing is lost", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const answer = await editDuringRequest(ids, () =>
+      call(proxy.url, "POST", "/v1/checkouts", {
+        appId: emulators.appId,
+        records: ids.map((id) => ({ id, revision: "1" })),
+        mapping: jobMapping(),
+      }),
+    );
+    expect(answer.status).toBe(201);
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
+  });
+
+  it("POST /v1/jobs: the write-back lands beside the edit (the link fields only), nothing is lost", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const job = await editDuringRequest(ids, () =>
+      runJob(proxy.url, {
+        appId: emulators.appId,
+        records: ids.map((id) => ({ id, revision: "1" })),
+        mapping: jobMapping(),
+      }),
+    );
+    expect(job).toMatchObject({ status: "succeeded", done: ids.length });
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
+  });
+});
+
+describe("kintone's concurrency limit", () => {
+  it("answering 429 beyond one request at a time, concurrent checkouts and a job still end with one linked session or a clear error per record", async () => {
+    const singles = addOrders(emulators, CONCURRENT_CHECKOUTS);
+    const jobIds = addOrders(emulators, CONCURRENCY_LIMIT_JOB_RECORDS);
+    emulators.kintone.configure({ concurrencyLimit: CONCURRENCY_LIMIT, latencyMs: 15 });
+    emulators.kintone.clearRequests();
+
+    const [answers, job] = await Promise.all([
+      Promise.all(
+        singles.map((id) =>
+          call(proxy.url, "POST", "/v1/checkouts", {
+            appId: emulators.appId,
+            records: [{ id }],
+            mapping: jobMapping(),
+          }),
+        ),
+      ),
+      runJob(proxy.url, {
+        appId: emulators.appId,
+        records: jobIds.map((id) => ({ id })),
+        mapping: jobMapping(),
+      }),
+    ]);
+    // The limit was really hit.
+    expect(emulators.kintone.requests.some((r) => r.status === 429)).toBe(true);
+
+    emulators.kintone.configure({ concurrencyLimit: 100, latencyMs: 0 });
+    await drainPendingWriteBacks(proxy);
+    const errors = [
+      ...answers.flatMap((answer, i) => requestErrors([singles[i]!], answer)),
+      ...job.errors,
+    ];
+    expect(invariantProblems(emulators, [...singles, ...jobIds], errors)).toEqual([]);
+  });
+});
