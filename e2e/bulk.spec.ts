@@ -3,25 +3,19 @@
  * payment link per record. Over 100 records the plugin hands the work to a proxy job and shows
  * its progress; at the end every record holds its own link.
  */
-import pino from "pino";
-import type { Browser, Page } from "playwright-core";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { savePluginSettings, startSandbox, type Sandbox } from "../sandbox/startSandbox";
-import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
-import { ensurePluginBuilt } from "./ensurePluginBuilt";
+import { savePluginSettings, type Sandbox } from "../sandbox/startSandbox";
+import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { useSandboxStory } from "./storyKit";
 
 const RECORD_COUNT = 250;
 /** The list filter that shows exactly the bulk records (and none of the 12 sample products). */
 const BULK_QUERY = 'product_code like "BULK-"';
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
 let bulkIds: string[];
 
 /** 250 JPY products, BULK-001 … BULK-250, with prices from ¥500 up. */
-function addBulkRecords(): string[] {
+function addBulkRecords(sandbox: Sandbox): string[] {
   const records = Array.from({ length: RECORD_COUNT }, (_, i) => {
     const n = String(i + 1).padStart(3, "0");
     return {
@@ -35,46 +29,37 @@ function addBulkRecords(): string[] {
   return sandbox.kintone.store.addRecords(PRODUCTS_APP_ID, records).ids;
 }
 
+const story = useSandboxStory({
+  configure: (sandbox) => {
+    bulkIds = addBulkRecords(sandbox);
+    savePluginSettings(
+      sandbox,
+      PRODUCTS_APP_ID,
+      sampleMapping("products", sandbox.urls.productsList),
+    );
+  },
+});
+
 function writtenBack(id: string, field: string): string {
-  const value = sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[field]?.value;
+  const value = story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[field]?.value;
   return typeof value === "string" ? value : "";
 }
 
-beforeAll(async () => {
-  ensurePluginBuilt();
-  sandbox = await startSandbox({
-    ports: { kintone: 0, stripe: 0, proxy: 0 },
-    proxyLogger: pino({ level: "silent" }),
-  });
-  bulkIds = addBulkRecords();
-  savePluginSettings(
-    sandbox,
-    PRODUCTS_APP_ID,
-    sampleMapping("products", sandbox.urls.productsList),
-  );
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
 describe("Bulk checkouts from the record list", () => {
   it("creates one link per record for a view of 250 records, with a progress bar, and writes every link back", async () => {
-    expect(sandbox.kintone.store.queryAllRecordIds(PRODUCTS_APP_ID, BULK_QUERY)).toHaveLength(
+    expect(story.sandbox.kintone.store.queryAllRecordIds(PRODUCTS_APP_ID, BULK_QUERY)).toHaveLength(
       RECORD_COUNT,
     );
     // The emulator answers like Stripe, a little late and never rate-limited; the job's pace is the
     // proxy's own (25 Stripe requests/s with a test key, 4 per record with a new product): ~40 s.
-    sandbox.stripe.configure({ latencyMs: 20, rateLimitPerSecond: 1000 });
+    story.sandbox.stripe.configure({ latencyMs: 20, rateLimitPerSecond: 1000 });
 
-    await page.goto(`${sandbox.urls.productsList}?lang=en&query=${encodeURIComponent(BULK_QUERY)}`);
-    await waitForKintoneReady(page);
-    await page.locator("#kintone-header-menu-space button").click();
-    const dialog = page.locator("dialog.kintone-stripe-checkout-dialog");
+    await story.page.goto(
+      `${story.sandbox.urls.productsList}?lang=en&query=${encodeURIComponent(BULK_QUERY)}`,
+    );
+    await waitForKintoneReady(story.page);
+    await story.page.locator("#kintone-header-menu-space button").click();
+    const dialog = story.page.locator("dialog.kintone-stripe-checkout-dialog");
     await dialog.locator("tr.kintone-stripe-checkout-record").first().waitFor();
     await expect(dialog.locator("tr.kintone-stripe-checkout-record").count()).resolves.toBe(
       RECORD_COUNT,
@@ -93,10 +78,10 @@ describe("Bulk checkouts from the record list", () => {
       dialog.locator(".kintone-stripe-checkout-preview-grand-total").textContent(),
     ).resolves.toBe("Payment links: 250 · Total: ¥186,250");
     await expect(create.textContent()).resolves.toContain(String(RECORD_COUNT));
-    expect(sandbox.stripe.state.sessions).toHaveLength(0);
+    expect(story.sandbox.stripe.state.sessions).toHaveLength(0);
 
     await create.click();
-    const confirm = page.locator("dialog.kintone-stripe-checkout-confirm");
+    const confirm = story.page.locator("dialog.kintone-stripe-checkout-confirm");
     await expect(confirm.textContent()).resolves.toContain(String(RECORD_COUNT));
     await confirm.locator(".kintone-stripe-checkout-confirm-ok").click();
 
@@ -126,9 +111,9 @@ describe("Bulk checkouts from the record list", () => {
       if (bar !== null && seen.at(-1)?.value !== bar.value) seen.push(bar);
       if (partWayText === undefined && bar !== null && bar.value > 0 && bar.value < RECORD_COUNT) {
         partWayText = text;
-        await saveScreenshot(page, "bulk-progress-en");
+        await saveScreenshot(story.page, "bulk-progress-en");
       }
-      await page.waitForTimeout(100);
+      await story.page.waitForTimeout(100);
     }
     expect(partWayText).toMatch(/^\d+ of 250 records$/);
     const partWay = seen.filter((s) => s.value > 0 && s.value < RECORD_COUNT);
@@ -146,10 +131,10 @@ describe("Bulk checkouts from the record list", () => {
     await expect(
       dialog.locator(".kintone-stripe-checkout-notice").textContent(),
     ).resolves.not.toMatch(/failed/i);
-    await saveScreenshot(page, "bulk-summary-en");
+    await saveScreenshot(story.page, "bulk-summary-en");
 
     // Every record has its own session and link, written back by the job.
-    const sessions = sandbox.stripe.state.sessions;
+    const sessions = story.sandbox.stripe.state.sessions;
     expect(sessions).toHaveLength(RECORD_COUNT);
     expect(sessions.every((s) => s.status === "open")).toBe(true);
     const bySessionId = new Map(sessions.map((s) => [s.id, s]));
@@ -172,6 +157,6 @@ describe("Bulk checkouts from the record list", () => {
     for (const id of ["1", "2", "12"]) {
       expect(writtenBack(id, WRITE_BACK_FIELD_CODES.url)).toBe("");
     }
-    expect(pageErrors).toEqual([]);
+    expect(story.pageErrors).toEqual([]);
   });
 });

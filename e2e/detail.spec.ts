@@ -2,66 +2,40 @@
  * The record story: on a product's detail screen the user creates a payment link, refreshes its
  * status and expires it; each action asks first where it matters and reloads the record.
  */
-import pino from "pino";
-import type { Browser, Page } from "playwright-core";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { savePluginSettings, startSandbox, type Sandbox } from "../sandbox/startSandbox";
-import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
-import { ensurePluginBuilt } from "./ensurePluginBuilt";
+import { savePluginSettings } from "../sandbox/startSandbox";
+import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { useSandboxStory } from "./storyKit";
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  ensurePluginBuilt();
-  sandbox = await startSandbox({
-    ports: { kintone: 0, stripe: 0, proxy: 0 },
-    proxyLogger: pino({ level: "silent" }),
-  });
-  savePluginSettings(
-    sandbox,
-    PRODUCTS_APP_ID,
-    sampleMapping("products", sandbox.urls.productsList),
-  );
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async () => {
-  await page.close();
+const story = useSandboxStory({
+  configure: (sandbox) =>
+    savePluginSettings(
+      sandbox,
+      PRODUCTS_APP_ID,
+      sampleMapping("products", sandbox.urls.productsList),
+    ),
 });
 
 const field = (recordId: string, code: string) =>
-  sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
+  story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
 
 async function openRecord(recordId: string, language: "ja" | "en") {
-  await page.goto(
-    `${sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show?lang=${language}#record=${recordId}`,
+  await story.page.goto(
+    `${story.sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show?lang=${language}#record=${recordId}`,
   );
-  await waitForKintoneReady(page);
-  return page.locator("#kintone-stripe-checkout-detail-buttons");
+  await waitForKintoneReady(story.page);
+  return story.page.locator("#kintone-stripe-checkout-detail-buttons");
 }
 
 /** Confirms the open confirmation and waits for the record page to load again. */
 async function confirmAndWaitForReload() {
   await Promise.all([
-    page.waitForEvent("load"),
-    page
+    story.page.waitForEvent("load"),
+    story.page
       .locator("dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok")
       .click(),
   ]);
-  await waitForKintoneReady(page);
+  await waitForKintoneReady(story.page);
 }
 
 describe("the record's Stripe Checkout buttons", () => {
@@ -75,40 +49,40 @@ describe("the record's Stripe Checkout buttons", () => {
         buttons.locator(`.kintone-stripe-checkout-detail-${name}`).isDisabled(),
       ).resolves.toBe(true);
     }
-    await saveScreenshot(page, "detail-buttons-ja");
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(story.page, "detail-buttons-ja");
+    expect(story.pageErrors).toEqual([]);
   });
 
   it("creates a link after showing its amount, refreshes its status and expires it", async () => {
     let buttons = await openRecord("2", "en");
     await buttons.locator(".kintone-stripe-checkout-detail-create").click();
-    const confirm = page.locator("dialog.kintone-stripe-checkout-confirm");
+    const confirm = story.page.locator("dialog.kintone-stripe-checkout-confirm");
     await expect(confirm.textContent()).resolves.toContain("$28.00");
-    await saveScreenshot(page, "detail-confirm-create-en");
+    await saveScreenshot(story.page, "detail-confirm-create-en");
     await confirmAndWaitForReload();
 
     const url = field("2", WRITE_BACK_FIELD_CODES.url);
     expect(url).toMatch(/^http/);
     expect(field("2", WRITE_BACK_FIELD_CODES.status)).toBe("open");
-    buttons = page.locator("#kintone-stripe-checkout-detail-buttons");
+    buttons = story.page.locator("#kintone-stripe-checkout-detail-buttons");
     await expect(
       buttons.locator(".kintone-stripe-checkout-detail-create").textContent(),
     ).resolves.toBe("Re-issue payment link");
-    await saveScreenshot(page, "detail-buttons-open-en");
+    await saveScreenshot(story.page, "detail-buttons-open-en");
 
     // Refresh: the proxy pulls the session from Stripe and writes it again.
     await Promise.all([
-      page.waitForEvent("load"),
+      story.page.waitForEvent("load"),
       buttons.locator(".kintone-stripe-checkout-detail-sync").click(),
     ]);
-    await waitForKintoneReady(page);
+    await waitForKintoneReady(story.page);
     expect(field("2", WRITE_BACK_FIELD_CODES.status)).toBe("open");
 
     // Expire asks first; Back leaves the link working.
-    buttons = page.locator("#kintone-stripe-checkout-detail-buttons");
+    buttons = story.page.locator("#kintone-stripe-checkout-detail-buttons");
     await buttons.locator(".kintone-stripe-checkout-detail-expire").click();
-    await saveScreenshot(page, "detail-confirm-expire-en");
-    await page
+    await saveScreenshot(story.page, "detail-confirm-expire-en");
+    await story.page
       .locator("dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-cancel")
       .click();
     expect(field("2", WRITE_BACK_FIELD_CODES.status)).toBe("open");
@@ -116,14 +90,14 @@ describe("the record's Stripe Checkout buttons", () => {
     await buttons.locator(".kintone-stripe-checkout-detail-expire").click();
     await confirmAndWaitForReload();
     expect(field("2", WRITE_BACK_FIELD_CODES.status)).toBe("expired");
-    buttons = page.locator("#kintone-stripe-checkout-detail-buttons");
+    buttons = story.page.locator("#kintone-stripe-checkout-detail-buttons");
     await expect(
       buttons.locator(".kintone-stripe-checkout-detail-expire").isDisabled(),
     ).resolves.toBe(true);
     await expect(
       buttons.locator(".kintone-stripe-checkout-detail-copy").isDisabled(),
     ).resolves.toBe(true);
-    await saveScreenshot(page, "detail-buttons-expired-en");
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(story.page, "detail-buttons-expired-en");
+    expect(story.pageErrors).toEqual([]);
   });
 });

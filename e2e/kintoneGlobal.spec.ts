@@ -5,11 +5,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startKintoneEmulator, type KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
 import { createPagesRouter } from "../sandbox/kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "../sandbox/kintone/pages/PluginSettingsStore";
-import { launchChromium, waitForKintoneReady, watchPageErrors } from "./browser";
+import { launchChromium, waitForKintoneReady } from "./browser";
+import { useStoryPages } from "./storyKit";
 
 const PLUGIN_ID = "fixturepluginfixturepluginfixtur";
 const PLUGIN_DIR = path.join(
@@ -27,8 +28,6 @@ let settings: PluginSettingsStore;
 let echo: http.Server;
 let echoUrl: string;
 let browser: Browser;
-let page: Page;
-let pageErrors: string[];
 
 /** What the fixture plugin keeps in `window.fixture`. */
 interface Fixture {
@@ -118,23 +117,21 @@ afterAll(async () => {
   await new Promise((resolve) => echo.close(resolve));
 });
 
-beforeEach(async () => {
-  page = await browser.newPage();
-  pageErrors = watchPageErrors(page);
+// Before the traced pages' hooks, so that it runs first: a page error fails the test while its
+// trace is still being recorded.
+afterEach(() => {
+  expect(story.pageErrors).toEqual([]);
 });
 
-afterEach(async () => {
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
+const story = useStoryPages(() => browser);
 
 async function open(pathAndQuery: string): Promise<void> {
-  await page.goto(kintone.url + pathAndQuery);
-  await waitForKintoneReady(page);
+  await story.page.goto(kintone.url + pathAndQuery);
+  await waitForKintoneReady(story.page);
 }
 
 function fixture(): Promise<Fixture> {
-  return page.evaluate(() => (globalThis as unknown as { fixture: Fixture }).fixture);
+  return story.page.evaluate(() => (globalThis as unknown as { fixture: Fixture }).fixture);
 }
 
 describe("kintone.events and the list page", () => {
@@ -156,40 +153,42 @@ describe("kintone.events and the list page", () => {
     expect(seen.events[0]?.records).toHaveLength(20);
     // $PLUGIN_ID exists only while the plugin's scripts run.
     await expect(
-      page.evaluate(() => (globalThis as unknown as { kintone: PageKintone }).kintone.$PLUGIN_ID),
+      story.page.evaluate(
+        () => (globalThis as unknown as { kintone: PageKintone }).kintone.$PLUGIN_ID,
+      ),
     ).resolves.toBeUndefined();
-    await expect(page.locator("#kintone-header-menu-space #fixture-button").count()).resolves.toBe(
-      1,
-    );
+    await expect(
+      story.page.locator("#kintone-header-menu-space #fixture-button").count(),
+    ).resolves.toBe(1);
   });
 
   it("fires the event again on the next page, keeping the header menu space", async () => {
     await open("/k/5/");
-    await page.click(".pager-next");
-    await page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
+    await story.page.click(".pager-next");
+    await story.page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
     const events = (await fixture()).events;
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({ type: "app.record.index.show", offset: 20, size: 3 });
     expect(events[1]?.records).toHaveLength(3);
-    expect(page.url()).toMatch(/\/k\/5\/\?offset=20$/);
-    await expect(page.locator("tr.recordlist-row").count()).resolves.toBe(3);
-    await expect(page.locator("#fixture-button").count()).resolves.toBe(1);
+    expect(story.page.url()).toMatch(/\/k\/5\/\?offset=20$/);
+    await expect(story.page.locator("tr.recordlist-row").count()).resolves.toBe(3);
+    await expect(story.page.locator("#fixture-button").count()).resolves.toBe(1);
   });
 
   it("sorts by a column title in place and fires the event again", async () => {
     await open("/k/5/");
-    await page.click('th a.sort-link:has-text("Amount")');
-    await page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
+    await story.page.click('th a.sort-link:has-text("Amount")');
+    await story.page.waitForSelector('html[data-kintone-renders="2"]', { state: "attached" });
     const events = (await fixture()).events;
     expect(events).toHaveLength(2);
     const firstAmount = (events[1]?.records?.[0] as { amount: { value: string } }).amount.value;
     expect(firstAmount).toBe("0");
-    await expect(page.locator("#fixture-button").count()).resolves.toBe(1);
+    await expect(story.page.locator("#fixture-button").count()).resolves.toBe(1);
   });
 
   it("answers the list's query, app id and header spaces", async () => {
     await open(`/k/5/?query=${encodeURIComponent("amount > 100")}`);
-    const answers = await page.evaluate(() => {
+    const answers = await story.page.evaluate(() => {
       const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
       return {
         appId: kintone.app.getId(),
@@ -216,7 +215,7 @@ describe("the detail page", () => {
     await open("/k/5/show#record=4");
     const [event] = (await fixture()).events;
     expect(event).toMatchObject({ type: "app.record.detail.show", appId: 5, recordId: 4 });
-    const got = await page.evaluate(() => {
+    const got = await story.page.evaluate(() => {
       const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
       return {
         id: kintone.app.record.getId(),
@@ -225,7 +224,7 @@ describe("the detail page", () => {
     });
     expect(got).toEqual({ id: 4, title: "Row 4" });
     await expect(
-      page.locator("#kintone-record-header-menu-space #fixture-button").count(),
+      story.page.locator("#kintone-record-header-menu-space #fixture-button").count(),
     ).resolves.toBe(1);
   });
 });
@@ -233,7 +232,7 @@ describe("the detail page", () => {
 describe("kintone.api with the page's session", () => {
   it("reads and writes records as the login user", async () => {
     await open("/k/5/?lang=en");
-    const result = await page.evaluate(async () => {
+    const result = await story.page.evaluate(async () => {
       const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
       const read = (await kintone.api(kintone.api.url("/k/v1/record"), "GET", {
         app: 5,
@@ -259,8 +258,8 @@ describe("kintone.api with the page's session", () => {
     expect(Number(result.revisionAfter)).toBe(Number(result.revisionBefore) + 1);
     expect(result.failureCode).toBe("GAIA_RE01");
     // That 404 was asked for; any other failed load still fails the story.
-    pageErrors.splice(
-      pageErrors.findIndex((e) => e.includes("id=999")),
+    story.pageErrors.splice(
+      story.pageErrors.findIndex((e) => e.includes("id=999")),
       1,
     );
     expect(result.language).toBe("en");
@@ -274,7 +273,7 @@ describe("plugin settings and plugin.app.proxy", () => {
 
   it("saves config and proxy config on the settings page, readable back as kintone allows", async () => {
     await open(settingsPath);
-    const result = await page.evaluate(
+    const result = await story.page.evaluate(
       async ({ pluginId, url }) => {
         const kintone = (globalThis as unknown as { kintone: PageKintone }).kintone;
         await new Promise<void>((resolve) =>
@@ -319,14 +318,14 @@ describe("plugin settings and plugin.app.proxy", () => {
   it("goes to the plugin list after setConfig without a callback", async () => {
     await open(settingsPath);
     await Promise.all([
-      page.waitForURL(/\/k\/admin\/app\/5\/plugin\/\?saved=1$/),
-      page.evaluate(() =>
+      story.page.waitForURL(/\/k\/admin\/app\/5\/plugin\/\?saved=1$/),
+      story.page.evaluate(() =>
         (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.setConfig({
           proxyUrl: "http://localhost:1",
         }),
       ),
     ]);
-    await expect(page.locator("#settings-saved").count()).resolves.toBe(1);
+    await expect(story.page.locator("#settings-saved").count()).resolves.toBe(1);
   });
 
   it("sends plugin.app.proxy through kintone with the stored headers and data winning", async () => {
@@ -337,7 +336,7 @@ describe("plugin settings and plugin.app.proxy", () => {
       data: { appId: "5" },
     });
     await open("/k/5/");
-    const [body, status, headers] = await page.evaluate(
+    const [body, status, headers] = await story.page.evaluate(
       ({ pluginId, url }) =>
         (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.proxy(
           pluginId,
@@ -355,7 +354,7 @@ describe("plugin settings and plugin.app.proxy", () => {
     expect(JSON.parse(echoed.body)).toEqual({ appId: "5", records: [{ id: "1" }] });
     // Outside the settings page, proxy settings cannot be read back.
     await expect(
-      page.evaluate(
+      story.page.evaluate(
         (url) =>
           (globalThis as unknown as { kintone: PageKintone }).kintone.plugin.app.getProxyConfig(
             `${url}/v1/`,

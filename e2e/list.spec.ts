@@ -2,50 +2,25 @@
  * The list story: a kintone user checks three products, sees what will be charged, and creates
  * ONE payment link for the three; the link lands in all three records.
  */
-import pino from "pino";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { savePluginSettings, startSandbox, type Sandbox } from "../sandbox/startSandbox";
-import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
-import { ensurePluginBuilt } from "./ensurePluginBuilt";
+import { savePluginSettings } from "../sandbox/startSandbox";
+import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { useSandboxStory } from "./storyKit";
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  ensurePluginBuilt();
-  sandbox = await startSandbox({
-    ports: { kintone: 0, stripe: 0, proxy: 0 },
-    proxyLogger: pino({ level: "silent" }),
-  });
-  savePluginSettings(sandbox, PRODUCTS_APP_ID, {
-    ...sampleMapping("products", sandbox.urls.productsList),
-    grouping: "single",
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async () => {
-  await page.close();
+const story = useSandboxStory({
+  configure: (sandbox) =>
+    savePluginSettings(sandbox, PRODUCTS_APP_ID, {
+      ...sampleMapping("products", sandbox.urls.productsList),
+      grouping: "single",
+    }),
 });
 
 async function openDialog(language: "ja" | "en") {
-  await page.goto(`${sandbox.urls.productsList}?lang=${language}`);
-  await waitForKintoneReady(page);
-  await page.locator("#kintone-header-menu-space button").click();
-  const dialog = page.locator("dialog.kintone-stripe-checkout-dialog");
+  await story.page.goto(`${story.sandbox.urls.productsList}?lang=${language}`);
+  await waitForKintoneReady(story.page);
+  await story.page.locator("#kintone-header-menu-space button").click();
+  const dialog = story.page.locator("dialog.kintone-stripe-checkout-dialog");
   await dialog.locator("tr.kintone-stripe-checkout-record").first().waitFor();
   return dialog;
 }
@@ -72,8 +47,8 @@ describe("the record list's Stripe Checkout dialog", () => {
       await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
         true,
       );
-      await saveScreenshot(page, `list-dialog-preview-${language}`);
-      expect(pageErrors).toEqual([]);
+      await saveScreenshot(story.page, `list-dialog-preview-${language}`);
+      expect(story.pageErrors).toEqual([]);
     },
   );
 
@@ -91,19 +66,19 @@ describe("the record list's Stripe Checkout dialog", () => {
     await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
       false,
     );
-    await saveScreenshot(page, "list-dialog-issue-en");
-    expect(pageErrors).toEqual([]);
+    await saveScreenshot(story.page, "list-dialog-issue-en");
+    expect(story.pageErrors).toEqual([]);
   });
 
   it("refuses to charge a record another user changed since it was shown, and says to reload", async () => {
     const dialog = await openDialog("ja");
     await checkRecords(dialog, ["10", "12"]);
     // Someone edits record 12's price after the user saw it.
-    sandbox.kintone.store.updateRecords(PRODUCTS_APP_ID, [
+    story.sandbox.kintone.store.updateRecords(PRODUCTS_APP_ID, [
       { id: "12", record: { unit_price: { value: "2480" } } },
     ]);
     await dialog.locator(".kintone-stripe-checkout-create").click();
-    await page
+    await story.page
       .locator("dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok")
       .click();
     const notice = dialog.locator(".kintone-stripe-checkout-notice-error");
@@ -114,14 +89,15 @@ describe("the record list's Stripe Checkout dialog", () => {
     await expect(dialog.locator(".kintone-stripe-checkout-create").isEnabled()).resolves.toBe(
       false,
     );
-    await saveScreenshot(page, "list-dialog-record-changed-ja");
+    await saveScreenshot(story.page, "list-dialog-record-changed-ja");
     for (const id of ["10", "12"]) {
       expect(
-        sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]?.value,
+        story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]
+          ?.value,
       ).toBe("");
     }
     // The proxy's 409 is an expected answer here, not a page error.
-    expect(pageErrors.filter((e) => !e.startsWith("409 "))).toEqual([]);
+    expect(story.pageErrors.filter((e) => !e.startsWith("409 "))).toEqual([]);
   });
 
   it("creates ONE checkout for three records after a confirmation, and the link lands in all three", async () => {
@@ -129,9 +105,9 @@ describe("the record list's Stripe Checkout dialog", () => {
     await checkRecords(dialog, ["1", "3", "4"]);
     await dialog.locator(".kintone-stripe-checkout-create").click();
 
-    const confirm = page.locator("dialog.kintone-stripe-checkout-confirm");
+    const confirm = story.page.locator("dialog.kintone-stripe-checkout-confirm");
     await expect(confirm.textContent()).resolves.toContain("¥7,180");
-    await saveScreenshot(page, "list-dialog-confirm-en");
+    await saveScreenshot(story.page, "list-dialog-confirm-en");
     await confirm.locator(".kintone-stripe-checkout-confirm-ok").click();
 
     const link = dialog.locator(".kintone-stripe-checkout-link-url");
@@ -139,19 +115,21 @@ describe("the record list's Stripe Checkout dialog", () => {
     await expect(link.count()).resolves.toBe(1);
     const url = await link.inputValue();
     expect(url).toMatch(/^http/);
-    await saveScreenshot(page, "list-dialog-created-en");
+    await saveScreenshot(story.page, "list-dialog-created-en");
 
     const urls = ["1", "3", "4"].map(
       (id) =>
-        sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]?.value,
+        story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]
+          ?.value,
     );
     expect(urls).toEqual([url, url, url]);
     expect(
-      sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, "2")?.[WRITE_BACK_FIELD_CODES.url]?.value,
+      story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, "2")?.[WRITE_BACK_FIELD_CODES.url]
+        ?.value,
     ).toBe("");
 
     await dialog.locator(".kintone-stripe-checkout-reload").click();
-    await waitForKintoneReady(page);
-    expect(pageErrors).toEqual([]);
+    await waitForKintoneReady(story.page);
+    expect(story.pageErrors).toEqual([]);
   });
 });

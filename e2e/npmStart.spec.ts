@@ -6,11 +6,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Browser } from "playwright-core";
 import { REPO_ROOT } from "../sandbox/startSandbox";
-import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
+import { launchChromium, saveScreenshot, waitForKintoneReady } from "./browser";
 import { ensurePluginBuilt } from "./ensurePluginBuilt";
+import { openTracedPage } from "./storyKit";
 
 let child: ChildProcess | undefined;
 let browser: Browser | undefined;
+let traced: Awaited<ReturnType<typeof openTracedPage>> | undefined;
+
+afterEach(async () => {
+  await traced?.close(); // keeps the trace if the story failed
+  traced = undefined;
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -53,8 +60,8 @@ describe("npm start", () => {
     expect(output()).toMatch(/Proxy\s+http:\/\/localhost:\d+/);
 
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = watchPageErrors(page);
+    traced = await openTracedPage(browser);
+    const { page, pageErrors: errors } = traced;
     await page.goto(`${kintoneUrl}/k/1/`);
     await waitForKintoneReady(page);
 

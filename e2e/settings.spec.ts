@@ -3,48 +3,20 @@
  * the Products app, test the connection, save; the secret never comes back through getConfig.
  * Screenshots (ja, en) go to e2e/artifacts/ for a human to judge the look.
  */
-import pino from "pino";
-import type { Browser, Page } from "playwright-core";
 import { ORDERS_APP_ID, PRODUCTS_APP_ID } from "../sandbox/sampleApps";
-import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../sandbox/startSandbox";
-import { launchChromium, saveScreenshot, waitForKintoneReady, watchPageErrors } from "./browser";
-import { ensurePluginBuilt } from "./ensurePluginBuilt";
+import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
+import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { useSandboxStory } from "./storyKit";
 
-let sandbox: Sandbox;
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  ensurePluginBuilt();
-  sandbox = await startSandbox({
-    ports: { kintone: 0, stripe: 0, proxy: 0 },
-    proxyLogger: pino({ level: "silent" }),
-  });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  pageErrors = watchPageErrors(page);
-});
-
-afterEach(async () => {
-  await page.close();
-});
+const story = useSandboxStory();
 
 async function openSettings(language: "ja" | "en", appId = PRODUCTS_APP_ID): Promise<void> {
-  await page.goto(`${sandbox.urls.pluginSettings(appId)}&lang=${language}`);
-  await waitForKintoneReady(page);
-  await page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
+  await story.page.goto(`${story.sandbox.urls.pluginSettings(appId)}&lang=${language}`);
+  await waitForKintoneReady(story.page);
+  await story.page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
 }
 
-const rowOf = (control: string) => page.locator(`[data-control="${control}"]`);
+const rowOf = (control: string) => story.page.locator(`[data-control="${control}"]`);
 
 async function typeText(control: string, value: string): Promise<void> {
   const input = rowOf(control).locator("input").first();
@@ -61,7 +33,7 @@ async function choose(control: string, label: string, nth = 0): Promise<void> {
 
 async function testConnection(): Promise<{ level: string; text: string }> {
   await rowOf("testConnection").locator("button").click();
-  const result = page.locator(".ksc-settings-test-result:not([hidden])");
+  const result = story.page.locator(".ksc-settings-test-result:not([hidden])");
   await result.waitFor({ timeout: 15000 });
   const className = (await result.getAttribute("class")) ?? "";
   const level = /ksc-settings-test-result--(\w+)/.exec(className)?.[1] ?? "";
@@ -69,14 +41,14 @@ async function testConnection(): Promise<{ level: string; text: string }> {
 }
 
 async function readConfigFromPage(): Promise<Record<string, string>> {
-  return page.evaluate(
+  return story.page.evaluate(
     (pluginId) =>
       (
         globalThis as unknown as {
           kintone: { plugin: { app: { getConfig(id: string): Record<string, string> } } };
         }
       ).kintone.plugin.app.getConfig(pluginId),
-    sandbox.pluginId,
+    story.sandbox.pluginId,
   );
 }
 
@@ -85,15 +57,17 @@ describe("the plugin's settings screen", () => {
     await openSettings("en");
 
     // Saving an empty form shows the errors on their fields and a summary; nothing is stored.
-    await page.locator(".ksc-settings-buttons button").first().click();
-    await expect(page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(true);
+    await story.page.locator(".ksc-settings-buttons button").first().click();
+    await expect(story.page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(true);
     const nameError = rowOf("lineItem.name").locator(".kuc-base-error-1-24-0__error:visible");
     await expect(nameError.textContent()).resolves.toMatch(/^\s*Choose a field\.\s*$/);
-    await saveScreenshot(page, "plugin-settings-errors-en");
-    expect(sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, sandbox.pluginId)).toEqual({});
+    await saveScreenshot(story.page, "plugin-settings-errors-en");
+    expect(story.sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, story.sandbox.pluginId)).toEqual(
+      {},
+    );
 
-    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
-    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    await typeText("proxyUrl", story.sandbox.urls.proxy ?? "");
+    await story.page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
     await choose("lineItem.productCode", "Field", 0);
     await choose("lineItem.productCode", "(product_code)", 1);
     await choose("lineItem.name", "(product_name)", 1);
@@ -103,7 +77,10 @@ describe("the plugin's settings screen", () => {
     await choose("lineItem.unitPrice", "(unit_price)", 1);
     await choose("currency", "Field", 0);
     await choose("currency", "(currency)", 2);
-    await typeText("successUrl", `${sandbox.urls.productsList}?session_id={CHECKOUT_SESSION_ID}`);
+    await typeText(
+      "successUrl",
+      `${story.sandbox.urls.productsList}?session_id={CHECKOUT_SESSION_ID}`,
+    );
     await choose("writeBack.url", "(checkout_url)");
     await choose("writeBack.status", "(checkout_status)");
     await choose("writeBack.paymentStatus", "(payment_status)");
@@ -113,17 +90,17 @@ describe("the plugin's settings screen", () => {
     expect(test.level).toBe("success");
     expect(test.text).toContain("Connected. The proxy, Stripe and kintone are ready.");
     expect(test.text).toContain("Stripe: test mode");
-    await saveScreenshot(page, "plugin-settings-filled-en");
+    await saveScreenshot(story.page, "plugin-settings-filled-en");
 
     await Promise.all([
-      page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
-      page.locator(".ksc-settings-buttons button").first().click(),
+      story.page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
+      story.page.locator(".ksc-settings-buttons button").first().click(),
     ]);
 
     // Stored where DESIGN §3 says: the secret only in the proxy config, appId + mapping in POST data.
-    const config = sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, sandbox.pluginId);
+    const config = story.sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, story.sandbox.pluginId);
     expect(Object.keys(config).sort()).toEqual(["mapping", "proxyUrl"]);
-    expect(config.proxyUrl).toBe(`${sandbox.urls.proxy}/`);
+    expect(config.proxyUrl).toBe(`${story.sandbox.urls.proxy}/`);
     const mapping = JSON.parse(config.mapping ?? "") as Record<string, unknown>;
     expect(mapping).toMatchObject({
       source: { type: "records" },
@@ -142,7 +119,10 @@ describe("the plugin's settings screen", () => {
         expiresAt: "checkout_expires_at",
       },
     });
-    const proxyConfigs = sandbox.pluginSettings.listProxyConfigs(PRODUCTS_APP_ID, sandbox.pluginId);
+    const proxyConfigs = story.sandbox.pluginSettings.listProxyConfigs(
+      PRODUCTS_APP_ID,
+      story.sandbox.pluginId,
+    );
     const post = proxyConfigs.find((c) => c.method === "POST" && c.url === config.proxyUrl);
     const get = proxyConfigs.find((c) => c.method === "GET" && c.url === config.proxyUrl);
     expect(post?.headers).toEqual({ Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` });
@@ -154,35 +134,35 @@ describe("the plugin's settings screen", () => {
     const fromPage = await readConfigFromPage();
     expect(fromPage).toEqual(config);
     expect(JSON.stringify(fromPage)).not.toContain(SANDBOX_SECRETS.proxySecret);
-    await expect(page.locator("#ksc-settings-proxy-secret").inputValue()).resolves.toBe("");
+    await expect(story.page.locator("#ksc-settings-proxy-secret").inputValue()).resolves.toBe("");
     // (kintone itself hands the admin's settings page its proxy config, for getProxyConfig;
     // the screen never puts the secret in the form.)
-    await expect(page.locator(".ksc-settings").innerHTML()).resolves.not.toContain(
+    await expect(story.page.locator(".ksc-settings").innerHTML()).resolves.not.toContain(
       SANDBOX_SECRETS.proxySecret,
     );
     await expect(
       rowOf("lineItem.name").locator(".kuc-dropdown-1-24-0__group__toggle").nth(1).textContent(),
     ).resolves.toContain("(product_name)");
     await expect(testConnection()).resolves.toMatchObject({ level: "success" });
-    expect(pageErrors).toEqual([]);
+    expect(story.pageErrors).toEqual([]);
   });
 
   it("says the secret is wrong when the proxy refuses it, and keeps the saved secret working", async () => {
     // Saved settings, as an earlier visit left them.
-    const proxyUrl = `${sandbox.urls.proxy}/`;
+    const proxyUrl = `${story.sandbox.urls.proxy}/`;
     const authorization = { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` };
     for (const method of ["GET", "POST"]) {
-      sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, sandbox.pluginId, {
+      story.sandbox.pluginSettings.setProxyConfig(PRODUCTS_APP_ID, story.sandbox.pluginId, {
         url: proxyUrl,
         method,
         headers: authorization,
         data: {},
       });
     }
-    sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, sandbox.pluginId, { proxyUrl });
+    story.sandbox.pluginSettings.setConfig(PRODUCTS_APP_ID, story.sandbox.pluginId, { proxyUrl });
 
     await openSettings("en");
-    const secret = page.locator("#ksc-settings-proxy-secret");
+    const secret = story.page.locator("#ksc-settings-proxy-secret");
     await secret.fill("a-wrong-secret-that-is-long-enough-0123456789");
     const wrong = await testConnection();
     expect(wrong.level).toBe("danger");
@@ -191,18 +171,18 @@ describe("the plugin's settings screen", () => {
     // The test did not replace the saved secret: with the field empty, it is used and works.
     await secret.fill("");
     await expect(testConnection()).resolves.toMatchObject({ level: "success" });
-    const get = sandbox.pluginSettings
-      .listProxyConfigs(PRODUCTS_APP_ID, sandbox.pluginId)
+    const get = story.sandbox.pluginSettings
+      .listProxyConfigs(PRODUCTS_APP_ID, story.sandbox.pluginId)
       .find((c) => c.method === "GET" && c.url === proxyUrl);
     expect(get?.headers).toEqual(authorization);
     // The diagnostics call answered 401: that is the expected outcome here, not a page error.
-    expect(pageErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
+    expect(story.pageErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
   });
 
   it("maps the Orders app's items table in Japanese: the table's columns come first", async () => {
     await openSettings("ja", ORDERS_APP_ID);
-    await typeText("proxyUrl", sandbox.urls.proxy ?? "");
-    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    await typeText("proxyUrl", story.sandbox.urls.proxy ?? "");
+    await story.page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
     await rowOf("source.type").getByText("テーブルの行ごとに 1 行").click();
     await choose("source.field", "(items)");
 
@@ -221,23 +201,26 @@ describe("the plugin's settings screen", () => {
     await choose("currency", "(currency)", 2);
     await choose("customerEmail", "フィールド", 0);
     await choose("customerEmail", "(customer_email)", 1);
-    await typeText("successUrl", `${sandbox.urls.ordersList}?session_id={CHECKOUT_SESSION_ID}`);
+    await typeText(
+      "successUrl",
+      `${story.sandbox.urls.ordersList}?session_id={CHECKOUT_SESSION_ID}`,
+    );
     await typeText("expiresAfterMinutes", "20");
     await choose("writeBack.paymentStatus", "(payment_status)");
-    await page.locator(".ksc-settings-buttons button").first().click();
-    await expect(page.locator(".ksc-settings-summary").textContent()).resolves.toContain(
+    await story.page.locator(".ksc-settings-buttons button").first().click();
+    await expect(story.page.locator(".ksc-settings-summary").textContent()).resolves.toContain(
       "有効期限は 30〜1440 の整数 (分) です。",
     );
-    await saveScreenshot(page, "plugin-settings-errors-ja");
+    await saveScreenshot(story.page, "plugin-settings-errors-ja");
 
     await typeText("expiresAfterMinutes", "60");
-    await expect(page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(false);
+    await expect(story.page.locator(".ksc-settings-summary").isVisible()).resolves.toBe(false);
     await expect(testConnection()).resolves.toMatchObject({ level: "success" });
     await Promise.all([
-      page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
-      page.locator(".ksc-settings-buttons button").first().click(),
+      story.page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
+      story.page.locator(".ksc-settings-buttons button").first().click(),
     ]);
-    const config = sandbox.pluginSettings.getConfig(ORDERS_APP_ID, sandbox.pluginId);
+    const config = story.sandbox.pluginSettings.getConfig(ORDERS_APP_ID, story.sandbox.pluginId);
     expect(JSON.parse(config.mapping ?? "")).toMatchObject({
       source: { type: "subtable", field: "items" },
       lineItem: { name: { field: "item_name" }, quantity: { field: "item_quantity" } },
@@ -245,13 +228,13 @@ describe("the plugin's settings screen", () => {
       expiresAfterMinutes: 60,
       writeBack: { paymentStatus: "payment_status" },
     });
-    expect(pageErrors).toEqual([]);
+    expect(story.pageErrors).toEqual([]);
   });
 
   it("says the proxy cannot be reached at a URL where nothing listens", async () => {
     await openSettings("en");
     await typeText("proxyUrl", "http://127.0.0.1:9/");
-    await page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
+    await story.page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
     const test = await testConnection();
     expect(test.level).toBe("danger");
     expect(test.text).toContain("The proxy cannot be reached.");
@@ -259,11 +242,11 @@ describe("the plugin's settings screen", () => {
 
   it.each(["ja", "en"] as const)("looks like a kintone settings page (%s)", async (language) => {
     await openSettings(language);
-    await saveScreenshot(page, `plugin-settings-screen-${language}`);
-    await page.screenshot({
+    await saveScreenshot(story.page, `plugin-settings-screen-${language}`);
+    await story.page.screenshot({
       path: `${__dirname}/artifacts/plugin-settings-screen-${language}-full.png`,
       fullPage: true,
     });
-    expect(pageErrors).toEqual([]);
+    expect(story.pageErrors).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export function fullTestName(test: Circus.TestEntry): string {
 
 /**
  * The outcome after one circus event: a test starts clean; its body failing (an assertion, a
- * throw, a timeout) or one of its `beforeEach` hooks failing marks it failed.
+ * throw, a timeout) or one of its `beforeEach`/`afterEach` hooks failing marks it failed (an
+ * `afterEach` that runs before the trace is stopped, such as a check of the page's errors, counts).
  */
 export function nextTestOutcome(
   current: TestOutcome | undefined,
@@ -38,7 +39,7 @@ export function nextTestOutcome(
     case "test_fn_failure":
       return { testName: fullTestName(event.test), failed: true };
     case "hook_failure":
-      if (event.hook.type === "beforeEach" && current !== undefined) {
+      if ((event.hook.type === "beforeEach" || event.hook.type === "afterEach") && current) {
         return { ...current, failed: true };
       }
       return current;

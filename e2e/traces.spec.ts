@@ -40,8 +40,13 @@ describe("a story's outcome, as the environment sees it", () => {
     expect(traceVerdict(outcome)).toBe("keep");
   });
 
-  it("is a failure when a beforeEach hook failed, and starts clean for the next test", () => {
+  it("is a failure when a beforeEach or afterEach hook failed, and starts clean for the next test", () => {
     expect(traceVerdict(outcomeAfter([start, hookFailed("beforeEach")]))).toBe("keep");
+    expect(
+      traceVerdict(outcomeAfter([start, bodyStart, bodyPassed, hookFailed("afterEach")])),
+    ).toBe("keep");
+    // A beforeAll failure belongs to no test.
+    expect(outcomeAfter([hookFailed("beforeAll")])).toBeUndefined();
     expect(
       traceVerdict(outcomeAfter([start, bodyStart, bodyFailed, start, bodyStart, bodyPassed])),
     ).toBe("drop");
