@@ -1,0 +1,127 @@
+/**
+ * Stripe failing the checkout-session create (429, 500, timeouts; before it acts, or after, the
+ * answer lost) under POST /v1/checkouts and POST /v1/jobs. After the fault, and again after the
+ * caller's resend, the invariant holds: one open session per record or a clear error, every
+ * session linked to its records, every record showing its session; and no session made twice.
+ */
+import type { RunningProxy } from "../../main";
+import {
+  STRIPE_FAULT_CHECKOUT_RECORDS,
+  STRIPE_FAULT_JOB_RECORDS,
+  STRIPE_FAULTS,
+} from "./faultCounts";
+import {
+  addOrders,
+  call,
+  drainPendingWriteBacks,
+  invariantProblems,
+  jobMapping,
+  requestErrors,
+  runJob,
+  sessionCount,
+  startEmulators,
+  startFaultProxy,
+  type Emulators,
+  type ItemError,
+} from "./reliabilityKit";
+
+let emulators: Emulators;
+let proxy: RunningProxy;
+
+beforeEach(async () => {
+  emulators = await startEmulators();
+  proxy = await startFaultProxy(emulators);
+});
+
+afterEach(async () => {
+  await proxy.close();
+  await emulators.close();
+});
+
+function armFault(fault: (typeof STRIPE_FAULTS)[number], sessions: number): void {
+  for (const rule of fault.rules) {
+    emulators.stripe.failNext({
+      method: "POST",
+      pathPrefix: "/v1/checkout/sessions",
+      status: rule.status,
+      when: rule.when,
+      count: rule.perSession * sessions,
+    });
+  }
+}
+
+/**
+ * The invariant right after the fault; when Stripe made sessions no attempt heard of, what is owed
+ * then is a clear error for every record (the sessions are linked after the caller's retry).
+ */
+function checkRightAfterFault(
+  fault: (typeof STRIPE_FAULTS)[number],
+  ids: string[],
+  errors: ItemError[],
+): void {
+  if (fault.unheardSessions) {
+    expect(errors.map((e) => e.recordId).sort()).toEqual([...ids].sort());
+    for (const error of errors) {
+      expect(error).toEqual({
+        recordId: error.recordId,
+        code: "STRIPE_ERROR",
+        message: expect.stringMatching(/\S/),
+      });
+    }
+  } else {
+    expect(invariantProblems(emulators, ids, errors)).toEqual([]);
+  }
+}
+
+describe.each(STRIPE_FAULTS)("Stripe answering the create with $name", (fault) => {
+  it("POST /v1/checkouts leaves each record one linked open session or the request's error, and a resend completes it", async () => {
+    const ids = addOrders(emulators, STRIPE_FAULT_CHECKOUT_RECORDS);
+    const body = {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: jobMapping(),
+    };
+    armFault(fault, ids.length);
+
+    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    expect([201, 502]).toContain(first.status);
+    checkRightAfterFault(fault, ids, requestErrors(ids, first));
+
+    // The user presses again after an error: the same request, the revisions they saw.
+    let answer = first;
+    for (let i = 0; answer.status !== 201 && i < 3; i++) {
+      answer = await call(proxy.url, "POST", "/v1/checkouts", body);
+    }
+    expect(answer.status).toBe(201);
+    await drainPendingWriteBacks(proxy);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+
+  it("POST /v1/jobs leaves each record one linked open session or an error in the job, and a job over the failed records completes it", async () => {
+    const ids = addOrders(emulators, STRIPE_FAULT_JOB_RECORDS);
+    armFault(fault, ids.length);
+
+    const job = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: jobMapping(),
+    });
+    expect(job.done + job.failed).toBe(ids.length);
+    expect(job.errors).toHaveLength(job.failed);
+    checkRightAfterFault(fault, ids, job.errors);
+
+    const failedIds = job.errors.map((e) => e.recordId);
+    if (failedIds.length > 0) {
+      const rerun = await runJob(proxy.url, {
+        appId: emulators.appId,
+        records: failedIds.map((id) => ({ id })),
+        mapping: jobMapping(),
+      });
+      expect(rerun).toMatchObject({ status: "succeeded", failed: 0 });
+    }
+    await drainPendingWriteBacks(proxy);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+});
