@@ -23,6 +23,7 @@ import {
   REFUSED_AUTHORIZATION_VARIANTS,
   REQUIRED_SECURITY_HEADERS,
   secretGuardedRoutes,
+  securityCheckCounts,
 } from "../securityInventory";
 
 const SECRET = "Kq3-proxy-secret-0123456789abcdefXYZ";
@@ -162,6 +163,13 @@ describe("the route inventory", () => {
         "POST /v1/jobs",
       ].sort(),
     );
+    expect(securityCheckCounts()).toEqual({
+      routes: listRoutes(PROBE_APP).length,
+      guardedRoutes: GUARDED.length,
+      authVariants: REFUSED_AUTHORIZATION_VARIANTS.length,
+      authChecks: GUARDED.length * REFUSED_AUTHORIZATION_VARIANTS.length,
+      securityHeaders: Object.keys(REQUIRED_SECURITY_HEADERS).length,
+    });
     expect(authCheckCounts(PROBE_APP)).toEqual({
       routes: 8,
       variants: REFUSED_AUTHORIZATION_VARIANTS.length,
