@@ -251,7 +251,7 @@ describe("a payment link after it was created", () => {
     expect(story.pageErrors).toEqual([]);
   });
 
-  it("refunded in Stripe after it was paid, and the record shows refunded", async () => {
+  it("refunded in Stripe after it was paid: the record shows refunded, and a new link for it starts unpaid", async () => {
     const { page, sandbox } = story;
     await createOnRecord("6");
     const url = await shownLink();
@@ -273,6 +273,24 @@ describe("a payment link after it was created", () => {
     await expect(shown(WRITE_BACK_FIELD_CODES.status)).resolves.toBe("complete");
     await expect(shown(WRITE_BACK_FIELD_CODES.paymentStatus)).resolves.toBe("refunded");
     await saveScreenshot(page, "refund-record-en");
+
+    // The customer wants it after all: a new link for the record starts unpaid, with no paid date.
+    await page.locator(".kintone-stripe-checkout-detail-create").click();
+    const confirm = page.locator("dialog.kintone-stripe-checkout-confirm");
+    await expect(confirm.textContent()).resolves.toContain(
+      "This record's checkout is already complete. Create another payment link ($79.99) anyway?",
+    );
+    await Promise.all([
+      page.waitForEvent("load"),
+      confirm.locator(".kintone-stripe-checkout-confirm-ok").click(),
+    ]);
+    await waitForKintoneReady(page);
+    await openRecord("6");
+    await expect(shown(WRITE_BACK_FIELD_CODES.sessionId)).resolves.not.toBe(sessionId);
+    await expect(shown(WRITE_BACK_FIELD_CODES.status)).resolves.toBe("open");
+    await expect(shown(WRITE_BACK_FIELD_CODES.paymentStatus)).resolves.toBe("unpaid");
+    await expect(shown(WRITE_BACK_FIELD_CODES.paidAt)).resolves.toBe("");
+    await saveScreenshot(page, "refund-record-new-link-en");
     expect(story.pageErrors).toEqual([]);
   });
 });
