@@ -425,6 +425,28 @@ describe("rate limits", () => {
     expect((await app.call("GET", "/v1/diagnostics", { headers: right })).status).toBe(200);
   });
 
+  it("keys on the address nginx appended, whatever the client put before it", async () => {
+    app = await start({ rateLimits: { failedAuth: { limit: 2, windowMs: 60_000 } } });
+    // nginx's $proxy_add_x_forwarded_for appends the real peer to what the client sent.
+    for (let i = 0; i < 2; i++) {
+      await app.call("GET", "/v1/diagnostics", {
+        headers: { ...wrong, "x-forwarded-for": `10.9.9.${i}, 203.0.113.7` },
+      });
+    }
+    const forged = await app.call("GET", "/v1/diagnostics", {
+      headers: { ...right, "x-forwarded-for": "198.51.100.99, 203.0.113.7" },
+    });
+    expect(forged.status).toBe(429);
+  });
+
+  it("lets a blocked client in again once its window is over", async () => {
+    app = await start({ rateLimits: { failedAuth: { limit: 2, windowMs: 300 } } });
+    for (let i = 0; i < 2; i++) await app.call("GET", "/v1/diagnostics", { headers: wrong });
+    expect((await app.call("GET", "/v1/diagnostics", { headers: right })).status).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await app.call("GET", "/v1/diagnostics", { headers: right })).status).toBe(200);
+  });
+
   it("trusts X-Forwarded-For only from a loopback peer", () => {
     const trust = PROBE_APP.get("trust proxy fn") as (address: string, hop: number) => boolean;
     expect(["127.0.0.1", "::1"].map((a) => trust(a, 0))).toEqual([true, true]);
