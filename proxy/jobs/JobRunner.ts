@@ -22,6 +22,11 @@ import { JobWriteBack } from "./JobWriteBack";
 const READ_BATCH = 100;
 /** Attempts at resolving a job's query before the job fails. */
 const QUERY_ATTEMPTS = 3;
+/**
+ * Attempts at a record whose failure may pass (kintone or Stripe busy or unreachable, after the
+ * adapters' own retries) before the record fails: a short outage does not fail a whole job.
+ */
+export const JOB_ITEM_ATTEMPTS = 3;
 const MAX_ERROR_MESSAGE = 500;
 
 export interface JobRunnerOptions {
@@ -31,6 +36,8 @@ export interface JobRunnerOptions {
   writeBackIntervalMs?: number;
   /** Wait before retrying a query kintone could not answer; default 2 s, doubling. */
   queryRetryDelayMs?: number;
+  /** Wait before trying a record again after a failure that may pass; default 1 s, doubling. */
+  itemRetryDelayMs?: number;
 }
 
 export class JobRunner {
@@ -178,6 +185,10 @@ export class JobRunner {
     );
   }
 
+  /**
+   * One record, tried again (read again, then the same intent) while it fails for a reason that
+   * may pass; then finished with its error. Stopping leaves it pending for the next start.
+   */
   private async workOnItem(
     job: JournalJob,
     mapping: MappingConfig,
@@ -186,31 +197,60 @@ export class JobRunner {
     writeBack: JobWriteBack,
   ): Promise<void> {
     const { journal, logger } = this.deps;
-    try {
-      if (record === undefined) throw new RecordNotFoundError(job.appId, [item.recordId]);
-      if (record instanceof Error) throw record;
-      const revision = String(record.$revision?.value ?? "");
-      // A pending item's record was never written by this job: another revision is someone's edit.
-      if (item.revision !== null && item.revision !== revision) {
-        journal.finishJobItem(job.jobId, item.recordId, {
-          code: "RECORD_CHANGED",
-          message: `Record ${item.recordId} was changed since it was chosen (revision ${revision}, expected ${item.revision}).`,
-        });
+    let current = record;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.attemptItem(job, mapping, item, current, writeBack);
         return;
+      } catch (error) {
+        const retryable = (error as { retryable?: unknown }).retryable === true;
+        if (retryable && this.stopping) return;
+        if (!retryable || attempt >= JOB_ITEM_ATTEMPTS) {
+          journal.finishJobItem(job.jobId, item.recordId, toJobError(error, logger));
+          return;
+        }
+        logger.warn(
+          { err: error, jobId: job.jobId, recordId: item.recordId, attempt },
+          "job record failed; trying again",
+        );
+        const delay = (this.options.itemRetryDelayMs ?? 1_000) * 2 ** (attempt - 1);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (this.stopping) return;
+        current = (await this.readRecords(job.appId, [item.recordId])).get(item.recordId);
       }
-      const created = await createSessionForRecord(this.deps, {
-        appId: job.appId,
-        mapping,
-        record,
-      });
-      journal.finishJobItem(job.jobId, item.recordId, { sessionId: created.session.id });
-      writeBack.add(
-        { recordId: item.recordId, sessionId: created.session.id },
-        created.replacedWrites,
-      );
-    } catch (error) {
-      journal.finishJobItem(job.jobId, item.recordId, toJobError(error, logger));
     }
+  }
+
+  /** One attempt at a record: finishes the item, or throws why it could not. */
+  private async attemptItem(
+    job: JournalJob,
+    mapping: MappingConfig,
+    item: JobItem,
+    record: KintoneRecord | Error | undefined,
+    writeBack: JobWriteBack,
+  ): Promise<void> {
+    const { journal } = this.deps;
+    if (record === undefined) throw new RecordNotFoundError(job.appId, [item.recordId]);
+    if (record instanceof Error) throw record;
+    const revision = String(record.$revision?.value ?? "");
+    // A pending item's record was never written by this job: another revision is someone's edit.
+    if (item.revision !== null && item.revision !== revision) {
+      journal.finishJobItem(job.jobId, item.recordId, {
+        code: "RECORD_CHANGED",
+        message: `Record ${item.recordId} was changed since it was chosen (revision ${revision}, expected ${item.revision}).`,
+      });
+      return;
+    }
+    const created = await createSessionForRecord(this.deps, {
+      appId: job.appId,
+      mapping,
+      record,
+    });
+    journal.finishJobItem(job.jobId, item.recordId, { sessionId: created.session.id });
+    writeBack.add(
+      { recordId: item.recordId, sessionId: created.session.id },
+      created.replacedWrites,
+    );
   }
 
   /** The records by id; a record that could not be read maps to why. */

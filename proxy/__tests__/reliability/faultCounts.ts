@@ -44,6 +44,8 @@ export const STRIPE_FAULTS: {
 export const STRIPE_FAULT_CHECKOUT_RECORDS = 4;
 /** Records per job in a Stripe fault test. */
 export const STRIPE_FAULT_JOB_RECORDS = 12;
+/** Records of a job run while Stripe or kintone fails every attempt the runner makes. */
+export const OUTAGE_JOB_RECORDS = 4;
 
 /**
  * kintone faults tried, each against POST /v1/checkouts and POST /v1/jobs. `count`: requests

@@ -5,6 +5,7 @@
  * the invariant holds: one linked open session per record or a clear error, and — once pending
  * write-backs were retried — every record shows its session.
  */
+import { JOB_ITEM_ATTEMPTS } from "../../jobs/JobRunner";
 import type { RunningProxy } from "../../main";
 import {
   CONCURRENCY_LIMIT,
@@ -12,6 +13,7 @@ import {
   CONCURRENT_CHECKOUTS,
   KINTONE_FAULT_RECORDS,
   KINTONE_FAULTS,
+  OUTAGE_JOB_RECORDS,
 } from "./faultCounts";
 import {
   addOrders,
@@ -52,16 +54,23 @@ function armFault(fault: (typeof KINTONE_FAULTS)[number]): void {
   });
 }
 
-/** Right after the fault: a failed read is every record's error; a failed write is owed, not lost. */
+/**
+ * Right after the fault: a failed read is every record's error (for a job, only once the runner's
+ * own attempts failed too); a failed write-back is owed, not lost.
+ */
 function checkRightAfterFault(
   fault: (typeof KINTONE_FAULTS)[number],
   ids: string[],
   errors: ItemError[],
+  readFailedForGood: boolean,
 ): void {
-  if (fault.method === "GET") {
+  if (readFailedForGood) {
     expect(errors.map((e) => [e.recordId, e.code])).toEqual(ids.map((id) => [id, "KINTONE_ERROR"]));
     expect(invariantProblems(emulators, ids, errors)).toEqual([]);
     expect(sessionCount(emulators)).toBe(0);
+  } else if (fault.method === "GET") {
+    expect(errors).toEqual([]);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
   } else {
     expect(errors).toEqual([]);
     expect(proxy.journal.countPendingWriteBacks()).toBe(ids.length);
@@ -81,7 +90,7 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
 
     const first = await call(proxy.url, "POST", "/v1/checkouts", body);
     expect(first.status).toBe(fault.method === "GET" ? 502 : 201);
-    checkRightAfterFault(fault, ids, requestErrors(ids, first));
+    checkRightAfterFault(fault, ids, requestErrors(ids, first), fault.method === "GET");
 
     if (first.status !== 201) {
       expect((await call(proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
@@ -92,7 +101,7 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
     expect(sessionCount(emulators)).toBe(ids.length);
   });
 
-  it("POST /v1/jobs leaves a clear error in the job or a write-back owed, and after a rerun and the retries every record shows its one session", async () => {
+  it("POST /v1/jobs rides the fault out (a read is tried again, a write-back owed is retried): every record shows its one session", async () => {
     const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
     armFault(fault);
 
@@ -101,19 +110,40 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
       records: ids.map((id) => ({ id })),
       mapping: jobMapping(),
     });
-    expect(job.status).toBe(fault.method === "GET" ? "failed" : "succeeded");
-    checkRightAfterFault(fault, ids, job.errors);
+    expect(job).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
+    checkRightAfterFault(fault, ids, job.errors, false);
 
-    if (job.failed > 0) {
-      const rerun = await runJob(proxy.url, {
-        appId: emulators.appId,
-        records: job.errors.map((e) => ({ id: e.recordId })),
-        mapping: jobMapping(),
-      });
-      expect(rerun.status).toBe("succeeded");
-    }
     await drainPendingWriteBacks(proxy);
     expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+});
+
+describe("kintone failing reads for longer than a job tries a record", () => {
+  it("POST /v1/jobs fails each record with a clear error in the job, and a job over the failed records completes them", async () => {
+    const ids = addOrders(emulators, OUTAGE_JOB_RECORDS);
+    // The adapter tries each read 4 times: the batch read, then each record's own reads.
+    emulators.kintone.failNext({
+      method: "GET",
+      pathPrefix: "/k/v1/records.json",
+      status: 503,
+      count: 4 + ids.length * 4 * (JOB_ITEM_ATTEMPTS - 1),
+    });
+    const job = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: jobMapping(),
+    });
+    expect(job).toMatchObject({ status: "failed", done: 0, failed: ids.length });
+    checkRightAfterFault(KINTONE_FAULTS[0], ids, job.errors, true);
+
+    const rerun = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: job.errors.map((e) => ({ id: e.recordId })),
+      mapping: jobMapping(),
+    });
+    expect(rerun).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
     expect(invariantProblems(emulators, ids)).toEqual([]);
     expect(sessionCount(emulators)).toBe(ids.length);
   });

@@ -4,8 +4,10 @@
  * caller's resend, the invariant holds: one open session per record or a clear error, every
  * session linked to its records, every record showing its session; and no session made twice.
  */
+import { JOB_ITEM_ATTEMPTS } from "../../jobs/JobRunner";
 import type { RunningProxy } from "../../main";
 import {
+  OUTAGE_JOB_RECORDS,
   STRIPE_FAULT_CHECKOUT_RECORDS,
   STRIPE_FAULT_JOB_RECORDS,
   STRIPE_FAULTS,
@@ -98,7 +100,7 @@ describe.each(STRIPE_FAULTS)("Stripe answering the create with $name", (fault) =
     expect(sessionCount(emulators)).toBe(ids.length);
   });
 
-  it("POST /v1/jobs leaves each record one linked open session or an error in the job, and a job over the failed records completes it", async () => {
+  it("POST /v1/jobs rides the fault out by trying records again: each ends with one linked open session, none made twice", async () => {
     const ids = addOrders(emulators, STRIPE_FAULT_JOB_RECORDS);
     armFault(fault, ids.length);
 
@@ -107,20 +109,40 @@ describe.each(STRIPE_FAULTS)("Stripe answering the create with $name", (fault) =
       records: ids.map((id) => ({ id, revision: "1" })),
       mapping: jobMapping(),
     });
-    expect(job.done + job.failed).toBe(ids.length);
-    expect(job.errors).toHaveLength(job.failed);
-    checkRightAfterFault(fault, ids, job.errors);
-
-    const failedIds = job.errors.map((e) => e.recordId);
-    if (failedIds.length > 0) {
-      const rerun = await runJob(proxy.url, {
-        appId: emulators.appId,
-        records: failedIds.map((id) => ({ id })),
-        mapping: jobMapping(),
-      });
-      expect(rerun).toMatchObject({ status: "succeeded", failed: 0 });
-    }
+    expect(job).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
     await drainPendingWriteBacks(proxy);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(ids.length);
+  });
+});
+
+describe("Stripe failing for longer than a job tries a record", () => {
+  it("POST /v1/jobs fails each record with a clear error in the job, and a job over the failed records completes them", async () => {
+    const ids = addOrders(emulators, OUTAGE_JOB_RECORDS);
+    // Every attempt fails: the SDK's 3 per create, for each of the runner's attempts per record.
+    emulators.stripe.failNext({
+      method: "POST",
+      pathPrefix: "/v1/checkout/sessions",
+      status: 500,
+      count: ids.length * 3 * JOB_ITEM_ATTEMPTS,
+    });
+
+    const job = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: jobMapping(),
+    });
+    expect(job).toMatchObject({ status: "failed", done: 0, failed: ids.length });
+    expect(job.errors.map((e) => e.code)).toEqual(ids.map(() => "STRIPE_ERROR"));
+    expect(invariantProblems(emulators, ids, job.errors)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(0);
+
+    const rerun = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: job.errors.map((e) => ({ id: e.recordId })),
+      mapping: jobMapping(),
+    });
+    expect(rerun).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
     expect(invariantProblems(emulators, ids)).toEqual([]);
     expect(sessionCount(emulators)).toBe(ids.length);
   });
