@@ -3,6 +3,8 @@
  * mounted before the JSON parser, and Stripe's signature stands in for the proxy secret.
  * 200 once the event is stored. It is applied before the answer, but a failure to apply is
  * retried by the catch-up, not by Stripe (https://docs.stripe.com/webhooks#acknowledge-events-immediately).
+ * Mounted before createApp's rate limits: never limited (a 429 only delays Stripe's retries, and a
+ * forged request costs one HMAC over at most 1 MB, refused before anything is stored).
  */
 import express, { type Express } from "express";
 import { ingestPaymentEvent, type PaymentEventDeps } from "../events/applyPaymentEvent";
