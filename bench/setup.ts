@@ -1,5 +1,11 @@
-/** Emulators and an in-process proxy for the benchmarks; every server binds 127.0.0.1/localhost. */
-import pino from "pino";
+/**
+ * Emulators (in the bench process) and the proxy (its own process, bench/proxyProcess.ts) for the
+ * benchmarks; every server binds 127.0.0.1/localhost.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { startKintoneEmulator, type KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
 import type { FieldDef } from "../sandbox/kintone/KintoneStore";
 import {
@@ -7,11 +13,16 @@ import {
   type StripeEmulator,
   type StripeEmulatorOptions,
 } from "../sandbox/stripe/StripeEmulator";
-import { loadConfig } from "../proxy/config";
-import { startProxy, type RunningProxy } from "../proxy/main";
+import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
 export const BENCH_TOKEN = "benchtoken1234567";
+/**
+ * Authenticated /v1 requests per minute the bench's proxy allows its one client: the load test is
+ * one client sending far more than a kintone domain would, which the product's per-client limit
+ * (proxy/http/rateLimits.ts) would answer with 429.
+ */
+export const BENCH_AUTHENTICATED_LIMIT = 10_000_000;
 const TOKEN = BENCH_TOKEN;
 
 const FIELDS: FieldDef[] = [
@@ -23,6 +34,7 @@ const FIELDS: FieldDef[] = [
   { code: "session_id", label: "Session", type: "SINGLE_LINE_TEXT" },
   { code: "status", label: "Status", type: "SINGLE_LINE_TEXT" },
   { code: "error", label: "Error", type: "MULTI_LINE_TEXT" },
+  { code: "image", label: "Image", type: "FILE" },
 ];
 
 export function mapping(overrides: Record<string, unknown> = {}): string {
@@ -48,19 +60,36 @@ export interface Row {
   name: string;
   price: string;
   qty: string;
+  /** Attachments of the `image` field. */
+  images?: { bytes: Uint8Array; name: string; contentType: string }[];
+}
+
+export interface ProxyChild {
+  url: string;
+  port: number;
+  /** The proxy's own process id (for /proc/<pid>/status). */
+  pid: number;
+  stats(): Promise<ProxyProcessStats>;
+  close(): Promise<void>;
+}
+
+export interface BedOptions {
+  stripe?: StripeEmulatorOptions;
+  /** Stripe requests/s the proxy's gateway allows itself; absent: the product's default (25 for a test key). */
+  stripeRateLimitPerSecond?: number;
 }
 
 export interface Bed {
   stripe: StripeEmulator;
   kintone: KintoneEmulator;
-  proxy: RunningProxy;
+  proxy: ProxyChild;
   appId: string;
   addRecords(rows: Row[]): string[];
   close(): Promise<void>;
 }
 
-export async function startBed(stripeOptions: StripeEmulatorOptions = {}): Promise<Bed> {
-  const stripe = await startStripeEmulator(stripeOptions);
+export async function startBed(options: BedOptions = {}): Promise<Bed> {
+  const stripe = await startStripeEmulator(options.stripe ?? {});
   const kintone = await startKintoneEmulator({
     apps: [
       {
@@ -73,21 +102,25 @@ export async function startBed(stripeOptions: StripeEmulatorOptions = {}): Promi
     ],
   });
   const appId = kintone.store.listApps()[0]!.id;
-  const loaded = loadConfig({
-    STRIPE_API_KEY: "rk_test_bench",
-    STRIPE_API_BASE: stripe.url,
-    PROXY_SECRET: SECRET,
-    KINTONE_BASE_URL: kintone.url,
-    KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
-    PORT: "0",
-    LOG_LEVEL: "silent",
-  });
-  if (!loaded.ok) throw new Error(loaded.message);
-  const proxy = await startProxy(loaded.config, {
-    host: "127.0.0.1",
-    journalFile: ":memory:",
-    logger: pino({ level: "silent" }),
-  });
+  let proxy: ProxyChild;
+  try {
+    proxy = await startProxyProcess(
+      {
+        STRIPE_API_KEY: "rk_test_bench",
+        STRIPE_API_BASE: stripe.url,
+        PROXY_SECRET: SECRET,
+        KINTONE_BASE_URL: kintone.url,
+        KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
+        PORT: "0",
+        LOG_LEVEL: "info",
+      },
+      options.stripeRateLimitPerSecond,
+    );
+  } catch (error) {
+    await stripe.close();
+    await kintone.close();
+    throw error;
+  }
   return {
     stripe,
     kintone,
@@ -99,6 +132,11 @@ export async function startBed(stripeOptions: StripeEmulatorOptions = {}): Promi
         name: { value: row.name },
         price: { value: row.price },
         qty: { value: row.qty },
+        image: {
+          value: (row.images ?? []).map((file) => ({
+            fileKey: kintone.store.putFile(file.bytes, file.name, file.contentType).fileKey,
+          })),
+        },
       }));
       return kintone.store.addRecords(appId, records).ids;
     },
@@ -106,6 +144,88 @@ export async function startBed(stripeOptions: StripeEmulatorOptions = {}): Promi
       await proxy.close();
       await stripe.close();
       await kintone.close();
+    },
+  };
+}
+
+/**
+ * Forks bench/proxyProcess.ts with the proxy's environment (DESIGN §4) and a temporary journal
+ * file; its stdout (the request log) is discarded, stderr shown.
+ */
+async function startProxyProcess(
+  env: Record<string, string>,
+  stripeRateLimitPerSecond: number | undefined,
+): Promise<ProxyChild> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-proxy-"));
+  const child: ChildProcess = fork(path.join(__dirname, "proxyProcess.ts"), [], {
+    // BENCH_PROXY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the proxy.
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [])],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      ...env,
+      DATA_DIR: dataDir,
+      BENCH_JOURNAL_FILE: path.join(dataDir, "journal.sqlite"),
+      BENCH_AUTHENTICATED_LIMIT: String(BENCH_AUTHENTICATED_LIMIT),
+      ...(stripeRateLimitPerSecond !== undefined
+        ? { BENCH_STRIPE_RATE_LIMIT: String(stripeRateLimitPerSecond) }
+        : {}),
+    },
+  });
+  const next = (type: FromProxyProcess["type"], timeoutMs: number) =>
+    new Promise<FromProxyProcess>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`the proxy process sent no ${type} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onMessage = (message: FromProxyProcess) => {
+        if (message.type === "failed") {
+          cleanup();
+          reject(new Error(`the proxy process failed: ${message.message}`));
+        } else if (message.type === type) {
+          cleanup();
+          resolve(message);
+        }
+      };
+      const onExit = (code: number | null) => {
+        cleanup();
+        reject(new Error(`the proxy process exited (${code}) before ${type}`));
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+      };
+      child.on("message", onMessage);
+      child.on("exit", onExit);
+    });
+  const ask = (message: ToProxyProcess) => child.send(message);
+  let ready: FromProxyProcess;
+  try {
+    ready = await next("ready", 30_000);
+  } catch (error) {
+    child.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const port = (ready as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid as number,
+    async stats() {
+      const answer = next("stats", 10_000);
+      ask({ type: "stats" });
+      return ((await answer) as { stats: ProxyProcessStats }).stats;
+    },
+    async close() {
+      if (child.exitCode === null) {
+        const closed = next("closed", 15_000).catch(() => child.kill("SIGKILL"));
+        ask({ type: "close" });
+        await closed;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
