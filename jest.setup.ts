@@ -11,7 +11,8 @@ function targetHost(args: unknown[]): string | undefined {
   if (Array.isArray(first)) return targetHost(first);
   if (typeof first === "object" && first !== null) {
     const options = first as { host?: string; path?: string };
-    if (options.path !== undefined) return undefined; // Unix socket
+    // Node's http client passes `path: null` for TCP connections: only a string names a Unix socket.
+    if (typeof options.path === "string") return undefined;
     return options.host ?? "localhost";
   }
   if (typeof first === "number") return typeof second === "string" ? second : "localhost";
