@@ -27,8 +27,9 @@ export type FromProxyProcess =
   | { type: "closed" };
 
 export interface ProxyProcessStats {
-  /** Microseconds of CPU (user + system) since the process started. */
+  /** Microseconds of CPU (user + system) since the process started, and the system part. */
   cpuMicros: number;
+  cpuSystemMicros: number;
   /** Outgoing HTTP requests finished, and the sum of their durations (ms). */
   upstreamRequests: number;
   upstreamMs: number;
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
         type: "stats",
         stats: {
           cpuMicros: cpu.user + cpu.system,
+          cpuSystemMicros: cpu.system,
           upstreamRequests,
           upstreamMs,
           incomingRequests,

@@ -161,6 +161,8 @@ async function startProxyProcess(
     // BENCH_PROXY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the proxy.
     execArgv: ["--import", "tsx", ...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [])],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // `--import tsx` resolves from the working directory: the repository's node_modules.
+    cwd: path.resolve(__dirname, ".."),
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
