@@ -15,7 +15,8 @@ export type RecordNamer = (recordId: string) => string;
 
 /**
  * A failed call as a user can act on it: every DESIGN §5 code, plus UNREACHABLE and BAD_ANSWER
- * from ProxyError and NOT_FOUND (an older proxy without the route).
+ * from ProxyError, NOT_FOUND (an older proxy without the route) and RATE_LIMITED (the proxy's
+ * per-client limits).
  */
 export function describeProxyError(
   error: unknown,
@@ -61,6 +62,8 @@ export function describeProxyError(
       return { message: messages.proxyErrorBadAnswer, details: [] };
     case "NOT_FOUND":
       return { message: messages.proxyErrorNotFound, details: [] };
+    case "RATE_LIMITED":
+      return { message: messages.proxyErrorRateLimited, details: [] };
     default:
       return { message: fillTemplate(messages.proxyErrorOther, values), details: [] };
   }

@@ -96,6 +96,7 @@ export interface Messages {
   proxyErrorUnreachable: string;
   proxyErrorBadAnswer: string;
   proxyErrorNotFound: string;
+  proxyErrorRateLimited: string;
   proxyErrorOther: string;
   proxyErrorReason: string;
   unexpectedError: string;
@@ -340,6 +341,8 @@ export const messages: Record<Language, Messages> = {
       "決済プロキシではないサーバーが応答しました。アプリの管理者にプロキシの URL を確認してもらってください。",
     proxyErrorNotFound:
       "プロキシがこの機能に対応していません。IT 管理者にプロキシの更新を依頼してください。",
+    proxyErrorRateLimited:
+      "プロキシへの要求が多すぎるため、一時的に受け付けられません。しばらく待ってからやり直してください。続く場合は IT 管理者に連絡してください (シークレットの誤りが続いた可能性があります)。",
     proxyErrorOther:
       "プロキシでエラーが起きました ({code})。しばらくしてからやり直してください。続く場合は IT 管理者に連絡してください。",
     proxyErrorReason: "理由: {message}",
@@ -595,6 +598,8 @@ export const messages: Record<Language, Messages> = {
       "Something that is not the checkout proxy answered. Ask the app administrator to check the proxy URL.",
     proxyErrorNotFound:
       "The proxy does not offer this function. Ask the IT administrator to update the proxy.",
+    proxyErrorRateLimited:
+      "The proxy is refusing requests for a while: too many came from here. Wait a few minutes and try again; if it persists, ask the IT administrator (a wrong secret may have been sent repeatedly).",
     proxyErrorOther:
       "The proxy reported an error ({code}). Try again later; if it persists, ask the IT administrator.",
     proxyErrorReason: "Reason: {message}",

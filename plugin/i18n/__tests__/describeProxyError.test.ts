@@ -15,6 +15,7 @@ const CODES = [
   ["UNREACHABLE", 0],
   ["BAD_ANSWER", 200],
   ["NOT_FOUND", 404],
+  ["RATE_LIMITED", 429],
 ] as const;
 
 describe("describeProxyError", () => {
