@@ -11,6 +11,7 @@ import type { LineDraft } from "./buildLineItem";
 import { issueMessages } from "./issueMessages";
 import { MAX_EMAIL, MAX_LINE_ITEMS, MAX_METADATA_VALUE, MAX_URL } from "./limits";
 import { fillTemplate, issueAt, makeIssue, resolveText, type LineContext } from "./resolveValue";
+import { wellFormedText } from "./wellFormedText";
 
 /** A record of the session: its id, its fields, and the drafts of its lines (if all resolved). */
 export interface SessionRecord {
@@ -130,11 +131,7 @@ function recordIdProblems(records: SessionRecord[]): Issue[] {
  * such a half character becomes U+FFFD first.
  */
 export function encodeUrlValue(value: string): string {
-  const wellFormed = value.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD",
-  );
-  return encodeURIComponent(wellFormed);
+  return encodeURIComponent(wellFormedText(value));
 }
 
 /** Fills a URL template from the record (values URL-encoded; `{CHECKOUT_SESSION_ID}` kept) and checks the result. */
@@ -144,11 +141,13 @@ function fillUrl(
   ctx: LineContext,
   issues: Issue[],
 ): string | undefined {
-  const filled = fillTemplate(template, ctx, encodeUrlValue);
-  if (!filled.ok) {
-    issues.push(...filled.issues);
+  const result = fillTemplate(template, ctx, encodeUrlValue);
+  if (!result.ok) {
+    issues.push(...result.issues);
     return undefined;
   }
+  // The template's own text may hold a lone surrogate too.
+  const filled = { text: wellFormedText(result.text) };
   if (!isHttpUrl(filled.text)) {
     issues.push(
       issueAt(ctx, element, "INVALID_URL", issueMessages.invalidUrl(element, filled.text)),

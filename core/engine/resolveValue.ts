@@ -6,6 +6,7 @@ import type { ValueRef } from "../mapping/MappingConfig";
 import type { Issue, IssueCode } from "./CheckoutPlan";
 import { fieldToText, isObject } from "./fieldToText";
 import { inRow, issueMessages, type LocalizedMessage } from "./issueMessages";
+import { wellFormedText } from "./wellFormedText";
 
 /** Where a line's values come from. */
 export interface LineContext {
@@ -140,16 +141,21 @@ export function resolveText(
     ),
   );
   if (!isObject(ref)) return invalid;
+  // Every value as UTF-8 can carry it (wellFormedText): what the preview shows is what Stripe gets.
   if ("field" in ref && typeof ref.field === "string") {
     const result = fieldText(ref.field, ctx);
-    return result.ok ? { ok: true, value: { text: result.text, field: ref.field } } : result;
+    return result.ok
+      ? { ok: true, value: { text: wellFormedText(result.text), field: ref.field } }
+      : result;
   }
   if ("template" in ref && typeof ref.template === "string") {
     const result = fillTemplate(ref.template, ctx);
-    return result.ok ? { ok: true, value: { text: result.text, field: element } } : result;
+    return result.ok
+      ? { ok: true, value: { text: wellFormedText(result.text), field: element } }
+      : result;
   }
   if ("const" in ref && (typeof ref.const === "string" || typeof ref.const === "number")) {
-    return { ok: true, value: { text: String(ref.const), field: element } };
+    return { ok: true, value: { text: wellFormedText(String(ref.const)), field: element } };
   }
   return invalid;
 }

@@ -21,6 +21,7 @@ export const ENGINE_FUZZ_RUNS = {
   placeholdersInValuesAreNotExpanded: 300,
   richTextHtmlBecomesPlainText: 300,
   anyValueInEveryMappedField: 400,
+  everyPlannedTextIsWellFormed: 300,
 } as const;
 
 const PROTOTYPE_KEYS = [
@@ -119,6 +120,23 @@ function answerProblems(plan: CheckoutPlan, recordIds: string[]): string[] {
 }
 
 const text = (value: string) => ({ type: "SINGLE_LINE_TEXT", value });
+/** Text with halves of surrogate pairs where they can hide: alone, at either end, reversed. */
+const brokenUnicode = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom("\uD83C", "\uDF75", "\uDF75\uD83C", "\uD800", "\uDBFF", "\uDC00", "🍵", "é"),
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => `Tea ${parts.join("")}`);
+/** The same halves in a URL path: no white space. */
+const brokenPath = fc
+  .array(fc.constantFrom("\uD83C", "\uDF75", "\uD800", "\uDC00", "🍵", "é", "a", "-"), {
+    minLength: 1,
+    maxLength: 6,
+  })
+  .map((parts) => parts.join(""));
 const num = (value: string) => ({ type: "NUMBER", value });
 
 describe("buildCheckoutPlan under hostile input", () => {
@@ -372,6 +390,68 @@ describe("buildCheckoutPlan under hostile input", () => {
         },
       ),
       { numRuns: ENGINE_FUZZ_RUNS.anyValueInEveryMappedField },
+    );
+  });
+
+  it("plans only well-formed text (a lone surrogate becomes U+FFFD), so Stripe's form encoding cannot throw", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ value: brokenUnicode, literal: brokenUnicode, path: brokenPath }),
+        fc.constantFrom("field", "template", "const"),
+        ({ value, literal, path }, how) => {
+          const record = restRecord("4", [
+            ["name", text(value)],
+            ["code", text(value)],
+            ["notes", { type: "RICH_TEXT", value: `<p>${value}</p>` }],
+            ["price", num("500")],
+          ]);
+          const ref =
+            how === "field"
+              ? { field: "name" }
+              : how === "template"
+                ? { template: `${literal} {{name}}` }
+                : { const: literal };
+          const plan = buildCheckoutPlan(
+            [record],
+            mappingWith(
+              {
+                productCode: how === "const" ? ref : { field: "code" },
+                name: ref,
+                description: { field: "notes" },
+                unitPrice: { field: "price" },
+              },
+              {
+                successUrl: `https://shop.example.com/${path}?n={{name}}&s={CHECKOUT_SESSION_ID}`,
+                cancelUrl: `https://shop.example.com/${path}/{{code}}`,
+              },
+            ),
+          );
+          expect(answerProblems(plan, ["4"])).toEqual([]);
+          expect(plan.ok).toBe(true);
+          if (!plan.ok) return;
+          const session = plan.sessions[0]!;
+          const item = session.lineItems[0]!;
+          for (const planned of [
+            item.name,
+            item.description,
+            item.productCode,
+            session.successUrl,
+            session.cancelUrl,
+          ]) {
+            expect(() => encodeURIComponent(planned ?? "")).not.toThrow();
+          }
+          // Only the broken halves changed: the rest of the text is as it was.
+          if (how === "field") {
+            expect(item.name).toBe(
+              value
+                .replace(/\p{Cs}/gu, "\uFFFD")
+                .replace(/\s+/g, " ")
+                .trim(),
+            );
+          }
+        },
+      ),
+      { numRuns: ENGINE_FUZZ_RUNS.everyPlannedTextIsWellFormed },
     );
   });
 });

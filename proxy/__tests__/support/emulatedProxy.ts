@@ -23,6 +23,7 @@ export const ORDER_FIELDS: FieldDef[] = [
   { code: "name", label: "Name", type: "SINGLE_LINE_TEXT" },
   { code: "notes", label: "Notes", type: "RICH_TEXT" },
   { code: "price", label: "Price", type: "NUMBER" },
+  { code: "price_text", label: "Price (as typed)", type: "SINGLE_LINE_TEXT" },
   { code: "qty", label: "Quantity", type: "NUMBER" },
   { code: "currency", label: "Currency", type: "SINGLE_LINE_TEXT" },
   { code: "email", label: "E-mail", type: "SINGLE_LINE_TEXT" },
@@ -73,7 +74,7 @@ export async function startEmulatedProxy(
   const proxy = await startProxy(loaded.config, {
     host: "127.0.0.1",
     journalFile: ":memory:",
-    logger: pino({ level: "silent" }),
+    logger: pino({ level: process.env.FUZZ_LOG ?? "silent" }),
     // The same real gateway, only with a shorter SDK timeout so a hanging Stripe is noticed fast.
     ...(timeoutMs !== undefined
       ? {
@@ -105,6 +106,8 @@ export interface OrderRow {
   name: string;
   notes?: string;
   price: string;
+  /** Free text in a text field, for prices kintone's NUMBER field would refuse. */
+  priceText?: string;
   qty?: string;
   currency?: string;
   email?: string;
@@ -116,6 +119,7 @@ export function addOrders(env: EmulatedProxy, rows: OrderRow[]): string[] {
     name: { value: row.name },
     notes: { value: row.notes ?? "" },
     price: { value: row.price },
+    price_text: { value: row.priceText ?? "" },
     qty: { value: row.qty ?? "1" },
     currency: { value: row.currency ?? "" },
     email: { value: row.email ?? "" },
