@@ -273,7 +273,7 @@ async function proxyOverhead(): Promise<void> {
   say(
     `- **Where the time goes at 1 connection**: ${one.average.toFixed(1)} ms per request, of which ` +
       `${one.upstreamMs.toFixed(1)} ms waiting for the emulators' answers and ${ownMs.toFixed(1)} ms in the proxy ` +
-      `(${one.proxyCpuMs.toFixed(1)} ms of it CPU, ${one.proxyCpuWaitMs.toFixed(1)} ms of it waiting for a CPU that other ` +
+      `(${one.proxyMainCpuMs.toFixed(1)} ms of it its JavaScript thread on a CPU, ${one.proxyCpuWaitMs.toFixed(1)} ms of it waiting for a CPU that other ` +
       "work on the machine held; the emulators' answers are slowed the same way, the bench's main thread waited " +
       `${one.benchCpuWaitMs.toFixed(1)} ms per request). With the product's default pacing (25 Stripe requests/s for a ` +
       `test key, burst 1) the same loop takes ${paced.results[0]!.average.toFixed(1)} ms: each request waits for its ` +
@@ -388,7 +388,7 @@ async function bulk(records: number): Promise<void> {
     say(
       `- The proxy's main thread during the run: ${((schedAfter.runMs - schedBefore.runMs) / 1000).toFixed(1)} s on a CPU ` +
         `(image downloads and conversions included), ${((schedAfter.waitMs - schedBefore.waitMs) / 1000).toFixed(1)} s ` +
-        "runnable but waiting for one (/proc/<pid>/schedstat)",
+        "runnable but waiting for one (/proc/<pid>/schedstat).",
     );
     say(
       `- kintone requests used: ${bed.kintone.requests.length} (${[...kintoneByKind]
