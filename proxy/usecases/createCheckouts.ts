@@ -47,6 +47,11 @@ export const EXPIRY_SAFETY_MARGIN_MS = 2 * 60_000;
  * included (https://docs.stripe.com/idempotency); an older intent is not replayed.
  */
 const INTENT_REUSE_MS = 23 * 60 * 60_000;
+/**
+ * A made session's write-back is journalled as owed before it is tried, due this long after (the
+ * request writes it long before; a restart delivers it at once).
+ */
+const OWED_WRITE_BACK_GRACE_MS = 60_000;
 /** Sessions created at once for one request (grouping "perRecord"). */
 const SESSION_CONCURRENCY = 4;
 /** Lines of one session prepared at once (product upserts, image uploads). */
@@ -139,17 +144,24 @@ export async function createCheckouts(
   );
   const mappingJson = JSON.stringify(mapping);
   const mappingHash = sha256(mappingJson);
+  // The same request again after some or all of its sessions were made (a retry whose answer was
+  // lost, or a request cut short by a restart whose owed write-backs then landed): records changed
+  // only because the proxy wrote those sessions into them. Those are answered as before; records
+  // nothing was written into yet go on below (their intents replay what Stripe already made).
+  let replayed: CreatedSession[] = [];
+  let chosen = records;
   try {
     assertRevisionsUnchanged(input.records, records);
   } catch (error) {
-    // The same request again after its sessions were made (a retry whose answer was lost): the
-    // records changed only because the proxy wrote the session into them. Answer as before.
-    const replay = replayCreatedSessions(deps, input, mapping, mappingHash);
-    if (replay) return { kind: "created", sessions: replay };
-    throw error;
+    const replay = replayCreatedSessions(deps, input, mapping, mappingHash, records);
+    if (!replay) throw error;
+    replayed = replay;
+    const covered = new Set(replay.flatMap((s) => s.recordIds));
+    chosen = records.filter((r) => !covered.has(String(r.$id?.value)));
+    if (chosen.length === 0) return { kind: "created", sessions: replayed };
   }
 
-  const plan = buildCheckoutPlan(records, mapping);
+  const plan = buildCheckoutPlan(chosen, mapping);
   if (!plan.ok) {
     const language = input.language ?? "en";
     throw new ValidationFailedError(
@@ -167,7 +179,7 @@ export async function createCheckouts(
     return { kind: "preview", preview: { sessions: plan.sessions.map(toPreview) } };
   }
 
-  const revisions = new Map(records.map((r) => [String(r.$id?.value), String(r.$revision?.value)]));
+  const revisions = new Map(chosen.map((r) => [String(r.$id?.value), String(r.$revision?.value)]));
   // Every image is read and normalized before anything reaches Stripe: a file that is no image
   // stops the request with nothing sent.
   const images = await prepareImages(deps, input.appId, mapping, plan.sessions);
@@ -183,7 +195,21 @@ export async function createCheckouts(
   };
   const outcomes = await mapWithConcurrency(plan.sessions, SESSION_CONCURRENCY, (planned) =>
     createOneSession(context, planned).then(
-      (created) => ({ ok: true as const, created }),
+      (created) => {
+        // Owed from now on: should the process die before the write below, the write-back retry
+        // loop of the next start delivers it (the write below clears it when kintone takes it).
+        const dueBy = new Date(deps.now().getTime() + OWED_WRITE_BACK_GRACE_MS);
+        for (const write of created.writes) {
+          deps.journal.addPendingWriteBack(
+            input.appId,
+            write.recordId,
+            write.fields,
+            "not written yet",
+            dueBy,
+          );
+        }
+        return { ok: true as const, created };
+      },
       (error: unknown) => ({ ok: false as const, error }),
     ),
   );
@@ -205,7 +231,7 @@ export async function createCheckouts(
   if (failure) throw failure.error;
   return {
     kind: "created",
-    sessions: outcomes.flatMap((o) => (o.ok ? [o.created.session] : [])),
+    sessions: [...replayed, ...outcomes.flatMap((o) => (o.ok ? [o.created.session] : []))],
   };
 }
 
@@ -222,21 +248,26 @@ function intentBaseKey(
 }
 
 /**
- * The sessions an identical earlier request made, when every one of them is still open; else
- * undefined. Sessions are grouped as the engine groups them (all records, or one per record).
+ * The sessions an identical earlier request made for the groups holding a record changed since
+ * (sessions are grouped as the engine groups them: all records, or one per record); undefined when
+ * one of those groups has no open session from that request (then someone else changed it).
  */
 function replayCreatedSessions(
   deps: UseCaseDeps,
   input: CreateCheckoutsInput,
   mapping: MappingConfig,
   mappingHash: string,
+  records: KintoneRecord[],
 ): CreatedSession[] | undefined {
   const sent = new Map(input.records.map((r) => [r.id, r.revision]));
-  if ([...sent.values()].some((revision) => revision === undefined)) return undefined;
+  const actual = new Map(records.map((r) => [String(r.$id?.value), String(r.$revision?.value)]));
+  const changed = (id: string) => sent.get(id) !== undefined && sent.get(id) !== actual.get(id);
   const ids = input.records.map((r) => r.id);
   const groups = mapping.grouping === "single" ? [ids] : ids.map((id) => [id]);
   const sessions: CreatedSession[] = [];
   for (const group of groups) {
+    if (!group.some(changed)) continue;
+    if (group.some((id) => sent.get(id) === undefined)) return undefined;
     const key = intentBaseKey(input.appId, group, (id) => sent.get(id) ?? "", mappingHash);
     const sessionId = deps.journal.findCheckoutIntent(key)?.sessionId;
     const session = sessionId ? deps.journal.getSession(sessionId) : undefined;

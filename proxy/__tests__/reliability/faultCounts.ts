@@ -78,5 +78,7 @@ export const KILL_SPREAD_MS = 420;
 export const CHECKOUT_KILL_POINTS = 3;
 /** Records per killed POST /v1/checkouts (grouping perRecord: a session each). */
 export const CHECKOUT_KILL_RECORDS = 20;
+/** Sessions one POST /v1/checkouts creates at once: at most this many are unheard at a kill. */
+export const CHECKOUT_SESSION_CONCURRENCY = 4;
 /** Seed of the random that picks the kill moments. */
 export const KILL_SEED = 20261123;

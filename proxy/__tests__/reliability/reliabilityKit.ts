@@ -112,7 +112,7 @@ const LINK = { url: "checkout_url", sessionId: "session_id", status: "status", e
  * - every record has exactly one open Stripe session, or none and a clear error (code and message
  *   in `errors`, or text in its write-back error field);
  * - a record with an open session shows it: session id, URL and status "open" (no lost write-back);
- * - every open Stripe session of the app is linked both ways: its metadata names records, and
+ * - every open Stripe session naming one of `recordIds` is linked both ways: its metadata names records, and
  *   those records' session id field names it (no orphan);
  * - a record's session id names a Stripe session whose metadata names that record, and the
  *   record's status is that session's status.
@@ -123,14 +123,22 @@ export function invariantProblems(
   errors: ItemError[] = [],
 ): string[] {
   const problems: string[] = [];
-  const sessions = emulators.stripe.state.sessions.filter(
+  const checked = new Set(recordIds);
+  const ofApp = emulators.stripe.state.sessions.filter(
     (s) => s.metadata[METADATA_APP_ID] === emulators.appId,
+  );
+  for (const session of ofApp) {
+    if (recordIdsFromMetadata(session.metadata).length === 0) {
+      problems.push(`session ${session.id} names no record in its metadata`);
+    }
+  }
+  const sessions = ofApp.filter((s) =>
+    recordIdsFromMetadata(s.metadata).some((id) => checked.has(id)),
   );
   const byId = new Map(sessions.map((s) => [s.id, s]));
   const openByRecord = new Map<string, typeof sessions>();
   for (const session of sessions) {
     const named = recordIdsFromMetadata(session.metadata);
-    if (named.length === 0) problems.push(`session ${session.id} names no record in its metadata`);
     if (session.status !== "open") continue;
     for (const recordId of named) {
       openByRecord.set(recordId, [...(openByRecord.get(recordId) ?? []), session]);

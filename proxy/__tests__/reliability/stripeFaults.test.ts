@@ -16,6 +16,7 @@ import {
   addOrders,
   call,
   drainPendingWriteBacks,
+  fieldOf,
   invariantProblems,
   jobMapping,
   requestErrors,
@@ -145,5 +146,38 @@ describe("Stripe failing for longer than a job tries a record", () => {
     expect(rerun).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
     expect(invariantProblems(emulators, ids)).toEqual([]);
     expect(sessionCount(emulators)).toBe(ids.length);
+  });
+});
+
+describe("a POST /v1/checkouts that Stripe failed only in part", () => {
+  it("sent again with the revisions the user saw answers the session already written and makes only the missing one", async () => {
+    const ids = addOrders(emulators, 2);
+    const body = {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id, revision: "1" })),
+      mapping: jobMapping(),
+    };
+    // Two creates of 3 attempts each: 5 failures fail one of them for good, the other at last succeeds.
+    emulators.stripe.failNext({
+      method: "POST",
+      pathPrefix: "/v1/checkout/sessions",
+      status: 500,
+      count: 5,
+    });
+    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    expect(first.status).toBe(502);
+    expect(sessionCount(emulators)).toBe(1);
+    // The session made was written into its record, whose revision is no longer the one sent.
+    const written = ids.filter((id) => fieldOf(emulators, id, "session_id") !== "");
+    expect(written).toHaveLength(1);
+    expect(invariantProblems(emulators, ids, requestErrors(ids, first))).toEqual([]);
+
+    const resent = await call(proxy.url, "POST", "/v1/checkouts", body);
+    expect(resent.status).toBe(201);
+    expect(resent.body.sessions.map((s: { recordIds: string[] }) => s.recordIds[0]).sort()).toEqual(
+      [...ids].sort(),
+    );
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(sessionCount(emulators)).toBe(2);
   });
 });
