@@ -139,6 +139,18 @@ export class RecordWriter {
     }
   }
 
+  /** Field codes written in `writes` that the app's form lacks (none when the form is unreadable). */
+  private async fieldsNotInForm(appId: string, writes: RecordWrite[]): Promise<string[]> {
+    let known: Set<string>;
+    try {
+      known = new Set((await this.records.getFormFields(appId)).map((f) => f.code));
+    } catch {
+      return [];
+    }
+    const written = new Set(writes.flatMap((w) => Object.keys(w.fields)));
+    return [...written].filter((code) => !known.has(code));
+  }
+
   /**
    * Writes one batch. A deleted record fails the whole batch (all or nothing): it is dropped,
    * with a log line, and the rest is written again. Returns what could not be written.
@@ -171,6 +183,22 @@ export class RecordWriter {
           remaining = stillThere;
           continue;
         }
+        // A write-back field no longer in the app's form (GAIA_FC01) can never be written: its
+        // values are dropped, with a warning, and the other fields (the link) are written.
+        if (error instanceof UpstreamError && error.upstreamCode === "GAIA_FC01") {
+          const dropped = await this.fieldsNotInForm(appId, remaining);
+          if (dropped.length > 0) {
+            this.logger.warn(
+              { appId, fields: dropped },
+              "write-back fields are not in the kintone app's form; their values are dropped",
+            );
+            for (const w of remaining) this.journal.clearPendingFields(appId, w.recordId, dropped);
+            remaining = remaining
+              .map((w) => ({ recordId: w.recordId, fields: without(w.fields, dropped) }))
+              .filter((w) => Object.keys(w.fields).length > 0);
+            continue;
+          }
+        }
         // kintone refuses a whole batch for one bad record (a value a field does not take):
         // halves are written on their own, so only the bad record waits for a fix.
         const valueRefused = error instanceof UpstreamError && error.upstreamCode === "CB_VA01";
@@ -192,6 +220,10 @@ export class RecordWriter {
       }
     }
   }
+}
+
+function without(fields: RecordWrite["fields"], codes: string[]): RecordWrite["fields"] {
+  return Object.fromEntries(Object.entries(fields).filter(([code]) => !codes.includes(code)));
 }
 
 function missingRecordIds(error: unknown): Set<string> {

@@ -149,6 +149,44 @@ describe("kintone failing reads for longer than a job tries a record", () => {
   });
 });
 
+describe("kintone refusing a write-back field that is no longer in the app's form (GAIA_FC01)", () => {
+  // The mapping was saved when the app had a payment-status field; the field was deleted since.
+  const mapping = () =>
+    jobMapping({
+      writeBack: {
+        url: "checkout_url",
+        sessionId: "session_id",
+        status: "status",
+        error: "error",
+        paymentStatus: "deleted_field",
+      },
+    });
+
+  it("POST /v1/checkouts writes the link fields it can, owes nothing forever", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const answer = await call(proxy.url, "POST", "/v1/checkouts", {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: mapping(),
+    });
+    expect(answer.status).toBe(201);
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+  });
+
+  it("POST /v1/jobs writes the link fields it can, owes nothing forever", async () => {
+    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const job = await runJob(proxy.url, {
+      appId: emulators.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: mapping(),
+    });
+    expect(job).toMatchObject({ status: "succeeded", done: ids.length });
+    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(invariantProblems(emulators, ids)).toEqual([]);
+  });
+});
+
 describe("a record edited between the proxy's read and its write-back", () => {
   /** Starts `request`, edits the records once kintone served the read, awaits the request. */
   async function editDuringRequest<T>(ids: string[], request: () => Promise<T>): Promise<T> {
