@@ -51,6 +51,11 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
       error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
     );
   }
+  // The router decodes path parameters with decodeURIComponent: "/v1/checkouts/%ZZ" is the
+  // caller's malformed URL, not the proxy's failure.
+  if (error instanceof URIError) {
+    return badRequest("The URL is not validly percent-encoded.");
+  }
   const bodyParserType = (error as { type?: unknown } | null)?.type;
   if (bodyParserType === "entity.parse.failed") {
     return badRequest("The body is not valid JSON.");

@@ -17,9 +17,11 @@ const numericId = z
   .transform(String)
   .pipe(z.string().regex(/^\d+$/, { error: "must be a numeric id" }));
 
-export const sessionIdParam = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_]{1,255}$/, { error: "is not a checkout session id" }),
-});
+const checkoutSessionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{1,255}$/, { error: "is not a checkout session id" });
+
+export const sessionIdParam = z.object({ id: checkoutSessionId });
 
 export const listCheckoutsQuery = z.object({
   appId: numericId.optional(),
@@ -28,7 +30,8 @@ export const listCheckoutsQuery = z.object({
   customerEmail: z.string().min(1).optional(),
   paymentIntent: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
-  startingAfter: z.string().min(1).optional(),
+  /** A cursor is a session id: anything else would only come back as Stripe's 400 (a 502 here). */
+  startingAfter: checkoutSessionId.optional(),
 });
 
 /** `Accept-Language` → the language of issue messages: ja or en, en by default. */
