@@ -8,6 +8,15 @@ import { z } from "zod";
 /** At most this many records per `POST /v1/checkouts`; more go through `/v1/jobs`. */
 export const MAX_RECORDS_PER_CHECKOUT_REQUEST = 100;
 
+/**
+ * The app a call is bound to. The plug-in's settings store it with `setProxyConfig` as a header
+ * for every method, so kintone adds it server-side to every `kintone.plugin.app.proxy` call of that
+ * app and a user cannot change it (a stored header wins over the page's). When it is present the
+ * proxy acts on that app only; without it (an older saved config, a script with the secret) it
+ * acts as before. https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config-for-proxy/
+ */
+export const APP_BINDING_HEADER = "X-Kintone-App-Id";
+
 /** kintone ids arrive as strings (stored proxy config values are strings); numbers are tolerated. */
 const numericId = z
   .union([z.string(), z.number().int().nonnegative()])

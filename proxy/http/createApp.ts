@@ -16,6 +16,7 @@ import { getCheckout } from "../usecases/getCheckout";
 import { listCheckouts } from "../usecases/listCheckouts";
 import { syncCheckout } from "../usecases/syncCheckout";
 import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import { appScopeOf, assertBoundApp, bindApp } from "./appBinding";
 import { authenticate } from "./authenticate";
 import { errorHandler, notFound } from "./errorHandler";
 import { createRateLimits, type RateLimitOptions } from "./rateLimits";
@@ -79,11 +80,14 @@ export function createApp(deps: AppDependencies): Express {
     limits.failedAuthGuard,
     authenticate(deps.proxySecret, { onFailure: (req) => limits.recordFailedAuth(req) }),
     limits.authenticated,
+    // After the secret: which app the call is bound to (X-Kintone-App-Id), if any.
+    bindApp(),
   );
   app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
 
   app.post("/v1/checkouts", async (req, res) => {
     const body = createCheckoutsBody.parse(req.body ?? {});
+    assertBoundApp(appScopeOf(res), body.appId, "appId");
     const result = await createCheckouts(deps, {
       ...body,
       language: pickLanguage(req.get("accept-language")),
@@ -94,36 +98,41 @@ export function createApp(deps: AppDependencies): Express {
 
   app.get("/v1/checkouts", async (req, res) => {
     const query = listCheckoutsQuery.parse(flatQuery(req));
-    res.json(await listCheckouts(deps, query));
+    const scope = appScopeOf(res);
+    assertBoundApp(scope, query.appId, "appId");
+    res.json(await listCheckouts(deps, scope ? { ...query, appId: scope.appId } : query));
   });
 
   app.get("/v1/checkouts/:id", async (req, res) => {
     const { id } = sessionIdParam.parse(req.params);
-    res.json({ session: await getCheckout(deps, id) });
+    res.json({ session: await getCheckout(deps, id, appScopeOf(res)) });
   });
 
   app.post("/v1/checkouts/:id/sync", async (req, res) => {
     const { id } = sessionIdParam.parse(req.params);
-    res.json({ session: await syncCheckout(deps, id) });
+    res.json({ session: await syncCheckout(deps, id, appScopeOf(res)) });
   });
 
   app.post("/v1/checkouts/:id/expire", async (req, res) => {
     const { id } = sessionIdParam.parse(req.params);
-    res.json({ session: await expireCheckout(deps, id) });
+    res.json({ session: await expireCheckout(deps, id, appScopeOf(res)) });
   });
 
   const jobs = deps.jobs;
   if (jobs) {
     app.post("/v1/jobs", async (req, res) => {
       const body = createJobBody.parse(req.body ?? {});
+      assertBoundApp(appScopeOf(res), body.appId, "appId");
       res.status(202).json({ job: await submitJob({ ...deps, jobs }, body) });
     });
 
     app.get("/v1/jobs/:id", (req, res) => {
-      res.json({ job: getJob(deps, String(req.params.id)) });
+      res.json({ job: getJob(deps, String(req.params.id), appScopeOf(res)) });
     });
   }
 
+  // Not scoped to the bound app: no customer data, only the key's mode and each served app's token
+  // health, which the settings screen's "Test connection" shows for every app on purpose.
   app.get("/v1/diagnostics", async (_req, res) => {
     res.json(await diagnose(deps, deps.setup));
   });

@@ -1,14 +1,16 @@
 /** GET /v1/jobs/:id (DESIGN §5): a job's status and progress, from the journal. */
 import type { Job } from "../../core/api/proxyApi";
 import { JobNotFoundError } from "../errors/JobNotFoundError";
+import type { AppScope } from "../usecases/appScope";
 import type { UseCaseDeps } from "../usecases/UseCaseDeps";
 
 /** Item errors shown at most; the counts are always complete. */
 export const MAX_ERRORS_SHOWN = 1000;
 
-export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string): Job {
+/** `scope`: a job of another app answers as unknown (issue #8). */
+export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string, scope?: AppScope): Job {
   const job = deps.journal.getJob(jobId);
-  if (!job) throw new JobNotFoundError(jobId);
+  if (!job || (scope !== undefined && job.appId !== scope.appId)) throw new JobNotFoundError(jobId);
   const progress = deps.journal.getJobProgress(jobId, MAX_ERRORS_SHOWN);
   // A job that failed as a whole (its query could not be read) names no record.
   const errors = job.error ? [{ recordId: "", ...job.error }, ...progress.errors] : progress.errors;

@@ -4,13 +4,20 @@
  */
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { SessionNotOpenError } from "../errors/SessionNotOpenError";
+import { assertSessionInScope, type AppScope } from "./appScope";
 import { recordSessionState } from "./syncCheckout";
 import type { SessionView } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
-export async function expireCheckout(deps: UseCaseDeps, sessionId: string): Promise<SessionView> {
+export async function expireCheckout(
+  deps: UseCaseDeps,
+  sessionId: string,
+  scope?: AppScope,
+): Promise<SessionView> {
   const current = await deps.gateway.retrieveCheckoutSession(sessionId);
   if (!current) throw new SessionNotFoundError(sessionId);
+  // Before anything is written or expired: another app's session answers as unknown.
+  assertSessionInScope(deps, current, scope);
   if (current.status !== "open") {
     // The journal and records may not know yet (a missed webhook): they learn it on the way out.
     await recordSessionState(deps, current);

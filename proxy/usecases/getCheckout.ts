@@ -1,13 +1,16 @@
 /** GET /v1/checkouts/:id — Stripe's current state, tied to its records by the journal or metadata. */
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
+import { assertSessionInScope, type AppScope } from "./appScope";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
 export async function getCheckout(
   deps: Pick<UseCaseDeps, "gateway" | "journal">,
   sessionId: string,
+  scope?: AppScope,
 ): Promise<SessionView> {
   const session = await deps.gateway.retrieveCheckoutSession(sessionId);
   if (!session) throw new SessionNotFoundError(sessionId);
+  assertSessionInScope(deps, session, scope);
   return toSessionView(session, deps.journal.getSession(sessionId));
 }

@@ -6,13 +6,19 @@ import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { nextSessionState, type SessionChange } from "../events/nextSessionState";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import { writeSessionState } from "../writeback/writeSessionState";
+import { assertSessionInScope, type AppScope } from "./appScope";
 import { coordinationFor } from "./Coordination";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
 
-export async function syncCheckout(deps: UseCaseDeps, sessionId: string): Promise<SessionView> {
+export async function syncCheckout(
+  deps: UseCaseDeps,
+  sessionId: string,
+  scope?: AppScope,
+): Promise<SessionView> {
   const session = await deps.gateway.retrieveCheckoutSession(sessionId);
   if (!session) throw new SessionNotFoundError(sessionId);
+  assertSessionInScope(deps, session, scope);
   return recordSessionState(deps, session);
 }
 
