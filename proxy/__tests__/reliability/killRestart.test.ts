@@ -67,24 +67,22 @@ afterEach(async () => {
 });
 
 /**
- * Proxy processes on the test's journal at `rate` Stripe requests/s: `next()` starts the one made
- * ready beforehand and readies another (loading code is slow on a busy machine; starting is not).
+ * Proxy processes on the test's journal: `next(rate)` starts the one made ready beforehand, at
+ * `rate` Stripe requests/s, and readies another (loading code is slow on a busy machine; starting
+ * is not).
  */
-function proxyProcesses(rate: number): { next(): Promise<{ child: ChildProcess; url: string }> } {
+function proxyProcesses(): { next(rate: number): Promise<{ child: ChildProcess; url: string }> } {
   const spawnOne = (): StandbyProxy => {
-    const standby = spawnStandbyProxy(emulators, script, {
-      JOURNAL_FILE: journalFile,
-      TEST_STRIPE_RATE: String(rate),
-    });
+    const standby = spawnStandbyProxy(emulators, script, { JOURNAL_FILE: journalFile });
     children.push(standby.child);
     return standby;
   };
   let ready = spawnOne();
   return {
-    async next() {
+    async next(rate) {
       const current = ready;
       ready = spawnOne();
-      return { child: current.child, url: await current.start() };
+      return { child: current.child, url: await current.start(rate) };
     },
   };
 }
@@ -98,8 +96,8 @@ it("a job killed at random moments and restarted each time ends with one linked 
   const ids = addOrders(emulators, KILL_JOB_RECORDS);
   // Stripe answers after a while, so requests are in flight when the kill comes.
   emulators.stripe.configure({ latencyMs: 20 });
-  const processes = proxyProcesses(KILL_JOB_STRIPE_RATE);
-  let proxy = await processes.next();
+  const processes = proxyProcesses();
+  let proxy = await processes.next(KILL_JOB_STRIPE_RATE);
   const submitted = await call(proxy.url, "POST", "/v1/jobs", {
     appId: emulators.appId,
     records: ids.map((id) => ({ id, revision: "1" })),
@@ -117,7 +115,8 @@ it("a job killed at random moments and restarted each time ends with one linked 
     const journal = new SqliteJournal(journalFile);
     doneAtKills.push(journal.getJobProgress(jobId, 0).done);
     journal.close();
-    proxy = await processes.next();
+    // The last process is not killed: it finishes the job at full pace.
+    proxy = await processes.next(kill < KILL_POINTS - 1 ? KILL_JOB_STRIPE_RATE : 1000);
   }
   // Every kill came while the job was still running.
   expect(doneAtKills.every((done) => done < KILL_JOB_RECORDS)).toBe(true);
@@ -132,8 +131,8 @@ it("a job killed at random moments and restarted each time ends with one linked 
 it("POST /v1/checkouts killed at random moments links every session made into its records after the restart, and sent again ends with one open session per record", async () => {
   const random = seededRandom(KILL_SEED + 1);
   emulators.stripe.configure({ latencyMs: 60 });
-  const processes = proxyProcesses(1000);
-  let proxy = await processes.next();
+  const processes = proxyProcesses();
+  let proxy = await processes.next(1000);
   const allIds: string[] = [];
   let unansweredAtKill = 0;
   for (let kill = 0; kill < CHECKOUT_KILL_POINTS; kill++) {
@@ -161,7 +160,7 @@ it("POST /v1/checkouts killed at random moments links every session made into it
     journal.close();
     expect(unheard.length).toBeLessThanOrEqual(CHECKOUT_SESSION_CONCURRENCY);
 
-    proxy = await processes.next();
+    proxy = await processes.next(1000);
     // Before anyone tries again, every session the proxy heard of is written into its records (the
     // restarted proxy owes them); the caller's error, for the others, is the request it lost.
     const heardIds = ids.filter((id) =>

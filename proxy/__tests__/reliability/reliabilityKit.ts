@@ -237,8 +237,11 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 15_000): P
 /** A proxy process that has loaded its code and waits to be started (runStandbyProxy.ts). */
 export interface StandbyProxy {
   child: ChildProcess;
-  /** Starts the proxy (on the journal given at spawn); resolves with its URL once it listens. */
-  start(): Promise<string>;
+  /**
+   * Starts the proxy (on the journal given at spawn) allowing itself `stripeRate` Stripe requests
+   * per second; resolves with its URL once it listens.
+   */
+  start(stripeRate: number): Promise<string>;
 }
 
 /**
@@ -293,8 +296,8 @@ export function spawnStandbyProxy(
   url.catch(() => undefined); // a standby killed unstarted is no failure
   return {
     child,
-    start() {
-      child.stdin?.write("start\n");
+    start(stripeRate) {
+      child.stdin?.write(`start ${Math.round(stripeRate)}\n`);
       return url;
     },
   };

@@ -1,28 +1,30 @@
 /**
  * A proxy process for the kill tests that loads everything first and starts the proxy only when
- * told (a line on stdin), so that the next process can be made ready while the current one works
- * and a restart after a SIGKILL costs the start itself, not loading the code. Configuration from
- * the environment and `JOURNAL_FILE`, `TEST_STRIPE_RATE`; prints `{ "url": … }` once listening.
+ * told (a line on stdin: "start RATE", RATE the Stripe requests per second it allows itself), so
+ * that the next process can be made ready while the current one works and a restart after a
+ * SIGKILL costs the start itself, not loading the code. Configuration from the environment and
+ * `JOURNAL_FILE`; prints `{ "url": … }` once listening.
  */
 import pino from "pino";
 import { loadConfig } from "../../config";
 import { startProxy } from "../../main";
 
-async function run(): Promise<void> {
+async function run(stripeRateLimitPerSecond: number): Promise<void> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) throw new Error(loaded.message);
   const proxy = await startProxy(loaded.config, {
     host: "127.0.0.1",
     journalFile: process.env.JOURNAL_FILE,
     logger: pino({ level: "silent" }),
-    stripeRateLimitPerSecond: Number(process.env.TEST_STRIPE_RATE ?? 1000),
+    stripeRateLimitPerSecond,
   });
   process.stdout.write(`${JSON.stringify({ url: proxy.url })}\n`);
 }
 
-process.stdin.once("data", () => {
+process.stdin.once("data", (line: Buffer) => {
   process.stdin.pause();
-  run().catch((error: unknown) => {
+  const rate = Number(/start (\d+)/.exec(line.toString())?.[1] ?? 1000);
+  run(rate).catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   });
