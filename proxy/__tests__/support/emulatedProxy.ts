@@ -27,6 +27,7 @@ export const ORDER_FIELDS: FieldDef[] = [
   { code: "qty", label: "Quantity", type: "NUMBER" },
   { code: "currency", label: "Currency", type: "SINGLE_LINE_TEXT" },
   { code: "email", label: "E-mail", type: "SINGLE_LINE_TEXT" },
+  { code: "photo", label: "Photo", type: "FILE" },
   { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
   { code: "session_id", label: "Session", type: "SINGLE_LINE_TEXT" },
   { code: "status", label: "Status", type: "SINGLE_LINE_TEXT" },
@@ -111,6 +112,8 @@ export interface OrderRow {
   qty?: string;
   currency?: string;
   email?: string;
+  /** Attachments of the FILE field "photo", stored in the kintone emulator as given. */
+  photos?: { bytes: Uint8Array; name: string; contentType: string }[];
 }
 
 export function addOrders(env: EmulatedProxy, rows: OrderRow[]): string[] {
@@ -123,6 +126,11 @@ export function addOrders(env: EmulatedProxy, rows: OrderRow[]): string[] {
     qty: { value: row.qty ?? "1" },
     currency: { value: row.currency ?? "" },
     email: { value: row.email ?? "" },
+    photo: {
+      value: (row.photos ?? []).map((f) =>
+        env.kintone.store.putFile(f.bytes, f.name, f.contentType),
+      ),
+    },
   }));
   return env.kintone.store.addRecords(env.appId, records).ids;
 }
