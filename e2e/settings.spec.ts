@@ -125,7 +125,11 @@ describe("the plugin's settings screen", () => {
     );
     const post = proxyConfigs.find((c) => c.method === "POST" && c.url === config.proxyUrl);
     const get = proxyConfigs.find((c) => c.method === "GET" && c.url === config.proxyUrl);
-    expect(post?.headers).toEqual({ Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` });
+    // …and every call bound to this app (issue #8): the proxy acts on no other app for it.
+    expect(post?.headers).toEqual({
+      Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}`,
+      "X-Kintone-App-Id": PRODUCTS_APP_ID,
+    });
     expect(post?.data).toEqual({ appId: PRODUCTS_APP_ID, mapping: config.mapping });
     expect(get).toMatchObject({ headers: post?.headers, data: {} });
 

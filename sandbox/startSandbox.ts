@@ -10,6 +10,7 @@ import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmu
 import { createPagesRouter } from "./kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
 import { startStripeEmulator, type StripeEmulator } from "./stripe/StripeEmulator";
+import { APP_BINDING_HEADER } from "../core/api/proxyApi";
 import { loadConfig } from "../proxy/config";
 import { startProxy, type RunningProxy } from "../proxy/main";
 import {
@@ -159,8 +160,8 @@ async function closeAll(started: Array<{ close(): Promise<void> }>): Promise<voi
 
 /**
  * Stores an app's plugin settings exactly as the settings screen saves them (DESIGN §3):
- * `proxyUrl` + mapping with setConfig, and for the proxy's URL the Bearer secret on GET and POST,
- * with `appId` + mapping as POST data. For stories and screenshots that start past the settings screen.
+ * `proxyUrl` + mapping with setConfig, and for the proxy's URL the Bearer secret and the app
+ * binding (`X-Kintone-App-Id`) on GET and POST, with `appId` + mapping as POST data. For stories and screenshots that start past the settings screen.
  */
 export function savePluginSettings(sandbox: Sandbox, appId: string, mapping: object): void {
   if (!sandbox.urls.proxy) throw new Error("the sandbox was started without its proxy");
@@ -171,7 +172,10 @@ export function savePluginSettings(sandbox: Sandbox, appId: string, mapping: obj
     sandbox.pluginSettings.setProxyConfig(appId, sandbox.pluginId, {
       url: proxyUrl,
       method,
-      headers: { Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}` },
+      headers: {
+        Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}`,
+        [APP_BINDING_HEADER]: appId,
+      },
       data: method === "POST" ? { appId, mapping: mappingJson } : {},
     });
   }

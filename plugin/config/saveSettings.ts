@@ -1,13 +1,16 @@
 /**
  * Where each setting is kept (DESIGN §3):
- * - `setProxyConfig(proxyUrl, "POST", { Authorization }, { appId, mapping })` and
- *   `setProxyConfig(proxyUrl, "GET", { Authorization }, {})`: kintone adds them on its server to
- *   every `kintone.plugin.app.proxy` call whose URL starts with proxyUrl, and stored values win
- *   over the page's (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config-for-proxy/).
- *   So the secret never reaches the browser, and users choose records, never prices.
+ * - `setProxyConfig(proxyUrl, "POST", { Authorization, "X-Kintone-App-Id" }, { appId, mapping })`
+ *   and `setProxyConfig(proxyUrl, "GET", { Authorization, "X-Kintone-App-Id" }, {})`: kintone
+ *   adds them on its server to every `kintone.plugin.app.proxy` call of this app and plugin whose
+ *   method matches and whose URL starts with proxyUrl, and stored values win over the page's
+ *   (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config-for-proxy/). So the secret never
+ *   reaches the browser, users choose records, never prices, and every call is bound to this app:
+ *   the proxy acts on no other app's sessions, jobs or lists for it (issue #8).
  * - `setConfig({ proxyUrl, mapping })`: readable by every user of the app (the list view and
  *   record buttons read the write-back fields from it), so never the secret.
  */
+import { APP_BINDING_HEADER } from "../../core/api/proxyApi";
 import { PROXY_METHODS, storedAuthorization } from "./validateProxySettings";
 
 export interface SettingsToSave {
@@ -69,7 +72,8 @@ export async function saveSettings(
   if (authorization === undefined) throw new Error("no secret is stored for this URL");
   for (const method of PROXY_METHODS) {
     const data: Record<string, string> = method === "POST" ? { appId, mapping: mappingJson } : {};
-    await setProxyConfig(proxyUrl, method, { Authorization: authorization }, data);
+    const headers = { Authorization: authorization, [APP_BINDING_HEADER]: appId };
+    await setProxyConfig(proxyUrl, method, headers, data);
   }
   for (const url of new Set(otherUrls)) {
     if (url === proxyUrl) continue;

@@ -208,7 +208,7 @@ describe("renderSettingsScreen", () => {
     });
     expect(JSON.stringify(fake.config)).not.toContain(SECRET);
     expect(fake.proxy.get("POST https://proxy.example.com/")).toEqual({
-      headers: { Authorization: `Bearer ${SECRET}` },
+      headers: { Authorization: `Bearer ${SECRET}`, "X-Kintone-App-Id": "12" },
       data: { appId: "12", mapping: fake.config.mapping },
     });
     expect(secret.value).toBe("");

@@ -1,13 +1,18 @@
 /** @jest-environment jsdom */
 import { messages } from "../../i18n/messages";
 import { saveSettings, storeSecretForTest } from "../saveSettings";
-import { hasStoredSecret, validateProxySettings } from "../validateProxySettings";
+import { PROXY_METHODS, hasStoredSecret, validateProxySettings } from "../validateProxySettings";
 import { PLUGIN_ID, installFakeKintone, removeFakeKintone } from "./fakeKintone";
 
 const SECRET = "s3cr3t-0123456789-abcdefghijklmnopqrstuvwxyz";
 const OTHER_SECRET = "another-secret-0123456789-abcdefghijklmnopq";
 const MAPPING = '{"version":1}';
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` });
+/** What Save stores as headers: the secret and the app every call is bound to. */
+const savedHeaders = (secret: string, appId = "12") => ({
+  ...bearer(secret),
+  "X-Kintone-App-Id": appId,
+});
 
 afterEach(removeFakeKintone);
 
@@ -21,11 +26,11 @@ describe("saveSettings", () => {
       mappingJson: MAPPING,
     });
     expect(fake.proxy.get("POST https://proxy.example.com/")).toEqual({
-      headers: bearer(SECRET),
+      headers: savedHeaders(SECRET),
       data: { appId: "12", mapping: MAPPING },
     });
     expect(fake.proxy.get("GET https://proxy.example.com/")).toEqual({
-      headers: bearer(SECRET),
+      headers: savedHeaders(SECRET),
       data: {},
     });
     expect(fake.config).toEqual({ proxyUrl: "https://proxy.example.com/", mapping: MAPPING });
@@ -57,9 +62,34 @@ describe("saveSettings", () => {
       mappingJson: MAPPING,
     });
     expect(fake.proxy.get("POST https://proxy.example.com/")).toEqual({
-      headers: bearer(SECRET),
+      headers: savedHeaders(SECRET),
       data: { appId: "12", mapping: MAPPING },
     });
+  });
+
+  it("binds every method to this app, so an older config without the binding gets it at the next Save", async () => {
+    // Saved by a version before issue #8: the secret only.
+    const fake = installFakeKintone({
+      proxy: {
+        "GET https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
+        "POST https://proxy.example.com/": {
+          headers: bearer(SECRET),
+          data: { appId: "7", mapping: "old" },
+        },
+      },
+    });
+    await saveSettings({
+      proxyUrl: "https://proxy.example.com/",
+      secret: null,
+      appId: "7",
+      mappingJson: MAPPING,
+    });
+    for (const method of PROXY_METHODS) {
+      expect(fake.proxy.get(`${method} https://proxy.example.com/`)?.headers).toEqual(
+        savedHeaders(SECRET, "7"),
+      );
+    }
+    expect(PROXY_METHODS).toEqual(["GET", "POST"]);
   });
 
   it("refuses to save without any secret for the URL", async () => {
@@ -85,7 +115,7 @@ describe("saveSettings", () => {
     );
     expect(fake.proxy.get("GET https://old.example.com/")).toEqual({ headers: {}, data: {} });
     expect(fake.proxy.get("POST https://old.example.com/")).toEqual({ headers: {}, data: {} });
-    expect(fake.proxy.get("GET https://new.example.com/")?.headers).toEqual(bearer(SECRET));
+    expect(fake.proxy.get("GET https://new.example.com/")?.headers).toEqual(savedHeaders(SECRET));
   });
 });
 
