@@ -275,6 +275,45 @@ describe("the plugin settings page and its endpoints", () => {
     });
   });
 
+  it("adds stored settings only for the same app, plugin, method and URL prefix, the stored header winning in any letter case", async () => {
+    const stored = (appId: string, method: string) => ({
+      url: `${echoUrl}/v1/`,
+      method,
+      headers: { Authorization: `Bearer app${appId}`, "X-Kintone-App-Id": appId },
+      data: {},
+    });
+    settings.setProxyConfig("7", PLUGIN_ID, stored("7", "GET"));
+    settings.setProxyConfig("8", PLUGIN_ID, stored("8", "GET"));
+    settings.setProxyConfig("8", PLUGIN_ID, stored("8", "PUT"));
+    settings.setProxyConfig("7", "anotherpluginanotherpluginanothe", stored("9", "PUT"));
+    const page = await openPage("/k/7/");
+    const send = async (method: string, url: string, headers: Record<string, string>) => {
+      const { json } = await postFromPage(page, SANDBOX_ROUTES.pluginProxy, {
+        url,
+        method,
+        headers,
+        data: {},
+      });
+      return JSON.parse((json as { body: string }).body) as EchoedRequest;
+    };
+
+    // A page of app 7 forging app 8's binding, twice in other letter cases: app 7's stored one wins.
+    const forged = await send("GET", `${echoUrl}/v1/checkouts?appId=8`, {
+      "x-kintone-app-id": "8",
+      "X-KINTONE-APP-ID": "8",
+    });
+    expect(forged.headers["x-kintone-app-id"]).toBe("7");
+    expect(forged.headers.authorization).toBe("Bearer app7");
+    // App 8's PUT settings and another plugin's are not app 7's: nothing is added.
+    const put = await send("PUT", `${echoUrl}/v1/checkouts`, {});
+    expect(put.headers.authorization).toBeUndefined();
+    expect(put.headers["x-kintone-app-id"]).toBeUndefined();
+    // A URL the stored one does not prefix gets nothing either, whatever the page sends.
+    const elsewhere = await send("GET", `${echoUrl}/healthz`, { "X-Kintone-App-Id": "8" });
+    expect(elsewhere.headers.authorization).toBeUndefined();
+    expect(elsewhere.headers["x-kintone-app-id"]).toBe("8");
+  });
+
   it("sends no body for GET and applies no stored settings to kintone.proxy", async () => {
     const page = await openPage("/k/7/");
     const { json } = await postFromPage(page, SANDBOX_ROUTES.pluginProxy, {
