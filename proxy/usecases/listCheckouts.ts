@@ -2,6 +2,8 @@
  * GET /v1/checkouts — sessions by app/record come from the journal (Stripe cannot filter by
  * metadata); by status/e-mail/payment intent alone from Stripe's list.
  */
+import { BadRequestError } from "../errors/BadRequestError";
+import { UpstreamError } from "../errors/UpstreamError";
 import type { SessionStatus } from "../ports/PaymentGateway";
 import { journalSessionView, toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "./UseCaseDeps";
@@ -34,13 +36,27 @@ export async function listCheckouts(
     });
     return { sessions: page.sessions.map(journalSessionView), hasMore: page.hasMore };
   }
-  const page = await deps.gateway.listCheckoutSessions({
-    status: query.status,
-    customerEmail: query.customerEmail,
-    paymentIntent: query.paymentIntent,
-    limit,
-    startingAfter: query.startingAfter,
-  });
+  const page = await deps.gateway
+    .listCheckoutSessions({
+      status: query.status,
+      customerEmail: query.customerEmail,
+      paymentIntent: query.paymentIntent,
+      limit,
+      startingAfter: query.startingAfter,
+    })
+    .catch((error: unknown) => {
+      // Stripe's 400 for a cursor naming no session is the caller's mistake, not Stripe failing.
+      if (
+        query.startingAfter !== undefined &&
+        error instanceof UpstreamError &&
+        error.upstreamCode === "resource_missing"
+      ) {
+        throw new BadRequestError("startingAfter names no checkout session.", [
+          { path: "startingAfter", message: "names no checkout session" },
+        ]);
+      }
+      throw error;
+    });
   const views = page.sessions
     .map((s) => toSessionView(s, deps.journal.getSession(s.id)))
     .filter(

@@ -147,11 +147,15 @@ describe("GET /v1/checkouts queries", () => {
     );
   });
 
-  it("answers 400 naming startingAfter when the cursor is no session id (was Stripe's 400 as a 502)", async () => {
-    const answer = await callProxy(env, "GET", "/v1/checkouts?startingAfter=..%2F..%2Fx");
-    expect(answer.status).toBe(400);
-    expect(answer.body.error.details).toEqual([
-      { path: "startingAfter", message: "is not a checkout session id" },
-    ]);
-  });
+  it.each([
+    ["no session id", "..%2F..%2Fx", "is not a checkout session id"],
+    ["an unknown session", "cs_test_unknown", "names no checkout session"],
+  ])(
+    "answers 400 naming startingAfter when the cursor is %s (was Stripe's 400 as a 502)",
+    async (_what, cursor, message) => {
+      const answer = await callProxy(env, "GET", `/v1/checkouts?startingAfter=${cursor}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.details).toEqual([{ path: "startingAfter", message }]);
+    },
+  );
 });
