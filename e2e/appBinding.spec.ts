@@ -82,7 +82,7 @@ describe("a user calling the proxy from the console of their app", () => {
 
     // A user of the Products app forges the Orders app's id everywhere they can.
     await openList(PRODUCTS_APP_ID);
-    const forgedHeaders = [
+    const forgedHeaders: Record<string, string>[] = [
       { "X-Kintone-App-Id": ORDERS_APP_ID },
       { "x-kintone-app-id": ORDERS_APP_ID, "X-KINTONE-APP-ID": ORDERS_APP_ID },
     ];
