@@ -2,6 +2,9 @@
  * Issue #8: one POST /v1/checkouts, however often it arrives, makes one Stripe session. The real
  * proxy over HTTP against the emulators; sessions are counted in the Stripe emulator's state.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import {
   addOrders,
   callProxy,
@@ -226,5 +229,47 @@ describe("a key Stripe keeps failing", () => {
     expect(third.status).toBe(201);
     expect(keysOf().at(-1)).not.toBe(firstKey);
     expect(sessionIds()).toEqual([third.body.sessions[0].id]);
+  });
+});
+
+describe("a lost answer across a proxy restart", () => {
+  it("makes one session when the request is sent again to the restarted proxy", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idempotency-journal-"));
+    const durable = await startEmulatedProxy({
+      stripeTimeoutMs: STRIPE_TIMEOUT_MS,
+      journalFile: path.join(dir, "journal.sqlite"),
+    });
+    try {
+      const [id] = addOrders(durable, [{ code: "TEA-1", name: "Green tea", price: "500" }]);
+      const body = {
+        json: {
+          appId: durable.appId,
+          records: [{ id: id!, revision: revisionOf(durable, id!) }],
+          mapping: JSON.stringify(orderMapping()),
+        },
+      };
+      durable.stripe.failNext({
+        method: "POST",
+        pathPrefix: "/v1/checkout/sessions",
+        status: "timeout",
+        when: "after",
+      });
+      durable.stripe.failNext({
+        method: "POST",
+        pathPrefix: "/v1/checkout/sessions",
+        status: 503,
+        count: 2,
+      });
+      expect((await callProxy(durable, "POST", "/v1/checkouts", body)).status).toBe(502);
+
+      await durable.restartProxy();
+      const resent = await callProxy(durable, "POST", "/v1/checkouts", body);
+
+      expect(resent.status).toBe(201);
+      expect(durable.stripe.state.sessions.map((s) => s.id)).toEqual([resent.body.sessions[0].id]);
+    } finally {
+      await durable.close();
+      fs.rmSync(dir, { recursive: true });
+    }
   });
 });

@@ -38,12 +38,16 @@ export interface EmulatedProxy {
   kintone: KintoneEmulator;
   proxy: RunningProxy;
   appId: string;
+  /** Stops the proxy and starts it again on the same journal (a file journal keeps its state). */
+  restartProxy(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface EmulatedProxyOptions {
   /** Per-attempt timeout of the proxy's Stripe SDK client; default the product's (15 s). */
   stripeTimeoutMs?: number;
+  /** Journal file; default in memory (lost on restart). */
+  journalFile?: string;
 }
 
 export async function startEmulatedProxy(
@@ -71,35 +75,42 @@ export async function startEmulatedProxy(
     PORT: "0",
   });
   if (!loaded.ok) throw new Error(loaded.message);
+  const config = loaded.config;
   const timeoutMs = options.stripeTimeoutMs;
-  const proxy = await startProxy(loaded.config, {
-    host: "127.0.0.1",
-    journalFile: ":memory:",
-    logger: pino({ level: process.env.FUZZ_LOG ?? "silent" }),
-    // The same real gateway, only with a shorter SDK timeout so a hanging Stripe is noticed fast.
-    ...(timeoutMs !== undefined
-      ? {
-          extend: () => ({
-            gateway: createStripePaymentGateway({
-              apiKey: STRIPE_KEY,
-              apiBase: stripe.url,
-              timeoutMs,
+  const start = () =>
+    startProxy(config, {
+      host: "127.0.0.1",
+      journalFile: options.journalFile ?? ":memory:",
+      logger: pino({ level: process.env.FUZZ_LOG ?? "silent" }),
+      // The same real gateway, only with a shorter SDK timeout so a hanging Stripe is noticed fast.
+      ...(timeoutMs !== undefined
+        ? {
+            extend: () => ({
+              gateway: createStripePaymentGateway({
+                apiKey: STRIPE_KEY,
+                apiBase: stripe.url,
+                timeoutMs,
+              }),
             }),
-          }),
-        }
-      : {}),
-  });
-  return {
+          }
+        : {}),
+    });
+  const env: EmulatedProxy = {
     stripe,
     kintone,
-    proxy,
+    proxy: await start(),
     appId,
+    async restartProxy() {
+      await env.proxy.close();
+      env.proxy = await start();
+    },
     async close() {
-      await proxy.close();
+      await env.proxy.close();
       await stripe.close();
       await kintone.close();
     },
   };
+  return env;
 }
 
 export interface OrderRow {
