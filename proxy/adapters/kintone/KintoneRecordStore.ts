@@ -22,6 +22,11 @@ export interface KintoneRecordStoreOptions {
   /** Retries of a 429/5xx/network failure. */
   retries?: number;
   retryDelayMs?: number;
+  /**
+   * Time one request may take before it is abandoned (and retried as a network failure); default
+   * 20 s. Without it a kintone request that never answers would hold a checkout or a job forever.
+   */
+  requestTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -159,7 +164,12 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   private makeClient(apiToken: string): KintoneRestAPIClient {
-    return new KintoneRestAPIClient({ baseUrl: this.options.baseUrl, auth: { apiToken } });
+    return new KintoneRestAPIClient({
+      baseUrl: this.options.baseUrl,
+      auth: { apiToken },
+      // The SDK's `socketTimeout` becomes axios' `timeout`, the whole request's limit.
+      socketTimeout: this.options.requestTimeoutMs ?? 20_000,
+    });
   }
 
   private client(appId: string): KintoneRestAPIClient {

@@ -171,4 +171,39 @@ describe("KintoneRecordStore", () => {
       kintone.configure({ latencyMs: 0 });
     }
   });
+
+  describe("a kintone request that never answers", () => {
+    it("is abandoned after the request timeout and retried", async () => {
+      const patient = new KintoneRecordStore({
+        baseUrl: kintone.url,
+        apiTokens: { [appId]: TOKEN },
+        retryDelayMs: 10,
+        requestTimeoutMs: 300,
+      });
+      kintone.failNext({ method: "GET", pathPrefix: "/k/v1/records.json", status: "timeout" });
+      const records = await patient.getRecords(appId, ["1"]);
+      expect(records.map((r) => r.$id?.value)).toEqual(["1"]);
+    });
+
+    it("fails with a retryable kintone error once every attempt timed out", async () => {
+      const patient = new KintoneRecordStore({
+        baseUrl: kintone.url,
+        apiTokens: { [appId]: TOKEN },
+        retries: 1,
+        retryDelayMs: 10,
+        requestTimeoutMs: 300,
+      });
+      kintone.failNext({
+        method: "GET",
+        pathPrefix: "/k/v1/records.json",
+        status: "timeout",
+        count: 2,
+      });
+      const started = Date.now();
+      const error = await patient.getRecords(appId, ["1"]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error).toMatchObject({ code: "KINTONE_ERROR", retryable: true });
+      expect(Date.now() - started).toBeLessThan(5000);
+    });
+  });
 });
