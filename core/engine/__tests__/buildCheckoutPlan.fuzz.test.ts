@@ -13,16 +13,7 @@ import { MAX_AMOUNT } from "../../money/currencies";
 import { buildCheckoutPlan } from "../buildCheckoutPlan";
 import type { CheckoutPlan } from "../CheckoutPlan";
 import { issueMessages } from "../issueMessages";
-
-/** Runs per property (a docs table states these counts). */
-export const ENGINE_FUZZ_RUNS = {
-  hostileFieldCodesAreReadAsOwnFields: 300,
-  missingHostileFieldIsNamed: 200,
-  placeholdersInValuesAreNotExpanded: 300,
-  richTextHtmlBecomesPlainText: 300,
-  anyValueInEveryMappedField: 400,
-  everyPlannedTextIsWellFormed: 300,
-} as const;
+import { ENGINE_FUZZ_RUNS } from "./engineFuzzRuns";
 
 const PROTOTYPE_KEYS = [
   "__proto__",

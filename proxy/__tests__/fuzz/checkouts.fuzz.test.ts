@@ -17,16 +17,7 @@ import {
   type Answer,
   type EmulatedProxy,
 } from "../support/emulatedProxy";
-
-/** Runs per property (a docs table states these counts). */
-export const HTTP_FUZZ_RUNS = {
-  malformedJson: 60,
-  nonObjectJson: 30,
-  oversizedBody: 4,
-  wrongTypes: 120,
-  hostileMapping: 120,
-  hostileRecordData: 60,
-} as const;
+import { HTTP_FUZZ_RUNS } from "./fuzzRuns";
 
 /** DESIGN §5: each error code's status. */
 const STATUS_OF: Record<string, number> = {

@@ -15,9 +15,7 @@ import {
   startEmulatedProxy,
   type EmulatedProxy,
 } from "../support/emulatedProxy";
-
-/** Runs per property (a docs table states these counts). */
-export const IMAGES_FUZZ_RUNS = { brokenAttachments: 60 } as const;
+import { IMAGES_FUZZ_RUNS } from "./fuzzRuns";
 
 let env: EmulatedProxy;
 let samples: Record<"png" | "jpeg" | "gif" | "webp" | "bigPng", Uint8Array>;

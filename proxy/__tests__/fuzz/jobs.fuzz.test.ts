@@ -13,9 +13,7 @@ import {
   startEmulatedProxy,
   type EmulatedProxy,
 } from "../support/emulatedProxy";
-
-/** Runs per property (a docs table states these counts). */
-export const JOBS_FUZZ_RUNS = { hostileQueries: 60, wrongTypes: 60 } as const;
+import { JOBS_FUZZ_RUNS } from "./fuzzRuns";
 
 let env: EmulatedProxy;
 

@@ -11,12 +11,7 @@ import {
   type Answer,
   type EmulatedProxy,
 } from "../support/emulatedProxy";
-
-/** Runs per property (a docs table states these counts). */
-export const ROUTES_FUZZ_RUNS = {
-  pathParameters: 150,
-  listQueries: 150,
-} as const;
+import { ROUTES_FUZZ_RUNS } from "./fuzzRuns";
 
 let env: EmulatedProxy;
 
