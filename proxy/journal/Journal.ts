@@ -60,6 +60,15 @@ export interface PendingWriteBack {
   lastError: string | null;
 }
 
+/** Write-backs of one app that kintone refused at least a given number of times. */
+export interface StuckWriteBacks {
+  appId: string;
+  records: number;
+  /** One of them (the lowest id), with the last refusal kintone gave for it. */
+  recordId: string;
+  lastError: string | null;
+}
+
 export interface CachedProduct {
   productId: string;
   /** Hash of what was last sent (name, description, images). */
@@ -110,6 +119,8 @@ export interface Journal {
   clearPendingFields(appId: string, recordId: string, fieldCodes: string[]): void;
   listDuePendingWriteBacks(now: Date, limit: number): PendingWriteBack[];
   countPendingWriteBacks(): number;
+  /** Per app, the pending write-backs that failed `minAttempts` times or more. */
+  summarizeStuckWriteBacks(minAttempts: number): StuckWriteBacks[];
   recordWriteBackFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void;
   deletePendingWriteBack(appId: string, recordId: string): void;
 

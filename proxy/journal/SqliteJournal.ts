@@ -22,6 +22,7 @@ import type {
   NewStripeEvent,
   PaymentStatusValue,
   PendingWriteBack,
+  StuckWriteBacks,
   SessionQuery,
   StoredStripeEvent,
 } from "./Journal";
@@ -418,6 +419,25 @@ export class SqliteJournal implements Journal {
       n: number;
     };
     return row.n;
+  }
+
+  summarizeStuckWriteBacks(minAttempts: number): StuckWriteBacks[] {
+    // SQLite takes the bare columns of an aggregate query from the row MIN() picked.
+    const rows = this.statement(
+      `SELECT app_id, COUNT(*) AS records, MIN(record_id) AS record_id, last_error
+         FROM pending_write_backs WHERE attempts >= ? GROUP BY app_id ORDER BY app_id`,
+    ).all(minAttempts) as {
+      app_id: string;
+      records: number;
+      record_id: string;
+      last_error: string | null;
+    }[];
+    return rows.map((row) => ({
+      appId: row.app_id,
+      records: row.records,
+      recordId: row.record_id,
+      lastError: row.last_error,
+    }));
   }
 
   recordWriteBackFailure(

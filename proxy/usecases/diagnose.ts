@@ -1,7 +1,8 @@
 /**
  * GET /v1/diagnostics — can the proxy do its job? The Stripe key's mode, type and missing
- * permissions; for each configured kintone app, whether its token reads the form and the records.
- * Problems are plain sentences an administrator can act on.
+ * permissions; for each configured kintone app, whether its token reads the form and the records,
+ * and whether write-backs kintone keeps refusing wait in the journal. Problems are plain
+ * sentences an administrator can act on.
  */
 import { AppError } from "../errors/AppError";
 import type { UseCaseDeps } from "./UseCaseDeps";
@@ -16,8 +17,15 @@ export interface Diagnostics {
   kintone: { ok: boolean; apps: { appId: string; ok: boolean; problems: string[] }[] };
 }
 
+/**
+ * A write-back refused this many times is reported. With RecordWriter's doubling delays that is
+ * about 5 minutes of refusals: no longer kintone being busy, but a refusal that waits for a person
+ * (a field's options, the token's rights).
+ */
+export const STUCK_WRITE_BACK_ATTEMPTS = 5;
+
 export async function diagnose(
-  deps: Pick<UseCaseDeps, "gateway" | "records">,
+  deps: Pick<UseCaseDeps, "gateway" | "records"> & Partial<Pick<UseCaseDeps, "journal">>,
   setup: {
     appIds: string[];
     stripeKeyType: "restricted" | "secret";
@@ -40,6 +48,17 @@ export async function diagnose(
     ),
     Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId))),
   ]);
+  const stuck = deps.journal?.summarizeStuckWriteBacks(STUCK_WRITE_BACK_ATTEMPTS) ?? [];
+  for (const app of apps) {
+    const waiting = stuck.find((entry) => entry.appId === app.appId);
+    if (!waiting) continue;
+    const records = waiting.records === 1 ? "1 record waits" : `${waiting.records} records wait`;
+    const reason = waiting.lastError ? ` (record ${waiting.recordId}: ${waiting.lastError})` : "";
+    app.problems.push(
+      `App ${app.appId}: ${records} for a write-back kintone keeps refusing${reason}; the proxy tries again every 15 minutes at most.${help("kintone-write-back-stuck")}`,
+    );
+    app.ok = false;
+  }
   if (!setup.webhookConfigured) {
     stripe.problems.push(
       `STRIPE_WEBHOOK_SECRET is not set: the proxy refuses Stripe's webhook events, so payment statuses reach the records only through the event catch-up every few minutes or a sync.${help("stripe-webhook-secret-missing")}`,

@@ -126,6 +126,7 @@ describe("diagnostics and docs agree", () => {
         "kintone-no-fields",
         "kintone-form-unreadable",
         "kintone-records-unreadable",
+        "kintone-write-back-stuck",
       ]),
     );
   });
