@@ -171,10 +171,11 @@ export class SqliteJournal implements Journal {
   constructor(file: string) {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    // First, so that even switching to WAL waits for another process holding the file.
+    this.db.pragma("busy_timeout = 5000");
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
-    this.db.pragma("busy_timeout = 5000");
     this.migrate();
   }
 
@@ -196,15 +197,20 @@ export class SqliteJournal implements Journal {
     return statement;
   }
 
+  /**
+   * Brings the schema up to date. The version is read inside one IMMEDIATE transaction (the write
+   * lock taken first): a second proxy starting on the same DATA_DIR at the same moment waits for
+   * the first (busy_timeout) and then finds the tables made, instead of creating them again.
+   */
   private migrate(): void {
-    const current = this.db.pragma("user_version", { simple: true }) as number;
-    for (let version = current; version < MIGRATIONS.length; version++) {
-      const apply = this.db.transaction(() => {
+    const apply = this.db.transaction(() => {
+      const current = this.db.pragma("user_version", { simple: true }) as number;
+      for (let version = current; version < MIGRATIONS.length; version++) {
         this.db.exec(MIGRATIONS[version] as string);
         this.db.pragma(`user_version = ${version + 1}`);
-      });
-      apply();
-    }
+      }
+    });
+    apply.immediate();
   }
 
   saveSession(s: JournalSession): void {

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -148,5 +149,28 @@ describe("SqliteJournal", () => {
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
+  });
+
+  it("opens a fresh file from several processes starting at the same moment (each finds the schema made once)", async () => {
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "journal-race-")),
+      "journal.sqlite",
+    );
+    const at = Date.now() + 1500; // after every process has loaded
+    const outputs = await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<string>((resolve, reject) => {
+            execFile(
+              process.execPath,
+              ["--import", "tsx", path.join(__dirname, "openJournalAt.ts"), file, String(at)],
+              { timeout: 30_000 },
+              (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+            );
+          }),
+      ),
+    );
+    expect(outputs).toEqual(["opened", "opened", "opened", "opened"]);
   });
 });
