@@ -3,6 +3,17 @@
  * (loopback addresses, `localhost`, or Unix sockets). Emulators listen on 127.0.0.1.
  */
 import net from "node:net";
+import fc from "fast-check";
+
+/**
+ * Property tests draw a fresh seed on a developer's machine, to keep exploring. CI (and anyone
+ * reproducing a failure) fixes it, so a run that landed can be run again to the same inputs:
+ * FAST_CHECK_SEED=<the printed seed> (.ci/run sets it), or with CI=true the same default.
+ */
+const CI_FAST_CHECK_SEED = 20261123;
+const seed =
+  process.env.FAST_CHECK_SEED ?? (process.env.CI ? String(CI_FAST_CHECK_SEED) : undefined);
+if (seed !== undefined) fc.configureGlobal({ seed: Number(seed) });
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/i;
 
