@@ -6,13 +6,10 @@ import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startKintoneEmulator, type KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
+import type { KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
 import type { FieldDef } from "../sandbox/kintone/KintoneStore";
-import {
-  startStripeEmulator,
-  type StripeEmulator,
-  type StripeEmulatorOptions,
-} from "../sandbox/stripe/StripeEmulator";
+import { startOrdersEmulators } from "../sandbox/startOrdersEmulators";
+import type { StripeEmulator, StripeEmulatorOptions } from "../sandbox/stripe/StripeEmulator";
 import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
@@ -89,36 +86,23 @@ export interface Bed {
 }
 
 export async function startBed(options: BedOptions = {}): Promise<Bed> {
-  const stripe = await startStripeEmulator(options.stripe ?? {});
-  const kintone = await startKintoneEmulator({
-    apps: [
-      {
-        name: "Orders",
-        fields: FIELDS,
-        apiTokens: [
-          { token: TOKEN, rights: { view: true, add: false, edit: true, delete: false } },
-        ],
-      },
-    ],
+  const emulators = await startOrdersEmulators({
+    fields: FIELDS,
+    token: TOKEN,
+    stripe: options.stripe ?? {},
   });
-  const appId = kintone.store.listApps()[0]!.id;
+  const { stripe, kintone, appId } = emulators;
   let proxy: ProxyChild;
   try {
     proxy = await startProxyProcess(
       {
-        STRIPE_API_KEY: "rk_test_bench",
-        STRIPE_API_BASE: stripe.url,
-        PROXY_SECRET: SECRET,
-        KINTONE_BASE_URL: kintone.url,
-        KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
-        PORT: "0",
+        ...emulators.proxyEnv({ stripeApiKey: "rk_test_bench", proxySecret: SECRET }),
         LOG_LEVEL: "info",
       },
       options.stripeRateLimitPerSecond,
     );
   } catch (error) {
-    await stripe.close();
-    await kintone.close();
+    await emulators.close();
     throw error;
   }
   return {
@@ -142,8 +126,7 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
     },
     async close() {
       await proxy.close();
-      await stripe.close();
-      await kintone.close();
+      await emulators.close();
     },
   };
 }

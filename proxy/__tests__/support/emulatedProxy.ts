@@ -4,12 +4,10 @@
  * Shared by the idempotency and fuzz suites; not a test file itself.
  */
 import pino from "pino";
-import {
-  startKintoneEmulator,
-  type KintoneEmulator,
-} from "../../../sandbox/kintone/KintoneEmulator";
+import type { KintoneEmulator } from "../../../sandbox/kintone/KintoneEmulator";
 import type { FieldDef } from "../../../sandbox/kintone/KintoneStore";
-import { startStripeEmulator, type StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
+import { startOrdersEmulators } from "../../../sandbox/startOrdersEmulators";
+import type { StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
 import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
 import { loadConfig } from "../../config";
 import { startProxy, type RunningProxy } from "../../main";
@@ -53,27 +51,11 @@ export interface EmulatedProxyOptions {
 export async function startEmulatedProxy(
   options: EmulatedProxyOptions = {},
 ): Promise<EmulatedProxy> {
-  const stripe = await startStripeEmulator();
-  const kintone = await startKintoneEmulator({
-    apps: [
-      {
-        name: "Orders",
-        fields: ORDER_FIELDS,
-        apiTokens: [
-          { token: TOKEN, rights: { view: true, add: false, edit: true, delete: false } },
-        ],
-      },
-    ],
+  const { stripe, kintone, appId, proxyEnv, close } = await startOrdersEmulators({
+    fields: ORDER_FIELDS,
+    token: TOKEN,
   });
-  const appId = kintone.store.listApps()[0]!.id;
-  const loaded = loadConfig({
-    STRIPE_API_KEY: STRIPE_KEY,
-    STRIPE_API_BASE: stripe.url,
-    PROXY_SECRET: SECRET,
-    KINTONE_BASE_URL: kintone.url,
-    KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
-    PORT: "0",
-  });
+  const loaded = loadConfig(proxyEnv({ stripeApiKey: STRIPE_KEY, proxySecret: SECRET }));
   if (!loaded.ok) throw new Error(loaded.message);
   const config = loaded.config;
   const timeoutMs = options.stripeTimeoutMs;
@@ -106,8 +88,7 @@ export async function startEmulatedProxy(
     },
     async close() {
       await env.proxy.close();
-      await stripe.close();
-      await kintone.close();
+      await close();
     },
   };
   return env;

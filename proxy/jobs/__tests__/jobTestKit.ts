@@ -2,16 +2,10 @@
  * What the job tests share: the emulators with an orders app, records, HTTP calls to a proxy, and
  * polling a job until it finishes.
  */
-import {
-  startKintoneEmulator,
-  type KintoneEmulator,
-} from "../../../sandbox/kintone/KintoneEmulator";
+import type { KintoneEmulator } from "../../../sandbox/kintone/KintoneEmulator";
 import type { FieldDef } from "../../../sandbox/kintone/KintoneStore";
-import {
-  startStripeEmulator,
-  type StripeEmulator,
-  type StripeEmulatorOptions,
-} from "../../../sandbox/stripe/StripeEmulator";
+import { startOrdersEmulators } from "../../../sandbox/startOrdersEmulators";
+import type { StripeEmulator, StripeEmulatorOptions } from "../../../sandbox/stripe/StripeEmulator";
 
 export const SECRET = "jobs-test-secret-0123456789-abcdefgh";
 export const TOKEN = "jobstesttoken123";
@@ -57,35 +51,16 @@ export interface Emulators {
 export async function startEmulators(
   stripeOptions: StripeEmulatorOptions = {},
 ): Promise<Emulators> {
-  const stripe = await startStripeEmulator(stripeOptions);
-  const kintone = await startKintoneEmulator({
-    apps: [
-      {
-        name: "Orders",
-        fields: FIELDS,
-        apiTokens: [
-          { token: TOKEN, rights: { view: true, add: false, edit: true, delete: false } },
-        ],
-      },
-    ],
+  const emulators = await startOrdersEmulators({
+    fields: FIELDS,
+    token: TOKEN,
+    stripe: stripeOptions,
   });
-  const appId = kintone.store.listApps()[0]!.id;
   return {
-    stripe,
-    kintone,
-    appId,
+    ...emulators,
     env: {
-      STRIPE_API_KEY: "rk_test_jobs",
-      STRIPE_API_BASE: stripe.url,
-      PROXY_SECRET: SECRET,
-      KINTONE_BASE_URL: kintone.url,
-      KINTONE_API_TOKENS: `${appId}:${TOKEN}`,
-      PORT: "0",
+      ...emulators.proxyEnv({ stripeApiKey: "rk_test_jobs", proxySecret: SECRET }),
       LOG_LEVEL: "silent",
-    },
-    async close() {
-      await stripe.close();
-      await kintone.close();
     },
   };
 }
