@@ -17,6 +17,7 @@ import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
+import { Coordination } from "./deps/Coordination";
 import { RecordWriter } from "./writeback/RecordWriter";
 import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
 import type { PaymentEventDeps } from "./events/applyPaymentEvent";
@@ -88,8 +89,11 @@ export async function startProxy(
   const writer = new RecordWriter(records, journal, logger, {
     firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
   });
+  // One per proxy: webhooks, sync and checkouts take the same per-session locks.
+  const coordination = new Coordination();
   const eventDeps: PaymentEventDeps = {
     journal,
+    coordination,
     gateway,
     writer,
     logger,
@@ -115,6 +119,7 @@ export async function startProxy(
     writer,
     logger,
     now: () => new Date(),
+    coordination,
     cacheScope: createHash("sha256")
       .update(`${config.stripeApiBase ?? "https://api.stripe.com"}|${config.stripeApiKey}`)
       .digest("hex")

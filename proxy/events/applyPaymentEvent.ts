@@ -5,10 +5,10 @@
  * the journal's whole state after the event, so a late or replayed event cannot regress them.
  */
 import type { Logger } from "pino";
+import type { Coordination } from "../deps/Coordination";
 import type { Journal, JournalSession } from "../journal/Journal";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { PaymentGateway } from "../ports/PaymentGateway";
-import { coordinationFor } from "../usecases/Coordination";
 import { METADATA_APP_ID } from "../usecases/sessionView";
 import type { RecordWriter } from "../writeback/RecordWriter";
 import { writeSessionState } from "../writeback/writeSessionState";
@@ -22,6 +22,8 @@ export interface PaymentEventDeps {
   writer: RecordWriter;
   logger: Logger;
   now: () => Date;
+  /** The proxy's per-key locks: a session's state is changed by one caller at a time. */
+  coordination: Coordination;
   /** kintone apps this proxy has tokens for: their sessions may still reach the journal. */
   servedAppIds: readonly string[];
 }
@@ -98,7 +100,7 @@ async function applyEvent(
   const sessionId = target.journalled.sessionId;
 
   // One event of a session at a time: journal update and record write stay in step.
-  return coordinationFor(deps.journal).withLocks([`stripe-session:${sessionId}`], async () => {
+  return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
     if (deps.journal.getStripeEvent(event.id)?.appliedAt) return "duplicate";
     const current = deps.journal.getSession(sessionId) ?? target.journalled!;
     if ("session" in event && event.session.paymentIntentId) {

@@ -15,7 +15,7 @@ import { expireCheckout } from "../usecases/expireCheckout";
 import { getCheckout } from "../usecases/getCheckout";
 import { listCheckouts } from "../usecases/listCheckouts";
 import { syncCheckout } from "../usecases/syncCheckout";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { appScopeOf, assertBoundApp, bindApp } from "./appBinding";
 import { authenticate } from "./authenticate";
 import { errorHandler, notFound } from "./errorHandler";

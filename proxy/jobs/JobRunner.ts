@@ -15,7 +15,7 @@ import { RecordNotFoundError } from "../errors/RecordNotFoundError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
 import type { JobError, JobItem, JournalJob } from "../journal/Journal";
 import { createSessionForRecord } from "../usecases/createCheckouts";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { JobWriteBack } from "./JobWriteBack";
 
 /** Records read per kintone request (its query limit is 500; ids per `in (…)` are kept to 100). */

@@ -6,7 +6,7 @@
  * The journal marks items written, so a restart writes what a crash left unwritten.
  */
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { KINTONE_WRITE_BATCH, type RecordWrite } from "../writeback/RecordWriter";
 import { writeBackFields } from "../writeback/writeBackFields";
 

@@ -2,7 +2,7 @@
 import type { Job } from "../../core/api/proxyApi";
 import { JobNotFoundError } from "../errors/JobNotFoundError";
 import type { AppScope } from "../usecases/appScope";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 /** Item errors shown at most; the counts are always complete. */
 export const MAX_ERRORS_SHOWN = 1000;

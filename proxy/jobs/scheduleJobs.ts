@@ -4,7 +4,7 @@
  * to replace the same records' sessions.
  */
 import { Cron } from "croner";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import type { JobRunner } from "./JobRunner";
 import type { ScheduledJob } from "./scheduledJobsSchema";
 import { submitJob } from "./submitJob";

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { BadRequestError } from "../errors/BadRequestError";
 import { UpstreamError } from "../errors/UpstreamError";
-import type { UseCaseDeps } from "../usecases/UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import type { JobRunner } from "./JobRunner";
 
 export type JobSelection = { query: string } | { records: { id: string; revision?: string }[] };

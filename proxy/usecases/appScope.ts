@@ -6,7 +6,7 @@
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import { METADATA_APP_ID } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export type AppScope = { appId: string } | undefined;
 

@@ -29,9 +29,8 @@ import type {
 } from "../ports/PaymentGateway";
 import { writeBackFields } from "../writeback/writeBackFields";
 import type { RecordWrite } from "../writeback/RecordWriter";
-import { coordinationFor } from "./Coordination";
 import { METADATA_APP_ID, recordIdsMetadata } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export const MAX_RECORDS_PER_REQUEST = MAX_RECORDS_PER_CHECKOUT_REQUEST;
 /**
@@ -420,7 +419,7 @@ async function createOneSession(
 
   // A concurrent twin (double click) waits for this one and gets the same session; another
   // request for one of these records waits its turn, then finds this session open and replaces it.
-  const coordination = coordinationFor(deps.journal);
+  const coordination = deps.coordination;
   const recordLocks = planned.recordIds.map((id) => `record:${appId}:${id}`);
   return coordination.singleFlight(intent.idempotencyKey, () =>
     coordination.withLocks(recordLocks, async () => {
@@ -641,7 +640,7 @@ async function imageUrl(
   const key = imageCacheKey(deps, hash);
   const url =
     deps.journal.getCachedImageUrl(key) ??
-    (await coordinationFor(deps.journal).singleFlight(key, async () => {
+    (await deps.coordination.singleFlight(key, async () => {
       const uploaded = await deps.gateway.uploadProductImage(upload);
       deps.journal.putCachedImageUrl(key, uploaded.url);
       return uploaded.url;
@@ -662,7 +661,7 @@ async function catalogueProduct(
   );
   const cached = deps.journal.getCachedProduct(key);
   if (cached && cached.contentHash === contentHash) return { id: cached.productId };
-  return coordinationFor(deps.journal).singleFlight(`${key}:${contentHash}`, async () => {
+  return deps.coordination.singleFlight(`${key}:${contentHash}`, async () => {
     const { productId } = await deps.gateway.upsertProduct(details);
     deps.journal.putCachedProduct(key, { productId, contentHash });
     return { id: productId };

@@ -5,7 +5,7 @@
  * sentences an administrator can act on.
  */
 import { AppError } from "../errors/AppError";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export interface Diagnostics {
   stripe: {

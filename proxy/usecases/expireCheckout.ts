@@ -7,7 +7,7 @@ import { SessionNotOpenError } from "../errors/SessionNotOpenError";
 import { assertSessionInScope, type AppScope } from "./appScope";
 import { recordSessionState } from "./syncCheckout";
 import type { SessionView } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export async function expireCheckout(
   deps: UseCaseDeps,

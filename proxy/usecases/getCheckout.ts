@@ -2,7 +2,7 @@
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { assertSessionInScope, type AppScope } from "./appScope";
 import { toSessionView, type SessionView } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export async function getCheckout(
   deps: Pick<UseCaseDeps, "gateway" | "journal">,

@@ -6,7 +6,7 @@ import { BadRequestError } from "../errors/BadRequestError";
 import { UpstreamError } from "../errors/UpstreamError";
 import type { SessionStatus } from "../ports/PaymentGateway";
 import { journalSessionView, toSessionView, type SessionView } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export interface ListCheckoutsQuery {
   appId?: string;

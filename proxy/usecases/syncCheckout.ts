@@ -7,9 +7,8 @@ import { nextSessionState, type SessionChange } from "../events/nextSessionState
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import { writeSessionState } from "../writeback/writeSessionState";
 import { assertSessionInScope, type AppScope } from "./appScope";
-import { coordinationFor } from "./Coordination";
 import { toSessionView, type SessionView } from "./sessionView";
-import type { UseCaseDeps } from "./UseCaseDeps";
+import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export async function syncCheckout(
   deps: UseCaseDeps,
@@ -39,7 +38,7 @@ export async function recordSessionState(
     );
     return toSessionView(session);
   }
-  return coordinationFor(deps.journal).withLocks([`stripe-session:${session.id}`], async () => {
+  return deps.coordination.withLocks([`stripe-session:${session.id}`], async () => {
     const current = deps.journal.getSession(session.id)!;
     const { state, changed } = nextSessionState(
       current,

@@ -22,7 +22,8 @@ import type {
 } from "../../ports/PaymentGateway";
 import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
 import { RecordWriter } from "../../writeback/RecordWriter";
-import type { UseCaseDeps } from "../UseCaseDeps";
+import { Coordination } from "../../deps/Coordination";
+import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 
 export class FakePaymentGateway implements PaymentGateway {
   calls: { method: string; args: unknown }[] = [];
@@ -284,6 +285,7 @@ export function makeDeps(now = () => new Date("2026-01-10T00:00:00Z")) {
     writer,
     logger: silentLogger,
     now,
+    coordination: new Coordination(),
     cacheScope: "test",
   };
   return { deps, gateway, records, journal, imageNormalizer, writer };

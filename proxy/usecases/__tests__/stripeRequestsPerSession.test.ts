@@ -6,7 +6,7 @@
 import { startStripeEmulator, type StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
 import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
 import { productIdForCode } from "../../adapters/stripe/productIdForCode";
-import type { UseCaseDeps } from "../UseCaseDeps";
+import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { createCheckouts } from "../createCheckouts";
 import { APP, baseMapping, makeDeps, productRecord } from "./fakes";
 

@@ -2,7 +2,6 @@ import type { JournalSession } from "../../journal/Journal";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
-import { coordinationFor } from "../Coordination";
 import { expireCheckout } from "../expireCheckout";
 import { syncCheckout } from "../syncCheckout";
 import { APP, baseMapping, makeDeps, silentLogger } from "./fakes";
@@ -86,7 +85,7 @@ describe("syncCheckout", () => {
     gateway.sessions.set("cs_1", stripeSession({ status: "complete", paymentStatus: "paid" }));
 
     let sync: Promise<unknown> | undefined;
-    await coordinationFor(journal).withLocks(["stripe-session:cs_1"], async () => {
+    await deps.coordination.withLocks(["stripe-session:cs_1"], async () => {
       sync = syncCheckout(deps, "cs_1");
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(records.updates).toEqual([]);

@@ -5,6 +5,7 @@ import type { ImageNormalizer } from "../ports/ImageNormalizer";
 import type { PaymentGateway } from "../ports/PaymentGateway";
 import type { RecordStore } from "../ports/RecordStore";
 import type { RecordWriter } from "../writeback/RecordWriter";
+import type { Coordination } from "./Coordination";
 
 export interface UseCaseDeps {
   gateway: PaymentGateway;
@@ -14,6 +15,8 @@ export interface UseCaseDeps {
   writer: RecordWriter;
   logger: Logger;
   now: () => Date;
+  /** This proxy's single flights and per-key locks (one instance per proxy). */
+  coordination: Coordination;
   /**
    * Names the Stripe account/endpoint in the journal's caches (product ids, image URLs), so a
    * proxy pointed at another account or emulator does not reuse ids that mean nothing there.

@@ -1,9 +1,9 @@
 /**
  * In-process coordination of concurrent requests of one proxy: single flights (concurrent
- * callers with one key share one promise) and per-key locks (callers take turns). Kept per
- * journal, so two proxies in one process (tests, the sandbox) never share state.
+ * callers with one key share one promise) and per-key locks (callers take turns). Each proxy is
+ * given its own instance (see `UseCaseDeps`), so two proxies in one process (tests, the sandbox)
+ * never share state.
  */
-import type { Journal } from "../journal/Journal";
 
 export class Coordination {
   private readonly flights = new Map<string, Promise<unknown>>();
@@ -41,15 +41,4 @@ export class Coordination {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     };
   }
-}
-
-const byJournal = new WeakMap<Journal, Coordination>();
-
-export function coordinationFor(journal: Journal): Coordination {
-  let coordination = byJournal.get(journal);
-  if (!coordination) {
-    coordination = new Coordination();
-    byJournal.set(journal, coordination);
-  }
-  return coordination;
 }
