@@ -2,7 +2,7 @@
  * kintone records + mapping → the checkout sessions to create, or every issue that stops them.
  * Pure and total: whatever the input (records of the wrong shape, a mapping that skipped
  * validation), it returns a plan and never throws. Any issue anywhere means no session at all
- * (DESIGN §5: VALIDATION_FAILED, nothing sent to Stripe).
+ * (the proxy answers 422 VALIDATION_FAILED and sends nothing to Stripe).
  */
 import type { KintoneRecord } from "../kintone/KintoneRecord";
 import type { MappingConfig } from "../mapping/MappingConfig";

@@ -33,7 +33,7 @@ export const MAX_EMAIL = 254;
 
 /**
  * Attachments the engine picks as product images. Stripe's Files API takes JPEG, PNG and GIF for
- * `business_logo` (DESIGN §7); WebP is accepted too because the proxy re-encodes images with sharp
+ * `business_logo` (https://docs.stripe.com/file-upload#uploading-a-file); WebP is accepted too because the proxy re-encodes images with sharp
  * (which also shrinks them under 512 KB). SVG, HEIC, TIFF, BMP and PDF are not images here.
  * Content types are compared lower-case, without parameters.
  */

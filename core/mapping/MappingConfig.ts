@@ -1,5 +1,6 @@
 /**
- * The mapping config, version 1 (DESIGN §6, binding). One zod schema gives both the TypeScript
+ * The mapping config, version 1: a contract saved configs rely on, so keys are only ever added
+ * (optional) and the version stays 1. One zod schema gives both the TypeScript
  * type and the runtime check; the settings screen and the proxy validate with this same code.
  */
 import { z } from "zod";

@@ -1,6 +1,6 @@
 /**
  * Reading a mapping: JSON text → a MappingConfig that passed the schema and the checks a schema
- * cannot express. The settings screen and the proxy both use it (DESIGN §6).
+ * cannot express. The settings screen and the proxy both use it.
  */
 import { MAX_AMOUNT, findCurrency } from "../money/currencies";
 import { parseDecimal, toMinorUnits } from "../money/toMinorUnits";
