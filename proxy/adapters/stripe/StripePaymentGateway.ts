@@ -1,12 +1,12 @@
 import type { PaymentGateway, StripeKeyType, StripeMode } from "../../ports/PaymentGateway";
 import { createCheckoutSessions } from "./createCheckoutSessions";
-import { createEventListing } from "./createEventListing";
 import { createKeyDiagnostics } from "./createKeyDiagnostics";
 import { createProductCatalogue } from "./createProductCatalogue";
-import { createProductImageUploads } from "./createProductImageUploads";
 import { createRequestPacer, STRIPE_REQUESTS_PER_SECOND } from "./createRequestPacer";
 import { createStripeClient } from "./createStripeClient";
+import { listStripeEvents } from "./listStripeEvents";
 import type { GatewayLogger, StripeAccess } from "./StripeAccess";
+import { uploadProductImage } from "./uploadProductImage";
 
 export interface StripePaymentGatewayOptions {
   apiKey: string;
@@ -55,9 +55,9 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
   };
   return {
     ...createProductCatalogue(access),
-    ...createProductImageUploads(access),
+    uploadProductImage: (image) => uploadProductImage(access, image),
     ...createCheckoutSessions(access),
-    ...createEventListing(access),
+    listEvents: (filter) => listStripeEvents(access, filter),
     ...createKeyDiagnostics(access, {
       apiKey: options.apiKey,
       mode,
