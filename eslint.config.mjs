@@ -20,7 +20,7 @@ const nodeBuiltins = [
 
 /**
  * The packages (and their subpaths) only proxy/adapters/** may import: the Stripe, kintone,
- * SQLite and image SDKs. A regex, as a `group` entry "stripe" would match any path segment.
+ * SQLite and image SDKs. A regex: a `group` entry "stripe" would also match "./adapters/stripe/x".
  */
 const adapterPackages = "^(stripe|@kintone/rest-api-client|better-sqlite3|sharp)(/.*)?$";
 
@@ -105,8 +105,7 @@ export default tseslint.config(
             proxyImportsOnlyCore,
             {
               regex: adapterPackages,
-              message:
-                "Only proxy/adapters/** import SDKs; elsewhere in proxy/, use a port (proxy/ports/).",
+              message: "Only proxy/adapters/** import SDKs; elsewhere in proxy/, use a port.",
             },
           ],
         },

@@ -1,8 +1,8 @@
 /**
  * The proxy's configuration: the environment variables `.env.example` lists, no others. This is
- * the only module that reads the environment, and the one place that reads meaning from it (such
- * as the Stripe key's mode): `readEnvironment()` merges `.env` and `process.env`; `loadConfig(env)` is pure
- * over its argument and reports every problem at once.
+ * the only module that reads the environment, and the one place that reads meaning from it
+ * (such as the Stripe key's mode): `readEnvironment()` merges `.env` and `process.env`;
+ * `loadConfig(env)` is pure over its argument and reports every problem at once.
  */
 import fs from "node:fs";
 import path from "node:path";

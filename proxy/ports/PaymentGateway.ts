@@ -95,10 +95,11 @@ export interface PaymentGateway {
    */
   upsertProduct(product: ProductUpsert): Promise<{ productId: string }>;
   /**
-   * Says which product codes the next `upsertProduct` calls are about (e.g. all the new codes of
-   * one session; codes whose product id the caller knows need no lookup), so the gateway can look them all up at once instead of code by code. Only
-   * cheaper, never required: `upsertProduct` keeps its guarantees without it. Never rejects; a
-   * lookup that fails is left to `upsertProduct`.
+   * Says which product codes the next `upsertProduct` calls are about (e.g. the new codes of one
+   * session: codes whose product id the caller knows need no lookup), so the gateway can look
+   * them all up at once instead of code by code. Only cheaper, never required: `upsertProduct`
+   * keeps its guarantees without it. Never rejects; a lookup that fails is left to
+   * `upsertProduct`.
    */
   prepareProducts?(codes: readonly string[]): Promise<void>;
   /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */

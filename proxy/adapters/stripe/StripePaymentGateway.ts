@@ -17,7 +17,7 @@ export interface StripePaymentGatewayOptions {
   /** `STRIPE_API_BASE`; API calls and file uploads go there. */
   apiBase?: string;
   logger?: GatewayLogger;
-  /** Requests per second for the whole gateway; default Stripe's limit for the mode (25 test, 100 live). */
+  /** Requests per second for the whole gateway; default Stripe's limit (25 test, 100 live). */
   rateLimitPerSecond?: number;
   /** Files API uploads per second (also counted against the general limit); default 20. */
   filesRateLimitPerSecond?: number;

@@ -3,7 +3,7 @@ import type { StripeMode } from "../../ports/PaymentGateway";
 import { createTokenBucket, type TokenBucket } from "./createTokenBucket";
 import type { GatewayLogger } from "./StripeAccess";
 
-/** Stripe's own limit on requests per second for an account (https://docs.stripe.com/rate-limits). */
+/** Stripe's own limit on requests per second, by mode (https://docs.stripe.com/rate-limits). */
 export const STRIPE_REQUESTS_PER_SECOND: Record<StripeMode, number> = { test: 25, live: 100 };
 
 export interface RequestPacerOptions {
