@@ -1,5 +1,6 @@
-// Lint rules, including the layering of DESIGN §2: core/ is pure, plugin/ and proxy/ never
-// import each other, only proxy adapters import the SDKs.
+// Lint rules, including the layering: core/ is pure (no Node APIs, no SDKs, nothing outside
+// core/); plugin/ and proxy/ never import each other; in proxy/, only the adapters
+// (proxy/adapters/**) import the SDKs and native packages, so use cases speak the ports.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
@@ -16,6 +17,17 @@ const nodeBuiltins = [
   "os",
   "child_process",
 ];
+
+/**
+ * The packages (and their subpaths) only proxy/adapters/** may import: the Stripe, kintone,
+ * SQLite and image SDKs. A regex: a `group` entry "stripe" would also match "./adapters/stripe/x".
+ */
+const adapterPackages = "^(stripe|@kintone/rest-api-client|better-sqlite3|sharp)(/.*)?$";
+
+const proxyImportsOnlyCore = {
+  group: ["**/plugin/**", "**/sandbox/**"],
+  message: "proxy/ imports only core/.",
+};
 
 export default tseslint.config(
   {
@@ -51,7 +63,11 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: "core/ is pure: no Node APIs." },
             {
-              group: ["stripe", "@kintone/*", "express", "kintone-ui-component"],
+              group: ["@kintone/*", "express", "kintone-ui-component"],
+              message: "core/ is pure: no SDKs.",
+            },
+            {
+              regex: adapterPackages,
               message: "core/ is pure: no SDKs.",
             },
             {
@@ -72,6 +88,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["**/proxy/**", "**/sandbox/**"], message: "plugin/ imports only core/." },
+            { regex: adapterPackages, message: "plugin/ runs in the browser: no server SDKs." },
           ],
         },
       ],
@@ -85,10 +102,24 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/plugin/**", "**/sandbox/**"], message: "proxy/ imports only core/." },
+            proxyImportsOnlyCore,
+            {
+              regex: adapterPackages,
+              message: "Only proxy/adapters/** import SDKs; elsewhere in proxy/, use a port.",
+            },
           ],
         },
       ],
+    },
+  },
+  {
+    // The adapters are where the SDKs are used (this block replaces the rule's options above).
+    // TEMPORARY: proxy/journal/SqliteJournal.ts is the SQLite adapter until it moves to
+    // proxy/adapters/sqlite/; drop this entry when it does.
+    files: ["proxy/adapters/**/*.ts", "proxy/journal/SqliteJournal.ts"],
+    ignores: ["proxy/**/__tests__/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [proxyImportsOnlyCore] }],
     },
   },
 );

@@ -1,17 +1,21 @@
 /**
- * The proxy's configuration (DESIGN §4, binding). This is the only module that reads the
- * environment: `readEnvironment()` merges `.env` and `process.env`; `loadConfig(env)` is pure
- * over its argument and reports every problem at once.
+ * The proxy's configuration: the environment variables `.env.example` lists, no others. This is
+ * the only module that reads the environment, and the one place that reads meaning from it
+ * (such as the Stripe key's mode): `readEnvironment()` merges `.env` and `process.env`;
+ * `loadConfig(env)` is pure over its argument and reports every problem at once.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
 import { scheduledJobsSchema, type ScheduledJob } from "./jobs/scheduledJobsSchema";
+import type { StripeKeyType, StripeMode } from "./ports/PaymentGateway";
 
 export interface ProxyConfig {
   stripeApiKey: string;
-  stripeKeyType: "restricted" | "secret";
+  stripeKeyType: StripeKeyType;
+  /** `…_live_…` keys work on live data, `…_test_…` keys on test data. */
+  stripeMode: StripeMode;
   stripeApiBase?: string;
   stripeWebhookSecret?: string;
   proxySecret: string;
@@ -20,9 +24,9 @@ export interface ProxyConfig {
   kintoneApiTokens: Record<string, string>;
   port: number;
   dataDir: string;
-  /** `LOG_LEVEL` (not in DESIGN §4; optional): pino level, default info. */
+  /** `LOG_LEVEL` (optional): pino level, default info. */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** `SCHEDULED_JOBS` (not in DESIGN §4; optional): jobs submitted on a cron schedule. */
+  /** `SCHEDULED_JOBS` (optional): jobs submitted on a cron schedule. */
   scheduledJobs?: ScheduledJob[];
 }
 
@@ -169,7 +173,9 @@ export function loadConfig(env: Environment): LoadConfigResult {
       message: `The proxy cannot start; fix its configuration:\n${unknownApps.map((p) => `  - ${p}`).join("\n")}`,
     };
   }
-  const stripeKeyType = e.STRIPE_API_KEY.startsWith("rk_") ? "restricted" : "secret";
+  const stripeKeyType: StripeKeyType = e.STRIPE_API_KEY.startsWith("rk_") ? "restricted" : "secret";
+  // The key passed the schema, so it is rk_ or sk_, then test_ or live_.
+  const stripeMode: StripeMode = /^[a-z]+_live_/.test(e.STRIPE_API_KEY) ? "live" : "test";
   const warnings =
     stripeKeyType === "secret"
       ? [
@@ -182,6 +188,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
     config: {
       stripeApiKey: e.STRIPE_API_KEY,
       stripeKeyType,
+      stripeMode,
       stripeApiBase: e.STRIPE_API_BASE?.replace(/\/+$/, ""),
       stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
       proxySecret: e.PROXY_SECRET,

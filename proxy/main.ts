@@ -7,12 +7,12 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { createSharpImageNormalizer } from "./adapters/images/createSharpImageNormalizer";
 import { createKintoneRecordStore } from "./adapters/kintone/KintoneRecordStore";
+import { STRIPE_REQUESTS_PER_SECOND } from "./adapters/stripe/createRequestPacer";
 import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGateway";
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
 import { SqliteJournal } from "./journal/SqliteJournal";
-import { describeApiKey } from "./adapters/stripe/StripePaymentGateway";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
@@ -73,10 +73,11 @@ export async function startProxy(
     ? new SqliteJournal(options.journalFile)
     : SqliteJournal.inDataDir(config.dataDir);
   const stripeRequestsPerSecond =
-    options.stripeRateLimitPerSecond ??
-    (describeApiKey(config.stripeApiKey).mode === "live" ? 100 : 25);
+    options.stripeRateLimitPerSecond ?? STRIPE_REQUESTS_PER_SECOND[config.stripeMode];
   const gateway = createStripePaymentGateway({
     apiKey: config.stripeApiKey,
+    mode: config.stripeMode,
+    keyType: config.stripeKeyType,
     apiBase: config.stripeApiBase,
     logger,
     rateLimitPerSecond: stripeRequestsPerSecond,
@@ -130,7 +131,7 @@ export async function startProxy(
     setup: {
       appIds: Object.keys(config.kintoneApiTokens),
       stripeKeyType: config.stripeKeyType,
-      stripeMode: /^[a-z]+_live_/.test(config.stripeApiKey) ? "live" : "test",
+      stripeMode: config.stripeMode,
       webhookConfigured: Boolean(config.stripeWebhookSecret),
     },
   };
@@ -188,15 +189,34 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: result.config.logLevel });
   for (const warning of result.warnings) logger.warn(warning);
   const proxy = await startProxy(result.config, { logger });
-  const shutdown = () => {
+  closeOnSignals(() => {
     logger.info("shutting down");
-    proxy.close().then(
+    return proxy.close();
+  });
+}
+
+/**
+ * On the first SIGINT or SIGTERM: `close`, then exit 0, or 1 when closing failed (after
+ * `onFailure`). Later signals while closing are ignored.
+ */
+export function closeOnSignals(
+  close: () => Promise<void>,
+  onFailure: (error: unknown) => void = () => undefined,
+): void {
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        onFailure(error);
+        process.exit(1);
+      },
     );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { closeOnSignals } from "../proxy/main";
 import { PRODUCTS_APP_ID, ORDERS_APP_ID, PRODUCTS_API_TOKEN, ORDERS_API_TOKEN } from "./sampleApps";
 import {
   DEFAULT_PLUGIN_DIR,
@@ -88,21 +89,13 @@ What to do next:
   Add ?lang=en or ?lang=ja to any kintone page to switch the language. Ctrl-C stops everything.
 `);
 
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log("\nStopping the sandbox…");
-    sandbox.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error("The sandbox did not stop cleanly:", error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  closeOnSignals(
+    () => {
+      console.log("\nStopping the sandbox…");
+      return sandbox.close();
+    },
+    (error) => console.error("The sandbox did not stop cleanly:", error),
+  );
 }
 
 if (require.main === module) {

@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       config: {
         stripeApiKey: "rk_test_abc123",
         stripeKeyType: "restricted",
+        stripeMode: "test",
         stripeApiBase: undefined,
         stripeWebhookSecret: undefined,
         proxySecret: "x".repeat(32),
@@ -66,6 +67,27 @@ describe("loadConfig", () => {
     const result = loadConfig({ ...valid, STRIPE_API_KEY: "sk_live_abc" });
     expect(result.ok && result.config.stripeKeyType).toBe("secret");
     expect(result.ok && result.warnings).toEqual([expect.stringContaining("restricted key")]);
+  });
+
+  it.each([
+    ["rk_live_abc", "live", "restricted"],
+    ["rk_test_abc", "test", "restricted"],
+    ["sk_live_abc", "live", "secret"],
+    ["sk_test_abc", "test", "secret"],
+  ])("reads the mode and kind of %s from its prefix", (key, mode, keyType) => {
+    const result = loadConfig({ ...valid, STRIPE_API_KEY: key });
+    expect(
+      result.ok && { mode: result.config.stripeMode, keyType: result.config.stripeKeyType },
+    ).toEqual({
+      mode,
+      keyType,
+    });
+  });
+
+  it.each(["pk_live_abc", "whatever"])("refuses %s, which the SDK cannot use", (key) => {
+    expect(problemsOf({ ...valid, STRIPE_API_KEY: key })).toEqual([
+      expect.stringMatching(/^STRIPE_API_KEY /),
+    ]);
   });
 
   it("refuses a proxy secret shorter than 32 characters", () => {

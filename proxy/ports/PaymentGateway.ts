@@ -33,6 +33,15 @@ export interface ProductDetails {
   images?: string[];
 }
 
+/** What `upsertProduct` is given: the product, and the id the caller saved for it, if any. */
+export interface ProductUpsert extends ProductDetails {
+  /**
+   * The product id the caller got for this code last time (e.g. from its product cache): read
+   * directly instead of searched for. A stale id (the product was deleted) costs a search.
+   */
+  knownProductId?: string;
+}
+
 export interface CheckoutLineItemRequest {
   /** A catalogue product, or inline product data when the line has no product code. */
   product: { id: string } | { name: string; description?: string; images?: string[] };
@@ -65,9 +74,14 @@ export interface SessionListFilter {
   startingAfter?: string;
 }
 
+/** Which Stripe data a key works on: test or live mode. */
+export type StripeMode = "test" | "live";
+/** `rk_…` restricted (the permissions granted to it) or `sk_…` secret (everything). */
+export type StripeKeyType = "restricted" | "secret";
+
 export interface KeyDescription {
-  mode: "test" | "live";
-  keyType: "restricted" | "secret";
+  mode: StripeMode;
+  keyType: StripeKeyType;
   /** Plain-language problems, e.g. a permission the restricted key lacks. Empty when all is well. */
   problems: string[];
 }
@@ -77,13 +91,15 @@ export interface PaymentGateway {
    * The catalogue product for `details.code`: reused if one exists (also one registered by hand
    * with metadata `product_code`), updated if its name/description/images differ, else created.
    * Never makes two products for one code, even concurrently or while Stripe's search lags.
+   * The gateway keeps no product ids of its own: the caller passes the one it knows.
    */
-  upsertProduct(details: ProductDetails): Promise<{ productId: string }>;
+  upsertProduct(product: ProductUpsert): Promise<{ productId: string }>;
   /**
-   * Says which product codes the next `upsertProduct` calls are about (e.g. all the new codes of
-   * one session), so the gateway can look them all up at once instead of code by code. Only
-   * cheaper, never required: `upsertProduct` keeps its guarantees without it. Never rejects; a
-   * lookup that fails is left to `upsertProduct`.
+   * Says which product codes the next `upsertProduct` calls are about (e.g. the new codes of one
+   * session: codes whose product id the caller knows need no lookup), so the gateway can look
+   * them all up at once instead of code by code. Only cheaper, never required: `upsertProduct`
+   * keeps its guarantees without it. Never rejects; a lookup that fails is left to
+   * `upsertProduct`.
    */
   prepareProducts?(codes: readonly string[]): Promise<void>;
   /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */

@@ -4,7 +4,7 @@ import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../../port
 /**
  * The port's request → Stripe's `checkout.sessions.create` parameters. Optional values that are
  * empty are left out: Stripe reads "" as "unset", which on create is an error
- * (https://docs.stripe.com/api/metadata, DESIGN §7).
+ * (https://docs.stripe.com/api/metadata).
  */
 export function buildCheckoutSessionParams(
   request: CheckoutSessionRequest,

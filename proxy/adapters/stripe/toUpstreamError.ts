@@ -16,6 +16,11 @@ export function isStripeError(error: unknown): error is Stripe.errors.StripeErro
   return error instanceof Stripe.errors.StripeError;
 }
 
+/** Stripe does not know this object (not: the URL is unknown, which is a bug to surface). */
+export function isResourceMissing(error: unknown): boolean {
+  return isStripeError(error) && error.statusCode === 404 && error.code === "resource_missing";
+}
+
 /** Worth trying again later: rate limits, Stripe's own failures, conflicts, network trouble. */
 export function isRetryableStripeError(error: Stripe.errors.StripeError): boolean {
   if (error instanceof Stripe.errors.StripeConnectionError) return true;

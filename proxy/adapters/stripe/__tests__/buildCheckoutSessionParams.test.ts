@@ -16,6 +16,23 @@ function request(overrides: Partial<CheckoutSessionRequest> = {}): CheckoutSessi
   };
 }
 
+/**
+ * The request's optional settings, Stripe's parameter for each, a value, and an empty value the
+ * request may carry (`undefined`: the setting is simply not given).
+ */
+const OPTIONAL_SETTINGS: {
+  field: keyof CheckoutSessionRequest;
+  param: string;
+  value: string | boolean;
+  empty?: string;
+}[] = [
+  { field: "cancelUrl", param: "cancel_url", value: "https://shop.example/cancel", empty: "" },
+  { field: "customerEmail", param: "customer_email", value: "buyer@example.com", empty: " " },
+  { field: "locale", param: "locale", value: "ja", empty: "" },
+  { field: "allowPromotionCodes", param: "allow_promotion_codes", value: false },
+  { field: "billingAddressCollection", param: "billing_address_collection", value: "required" },
+];
+
 describe("buildCheckoutSessionParams", () => {
   it("builds a payment-mode session with catalogue products, lower-case currency and unix expiry", () => {
     expect(buildCheckoutSessionParams(request())).toEqual({
@@ -34,30 +51,18 @@ describe("buildCheckoutSessionParams", () => {
   });
 
   it("passes every optional setting that has a value", () => {
-    const params = buildCheckoutSessionParams(
-      request({
-        cancelUrl: "https://shop.example/cancel",
-        customerEmail: "buyer@example.com",
-        locale: "ja",
-        allowPromotionCodes: false,
-        billingAddressCollection: "required",
-      }),
-    );
-    expect(params).toMatchObject({
-      cancel_url: "https://shop.example/cancel",
-      customer_email: "buyer@example.com",
-      locale: "ja",
-      allow_promotion_codes: false,
-      billing_address_collection: "required",
-    });
+    const given = Object.fromEntries(OPTIONAL_SETTINGS.map((s) => [s.field, s.value]));
+    const sent = Object.fromEntries(OPTIONAL_SETTINGS.map((s) => [s.param, s.value]));
+    expect(buildCheckoutSessionParams(request(given))).toMatchObject(sent);
   });
 
   it("leaves out empty optional values instead of sending empty strings", () => {
+    const empty = Object.fromEntries(
+      OPTIONAL_SETTINGS.flatMap((s) => (s.empty === undefined ? [] : [[s.field, s.empty]])),
+    );
     const params = buildCheckoutSessionParams(
       request({
-        cancelUrl: "",
-        customerEmail: " ",
-        locale: "",
+        ...empty,
         clientReferenceId: "",
         metadata: { appId: "12", note: "" },
         lineItems: [
@@ -74,12 +79,8 @@ describe("buildCheckoutSessionParams", () => {
         ],
       }),
     );
-    expect(params).not.toHaveProperty("cancel_url");
-    expect(params).not.toHaveProperty("customer_email");
-    expect(params).not.toHaveProperty("locale");
+    for (const { param } of OPTIONAL_SETTINGS) expect(params).not.toHaveProperty(param);
     expect(params).not.toHaveProperty("client_reference_id");
-    expect(params).not.toHaveProperty("allow_promotion_codes");
-    expect(params).not.toHaveProperty("billing_address_collection");
     expect(params.metadata).toEqual({ appId: "12" });
     expect(params.line_items?.[0]?.price_data?.product_data).toEqual({
       name: "T-shirt",

@@ -1,35 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  STRIPE_API_VERSION,
-  STRIPE_APP_INFO,
-  createStripeClient,
-  parseStripeApiBase,
-} from "../createStripeClient";
-
-describe("parseStripeApiBase", () => {
-  it("splits a local emulator's address into the SDK's host, port and protocol", () => {
-    expect(parseStripeApiBase("http://localhost:12111")).toEqual({
-      host: "localhost",
-      port: 12111,
-      protocol: "http",
-    });
-  });
-
-  it("uses the protocol's default port when none is given", () => {
-    expect(parseStripeApiBase("https://stripe.internal.example")).toEqual({
-      host: "stripe.internal.example",
-      port: 443,
-      protocol: "https",
-    });
-  });
-
-  it("refuses what the SDK cannot honour", () => {
-    expect(() => parseStripeApiBase("localhost:12111")).toThrow(/http or https/);
-    expect(() => parseStripeApiBase("not a url")).toThrow(/not a URL/);
-    expect(() => parseStripeApiBase("http://localhost:12111/stripe")).toThrow(/path/);
-  });
-});
+import { STRIPE_API_VERSION, STRIPE_APP_INFO, createStripeClient } from "../createStripeClient";
 
 describe("createStripeClient against a local server", () => {
   interface SeenRequest {

@@ -1,0 +1,25 @@
+/**
+ * The gateway's request pacing: the real stripe SDK against the
+ * sandbox's Stripe emulator.
+ */
+import { useGatewayTestKit } from "./gatewayTestKit";
+
+const { emulator, gateway } = useGatewayTestKit();
+
+describe("client-side rate limit", () => {
+  it("paces a burst so that a rate-limited Stripe never answers 429", async () => {
+    emulator.configure({ rateLimitPerSecond: 10 });
+    const payments = gateway({ rateLimitPerSecond: 10 });
+    const started = Date.now();
+
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => payments.retrieveCheckoutSession(`cs_test_${i}`)),
+    );
+
+    expect(results.every((result) => result === null)).toBe(true);
+    expect(emulator.requests.map((r) => r.status).filter((s) => s === 429)).toEqual([]);
+    expect(emulator.requests).toHaveLength(15);
+    // 14 gaps of 100 ms, give or take timer precision.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1300);
+  });
+});

@@ -1,0 +1,64 @@
+import Stripe from "stripe";
+import type { StripeMode } from "../../ports/PaymentGateway";
+import { createTokenBucket, type TokenBucket } from "./createTokenBucket";
+import type { GatewayLogger } from "./StripeAccess";
+
+/** Stripe's own limit on requests per second, by mode (https://docs.stripe.com/rate-limits). */
+export const STRIPE_REQUESTS_PER_SECOND: Record<StripeMode, number> = { test: 25, live: 100 };
+
+export interface RequestPacerOptions {
+  /** Requests per second for the whole gateway. */
+  ratePerSecond: number;
+  /** Files API uploads per second (also counted against the general limit). */
+  filesRatePerSecond: number;
+  /** Search API requests per second (also counted against the general limit). */
+  searchRatePerSecond: number;
+  /** Extra attempts after a 429, which the SDK does not retry on its own. */
+  maxRateLimitRetries: number;
+  /** First wait after a 429, doubled each time. */
+  rateLimitRetryDelayMs: number;
+  logger?: GatewayLogger;
+}
+
+/**
+ * Sends one Stripe call, paced by the limits it counts against and tried again after a 429.
+ * Throws the SDK's error untouched so callers can tell e.g. a missing resource apart.
+ */
+export interface RequestPacer {
+  /** Any API call. */
+  api<T>(request: () => Promise<T>): Promise<T>;
+  /** A Files API upload. */
+  files<T>(request: () => Promise<T>): Promise<T>;
+  /** A Search API query. */
+  search<T>(request: () => Promise<T>): Promise<T>;
+}
+
+export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
+  const general = createTokenBucket({ ratePerSecond: options.ratePerSecond });
+  const files = createTokenBucket({ ratePerSecond: options.filesRatePerSecond });
+  const search = createTokenBucket({ ratePerSecond: options.searchRatePerSecond });
+
+  async function send<T>(lanes: TokenBucket[], request: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      for (const lane of lanes) await lane.acquire();
+      try {
+        return await request();
+      } catch (error) {
+        const rateLimited = error instanceof Stripe.errors.StripeRateLimitError;
+        if (!rateLimited || attempt >= options.maxRateLimitRetries) throw error;
+        const delayMs = options.rateLimitRetryDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+        options.logger?.warn(
+          { requestId: error.requestId, attempt: attempt + 1, delayMs: Math.round(delayMs) },
+          "Stripe rate limit hit; retrying",
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  return {
+    api: (request) => send([general], request),
+    files: (request) => send([general, files], request),
+    search: (request) => send([general, search], request),
+  };
+}
