@@ -8,7 +8,7 @@ import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentG
 import { productIdForCode } from "../../adapters/stripe/productIdForCode";
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { createCheckouts } from "../createCheckouts";
-import { APP, baseMapping, makeDeps, productRecord } from "./fakes";
+import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
 
 let emulator: StripeEmulator;
 
