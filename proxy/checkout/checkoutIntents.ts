@@ -3,8 +3,10 @@
  * `expires_at`, derived from what the session is made of, so a double click or a retry sends Stripe
  * the same key and gets the same session.
  */
-import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import { DEFAULT_EXPIRES_AFTER_MINUTES } from "../../core/mapping/MappingConfig";
+import {
+  DEFAULT_EXPIRES_AFTER_MINUTES,
+  type MappingConfig,
+} from "../../core/mapping/MappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { UpstreamError } from "../errors/UpstreamError";
 import type { CheckoutIntent } from "../journal/Journal";

@@ -171,6 +171,7 @@ export class JobRunner {
     };
 
     await mapWithConcurrency(items, this.options.concurrency, async (item, position) => {
+      // Once stopping, the rest stay pending for the next start.
       if (this.stopping) return;
       const batch = Math.floor(position / READ_BATCH);
       // The next batch is read while this one is worked on.
