@@ -18,6 +18,7 @@ import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
 import { Coordination } from "./deps/Coordination";
+import { ServerErrorKeys } from "./deps/ServerErrorKeys";
 import { RecordWriter } from "./writeback/RecordWriter";
 import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
 import type { PaymentEventDeps } from "./events/applyPaymentEvent";
@@ -121,6 +122,7 @@ export async function startProxy(
     logger,
     now: () => new Date(),
     coordination,
+    serverErrorKeys: new ServerErrorKeys(),
     cacheScope: createHash("sha256")
       .update(`${config.stripeApiBase ?? "https://api.stripe.com"}|${config.stripeApiKey}`)
       .digest("hex")

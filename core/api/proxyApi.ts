@@ -65,6 +65,7 @@ export const createdSessionSchema = z.object({
 });
 export type CreatedSession = z.infer<typeof createdSessionSchema>;
 export const createCheckoutsAnswerSchema = z.object({ sessions: z.array(createdSessionSchema) });
+export type CreateCheckoutsAnswer = z.infer<typeof createCheckoutsAnswerSchema>;
 
 export const previewLineItemSchema = z.object({
   recordId: z.string(),
@@ -78,6 +79,7 @@ export const previewLineItemSchema = z.object({
   maxQuantity: z.number().int().optional(),
   imageCount: z.number().int(),
 });
+export type PreviewLineItem = z.infer<typeof previewLineItemSchema>;
 export const previewSessionSchema = z.object({
   recordIds: z.array(z.string()),
   currency: z.string(),
@@ -88,6 +90,7 @@ export type PreviewSession = z.infer<typeof previewSessionSchema>;
 export const previewAnswerSchema = z.object({
   preview: z.object({ sessions: z.array(previewSessionSchema) }),
 });
+export type PreviewAnswer = z.infer<typeof previewAnswerSchema>;
 
 export const sessionViewSchema = z.object({
   id: z.string(),

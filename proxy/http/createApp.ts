@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { getJob } from "../jobs/getJob";
 import type { JobRunner } from "../jobs/JobRunner";
 import { submitJob } from "../jobs/submitJob";
-import { createCheckouts } from "../usecases/createCheckouts";
+import { createCheckouts } from "../checkout/createCheckouts";
 import { diagnose } from "../usecases/diagnose";
 import { expireCheckout } from "../usecases/expireCheckout";
 import { getCheckout } from "../usecases/getCheckout";

@@ -1,5 +1,5 @@
 /**
- * Runs bulk jobs (DESIGN §5 /v1/jobs): one session per record, as fast as Stripe's rate limit
+ * Runs bulk jobs (`/v1/jobs`): one session per record, as fast as Stripe's rate limit
  * allows. A job's record list is resolved once (a query becomes ids), then each item moves
  * pending → done/failed in the journal. Records are read 100 per kintone request, sessions are
  * made by the single-request path (`createSessionForRecord`: cached products and images, the
@@ -14,7 +14,8 @@ import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
 import type { JobError, JobItem, JournalJob } from "../journal/Journal";
-import { createSessionForRecord } from "../usecases/createCheckouts";
+import { createSessionForRecord } from "../checkout/createSessionForRecord";
+import { ConcurrencyLimit, mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { JobWriteBack } from "./JobWriteBack";
 
@@ -40,8 +41,16 @@ export interface JobRunnerOptions {
   itemRetryDelayMs?: number;
 }
 
+/** What every record of one running job is worked on with. */
+interface JobInWork {
+  job: JournalJob;
+  mapping: MappingConfig;
+  writeBack: JobWriteBack;
+}
+
 export class JobRunner {
-  private readonly slots: Slots;
+  /** Records worked on at once over all jobs. */
+  private readonly slots: ConcurrencyLimit;
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
 
@@ -49,7 +58,7 @@ export class JobRunner {
     private readonly deps: UseCaseDeps,
     private readonly options: JobRunnerOptions,
   ) {
-    this.slots = new Slots(options.concurrency);
+    this.slots = new ConcurrencyLimit(options.concurrency);
   }
 
   /** Resumes every job a previous process left queued or running. */
@@ -106,7 +115,7 @@ export class JobRunner {
       for (const item of journal.listJobItemsToWriteBack(jobId)) {
         if (item.sessionId) writeBack.add({ recordId: item.recordId, sessionId: item.sessionId });
       }
-      await this.workOn(job, mapping, journal.listJobItems(jobId, "pending"), writeBack);
+      await this.workOn({ job, mapping, writeBack }, journal.listJobItems(jobId, "pending"));
     } finally {
       await writeBack.close();
     }
@@ -146,12 +155,8 @@ export class JobRunner {
   }
 
   /** A pool of workers over the pending items; each record read 100 at a time, ahead of use. */
-  private async workOn(
-    job: JournalJob,
-    mapping: MappingConfig,
-    items: JobItem[],
-    writeBack: JobWriteBack,
-  ): Promise<void> {
+  private async workOn(work: JobInWork, items: JobItem[]): Promise<void> {
+    const { job } = work;
     const reads = new Map<number, Promise<Map<string, KintoneRecord | Error>>>();
     const readBatch = (index: number) => {
       let read = reads.get(index);
@@ -165,24 +170,18 @@ export class JobRunner {
       return read;
     };
 
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length && !this.stopping) {
-        const position = next++;
-        const item = items[position] as JobItem;
-        const batch = Math.floor(position / READ_BATCH);
-        // The next batch is read while this one is worked on.
-        if (position % READ_BATCH === 0 && (batch + 1) * READ_BATCH < items.length) {
-          void readBatch(batch + 1);
-        }
-        const record = (await readBatch(batch)).get(item.recordId);
-        if (position % READ_BATCH === READ_BATCH - 1) reads.delete(batch - 1);
-        await this.slots.run(() => this.workOnItem(job, mapping, item, record, writeBack));
+    await mapWithConcurrency(items, this.options.concurrency, async (item, position) => {
+      // Once stopping, the rest stay pending for the next start.
+      if (this.stopping) return;
+      const batch = Math.floor(position / READ_BATCH);
+      // The next batch is read while this one is worked on.
+      if (position % READ_BATCH === 0 && (batch + 1) * READ_BATCH < items.length) {
+        void readBatch(batch + 1);
       }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(this.options.concurrency, items.length) }, worker),
-    );
+      const record = (await readBatch(batch)).get(item.recordId);
+      if (position % READ_BATCH === READ_BATCH - 1) reads.delete(batch - 1);
+      await this.slots.run(() => this.workOnItem(work, item, record));
+    });
   }
 
   /**
@@ -190,17 +189,16 @@ export class JobRunner {
    * may pass; then finished with its error. Stopping leaves it pending for the next start.
    */
   private async workOnItem(
-    job: JournalJob,
-    mapping: MappingConfig,
+    work: JobInWork,
     item: JobItem,
     record: KintoneRecord | Error | undefined,
-    writeBack: JobWriteBack,
   ): Promise<void> {
+    const { job } = work;
     const { journal, logger } = this.deps;
     let current = record;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.attemptItem(job, mapping, item, current, writeBack);
+        await this.attemptItem(work, item, current);
         return;
       } catch (error) {
         const retryable = (error as { retryable?: unknown }).retryable === true;
@@ -223,11 +221,9 @@ export class JobRunner {
 
   /** One attempt at a record: finishes the item, or throws why it could not. */
   private async attemptItem(
-    job: JournalJob,
-    mapping: MappingConfig,
+    { job, mapping, writeBack }: JobInWork,
     item: JobItem,
     record: KintoneRecord | Error | undefined,
-    writeBack: JobWriteBack,
   ): Promise<void> {
     const { journal } = this.deps;
     if (record === undefined) throw new RecordNotFoundError(job.appId, [item.recordId]);
@@ -306,26 +302,4 @@ export function toJobError(error: unknown, logger: UseCaseDeps["logger"]): JobEr
 
 function truncate(text: string): string {
   return text.length <= MAX_ERROR_MESSAGE ? text : `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…`;
-}
-
-/** At most `size` tasks at once; the rest wait their turn in order. */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
 }

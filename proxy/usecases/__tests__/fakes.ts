@@ -23,6 +23,7 @@ import type {
 import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
 import { RecordWriter } from "../../writeback/RecordWriter";
 import { Coordination } from "../../deps/Coordination";
+import { ServerErrorKeys } from "../../deps/ServerErrorKeys";
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 
 export class FakePaymentGateway implements PaymentGateway {
@@ -286,6 +287,7 @@ export function makeDeps(now = () => new Date("2026-01-10T00:00:00Z")) {
     logger: silentLogger,
     now,
     coordination: new Coordination(),
+    serverErrorKeys: new ServerErrorKeys(),
     cacheScope: "test",
   };
   return { deps, gateway, records, journal, imageNormalizer, writer };

@@ -3,27 +3,15 @@
  * gateway (the stripe SDK) against the Stripe emulator, which logs every request it receives.
  * kintone and the journal are the use-case fakes.
  */
-import { startStripeEmulator, type StripeEmulator } from "../../../sandbox/stripe/StripeEmulator";
 import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
 import { productIdForCode } from "../../adapters/stripe/productIdForCode";
+import { useStripeEmulator } from "../../adapters/stripe/__tests__/useStripeEmulator";
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { createCheckouts } from "../createCheckouts";
-import { APP, baseMapping, makeDeps, productRecord } from "./fakes";
+import { makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { requestFor } from "./checkoutTestKit";
 
-let emulator: StripeEmulator;
-
-beforeAll(async () => {
-  emulator = await startStripeEmulator();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(() => {
-  emulator.reset();
-  emulator.configure({ searchLagMs: 0 });
-});
+const emulator = useStripeEmulator({ searchLagMs: 0 });
 
 /** A proxy process: its own gateway (in-process memory) and journal (product cache). */
 function proxyProcess() {
@@ -45,11 +33,7 @@ function tenCodedRecords(env: ReturnType<typeof proxyProcess>, codes: string[]):
 
 async function stripeRequestsFor(env: ReturnType<typeof proxyProcess>, ids: string[]) {
   emulator.clearRequests();
-  const result = await createCheckouts(env.deps, {
-    appId: APP,
-    records: ids.map((id) => ({ id })),
-    mapping: JSON.stringify(baseMapping({ replaceOpenSession: false })),
-  });
+  const result = await createCheckouts(env.deps, requestFor(ids, { replaceOpenSession: false }));
   if (result.kind !== "created") throw new Error(`expected a session, got ${result.kind}`);
   return emulator.requests.map((request) => `${request.method} ${request.path}`);
 }

@@ -1,0 +1,126 @@
+import type { CreatedSession } from "../../core/api/proxyApi";
+import type { PlannedSession } from "../../core/engine/CheckoutPlan";
+import type { CheckoutIntent, JournalSession } from "../journal/Journal";
+import type { CheckoutSession } from "../ports/PaymentGateway";
+import type { RecordWrite } from "../writeback/RecordWriter";
+import { writeBackFields } from "../writeback/writeBackFields";
+import { claimIntent, settleFailedIntent } from "./checkoutIntents";
+import { expireEarlierSessions } from "./expireEarlierSessions";
+import { forgetProducts, lookUpNewProducts } from "./productCatalogue";
+import type { SessionContext } from "./sessionContext";
+import { toSessionRequest } from "./sessionRequest";
+
+/** A session made (or replayed) in Stripe and journalled; its record writes are the caller's. */
+export interface MadeSession {
+  session: CreatedSession;
+  /** The new session's state for each of its records. */
+  writes: RecordWrite[];
+  /** "expired" for the other records of the earlier sessions it replaced. */
+  replacedWrites: RecordWrite[];
+}
+
+/**
+ * One planned session, under its intent: the records' earlier open sessions expired (unless the
+ * mapping keeps them), the session created in Stripe, journalled and its intent completed.
+ */
+export async function createOneSession(
+  context: SessionContext,
+  planned: PlannedSession,
+): Promise<MadeSession> {
+  const { deps, appId, mapping } = context;
+  const now = deps.now();
+  const intent = claimIntent(context, planned.recordIds, now);
+
+  // A concurrent twin (double click) waits for this one and gets the same session; another
+  // request for one of these records waits its turn, then finds this session open and replaces it.
+  const coordination = deps.coordination;
+  const recordLocks = planned.recordIds.map((id) => `record:${appId}:${id}`);
+  return coordination.singleFlight(intent.idempotencyKey, () =>
+    coordination.withLocks(recordLocks, async () => {
+      const replaced =
+        mapping.replaceOpenSession === false
+          ? { ids: [], writes: [] }
+          : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
+      const session = await createInStripe(context, planned, intent);
+      const journalled = journalSession(context, planned, session, now);
+      deps.journal.saveSession(journalled);
+      deps.journal.completeCheckoutIntent(intent.baseKey, intent.idempotencyKey, session.id);
+      deps.logger.info(
+        { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
+        "checkout session created",
+      );
+
+      const fields = writeBackFields(mapping.writeBack, {
+        sessionId: session.id,
+        url: session.url,
+        status: session.status,
+        // A new link starts unpaid: a record paid or refunded through an earlier link must not
+        // show that payment next to the new link.
+        paymentStatus: session.paymentStatus,
+        expiresAt: session.expiresAt,
+        amountTotal: { amount: journalled.amountTotal, currency: journalled.currency },
+        paidAt: null,
+        customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
+        error: "",
+      });
+      return {
+        session: {
+          id: session.id,
+          url: session.url,
+          expiresAt: session.expiresAt.toISOString(),
+          recordIds: planned.recordIds,
+          currency: journalled.currency,
+          amountTotal: journalled.amountTotal,
+          replaced: replaced.ids,
+        },
+        writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
+        replacedWrites: replaced.writes,
+      };
+    }),
+  );
+}
+
+/** The session's products and images made known to Stripe, then the session itself. */
+async function createInStripe(
+  context: SessionContext,
+  planned: PlannedSession,
+  intent: CheckoutIntent,
+): Promise<CheckoutSession> {
+  const { deps } = context;
+  const codes = planned.lineItems.flatMap((item) =>
+    item.productCode !== undefined ? [item.productCode] : [],
+  );
+  await lookUpNewProducts(deps, codes);
+  const request = await toSessionRequest(context, planned, intent);
+  try {
+    return await deps.gateway.createCheckoutSession(request);
+  } catch (error) {
+    settleFailedIntent(deps, intent, error);
+    // A cached product may have been deleted in Stripe since: the next attempt asks again.
+    forgetProducts(deps, codes);
+    throw error;
+  }
+}
+
+function journalSession(
+  context: SessionContext,
+  planned: PlannedSession,
+  session: CheckoutSession,
+  now: Date,
+): JournalSession {
+  return {
+    sessionId: session.id,
+    appId: context.appId,
+    recordIds: planned.recordIds,
+    mappingJson: context.mappingJson,
+    status: session.status,
+    paymentStatus: session.paymentStatus,
+    url: session.url,
+    currency: session.currency ?? planned.currency,
+    amountTotal: session.amountTotal ?? planned.amountTotal,
+    customerEmail: session.customerEmail ?? planned.customerEmail ?? null,
+    expiresAt: session.expiresAt,
+    createdAt: session.createdAt ?? now,
+    paidAt: null,
+  };
+}

@@ -1,0 +1,80 @@
+import type { PlannedLineItem, PlannedSession } from "../../core/engine/CheckoutPlan";
+import { mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
+import type { CheckoutIntent } from "../journal/Journal";
+import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/PaymentGateway";
+import { METADATA_APP_ID, recordIdsMetadata } from "../usecases/sessionView";
+import { catalogueProduct, imageUrl } from "./productCatalogue";
+import type { SessionContext } from "./sessionContext";
+
+/** Lines of one session prepared at once (product upserts, image uploads). */
+const LINE_CONCURRENCY = 4;
+
+/** What Stripe is asked to make for a planned session, under its intent's key and expiry. */
+export async function toSessionRequest(
+  context: SessionContext,
+  planned: PlannedSession,
+  intent: CheckoutIntent,
+): Promise<CheckoutSessionRequest> {
+  const { appId, mapping } = context;
+  const lineItems = await mapWithConcurrency(planned.lineItems, LINE_CONCURRENCY, (item) =>
+    toLineItemRequest(context, item),
+  );
+  return {
+    idempotencyKey: intent.idempotencyKey,
+    currency: planned.currency,
+    lineItems,
+    successUrl: planned.successUrl,
+    ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
+    expiresAt: intent.expiresAt,
+    ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
+    ...(mapping.locale !== undefined ? { locale: mapping.locale } : {}),
+    ...(mapping.allowPromotionCodes !== undefined
+      ? { allowPromotionCodes: mapping.allowPromotionCodes }
+      : {}),
+    ...(mapping.billingAddressCollection !== undefined
+      ? { billingAddressCollection: mapping.billingAddressCollection }
+      : {}),
+    clientReferenceId: clientReferenceId(appId, planned.recordIds),
+    metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
+  };
+}
+
+async function toLineItemRequest(
+  context: SessionContext,
+  item: PlannedLineItem,
+): Promise<CheckoutLineItemRequest> {
+  const { deps } = context;
+  const imageUrls: string[] = [];
+  for (const file of item.images) {
+    const prepared = context.images.get(file.fileKey);
+    if (prepared) imageUrls.push(await imageUrl(deps, file.fileKey, prepared));
+  }
+  const adjustable =
+    item.minQuantity !== undefined || item.maxQuantity !== undefined
+      ? {
+          adjustableQuantity: {
+            ...(item.minQuantity !== undefined ? { minimum: item.minQuantity } : {}),
+            ...(item.maxQuantity !== undefined ? { maximum: item.maxQuantity } : {}),
+          },
+        }
+      : {};
+  const description = item.description !== undefined ? { description: item.description } : {};
+  const product =
+    item.productCode !== undefined
+      ? await catalogueProduct(deps, {
+          code: item.productCode,
+          name: item.name,
+          ...description,
+          // No image on this line keeps whatever images the product already has.
+          ...(imageUrls.length ? { images: imageUrls } : {}),
+        })
+      : { name: item.name, ...description, ...(imageUrls.length ? { images: imageUrls } : {}) };
+  return { product, unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
+}
+
+/** Stripe's `client_reference_id`: up to 200 characters of letters, digits, `-` and `_`. */
+function clientReferenceId(appId: string, recordIds: string[]): string {
+  const full = `kintone-${appId}-${recordIds.join("-")}`;
+  if (full.length <= 200) return full;
+  return `kintone-${appId}-${recordIds[0]}-and-${recordIds.length - 1}-more`;
+}

@@ -1,0 +1,23 @@
+import type { PreviewSession } from "../../core/api/proxyApi";
+import type { PlannedSession } from "../../core/engine/CheckoutPlan";
+
+/** A dry run's answer for one planned session: what Stripe would be sent, images counted. */
+export function toPreview(session: PlannedSession): PreviewSession {
+  return {
+    recordIds: session.recordIds,
+    currency: session.currency,
+    amountTotal: session.amountTotal,
+    lineItems: session.lineItems.map((item) => ({
+      recordId: item.recordId,
+      ...(item.row !== undefined ? { row: item.row } : {}),
+      ...(item.productCode !== undefined ? { productCode: item.productCode } : {}),
+      name: item.name,
+      ...(item.description !== undefined ? { description: item.description } : {}),
+      unitAmount: item.unitAmount,
+      quantity: item.quantity,
+      ...(item.minQuantity !== undefined ? { minQuantity: item.minQuantity } : {}),
+      ...(item.maxQuantity !== undefined ? { maxQuantity: item.maxQuantity } : {}),
+      imageCount: item.images.length,
+    })),
+  };
+}
