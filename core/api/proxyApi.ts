@@ -103,10 +103,14 @@ export const sessionViewSchema = z.object({
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });
+/** GET /v1/checkouts/:id and POST …/sync, …/expire. */
+export type SessionAnswer = z.infer<typeof sessionAnswerSchema>;
 export const sessionListAnswerSchema = z.object({
   sessions: z.array(sessionViewSchema),
   hasMore: z.boolean(),
 });
+/** GET /v1/checkouts. */
+export type SessionListAnswer = z.infer<typeof sessionListAnswerSchema>;
 
 export const jobStatusSchema = z.enum([
   "queued",

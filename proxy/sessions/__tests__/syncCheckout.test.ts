@@ -4,7 +4,7 @@ import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
 import { expireCheckout } from "../expireCheckout";
 import { syncCheckout } from "../syncCheckout";
-import { APP, baseMapping, makeDeps, silentLogger } from "./fakes";
+import { APP, baseMapping, makeDeps, silentLogger } from "../../usecases/__tests__/fakes";
 
 const NOW = new Date("2026-01-10T00:00:00Z");
 
