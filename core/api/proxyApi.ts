@@ -1,5 +1,5 @@
 /**
- * The proxy's HTTP contract (DESIGN §5, binding), as zod schemas: one definition gives each
+ * The proxy's HTTP contract, binding on both sides, as zod schemas: one definition gives each
  * request's and answer's TypeScript type and its runtime check, used by the proxy (to parse what it
  * receives) and by the plugin (to parse what it gets back).
  */
@@ -146,6 +146,7 @@ export const diagnosticsAnswerSchema = z.object({
 });
 export type DiagnosticsAnswer = z.infer<typeof diagnosticsAnswerSchema>;
 
+/** Every code the proxy answers with, in `{ error: { code } }` and in a job's record errors. */
 export const errorCodeSchema = z.enum([
   "BAD_REQUEST",
   "UNAUTHORIZED",
@@ -156,6 +157,14 @@ export const errorCodeSchema = z.enum([
   "VALIDATION_FAILED",
   "STRIPE_ERROR",
   "KINTONE_ERROR",
+  /** No such route, or an unknown job id (answered like an unknown route). */
+  "NOT_FOUND",
+  /** Over a per-client limit (429, with Retry-After). */
+  "RATE_LIMITED",
+  /** The proxy failed; the detail is in its log only. */
+  "INTERNAL",
+  /** POST /v1/stripe/webhook without STRIPE_WEBHOOK_SECRET (503). */
+  "WEBHOOK_NOT_CONFIGURED",
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -169,7 +178,10 @@ export const validationDetailSchema = z.object({
 });
 export type ValidationDetail = z.infer<typeof validationDetailSchema>;
 
-/** Every error answer: `{ error: { code, message, details } }`. Unknown codes (e.g. INTERNAL) pass. */
+/**
+ * Every error answer: `{ error: { code, message, details } }`. Codes outside `errorCodeSchema`
+ * (a newer proxy's) pass: the caller shows them as they come.
+ */
 export const errorAnswerSchema = z.object({
   error: z.object({
     code: z.string(),
