@@ -1,7 +1,8 @@
 import type { PaymentEvent, SessionEventType } from "../../ports/PaymentEvent";
-import type { CheckoutSession, StripePaymentStatus } from "../../ports/PaymentGateway";
+import type { StripePaymentStatus } from "../../ports/PaymentGateway";
 import { nextSessionState, type SessionState } from "../nextSessionState";
 import { sessionChangeFromEvent } from "../sessionChangeFromEvent";
+import { stripeSession } from "./sessionFixtures";
 
 const T0 = 1_800_000_000;
 
@@ -22,20 +23,14 @@ function sessionEvent(
   created: number,
   amountTotal = 1000,
 ): PaymentEvent {
-  const session: CheckoutSession = {
+  const session = stripeSession({
     id: "cs_test_1",
-    url: null,
     status: type === "checkout.session.expired" ? "expired" : "complete",
     paymentStatus,
     amountTotal,
-    currency: "jpy",
     customerEmail: "buyer@example.com",
-    expiresAt: new Date((T0 + 86_400) * 1000),
-    createdAt: new Date(T0 * 1000),
     paymentIntentId: "pi_1",
-    clientReferenceId: null,
-    metadata: {},
-  };
+  });
   return { id: `evt_${type}_${created}`, type, created, session };
 }
 
@@ -59,131 +54,60 @@ function apply(current: SessionState, event: PaymentEvent) {
   return nextSessionState(current, sessionChangeFromEvent(event));
 }
 
-describe("nextSessionState", () => {
-  it.each<[string, SessionState, PaymentEvent, Partial<SessionState>, boolean]>([
-    // [case, current, event, expected (parts), changed]
-    [
-      "open + completed (card) → complete/paid",
-      state(),
-      completedPaid,
-      { status: "complete", paymentStatus: "paid", paidAt: new Date((T0 + 10) * 1000) },
-      true,
-    ],
-    [
-      "open + completed (konbini) → complete/unpaid",
-      state(),
-      completedUnpaid,
-      { status: "complete", paymentStatus: "unpaid", paidAt: null },
-      true,
-    ],
-    [
-      "open + completed (free) → no_payment_required",
-      state(),
-      completedFree,
-      { status: "complete", paymentStatus: "no_payment_required" },
-      true,
-    ],
-    [
-      "unpaid + async succeeded → paid at the event's time",
-      state({ status: "complete" }),
-      asyncSucceeded,
-      { paymentStatus: "paid", paidAt: new Date((T0 + 99) * 1000) },
-      true,
-    ],
-    [
-      "unpaid + async failed → failed",
-      state({ status: "complete" }),
-      asyncFailed,
-      { status: "complete", paymentStatus: "failed" },
-      true,
-    ],
-    [
-      "open + async succeeded first (completed still on its way) → complete/paid",
-      state(),
-      asyncSucceeded,
-      { status: "complete", paymentStatus: "paid" },
-      true,
-    ],
-    [
-      "open + expired → expired",
-      state(),
-      expired,
-      { status: "expired", paymentStatus: "unpaid" },
-      true,
-    ],
-    [
-      "paid + completed (unpaid) replayed → stays paid",
-      state({
-        status: "complete",
-        paymentStatus: "paid",
-        paidAt: new Date(T0 * 1000),
-        customerEmail: "buyer@example.com",
-      }),
-      completedUnpaid,
-      { paymentStatus: "paid", paidAt: new Date(T0 * 1000) },
-      false,
-    ],
-    [
-      "failed + completed (unpaid) replayed → stays failed",
-      state({ status: "complete", paymentStatus: "failed", customerEmail: "buyer@example.com" }),
-      completedUnpaid,
-      { paymentStatus: "failed" },
-      false,
-    ],
-    [
-      "paid + full refund → refunded",
-      state({ status: "complete", paymentStatus: "paid" }),
-      refund(1000, T0 + 200),
-      { paymentStatus: "refunded" },
-      true,
-    ],
-    [
-      "paid + partial refund → partially_refunded",
-      state({ status: "complete", paymentStatus: "paid" }),
-      refund(300, T0 + 200),
-      { paymentStatus: "partially_refunded" },
-      true,
-    ],
-    [
-      "partially_refunded + the rest → refunded",
-      state({ status: "complete", paymentStatus: "partially_refunded" }),
-      refund(1000, T0 + 300),
-      { paymentStatus: "refunded" },
-      true,
-    ],
-    [
-      "refunded + an earlier partial refund → stays refunded",
-      state({ status: "complete", paymentStatus: "refunded" }),
-      refund(300, T0 + 200),
-      { paymentStatus: "refunded" },
-      false,
-    ],
-    [
-      "refunded + async succeeded late → stays refunded, learns paidAt",
-      state({ status: "complete", paymentStatus: "refunded" }),
-      asyncSucceeded,
-      { paymentStatus: "refunded", paidAt: new Date((T0 + 99) * 1000) },
-      true,
-    ],
-    [
-      "expired + completed → stays expired (final)",
-      state({ status: "expired" }),
-      completedPaid,
-      { status: "expired", paymentStatus: "unpaid", paidAt: null },
-      false,
-    ],
-    [
-      "complete + expired → stays complete",
-      state({ status: "complete", paymentStatus: "paid" }),
-      expired,
-      { status: "complete", paymentStatus: "paid" },
-      false,
-    ],
-  ])("%s", (_case, current, event, expected, changed) => {
+const OPEN = state();
+const COMPLETE_UNPAID = state({ status: "complete" });
+const PAID = state({ status: "complete", paymentStatus: "paid" });
+const PAID_AT_T0 = state({
+  status: "complete",
+  paymentStatus: "paid",
+  paidAt: new Date(T0 * 1000),
+  customerEmail: "buyer@example.com",
+});
+const FAILED = state({
+  status: "complete",
+  paymentStatus: "failed",
+  customerEmail: "buyer@example.com",
+});
+const PARTIALLY_REFUNDED = state({ status: "complete", paymentStatus: "partially_refunded" });
+const REFUNDED = state({ status: "complete", paymentStatus: "refunded" });
+const EXPIRED = state({ status: "expired" });
+const AT_T0_PLUS = (seconds: number) => new Date((T0 + seconds) * 1000);
+
+type Case = [string, SessionState, PaymentEvent, Partial<SessionState>];
+
+function expectNextState({ changed }: { changed: boolean }) {
+  return (...[, current, event, expected]: Case) => {
     const result = apply(current, event);
     expect(result.state).toMatchObject(expected);
     expect(result.changed).toBe(changed);
-  });
+  };
+}
+
+describe("nextSessionState", () => {
+  // [case, current, event, expected (parts)]
+  // prettier-ignore
+  it.each<Case>([
+    ["open + completed (card) → complete/paid", OPEN, completedPaid, { status: "complete", paymentStatus: "paid", paidAt: AT_T0_PLUS(10) }],
+    ["open + completed (konbini) → complete/unpaid", OPEN, completedUnpaid, { status: "complete", paymentStatus: "unpaid", paidAt: null }],
+    ["open + completed (free) → no_payment_required", OPEN, completedFree, { status: "complete", paymentStatus: "no_payment_required" }],
+    ["unpaid + async succeeded → paid at the event's time", COMPLETE_UNPAID, asyncSucceeded, { paymentStatus: "paid", paidAt: AT_T0_PLUS(99) }],
+    ["unpaid + async failed → failed", COMPLETE_UNPAID, asyncFailed, { status: "complete", paymentStatus: "failed" }],
+    ["open + async succeeded first (completed still on its way) → complete/paid", OPEN, asyncSucceeded, { status: "complete", paymentStatus: "paid" }],
+    ["open + expired → expired", OPEN, expired, { status: "expired", paymentStatus: "unpaid" }],
+    ["paid + full refund → refunded", PAID, refund(1000, T0 + 200), { paymentStatus: "refunded" }],
+    ["paid + partial refund → partially_refunded", PAID, refund(300, T0 + 200), { paymentStatus: "partially_refunded" }],
+    ["partially_refunded + the rest → refunded", PARTIALLY_REFUNDED, refund(1000, T0 + 300), { paymentStatus: "refunded" }],
+    ["refunded + async succeeded late → stays refunded, learns paidAt", REFUNDED, asyncSucceeded, { paymentStatus: "refunded", paidAt: AT_T0_PLUS(99) }],
+  ])("changes the state: %s", expectNextState({ changed: true }));
+
+  // prettier-ignore
+  it.each<Case>([
+    ["paid + completed (unpaid) replayed → stays paid", PAID_AT_T0, completedUnpaid, { paymentStatus: "paid", paidAt: new Date(T0 * 1000) }],
+    ["failed + completed (unpaid) replayed → stays failed", FAILED, completedUnpaid, { paymentStatus: "failed" }],
+    ["refunded + an earlier partial refund → stays refunded", REFUNDED, refund(300, T0 + 200), { paymentStatus: "refunded" }],
+    ["expired + completed → stays expired (final)", EXPIRED, completedPaid, { status: "expired", paymentStatus: "unpaid", paidAt: null }],
+    ["complete + expired → stays complete", PAID, expired, { status: "complete", paymentStatus: "paid" }],
+  ])("leaves the state as it is: %s", expectNextState({ changed: false }));
 
   it("takes the amount the buyer completed with (adjusted quantities)", () => {
     const adjusted = sessionEvent("checkout.session.completed", "paid", T0 + 10, 2500);
