@@ -147,24 +147,20 @@ export const diagnosticsAnswerSchema = z.object({
 export type DiagnosticsAnswer = z.infer<typeof diagnosticsAnswerSchema>;
 
 /** Every code the proxy answers with, in `{ error: { code } }` and in a job's record errors. */
+// prettier-ignore
 export const errorCodeSchema = z.enum([
-  "BAD_REQUEST",
-  "UNAUTHORIZED",
-  "RECORD_NOT_FOUND",
-  "SESSION_NOT_FOUND",
-  "RECORD_CHANGED",
-  "SESSION_NOT_OPEN",
-  "VALIDATION_FAILED",
-  "STRIPE_ERROR",
-  "KINTONE_ERROR",
-  /** No such route, or an unknown job id (answered like an unknown route). */
-  "NOT_FOUND",
-  /** Over a per-client limit (429, with Retry-After). */
-  "RATE_LIMITED",
-  /** The proxy failed; the detail is in its log only. */
-  "INTERNAL",
-  /** POST /v1/stripe/webhook without STRIPE_WEBHOOK_SECRET (503). */
-  "WEBHOOK_NOT_CONFIGURED",
+  // 400 a malformed request; 401 no proxy secret or a wrong one (400: a bad webhook signature).
+  "BAD_REQUEST", "UNAUTHORIZED",
+  // 404 a kintone record (details name them) or a Stripe session unknown, or another app's;
+  // 409 a record's revision is not the one given, or the session is no longer open;
+  // 422 records the mapping cannot turn into a checkout (details say where).
+  "RECORD_NOT_FOUND", "SESSION_NOT_FOUND", "RECORD_CHANGED", "SESSION_NOT_OPEN", "VALIDATION_FAILED",
+  // 502 Stripe or kintone refused or failed.
+  "STRIPE_ERROR", "KINTONE_ERROR",
+  // 404 no such route, or an unknown job id; 429 over a per-client limit (with Retry-After);
+  // 500 the proxy failed (the detail is in its log only); 503 POST /v1/stripe/webhook without
+  // STRIPE_WEBHOOK_SECRET.
+  "NOT_FOUND", "RATE_LIMITED", "INTERNAL", "WEBHOOK_NOT_CONFIGURED",
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
