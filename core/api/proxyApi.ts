@@ -1,5 +1,5 @@
 /**
- * The proxy's HTTP contract (DESIGN §5, binding), as zod schemas: one definition gives each
+ * The proxy's HTTP contract, binding on both sides, as zod schemas: one definition gives each
  * request's and answer's TypeScript type and its runtime check, used by the proxy (to parse what it
  * receives) and by the plugin (to parse what it gets back).
  */
@@ -106,10 +106,14 @@ export const sessionViewSchema = z.object({
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });
+/** GET /v1/checkouts/:id and POST …/sync, …/expire. */
+export type SessionAnswer = z.infer<typeof sessionAnswerSchema>;
 export const sessionListAnswerSchema = z.object({
   sessions: z.array(sessionViewSchema),
   hasMore: z.boolean(),
 });
+/** GET /v1/checkouts. */
+export type SessionListAnswer = z.infer<typeof sessionListAnswerSchema>;
 
 export const jobStatusSchema = z.enum([
   "queued",
@@ -145,16 +149,21 @@ export const diagnosticsAnswerSchema = z.object({
 });
 export type DiagnosticsAnswer = z.infer<typeof diagnosticsAnswerSchema>;
 
+/** Every code the proxy answers with, in `{ error: { code } }` and in a job's record errors. */
+// prettier-ignore
 export const errorCodeSchema = z.enum([
-  "BAD_REQUEST",
-  "UNAUTHORIZED",
-  "RECORD_NOT_FOUND",
-  "SESSION_NOT_FOUND",
-  "RECORD_CHANGED",
-  "SESSION_NOT_OPEN",
-  "VALIDATION_FAILED",
-  "STRIPE_ERROR",
-  "KINTONE_ERROR",
+  // 400 a malformed request; 401 no proxy secret or a wrong one (400: a bad webhook signature).
+  "BAD_REQUEST", "UNAUTHORIZED",
+  // 404 a kintone record (details name them) or a Stripe session unknown, or another app's;
+  // 409 a record's revision is not the one given, or the session is no longer open;
+  // 422 records the mapping cannot turn into a checkout (details say where).
+  "RECORD_NOT_FOUND", "SESSION_NOT_FOUND", "RECORD_CHANGED", "SESSION_NOT_OPEN", "VALIDATION_FAILED",
+  // 502 Stripe or kintone refused or failed.
+  "STRIPE_ERROR", "KINTONE_ERROR",
+  // 404 no such route, or an unknown job id; 429 over a per-client limit (with Retry-After);
+  // 500 the proxy failed (the detail is in its log only); 503 POST /v1/stripe/webhook without
+  // STRIPE_WEBHOOK_SECRET.
+  "NOT_FOUND", "RATE_LIMITED", "INTERNAL", "WEBHOOK_NOT_CONFIGURED",
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
@@ -168,7 +177,10 @@ export const validationDetailSchema = z.object({
 });
 export type ValidationDetail = z.infer<typeof validationDetailSchema>;
 
-/** Every error answer: `{ error: { code, message, details } }`. Unknown codes (e.g. INTERNAL) pass. */
+/**
+ * Every error answer: `{ error: { code, message, details } }`. Codes outside `errorCodeSchema`
+ * (a newer proxy's) pass: the caller shows them as they come.
+ */
 export const errorAnswerSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,29 +1,20 @@
 /**
  * Stripe events → journal → records. Every event is stored before it is applied (a crash in
  * between leaves it stored and unapplied: the next catch-up pass applies it), and applied once.
- * The session's state only moves forward (`nextSessionState`), and what the records receive is
- * the journal's whole state after the event, so a late or replayed event cannot regress them.
+ * The session's state changes through `applySessionChange` (forward only, the records receive the
+ * journal's whole state), so a late or replayed event cannot regress them.
  */
-import type { Logger } from "pino";
-import type { Coordination } from "../deps/Coordination";
-import type { Journal, JournalSession } from "../journal/Journal";
+import type { JournalSession } from "../journal/Journal";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { PaymentGateway } from "../ports/PaymentGateway";
-import { METADATA_APP_ID } from "../usecases/sessionView";
-import type { RecordWriter } from "../writeback/RecordWriter";
-import { writeSessionState } from "../writeback/writeSessionState";
-import { nextSessionState } from "./nextSessionState";
+import { applySessionChange, type SessionChangeDeps } from "../sessions/applySessionChange";
+import { sessionChangeFromEvent } from "../sessions/sessionChangeFromEvent";
+import { METADATA_APP_ID } from "../sessions/sessionView";
 import { paymentEventToJson } from "./paymentEventJson";
-import { sessionChangeFromEvent } from "./sessionChangeFromEvent";
 
-export interface PaymentEventDeps {
-  journal: Journal;
+export interface PaymentEventDeps extends SessionChangeDeps {
   gateway: PaymentGateway;
-  writer: RecordWriter;
-  logger: Logger;
   now: () => Date;
-  /** The proxy's per-key locks: a session's state is changed by one caller at a time. */
-  coordination: Coordination;
   /** kintone apps this proxy has tokens for: their sessions may still reach the journal. */
   servedAppIds: readonly string[];
 }
@@ -100,33 +91,19 @@ async function applyEvent(
   const sessionId = target.journalled.sessionId;
 
   // One event of a session at a time: journal update and record write stay in step.
-  return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
-    if (deps.journal.getStripeEvent(event.id)?.appliedAt) return "duplicate";
-    const current = deps.journal.getSession(sessionId) ?? target.journalled!;
+  const applied = await applySessionChange(deps, sessionId, (journalled) => {
+    if (deps.journal.getStripeEvent(event.id)?.appliedAt) return undefined;
     if ("session" in event && event.session.paymentIntentId) {
       deps.journal.linkPaymentIntent(event.session.paymentIntentId, sessionId);
     }
-    const { state, changed } = nextSessionState(current, sessionChangeFromEvent(event));
-    const updated = changed
-      ? (deps.journal.updateSessionState(sessionId, {
-          status: state.status,
-          paymentStatus: state.paymentStatus,
-          paidAt: state.paidAt,
-          amountTotal: state.amountTotal,
-          customerEmail: state.customerEmail,
-        }) ?? current)
-      : current;
-    if (changed || retry) {
-      await writeSessionState(deps, updated, {
-        status: updated.status,
-        paymentStatus: updated.paymentStatus,
-        paidAt: updated.paidAt,
-        amountTotal: { amount: updated.amountTotal, currency: updated.currency },
-        customerEmail: updated.customerEmail,
-      });
-    }
-    return changed ? "applied" : "no_change";
+    return {
+      current: journalled ?? target.journalled!,
+      change: sessionChangeFromEvent(event),
+      writeUnchanged: retry,
+    };
   });
+  if (!applied) return "duplicate";
+  return applied.changed ? "applied" : "no_change";
 }
 
 async function findSession(

@@ -1,16 +1,18 @@
 /**
- * The one place errors become answers: `{ error: { code, message, details } }` (DESIGN §5).
+ * The one place errors become answers: `{ error: { code, message, details } }`, with a code of
+ * the contract's list (`errorCodeSchema`).
  * Our own errors carry their code and status; zod and body-parser errors are bad requests;
  * anything else is a 500 with a generic message, and its detail goes only to the log.
  */
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
+import type { ErrorCode } from "../../core/api/proxyApi";
 import { AppError } from "../errors/AppError";
 import { UpstreamError } from "../errors/UpstreamError";
 
 interface ErrorBody {
-  error: { code: string; message: string; details: unknown[] };
+  error: { code: ErrorCode; message: string; details: unknown[] };
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -74,12 +76,13 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
   };
 }
 
-function badRequest(message: string, details: unknown[] = []) {
+function badRequest(message: string, details: unknown[] = []): { status: number; body: ErrorBody } {
   return { status: 400, body: { error: { code: "BAD_REQUEST", message, details } } };
 }
 
 export const notFound: RequestHandler = (req, res) => {
-  res.status(404).json({
+  const body: ErrorBody = {
     error: { code: "NOT_FOUND", message: `No route ${req.method} ${req.path}.`, details: [] },
-  });
+  };
+  res.status(404).json(body);
 };

@@ -1,5 +1,5 @@
 /**
- * POST /v1/stripe/webhook (DESIGN §5): Stripe's events, verified on the raw body — so it is
+ * POST /v1/stripe/webhook: Stripe's events, verified on the raw body — so it is
  * mounted before the JSON parser, and Stripe's signature stands in for the proxy secret.
  * 200 once the event is stored. It is applied before the answer, but a failure to apply is
  * retried by the catch-up, not by Stripe (https://docs.stripe.com/webhooks#acknowledge-events-immediately).
@@ -7,6 +7,7 @@
  * forged request costs one HMAC over at most 1 MB, refused before anything is stored).
  */
 import express, { type Express } from "express";
+import type { ErrorCode } from "../../core/api/proxyApi";
 import { ingestPaymentEvent, type PaymentEventDeps } from "../events/applyPaymentEvent";
 import type { WebhookVerifier } from "../ports/WebhookVerifier";
 
@@ -24,7 +25,7 @@ export function mountStripeWebhook(
         // 503: Stripe retries for 3 days, time enough to set the secret and restart.
         res.status(503).json({
           error: {
-            code: "WEBHOOK_NOT_CONFIGURED",
+            code: "WEBHOOK_NOT_CONFIGURED" satisfies ErrorCode,
             message:
               "The proxy has no STRIPE_WEBHOOK_SECRET: set it to the endpoint's signing secret (whsec_…) and restart.",
             details: [],

@@ -1,7 +1,7 @@
 /** GET /v1/jobs/:id (DESIGN §5): a job's status and progress, from the journal. */
 import type { Job } from "../../core/api/proxyApi";
 import { JobNotFoundError } from "../errors/JobNotFoundError";
-import type { AppScope } from "../usecases/appScope";
+import type { AppScope } from "../sessions/appScope";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 /** Item errors shown at most; the counts are always complete. */

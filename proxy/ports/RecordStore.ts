@@ -1,7 +1,9 @@
 /**
  * What the proxy needs from kintone, with the app's own API token. Only the kintone adapter
  * imports `@kintone/rest-api-client`. Failures are thrown as `UpstreamError("kintone", …)`,
- * missing records as `RecordNotFoundError`, revision conflicts on write as `RecordChangedError`.
+ * missing records as `RecordNotFoundError`, revision conflicts on write as `RecordChangedError`;
+ * on write, a value a field does not take as `KintoneValuesRefusedError` and a field the form
+ * lacks as `KintoneFieldMissingError` (both in adapters/kintone/, both `UpstreamError`s).
  */
 import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 

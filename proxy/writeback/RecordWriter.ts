@@ -5,9 +5,10 @@
  * never lost from its records.
  */
 import type { Logger } from "pino";
+import { KintoneFieldMissingError } from "../adapters/kintone/KintoneFieldMissingError";
+import { KintoneValuesRefusedError } from "../adapters/kintone/KintoneValuesRefusedError";
 import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
-import { UpstreamError } from "../errors/UpstreamError";
 import type { Journal } from "../journal/Journal";
 import type { RecordStore } from "../ports/RecordStore";
 
@@ -183,9 +184,9 @@ export class RecordWriter {
           remaining = stillThere;
           continue;
         }
-        // A write-back field no longer in the app's form (GAIA_FC01) can never be written: its
-        // values are dropped, with a warning, and the other fields (the link) are written.
-        if (error instanceof UpstreamError && error.upstreamCode === "GAIA_FC01") {
+        // A write-back field no longer in the app's form can never be written: its values are
+        // dropped, with a warning, and the other fields (the link) are written.
+        if (error instanceof KintoneFieldMissingError) {
           const dropped = await this.fieldsNotInForm(appId, remaining);
           if (dropped.length > 0) {
             this.logger.warn(
@@ -201,8 +202,7 @@ export class RecordWriter {
         }
         // kintone refuses a whole batch for one bad record (a value a field does not take):
         // halves are written on their own, so only the bad record waits for a fix.
-        const valueRefused = error instanceof UpstreamError && error.upstreamCode === "CB_VA01";
-        if (valueRefused && remaining.length > 1) {
+        if (error instanceof KintoneValuesRefusedError && remaining.length > 1) {
           const middle = Math.ceil(remaining.length / 2);
           const first = await this.writeBatch(appId, remaining.slice(0, middle));
           const second = await this.writeBatch(appId, remaining.slice(middle));

@@ -1,5 +1,5 @@
 /**
- * Session state → the kintone fields a mapping's `writeBack` names (DESIGN §6). Only mapped
+ * Session state → the kintone fields a mapping's `writeBack` names. Only mapped
  * fields, and only the parts of the state given, are written: a field the mapping leaves out
  * is never touched.
  */

@@ -4,13 +4,13 @@
  * (kintone allows 100 per domain), and turns kintone's errors into the proxy's own.
  * https://cybozu.dev/ja/kintone/docs/rest-api/records/get-records/
  */
-import { KintoneRestAPIClient, KintoneRestAPIError } from "@kintone/rest-api-client";
+import { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { Logger } from "pino";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
-import { RecordChangedError } from "../../errors/RecordChangedError";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
+import { toProxyError } from "./toProxyError";
 
 export interface KintoneRecordStoreOptions {
   /** https://…, or http://localhost:PORT (the SDK allows plain http only for localhost). */
@@ -206,65 +206,6 @@ export class KintoneRecordStore implements RecordStore {
 
 export function createKintoneRecordStore(options: KintoneRecordStoreOptions): RecordStore {
   return new KintoneRecordStore(options);
-}
-
-/** Record ids kintone names in a message such as "The specified record (ID: 5) is not found." */
-function idsInMessage(message: string): string[] {
-  return [...message.matchAll(/id\s*[:：]\s*(\d+)/gi)].map((m) => m[1] as string);
-}
-
-/** kintone's error → the proxy's, with a message we wrote (safe to show) and kintone's id. */
-export function toProxyError(error: unknown, appId: string): Error {
-  if (!(error instanceof KintoneRestAPIError)) {
-    if (error instanceof UpstreamError) return error;
-    return new UpstreamError("kintone", "kintone could not be reached. Try again later.", {
-      retryable: true,
-    });
-  }
-  const { code, status, id: requestId } = error;
-  if (code === "GAIA_RE01") {
-    const ids = idsInMessage(error.message);
-    return new RecordNotFoundError(appId, ids.length ? ids : ["?"]);
-  }
-  if (code === "GAIA_CO02") {
-    const ids = idsInMessage(error.message);
-    return new RecordChangedError(
-      (ids.length ? ids : ["?"]).map((recordId) => ({ recordId, expected: "?", actual: "?" })),
-    );
-  }
-  const options = { requestId, upstreamCode: code, upstreamStatus: status };
-  if (status === 429 || status >= 500) {
-    return new UpstreamError("kintone", "kintone is busy or unavailable. Try again later.", {
-      ...options,
-      retryable: true,
-    });
-  }
-  if (status === 401 || code === "GAIA_IA02" || code === "CB_WA01") {
-    return new UpstreamError(
-      "kintone",
-      `kintone refused the proxy's API token for app ${appId}: check KINTONE_API_TOKENS.`,
-      options,
-    );
-  }
-  if (status === 403 || code === "CB_NO02" || code === "GAIA_NO01") {
-    return new UpstreamError(
-      "kintone",
-      `The proxy's API token for app ${appId} lacks a permission this needs (view, edit or file).`,
-      options,
-    );
-  }
-  if (code === "GAIA_AP01") {
-    return new UpstreamError("kintone", `kintone app ${appId} does not exist.`, options);
-  }
-  if (code === "CB_VA01") {
-    const fields = Object.keys((error.errors as Record<string, unknown> | undefined) ?? {});
-    return new UpstreamError(
-      "kintone",
-      `kintone refused the values written${fields.length ? ` (${fields.join(", ")})` : ""}: check the write-back fields of the mapping.`,
-      options,
-    );
-  }
-  return new UpstreamError("kintone", `kintone refused the request (${code}).`, options);
 }
 
 interface RawProperty {

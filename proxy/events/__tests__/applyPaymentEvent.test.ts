@@ -1,60 +1,32 @@
-import type { JournalSession } from "../../journal/Journal";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
-import type { CheckoutSession } from "../../ports/PaymentGateway";
-import { APP, baseMapping, makeDeps, silentLogger } from "../../usecases/__tests__/fakes";
+import {
+  journalSession,
+  NOW,
+  oneRecordSetup,
+  stripeSession,
+} from "../../sessions/__tests__/sessionFixtures";
+import { APP } from "../../usecases/__tests__/fakes";
 import { ingestPaymentEvent, type PaymentEventDeps } from "../applyPaymentEvent";
 import { EventCatchUp } from "../EventCatchUp";
 import { paymentEventToJson } from "../paymentEventJson";
 
-const NOW = new Date("2026-01-10T00:00:00Z");
 const NOW_SECONDS = NOW.getTime() / 1000;
 
 function setup() {
-  const made = makeDeps(() => NOW);
-  const recordId = made.records.addRecord(APP, {
-    status: { type: "SINGLE_LINE_TEXT", value: "open" },
-    pay_status: { type: "SINGLE_LINE_TEXT", value: "" },
-  });
-  const deps: PaymentEventDeps = { ...made.deps, logger: silentLogger, servedAppIds: [APP] };
-  return { ...made, deps, recordId };
-}
-
-function journalSession(recordId: string, overrides: Partial<JournalSession> = {}): JournalSession {
-  return {
-    sessionId: "cs_1",
-    appId: APP,
-    recordIds: [recordId],
-    mappingJson: JSON.stringify(
-      baseMapping({ writeBack: { status: "status", paymentStatus: "pay_status" } }),
-    ),
-    status: "open",
-    paymentStatus: "unpaid",
-    url: "https://pay.example/cs_1",
-    currency: "jpy",
-    amountTotal: 500,
-    customerEmail: null,
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    createdAt: NOW,
-    paidAt: null,
-    ...overrides,
-  };
+  const { eventDeps, ...made } = oneRecordSetup();
+  const deps: PaymentEventDeps = eventDeps;
+  return { ...made, deps };
 }
 
 function completed(metadata: Record<string, string>, created = NOW_SECONDS): PaymentEvent {
-  const session: CheckoutSession = {
-    id: "cs_1",
+  const session = stripeSession({
     url: null,
     status: "complete",
     paymentStatus: "paid",
-    amountTotal: 500,
-    currency: "jpy",
     customerEmail: "buyer@example.com",
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    createdAt: NOW,
     paymentIntentId: "pi_1",
-    clientReferenceId: null,
     metadata,
-  };
+  });
   return { id: "evt_1", type: "checkout.session.completed", created, session };
 }
 

@@ -6,7 +6,9 @@ import {
 import { RecordChangedError } from "../../../errors/RecordChangedError";
 import { RecordNotFoundError } from "../../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../../errors/UpstreamError";
+import { KintoneFieldMissingError } from "../KintoneFieldMissingError";
 import { KintoneRecordStore } from "../KintoneRecordStore";
+import { KintoneValuesRefusedError } from "../KintoneValuesRefusedError";
 
 const TOKEN = "adaptertoken1";
 const VIEW_ONLY = "viewonlytoken2";
@@ -97,6 +99,19 @@ describe("KintoneRecordStore", () => {
     await expect(
       store.updateRecords(appId, [{ id: "5000", record: { name: { value: "x" } } }]),
     ).rejects.toMatchObject({ code: "RECORD_NOT_FOUND", details: [{ recordId: "5000" }] });
+  });
+
+  it("throws a refused value and a field the form lacks as their own KINTONE_ERRORs", async () => {
+    const refused = await store
+      .updateRecords(appId, [{ id: "1", record: { size: { value: "XL" } } }])
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(KintoneValuesRefusedError);
+    expect(refused).toMatchObject({ code: "KINTONE_ERROR", upstreamCode: "CB_VA01" });
+    const missing = await store
+      .updateRecords(appId, [{ id: "1", record: { deleted_field: { value: "x" } } }])
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(KintoneFieldMissingError);
+    expect(missing).toMatchObject({ code: "KINTONE_ERROR", upstreamCode: "GAIA_FC01" });
   });
 
   it("retries 503 answers and succeeds", async () => {

@@ -2,9 +2,8 @@
  * POST /v1/checkouts/:id/expire — ends an open session so its link no longer takes payment, and
  * writes that into the records. Not open → 409 SESSION_NOT_OPEN; unknown → 404 SESSION_NOT_FOUND.
  */
-import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { SessionNotOpenError } from "../errors/SessionNotOpenError";
-import { assertSessionInScope, type AppScope } from "./appScope";
+import { retrieveSessionInScope, type AppScope } from "./appScope";
 import { recordSessionState } from "./syncCheckout";
 import type { SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
@@ -14,10 +13,8 @@ export async function expireCheckout(
   sessionId: string,
   scope?: AppScope,
 ): Promise<SessionView> {
-  const current = await deps.gateway.retrieveCheckoutSession(sessionId);
-  if (!current) throw new SessionNotFoundError(sessionId);
   // Before anything is written or expired: another app's session answers as unknown.
-  assertSessionInScope(deps, current, scope);
+  const current = await retrieveSessionInScope(deps, sessionId, scope);
   if (current.status !== "open") {
     // The journal and records may not know yet (a missed webhook): they learn it on the way out.
     await recordSessionState(deps, current);

@@ -5,7 +5,8 @@
 import { BadRequestError } from "../errors/BadRequestError";
 import { UpstreamError } from "../errors/UpstreamError";
 import type { SessionStatus } from "../ports/PaymentGateway";
-import { journalSessionView, toSessionView, type SessionView } from "./sessionView";
+import type { SessionListAnswer } from "../../core/api/proxyApi";
+import { journalSessionView, toSessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
 export interface ListCheckoutsQuery {
@@ -22,7 +23,7 @@ export interface ListCheckoutsQuery {
 export async function listCheckouts(
   deps: Pick<UseCaseDeps, "gateway" | "journal">,
   query: ListCheckoutsQuery,
-): Promise<{ sessions: SessionView[]; hasMore: boolean }> {
+): Promise<SessionListAnswer> {
   const limit = query.limit ?? 10;
   const byRecords = query.appId !== undefined || query.recordId !== undefined;
   if (byRecords && query.paymentIntent === undefined) {

@@ -1,6 +1,5 @@
 /** GET /v1/checkouts/:id — Stripe's current state, tied to its records by the journal or metadata. */
-import { SessionNotFoundError } from "../errors/SessionNotFoundError";
-import { assertSessionInScope, type AppScope } from "./appScope";
+import { retrieveSessionInScope, type AppScope } from "./appScope";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
@@ -9,8 +8,6 @@ export async function getCheckout(
   sessionId: string,
   scope?: AppScope,
 ): Promise<SessionView> {
-  const session = await deps.gateway.retrieveCheckoutSession(sessionId);
-  if (!session) throw new SessionNotFoundError(sessionId);
-  assertSessionInScope(deps, session, scope);
+  const session = await retrieveSessionInScope(deps, sessionId, scope);
   return toSessionView(session, deps.journal.getSession(sessionId));
 }

@@ -1,5 +1,5 @@
 import { recordIdsFromMetadata, recordIdsMetadata, toSessionView } from "../sessionView";
-import type { CheckoutSession } from "../../ports/PaymentGateway";
+import { stripeSession } from "./sessionFixtures";
 
 describe("record ids in Stripe metadata", () => {
   it("keeps a short list in kintone_record_ids", () => {
@@ -16,20 +16,16 @@ describe("record ids in Stripe metadata", () => {
 });
 
 describe("toSessionView", () => {
-  const session: CheckoutSession = {
-    id: "cs_1",
+  // Expires at 2026-01-11T00:00:00Z, a day after the fixtures' NOW.
+  const session = stripeSession({
     url: null,
     status: "complete",
     paymentStatus: "paid",
-    amountTotal: 500,
-    currency: "jpy",
     customerEmail: "a@example.com",
-    expiresAt: new Date("2026-01-11T00:00:00Z"),
-    createdAt: new Date("2026-01-10T00:00:00Z"),
     paymentIntentId: "pi_1",
     clientReferenceId: "kintone-12-1",
     metadata: { kintone_app_id: "12", kintone_record_ids: "1,2" },
-  };
+  });
 
   it("ties a session the journal does not know to its records through metadata", () => {
     expect(toSessionView(session)).toEqual({

@@ -1,58 +1,15 @@
-import type { JournalSession } from "../../journal/Journal";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
-import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
 import { expireCheckout } from "../expireCheckout";
 import { syncCheckout } from "../syncCheckout";
-import { APP, baseMapping, makeDeps, silentLogger } from "./fakes";
-
-const NOW = new Date("2026-01-10T00:00:00Z");
+import { APP } from "../../usecases/__tests__/fakes";
+import { journalSession, NOW, oneRecordSetup, stripeSession } from "./sessionFixtures";
 
 function setup() {
-  const made = makeDeps(() => NOW);
-  const recordId = made.records.addRecord(APP, {
-    status: { type: "SINGLE_LINE_TEXT", value: "open" },
-    pay_status: { type: "SINGLE_LINE_TEXT", value: "" },
-  });
-  const session: JournalSession = {
-    sessionId: "cs_1",
-    appId: APP,
-    recordIds: [recordId],
-    mappingJson: JSON.stringify(
-      baseMapping({ writeBack: { status: "status", paymentStatus: "pay_status" } }),
-    ),
-    status: "open",
-    paymentStatus: "unpaid",
-    url: "https://pay.example/cs_1",
-    currency: "jpy",
-    amountTotal: 500,
-    customerEmail: null,
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    createdAt: NOW,
-    paidAt: null,
-  };
-  made.journal.saveSession(session);
-  const eventDeps = { ...made.deps, logger: silentLogger, servedAppIds: [APP] };
-  const field = (code: string) => made.records.field(APP, recordId, code);
-  return { ...made, eventDeps, recordId, field };
-}
-
-function stripeSession(overrides: Partial<CheckoutSession>): CheckoutSession {
-  return {
-    id: "cs_1",
-    url: "https://pay.example/cs_1",
-    status: "open",
-    paymentStatus: "unpaid",
-    amountTotal: 500,
-    currency: "jpy",
-    customerEmail: null,
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    createdAt: NOW,
-    paymentIntentId: null,
-    clientReferenceId: null,
-    metadata: { kintone_app_id: APP },
-    ...overrides,
-  };
+  const made = oneRecordSetup();
+  made.journal.saveSession(journalSession(made.recordId));
+  const field = (code: string) => made.records.field(APP, made.recordId, code);
+  return { ...made, field };
 }
 
 function paidEvent(): PaymentEvent {

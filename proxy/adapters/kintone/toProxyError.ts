@@ -1,0 +1,68 @@
+/**
+ * kintone's errors as the proxy's own: missing records, revision conflicts, and the refusals
+ * callers act on as typed errors; everything else an `UpstreamError` with a message we wrote.
+ */
+import { KintoneRestAPIError } from "@kintone/rest-api-client";
+import { RecordChangedError } from "../../errors/RecordChangedError";
+import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
+import { UpstreamError } from "../../errors/UpstreamError";
+import { KintoneFieldMissingError } from "./KintoneFieldMissingError";
+import { KintoneValuesRefusedError } from "./KintoneValuesRefusedError";
+
+/** Record ids kintone names in a message such as "The specified record (ID: 5) is not found." */
+function idsInMessage(message: string): string[] {
+  return [...message.matchAll(/id\s*[:：]\s*(\d+)/gi)].map((m) => m[1] as string);
+}
+
+/** kintone's error → the proxy's, with a message we wrote (safe to show) and kintone's id. */
+export function toProxyError(error: unknown, appId: string): Error {
+  if (!(error instanceof KintoneRestAPIError)) {
+    if (error instanceof UpstreamError) return error;
+    return new UpstreamError("kintone", "kintone could not be reached. Try again later.", {
+      retryable: true,
+    });
+  }
+  const { code, status, id: requestId } = error;
+  if (code === "GAIA_RE01") {
+    const ids = idsInMessage(error.message);
+    return new RecordNotFoundError(appId, ids.length ? ids : ["?"]);
+  }
+  if (code === "GAIA_CO02") {
+    const ids = idsInMessage(error.message);
+    return new RecordChangedError(
+      (ids.length ? ids : ["?"]).map((recordId) => ({ recordId, expected: "?", actual: "?" })),
+    );
+  }
+  const options = { requestId, upstreamCode: code, upstreamStatus: status };
+  if (status === 429 || status >= 500) {
+    return new UpstreamError("kintone", "kintone is busy or unavailable. Try again later.", {
+      ...options,
+      retryable: true,
+    });
+  }
+  if (status === 401 || code === "GAIA_IA02" || code === "CB_WA01") {
+    return new UpstreamError(
+      "kintone",
+      `kintone refused the proxy's API token for app ${appId}: check KINTONE_API_TOKENS.`,
+      options,
+    );
+  }
+  if (status === 403 || code === "CB_NO02" || code === "GAIA_NO01") {
+    return new UpstreamError(
+      "kintone",
+      `The proxy's API token for app ${appId} lacks a permission this needs (view, edit or file).`,
+      options,
+    );
+  }
+  if (code === "GAIA_AP01") {
+    return new UpstreamError("kintone", `kintone app ${appId} does not exist.`, options);
+  }
+  if (code === "CB_VA01") {
+    const fields = Object.keys((error.errors as Record<string, unknown> | undefined) ?? {});
+    return new KintoneValuesRefusedError(fields, { requestId, upstreamStatus: status });
+  }
+  if (code === "GAIA_FC01") {
+    return new KintoneFieldMissingError({ requestId, upstreamStatus: status });
+  }
+  return new UpstreamError("kintone", `kintone refused the request (${code}).`, options);
+}

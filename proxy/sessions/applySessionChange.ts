@@ -1,0 +1,87 @@
+/**
+ * The one place a session's state changes, for webhooks, the event catch-up, sync and expire:
+ * under the session's lock, `nextSessionState` weighs what was learnt against the journal (state
+ * only moves forward), the journal takes the result, then the records receive the journal's whole
+ * state — so a late event or an old snapshot cannot move the journal or the records backwards.
+ */
+import type { Logger } from "pino";
+import type { Coordination } from "../deps/Coordination";
+import type { Journal, JournalSession } from "../journal/Journal";
+import type { RecordWriter } from "../writeback/RecordWriter";
+import { writeSessionState } from "../writeback/writeSessionState";
+import { nextSessionState, type SessionChange } from "./nextSessionState";
+
+export interface SessionChangeDeps {
+  journal: Journal;
+  writer: RecordWriter;
+  logger: Logger;
+  /** The proxy's per-key locks: a session's state is changed by one caller at a time. */
+  coordination: Coordination;
+}
+
+export interface SessionChangeStep {
+  /** The session as the journal holds it. */
+  current: JournalSession;
+  /** What was learnt; absent parts say nothing. */
+  change: SessionChange;
+  /** Write the records even when the journal already holds the state (a retry, a sync). */
+  writeUnchanged: boolean;
+  /** Stripe's own copy of the session, whose expiry and currency the records also receive. */
+  snapshot?: { expiresAt: Date; currency: string | null };
+}
+
+export interface AppliedSessionChange {
+  /** The journal's session after the change. */
+  session: JournalSession;
+  changed: boolean;
+}
+
+/**
+ * Under the session's lock, `prepare` reads the journal's session (and may do what must happen
+ * under the same lock); it returns what to apply, or `undefined` to apply nothing.
+ */
+export function applySessionChange(
+  deps: SessionChangeDeps,
+  sessionId: string,
+  prepare: (journalled: JournalSession | undefined) => SessionChangeStep,
+): Promise<AppliedSessionChange>;
+export function applySessionChange(
+  deps: SessionChangeDeps,
+  sessionId: string,
+  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+): Promise<AppliedSessionChange | undefined>;
+export function applySessionChange(
+  deps: SessionChangeDeps,
+  sessionId: string,
+  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+): Promise<AppliedSessionChange | undefined> {
+  return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
+    const step = prepare(deps.journal.getSession(sessionId));
+    if (!step) return undefined;
+    const { current } = step;
+    const { state, changed } = nextSessionState(current, step.change);
+    const session = changed
+      ? (deps.journal.updateSessionState(sessionId, {
+          status: state.status,
+          paymentStatus: state.paymentStatus,
+          paidAt: state.paidAt,
+          amountTotal: state.amountTotal,
+          customerEmail: state.customerEmail,
+        }) ?? current)
+      : current;
+    if (changed || step.writeUnchanged) {
+      await writeSessionState(deps, session, {
+        status: session.status,
+        paymentStatus: session.paymentStatus,
+        ...(step.snapshot ? { expiresAt: step.snapshot.expiresAt } : {}),
+        amountTotal: {
+          amount: session.amountTotal,
+          currency: step.snapshot?.currency ?? session.currency,
+        },
+        customerEmail: session.customerEmail,
+        paidAt: session.paidAt,
+      });
+    }
+    return { session, changed };
+  });
+}
