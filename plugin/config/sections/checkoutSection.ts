@@ -1,0 +1,166 @@
+/** The checkout section: currency, return URLs, expiry, customer e-mail and Checkout's options. */
+import { Checkbox } from "kintone-ui-component/lib/checkbox";
+import { Dropdown } from "kintone-ui-component/lib/dropdown";
+import { Text } from "kintone-ui-component/lib/text";
+import { STRIPE_CHECKOUT_LOCALES } from "../../../core/mapping/MappingConfig";
+import { STRIPE_CURRENCIES } from "../../../core/money/currencies";
+import { fieldDropdown } from "./fieldDropdown";
+import { kucTarget, modeDropdown, radioChoice, row, section } from "./layout";
+import { REF_MODES, refRow } from "./refRow";
+import { CLASS, type SettingsContext } from "./SettingsContext";
+
+/** Listed first: the currencies most apps charge in. */
+const FIRST_CURRENCIES = ["JPY", "USD", "EUR"];
+
+export function checkoutSection(context: SettingsContext): HTMLElement {
+  const { t, state } = context;
+  const textControl = (control: string, label: string, value: string, set: (v: string) => void) => {
+    const text = new Text({ value, className: `${CLASS}-wide` });
+    text.addEventListener("change", () => set(text.value));
+    kucTarget(context, control, label, text);
+    return text;
+  };
+  const successUrl = textControl(
+    "successUrl",
+    t.settingsSuccessUrl,
+    state.successUrl,
+    (v) => (state.successUrl = v),
+  );
+  successUrl.placeholder = "https://example.com/thanks?session_id={CHECKOUT_SESSION_ID}";
+  const cancelUrl = textControl(
+    "cancelUrl",
+    t.settingsCancelUrl,
+    state.cancelUrl,
+    (v) => (state.cancelUrl = v),
+  );
+  cancelUrl.placeholder = "https://example.com/cart";
+  const expiry = new Text({
+    value: state.expiresAfterMinutes,
+    placeholder: "1440",
+    suffix: t.settingsMinutes,
+    textAlign: "right",
+    className: `${CLASS}-number`,
+  });
+  expiry.addEventListener("change", () => (state.expiresAfterMinutes = expiry.value));
+  kucTarget(context, "expiresAfterMinutes", t.settingsExpiry, expiry);
+
+  const locale = new Dropdown({
+    items: [
+      { label: t.settingsLocaleUnset, value: "" },
+      ...STRIPE_CHECKOUT_LOCALES.map((code) => ({
+        label: code === "auto" ? t.settingsLocaleAuto : code,
+        value: code,
+      })),
+    ],
+    value: state.locale,
+    className: `${CLASS}-field`,
+  });
+  locale.addEventListener("change", () => (state.locale = locale.value));
+  kucTarget(context, "locale", t.settingsLocale, locale);
+
+  const promotionCodes = new Checkbox({
+    items: [{ label: t.settingsAllowPromotionCodes, value: "yes" }],
+    value: state.allowPromotionCodes ? ["yes"] : [],
+    borderVisible: false,
+  });
+  promotionCodes.addEventListener("change", () => {
+    state.allowPromotionCodes = promotionCodes.value.includes("yes");
+  });
+  const billing = radioChoice(
+    [
+      { label: t.settingsBillingAuto, value: "auto" },
+      { label: t.settingsBillingRequired, value: "required" },
+    ],
+    state.billingAddressCollection,
+    (value) => (state.billingAddressCollection = value === "required" ? "required" : "auto"),
+  );
+  const replace = radioChoice(
+    [
+      { label: t.settingsReplaceOpen, value: "replace" },
+      { label: t.settingsKeepOpen, value: "keep" },
+    ],
+    state.replaceOpenSession ? "replace" : "keep",
+    (value) => (state.replaceOpenSession = value !== "keep"),
+  );
+
+  const checkout = section(context, t.settingsSectionCheckout);
+  checkout.append(
+    currencyRow(context),
+    row(context, "successUrl", t.settingsSuccessUrl, successUrl, t.settingsSuccessUrlHelp, true),
+    row(context, "cancelUrl", t.settingsCancelUrl, cancelUrl, t.settingsCancelUrlHelp),
+    row(context, "expiresAfterMinutes", t.settingsExpiry, expiry, t.settingsExpiryHelp),
+    refRow(context, {
+      control: "customerEmail",
+      label: t.settingsCustomerEmail,
+      help: t.settingsCustomerEmailHelp,
+      modes: REF_MODES.customerEmail,
+      ref: () => state.customerEmail,
+      purpose: "email",
+      required: false,
+    }),
+    row(context, "locale", t.settingsLocale, locale),
+    row(context, "allowPromotionCodes", t.settingsPromotionCodes, promotionCodes),
+    row(context, "billingAddressCollection", t.settingsBilling, billing),
+    row(context, "replaceOpenSession", t.settingsReissue, replace),
+  );
+  return checkout;
+}
+
+/** The currency: one code for every link, or a field of the record. */
+function currencyRow(context: SettingsContext): HTMLElement {
+  const { t, state } = context;
+  const currencyMode = modeDropdown(
+    [
+      { label: t.settingsModeConst, value: "const" },
+      { label: t.settingsModeField, value: "field" },
+    ],
+    state.currencyMode,
+  );
+  const currencyCodes = [
+    ...FIRST_CURRENCIES,
+    ...[...STRIPE_CURRENCIES.keys()]
+      .map((code) => code.toUpperCase())
+      .filter((code) => !FIRST_CURRENCIES.includes(code))
+      .sort(),
+  ];
+  if (state.currencyCode !== "" && !currencyCodes.includes(state.currencyCode)) {
+    currencyCodes.push(state.currencyCode);
+  }
+  const currencyCode = new Dropdown({
+    items: currencyCodes.map((code) => ({ label: code, value: code })),
+    value: state.currencyCode,
+    className: `${CLASS}-field`,
+  });
+  currencyCode.addEventListener("change", () => (state.currencyCode = currencyCode.value));
+  const currencyField = fieldDropdown(
+    context,
+    "currency",
+    () => state.currencyField,
+    (code) => (state.currencyField = code),
+    true,
+  );
+  const showCurrency = () => {
+    currencyCode.visible = state.currencyMode === "const";
+    currencyField.visible = state.currencyMode === "field";
+  };
+  currencyMode.addEventListener("change", () => {
+    state.currencyMode = currencyMode.value === "field" ? "field" : "const";
+    showCurrency();
+  });
+  showCurrency();
+  context.errorTargets.set("currency", {
+    label: t.settingsCurrency,
+    show: (message) => {
+      currencyCode.error = state.currencyMode === "const" ? message : "";
+      currencyField.error = state.currencyMode === "field" ? message : "";
+    },
+  });
+  return row(
+    context,
+    "currency",
+    t.settingsCurrency,
+    [currencyMode, currencyCode, currencyField],
+    t.settingsCurrencyHelp,
+    true,
+  );
+}
