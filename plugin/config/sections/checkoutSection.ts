@@ -4,9 +4,9 @@ import { Dropdown } from "kintone-ui-component/lib/dropdown";
 import { Text } from "kintone-ui-component/lib/text";
 import { STRIPE_CHECKOUT_LOCALES } from "../../../core/mapping/MappingConfig";
 import { STRIPE_CURRENCIES } from "../../../core/money/currencies";
-import { fieldDropdown } from "./fieldDropdown";
+import { stateFieldDropdown } from "./fieldDropdown";
 import { kucTarget, modeDropdown, radioChoice, row, section } from "./layout";
-import { REF_MODES, refRow } from "./refRow";
+import { refRow } from "./refRow";
 import { CLASS, type SettingsContext } from "./SettingsContext";
 
 /** Listed first: the currencies most apps charge in. */
@@ -14,26 +14,20 @@ const FIRST_CURRENCIES = ["JPY", "USD", "EUR"];
 
 export function checkoutSection(context: SettingsContext): HTMLElement {
   const { t, state } = context;
-  const textControl = (control: string, label: string, value: string, set: (v: string) => void) => {
-    const text = new Text({ value, className: `${CLASS}-wide` });
-    text.addEventListener("change", () => set(text.value));
-    kucTarget(context, control, label, text);
+  /** A URL Checkout returns to; the control is named after its key in the form. */
+  const urlText = (key: "successUrl" | "cancelUrl", label: string, placeholder: string) => {
+    const text = new Text({ value: state[key], className: `${CLASS}-wide` });
+    text.addEventListener("change", () => (state[key] = text.value));
+    kucTarget(context, key, label, text);
+    text.placeholder = placeholder;
     return text;
   };
-  const successUrl = textControl(
+  const successUrl = urlText(
     "successUrl",
     t.settingsSuccessUrl,
-    state.successUrl,
-    (v) => (state.successUrl = v),
+    "https://example.com/thanks?session_id={CHECKOUT_SESSION_ID}",
   );
-  successUrl.placeholder = "https://example.com/thanks?session_id={CHECKOUT_SESSION_ID}";
-  const cancelUrl = textControl(
-    "cancelUrl",
-    t.settingsCancelUrl,
-    state.cancelUrl,
-    (v) => (state.cancelUrl = v),
-  );
-  cancelUrl.placeholder = "https://example.com/cart";
+  const cancelUrl = urlText("cancelUrl", t.settingsCancelUrl, "https://example.com/cart");
   const expiry = new Text({
     value: state.expiresAfterMinutes,
     placeholder: "1440",
@@ -89,15 +83,7 @@ export function checkoutSection(context: SettingsContext): HTMLElement {
     row(context, "successUrl", t.settingsSuccessUrl, successUrl, t.settingsSuccessUrlHelp, true),
     row(context, "cancelUrl", t.settingsCancelUrl, cancelUrl, t.settingsCancelUrlHelp),
     row(context, "expiresAfterMinutes", t.settingsExpiry, expiry, t.settingsExpiryHelp),
-    refRow(context, {
-      control: "customerEmail",
-      label: t.settingsCustomerEmail,
-      help: t.settingsCustomerEmailHelp,
-      modes: REF_MODES.customerEmail,
-      ref: () => state.customerEmail,
-      purpose: "email",
-      required: false,
-    }),
+    refRow(context, "customerEmail"),
     row(context, "locale", t.settingsLocale, locale),
     row(context, "allowPromotionCodes", t.settingsPromotionCodes, promotionCodes),
     row(context, "billingAddressCollection", t.settingsBilling, billing),
@@ -109,6 +95,12 @@ export function checkoutSection(context: SettingsContext): HTMLElement {
 /** The currency: one code for every link, or a field of the record. */
 function currencyRow(context: SettingsContext): HTMLElement {
   const { t, state } = context;
+  const currencyCode = new Dropdown({
+    items: currencyCodes(state.currencyCode).map((code) => ({ label: code, value: code })),
+    value: state.currencyCode,
+    className: `${CLASS}-field`,
+  });
+  currencyCode.addEventListener("change", () => (state.currencyCode = currencyCode.value));
   const currencyMode = modeDropdown(
     [
       { label: t.settingsModeConst, value: "const" },
@@ -116,29 +108,7 @@ function currencyRow(context: SettingsContext): HTMLElement {
     ],
     state.currencyMode,
   );
-  const currencyCodes = [
-    ...FIRST_CURRENCIES,
-    ...[...STRIPE_CURRENCIES.keys()]
-      .map((code) => code.toUpperCase())
-      .filter((code) => !FIRST_CURRENCIES.includes(code))
-      .sort(),
-  ];
-  if (state.currencyCode !== "" && !currencyCodes.includes(state.currencyCode)) {
-    currencyCodes.push(state.currencyCode);
-  }
-  const currencyCode = new Dropdown({
-    items: currencyCodes.map((code) => ({ label: code, value: code })),
-    value: state.currencyCode,
-    className: `${CLASS}-field`,
-  });
-  currencyCode.addEventListener("change", () => (state.currencyCode = currencyCode.value));
-  const currencyField = fieldDropdown(
-    context,
-    "currency",
-    () => state.currencyField,
-    (code) => (state.currencyField = code),
-    true,
-  );
+  const currencyField = stateFieldDropdown(context, "currency", "currencyField", true);
   const showCurrency = () => {
     currencyCode.visible = state.currencyMode === "const";
     currencyField.visible = state.currencyMode === "field";
@@ -163,4 +133,17 @@ function currencyRow(context: SettingsContext): HTMLElement {
     t.settingsCurrencyHelp,
     true,
   );
+}
+
+/** Stripe's currencies, the common ones first; a stored code Stripe does not list stays last. */
+function currencyCodes(current: string): string[] {
+  const codes = [
+    ...FIRST_CURRENCIES,
+    ...[...STRIPE_CURRENCIES.keys()]
+      .map((code) => code.toUpperCase())
+      .filter((code) => !FIRST_CURRENCIES.includes(code))
+      .sort(),
+  ];
+  if (current !== "" && !codes.includes(current)) codes.push(current);
+  return codes;
 }

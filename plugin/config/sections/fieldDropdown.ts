@@ -63,3 +63,16 @@ export function fieldDropdown(
   });
   return dropdown;
 }
+
+/** A dropdown for one of the form's own field choices (not a line item's or a write-back's). */
+export function stateFieldDropdown(
+  context: SettingsContext,
+  purpose: FieldPurpose,
+  key: "subtableField" | "imageField" | "currencyField",
+  scoped: boolean,
+  optional = false,
+): Dropdown {
+  const { state } = context;
+  const set = (code: string) => (state[key] = code);
+  return fieldDropdown(context, purpose, () => state[key], set, scoped, optional);
+}

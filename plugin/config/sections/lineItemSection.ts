@@ -1,36 +1,13 @@
 /** The line-item section: where each line item's name, price, quantity and image come from. */
 import { Text } from "kintone-ui-component/lib/text";
-import { LINE_ITEM_PURPOSES } from "../checkMappingForm";
-import type { LineItemRefKey, MappingFormState } from "../MappingFormState";
-import { fieldDropdown } from "./fieldDropdown";
+import type { MappingFormState } from "../MappingFormState";
+import { stateFieldDropdown } from "./fieldDropdown";
 import { modeDropdown, radioChoice, row, section } from "./layout";
-import { REF_MODES, refRow } from "./refRow";
+import { refRow } from "./refRow";
 import { CLASS, type SettingsContext } from "./SettingsContext";
 
 export function lineItemSection(context: SettingsContext): HTMLElement {
   const { t, state } = context;
-  const lineItemLabels: Record<LineItemRefKey, [string, string]> = {
-    productCode: [t.settingsProductCode, t.settingsProductCodeHelp],
-    name: [t.settingsName, t.settingsNameHelp],
-    description: [t.settingsDescription, t.settingsDescriptionHelp],
-    unitPrice: [t.settingsUnitPrice, t.settingsUnitPriceHelp],
-    quantity: [t.settingsQuantity, t.settingsQuantityHelp],
-    minQuantity: [t.settingsMinQuantity, t.settingsMinQuantityHelp],
-    maxQuantity: [t.settingsMaxQuantity, t.settingsMaxQuantityHelp],
-  };
-  const lineItemRow = (key: LineItemRefKey) => {
-    const [label, help] = lineItemLabels[key];
-    return refRow(context, {
-      control: `lineItem.${key}`,
-      label,
-      help,
-      modes: REF_MODES[key],
-      ref: () => state.lineItem[key],
-      purpose: LINE_ITEM_PURPOSES[key],
-      required: key === "name" || key === "unitPrice",
-    });
-  };
-
   const unitPriceIn = radioChoice(
     [
       { label: t.settingsUnitPriceMajor, value: "major" },
@@ -42,15 +19,15 @@ export function lineItemSection(context: SettingsContext): HTMLElement {
 
   const lineItems = section(context, t.settingsSectionLineItems, t.settingsLineItemsHelp);
   lineItems.append(
-    lineItemRow("productCode"),
-    lineItemRow("name"),
-    lineItemRow("description"),
+    refRow(context, "productCode"),
+    refRow(context, "name"),
+    refRow(context, "description"),
     imageRow(context),
-    lineItemRow("unitPrice"),
+    refRow(context, "unitPrice"),
     row(context, "lineItem.unitPriceIn", t.settingsUnitPriceIn, unitPriceIn),
-    lineItemRow("quantity"),
-    lineItemRow("minQuantity"),
-    lineItemRow("maxQuantity"),
+    refRow(context, "quantity"),
+    refRow(context, "minQuantity"),
+    refRow(context, "maxQuantity"),
   );
   return lineItems;
 }
@@ -75,17 +52,8 @@ function imageRow(context: SettingsContext): HTMLElement {
     imageChoice.visible = state.imageField !== "";
     imageNumber.visible = state.imageField !== "" && state.imageChoice === "index";
   };
-  const imageField = fieldDropdown(
-    context,
-    "file",
-    () => state.imageField,
-    (code) => {
-      state.imageField = code;
-      showImage();
-    },
-    true,
-    true,
-  );
+  const imageField = stateFieldDropdown(context, "file", "imageField", true, true);
+  imageField.addEventListener("change", showImage);
   imageChoice.addEventListener("change", () => {
     state.imageChoice = imageChoice.value as MappingFormState["imageChoice"];
     showImage();

@@ -1,20 +1,12 @@
 /** The source section: records or a subtable's rows, and one link per record or one for all. */
-import { fieldDropdown } from "./fieldDropdown";
+import { stateFieldDropdown } from "./fieldDropdown";
 import { kucTarget, radioChoice, row, section } from "./layout";
 import { refreshFieldChoices, type SettingsContext } from "./SettingsContext";
 
 export function sourceSection(context: SettingsContext): HTMLElement {
   const { t, state } = context;
-  const subtableDropdown = fieldDropdown(
-    context,
-    "subtable",
-    () => state.subtableField,
-    (code) => {
-      state.subtableField = code;
-      refreshFieldChoices(context);
-    },
-    false,
-  );
+  const subtableDropdown = stateFieldDropdown(context, "subtable", "subtableField", false);
+  subtableDropdown.addEventListener("change", () => refreshFieldChoices(context));
   kucTarget(context, "source.field", t.settingsSubtableLabel, subtableDropdown);
   const subtableRow = row(
     context,
