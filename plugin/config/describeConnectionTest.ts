@@ -1,5 +1,5 @@
 /**
- * "Test connection" in plain words: what `GET /v1/diagnostics` (DESIGN §5) answered, or why no
+ * "Test connection" in plain words: what the proxy's `GET /v1/diagnostics` answered, or why no
  * answer came. Problems the proxy lists are shown as it wrote them; they never hold secrets.
  */
 import type { DiagnosticsAnswer } from "../../core/api/proxyApi";
