@@ -1,40 +1,23 @@
 // Desktop (PC) entry: wires kintone events to the plugin's modules; no logic of its own.
-import { ProxyClient } from "./api/ProxyClient";
-import { kintoneProxyTransport } from "./api/ProxyTransport";
 import { addDetailButtons } from "./detail/addDetailButtons";
-import { chooseLanguage, messages as allMessages, type Language } from "./i18n/messages";
+import { loginUserLanguage, messages as allMessages } from "./i18n/messages";
 import { addListButton } from "./list/addListButton";
 import { pageKintoneApi } from "./list/KintoneApi";
 import { viewQuery } from "./list/fetchViewRecords";
+import { loadCheckoutSettings } from "./list/loadCheckoutSettings";
 import { openCheckoutDialog } from "./list/openCheckoutDialog";
-import { readCheckoutSettings } from "./list/readCheckoutSettings";
 import { showMessage } from "./ui/showMessage";
 
 // kintone sets $PLUGIN_ID only while the plugin's script first runs.
 const pluginId = kintone.$PLUGIN_ID;
 
-function loginLanguage(): Language {
-  try {
-    return chooseLanguage(kintone.getLoginUser().language);
-  } catch {
-    return "en";
-  }
-}
-
-function checkoutSettings(language: Language) {
-  const settings = readCheckoutSettings(kintone.plugin.app.getConfig(pluginId));
-  if (settings === undefined) return undefined;
-  const client = new ProxyClient(kintoneProxyTransport(pluginId), settings.proxyUrl, language);
-  return { ...settings, client };
-}
-
 kintone.events.on("app.record.index.show", (event: { appId?: number }) => {
-  const language = loginLanguage();
+  const language = loginUserLanguage();
   const messages = allMessages[language];
   addListButton(kintone.app.getHeaderMenuSpaceElement(), {
     label: messages.listButtonLabel,
     onClick: () => {
-      const settings = checkoutSettings(language);
+      const settings = loadCheckoutSettings(pluginId, language);
       if (settings === undefined) {
         showMessage(document, messages.notConfigured, messages.close);
         return;
@@ -58,8 +41,8 @@ kintone.events.on("app.record.index.show", (event: { appId?: number }) => {
 kintone.events.on(
   "app.record.detail.show",
   (event: { appId?: number; recordId?: number; record: Record<string, { value?: unknown }> }) => {
-    const language = loginLanguage();
-    const settings = checkoutSettings(language);
+    const language = loginUserLanguage();
+    const settings = loadCheckoutSettings(pluginId, language);
     addDetailButtons(kintone.app.record.getHeaderMenuSpaceElement(), {
       messages: allMessages[language],
       language,

@@ -3,18 +3,11 @@ import { DETAIL_BUTTONS_ID } from "../detail/addDetailButtons";
 import { LIST_BUTTON_ID } from "../list/addListButton";
 import { CHECKOUT_DIALOG_CLASS } from "../list/openCheckoutDialog";
 import { MESSAGE_DIALOG_CLASS } from "../ui/showMessage";
+import { testMapping } from "./testMapping";
 
 type Handler = (event: Record<string, unknown>) => unknown;
 
-const mapping = JSON.stringify({
-  version: 1,
-  source: { type: "records" },
-  grouping: "single",
-  lineItem: { name: { field: "name" }, unitPrice: { field: "price" } },
-  currency: "JPY",
-  successUrl: "https://example.com/done",
-  writeBack: { sessionId: "sid", url: "link", status: "state" },
-});
+const mapping = JSON.stringify(testMapping({ grouping: "single" }));
 
 describe("desktop entry", () => {
   const handlers = new Map<string, Handler>();

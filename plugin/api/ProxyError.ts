@@ -1,5 +1,6 @@
 /**
- * A failed call to the proxy. `code` is the proxy's contract code (DESIGN §5) or, when no answer
+ * A failed call to the proxy. `code` is the error code of the proxy's answer
+ * (`{ error: { code, message } }`) or, when no answer
  * came back in that shape, `UNREACHABLE` (kintone could not reach the proxy) or `BAD_ANSWER`
  * (something answered that is not our proxy, e.g. a wrong URL).
  */

@@ -1,7 +1,7 @@
 /**
  * How the plugin reaches the proxy: always through kintone's plugin proxy
  * (`kintone.plugin.app.proxy`), so kintone adds the stored secret header and the stored `appId`
- * and mapping (DESIGN §3) on its server — the page never holds them.
+ * and mapping (see config/saveSettings.ts) on its server — the page never holds them.
  * https://cybozu.dev/ja/kintone/docs/js-api/plugins/kintone-plugin-app-proxy/
  */
 export type HttpMethod = "GET" | "POST";

@@ -1,7 +1,7 @@
 /**
  * Validates the settings form: first the screen's own checks (chosen fields exist and fit, texts
  * are filled in, status fields offer every written value), in the user's language; then core's
- * validateMappingConfig, the SAME validation the proxy runs (DESIGN §6). Each error names the
+ * validateMappingConfig, the SAME validation the proxy runs on the stored mapping. Each error names the
  * control it belongs on, so the screen can show it there.
  */
 import type { MappingConfig } from "../../core/mapping/MappingConfig";

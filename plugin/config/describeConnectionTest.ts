@@ -1,5 +1,5 @@
 /**
- * "Test connection" in plain words: what `GET /v1/diagnostics` (DESIGN §5) answered, or why no
+ * "Test connection" in plain words: what the proxy's `GET /v1/diagnostics` answered, or why no
  * answer came. Problems the proxy lists are shown as it wrote them; they never hold secrets.
  */
 import type { DiagnosticsAnswer } from "../../core/api/proxyApi";
@@ -71,39 +71,34 @@ export function describeConnectionTest(
   return { level, title, lines };
 }
 
+/** Every failure is a danger: no call went through. */
+function danger(title: string, ...lines: string[]): ConnectionTestReport {
+  return { level: "danger", title, lines };
+}
+
 function describeFailure(error: unknown, messages: Messages): ConnectionTestReport {
   if (!(error instanceof ProxyError)) {
-    return {
-      level: "danger",
-      title: messages.settingsTestUnreachable,
-      lines: [messages.settingsTestUnreachableHelp],
-    };
+    return danger(messages.settingsTestUnreachable, messages.settingsTestUnreachableHelp);
   }
   if (error.code === "UNREACHABLE") {
     // kintone's own words on the failure (name resolution, refused, certificate…) help the IT team.
-    return {
-      level: "danger",
-      title: messages.settingsTestUnreachable,
-      lines: [messages.settingsTestUnreachableHelp, error.message],
-    };
+    return danger(
+      messages.settingsTestUnreachable,
+      messages.settingsTestUnreachableHelp,
+      error.message,
+    );
   }
   if (error.code === "UNAUTHORIZED" || error.status === 401) {
-    return {
-      level: "danger",
-      title: messages.settingsTestWrongSecret,
-      lines: [messages.settingsTestWrongSecretHelp],
-    };
+    return danger(messages.settingsTestWrongSecret, messages.settingsTestWrongSecretHelp);
   }
   if (error.code === "BAD_ANSWER") {
-    return {
-      level: "danger",
-      title: formatMessage(messages.settingsTestNotProxy, { status: error.status }),
-      lines: [messages.settingsTestNotProxyHelp],
-    };
+    return danger(
+      formatMessage(messages.settingsTestNotProxy, { status: error.status }),
+      messages.settingsTestNotProxyHelp,
+    );
   }
-  return {
-    level: "danger",
-    title: formatMessage(messages.settingsTestFailed, { status: error.status }),
-    lines: [`${error.code}: ${error.message}`],
-  };
+  return danger(
+    formatMessage(messages.settingsTestFailed, { status: error.status }),
+    `${error.code}: ${error.message}`,
+  );
 }

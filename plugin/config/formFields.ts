@@ -117,7 +117,7 @@ export async function loadFormFields(appId: string): Promise<FormField[]> {
 
 /**
  * The fields offered for a purpose. Line-item values in subtable mode read the row's column
- * first, then the record's field (DESIGN §6), so the subtable's columns come first there.
+ * first, then the record's field of the same code, so the subtable's columns come first there.
  * Write-back targets are record fields only. Best-fitting types come first.
  */
 export function fieldChoices(

@@ -1,7 +1,7 @@
 /**
  * A DROP_DOWN or RADIO_BUTTON field refuses a value that is not one of its options (kintone
  * answers the write with an error), so a status field must offer every value the proxy writes
- * (DESIGN §6). Text fields take any value.
+ * there. Text fields take any value.
  */
 import type { FormField } from "./formFields";
 

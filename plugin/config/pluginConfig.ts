@@ -5,7 +5,7 @@
 export interface PluginConfig {
   /** The proxy's base URL as normalizeProxyUrl returns it (ends with "/"). */
   proxyUrl?: string;
-  /** The MappingConfig as a JSON string (DESIGN §6). */
+  /** The MappingConfig (core/mapping/MappingConfig.ts) as a JSON string. */
   mapping?: string;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Where each setting is kept (DESIGN §3):
+ * Where each setting is kept, so that the secret and the mapping the proxy trusts never pass
+ * through the page:
  * - `setProxyConfig(proxyUrl, "POST", { Authorization, "X-Kintone-App-Id" }, { appId, mapping })`
  *   and `setProxyConfig(proxyUrl, "GET", { Authorization, "X-Kintone-App-Id" }, {})`: kintone
  *   adds them on its server to every `kintone.plugin.app.proxy` call of this app and plugin whose

@@ -4,7 +4,7 @@ import { normalizeProxyUrl } from "./normalizeProxyUrl";
 /** The methods the plugin calls the proxy with (reads are GET, actions are POST). */
 export const PROXY_METHODS = ["GET", "POST"] as const;
 
-/** The proxy refuses to start with a shorter PROXY_SECRET (DESIGN §4). */
+/** The proxy refuses to start with a shorter PROXY_SECRET. */
 export const MIN_PROXY_SECRET_LENGTH = 32;
 
 export interface ProxySettingsInput {

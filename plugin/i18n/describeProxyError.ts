@@ -14,7 +14,7 @@ export interface ErrorDescription {
 export type RecordNamer = (recordId: string) => string;
 
 /**
- * A failed call as a user can act on it: every DESIGN §5 code, plus UNREACHABLE and BAD_ANSWER
+ * A failed call as a user can act on it: every error code the proxy answers, plus UNREACHABLE and BAD_ANSWER
  * from ProxyError, NOT_FOUND (an older proxy without the route) and RATE_LIMITED (the proxy's
  * per-client limits).
  */

@@ -756,13 +756,16 @@ export function chooseLanguage(kintoneLanguage: string | undefined | null): Lang
   return kintoneLanguage?.toLowerCase().startsWith("ja") ? "ja" : "en";
 }
 
+/** The logged-in user's language (English where kintone is not available, e.g. in tests). */
+export function loginUserLanguage(): Language {
+  try {
+    return chooseLanguage(kintone.getLoginUser().language);
+  } catch {
+    return chooseLanguage(undefined);
+  }
+}
+
 /** The texts for the logged-in user (English where kintone is not available, e.g. in tests). */
 export function messagesForLoginUser(): Messages {
-  let language: string | undefined;
-  try {
-    language = kintone.getLoginUser().language;
-  } catch {
-    language = undefined;
-  }
-  return messages[chooseLanguage(language)];
+  return messages[loginUserLanguage()];
 }

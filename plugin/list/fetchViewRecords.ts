@@ -1,7 +1,7 @@
 import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { KintoneApi } from "./KintoneApi";
 
-/** kintone reads at most 500 records per request and offsets up to 10,000 (DESIGN §7). */
+/** kintone reads at most 500 records per request and offsets up to 10,000. */
 export const PAGE_SIZE = 500;
 export const MAX_OFFSET = 10_000;
 

@@ -75,59 +75,58 @@ export function removeFakeKintone(): void {
   delete (globalThis as unknown as { kintone?: unknown }).kintone;
 }
 
+/** A field as the form API describes it, with its type's own properties. */
+function formField(type: string, code: string, label: string, extra: object = {}) {
+  return { type, code, label, ...extra };
+}
+
+/** Fields keyed by their code, as `properties` (and a subtable's `fields`) hold them. */
+function byCode<F extends { code: string }>(...fields: F[]): Record<string, F> {
+  return Object.fromEntries(fields.map((field) => [field.code, field]));
+}
+
+/** A DROP_DOWN's or RADIO_BUTTON's options, each its own label, indexed in the order given. */
+function choices(...labels: string[]) {
+  return {
+    options: Object.fromEntries(
+      labels.map((label, index) => [label, { label, index: String(index) }]),
+    ),
+  };
+}
+
 /** A form as `GET /k/v1/app/form/fields.json` answers it (the sample Orders app, trimmed). */
 export const ORDER_FORM_FIELDS = {
   revision: "3",
-  properties: {
-    customer_name: { type: "SINGLE_LINE_TEXT", code: "customer_name", label: "Customer" },
-    customer_email: { type: "SINGLE_LINE_TEXT", code: "customer_email", label: "E-mail" },
-    currency: {
-      type: "DROP_DOWN",
-      code: "currency",
-      label: "Currency",
+  properties: byCode(
+    formField("SINGLE_LINE_TEXT", "customer_name", "Customer"),
+    formField("SINGLE_LINE_TEXT", "customer_email", "E-mail"),
+    // Listed out of index order: the form API's `index` orders the options, not the keys.
+    formField("DROP_DOWN", "currency", "Currency", {
       options: { USD: { label: "USD", index: "1" }, JPY: { label: "JPY", index: "0" } },
-    },
-    photos: { type: "FILE", code: "photos", label: "Photos" },
-    total: { type: "CALC", code: "total", label: "Total" },
-    items: {
-      type: "SUBTABLE",
-      code: "items",
-      label: "Items",
-      fields: {
-        item_name: { type: "SINGLE_LINE_TEXT", code: "item_name", label: "Name" },
-        item_unit_price: { type: "NUMBER", code: "item_unit_price", label: "Unit price" },
-        item_quantity: { type: "NUMBER", code: "item_quantity", label: "Quantity" },
-        item_photo: { type: "FILE", code: "item_photo", label: "Photo" },
-      },
-    },
-    notes: {
-      type: "SUBTABLE",
-      code: "notes",
-      label: "Notes",
-      fields: { note_text: { type: "SINGLE_LINE_TEXT", code: "note_text", label: "Note" } },
-    },
-    checkout_url: { type: "LINK", code: "checkout_url", label: "Checkout URL", protocol: "WEB" },
-    checkout_status: {
-      type: "DROP_DOWN",
-      code: "checkout_status",
-      label: "Checkout status",
-      options: {
-        open: { label: "open", index: "0" },
-        complete: { label: "complete", index: "1" },
-        expired: { label: "expired", index: "2" },
-      },
-    },
-    payment_status: {
-      type: "RADIO_BUTTON",
-      code: "payment_status",
-      label: "Payment status",
-      options: {
-        unpaid: { label: "unpaid", index: "0" },
-        paid: { label: "paid", index: "1" },
-      },
-    },
-    expires_at: { type: "DATETIME", code: "expires_at", label: "Expires at" },
-    amount_total: { type: "NUMBER", code: "amount_total", label: "Amount" },
-    Status: { type: "STATUS", code: "Status", label: "Status", enabled: false },
-  },
+    }),
+    formField("FILE", "photos", "Photos"),
+    formField("CALC", "total", "Total"),
+    formField("SUBTABLE", "items", "Items", {
+      fields: byCode(
+        formField("SINGLE_LINE_TEXT", "item_name", "Name"),
+        formField("NUMBER", "item_unit_price", "Unit price"),
+        formField("NUMBER", "item_quantity", "Quantity"),
+        formField("FILE", "item_photo", "Photo"),
+      ),
+    }),
+    formField("SUBTABLE", "notes", "Notes", {
+      fields: byCode(formField("SINGLE_LINE_TEXT", "note_text", "Note")),
+    }),
+    formField("LINK", "checkout_url", "Checkout URL", { protocol: "WEB" }),
+    formField(
+      "DROP_DOWN",
+      "checkout_status",
+      "Checkout status",
+      choices("open", "complete", "expired"),
+    ),
+    formField("RADIO_BUTTON", "payment_status", "Payment status", choices("unpaid", "paid")),
+    formField("DATETIME", "expires_at", "Expires at"),
+    formField("NUMBER", "amount_total", "Amount"),
+    formField("STATUS", "Status", "Status", { enabled: false }),
+  ),
 };

@@ -1,16 +1,9 @@
 import { validateMappingConfig } from "../../../core/mapping/parseMappingConfig";
+import { testMapping } from "../../__tests__/testMapping";
 import { messages } from "../../i18n/messages";
 import { localizeMappingProblem } from "../localizeMappingProblem";
 
-const base = {
-  version: 1,
-  source: { type: "records" },
-  grouping: "perRecord",
-  lineItem: { name: { field: "name" }, unitPrice: { field: "price" } },
-  currency: "JPY",
-  successUrl: "https://shop.example.com/thanks",
-  writeBack: {},
-};
+const base = testMapping({ successUrl: "https://shop.example.com/thanks", writeBack: {} });
 
 /** The problem core itself reports for a mapping, so a change in core's wording shows here. */
 function coreProblem(overrides: Record<string, unknown>): string {

@@ -14,6 +14,23 @@ const savedHeaders = (secret: string, appId = "12") => ({
   "X-Kintone-App-Id": appId,
 });
 
+/** kintone holding the secret for both methods, as an earlier Save stored it. */
+const withStoredSecret = (postData: Record<string, string>) =>
+  installFakeKintone({
+    proxy: {
+      "GET https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
+      "POST https://proxy.example.com/": { headers: bearer(SECRET), data: postData },
+    },
+  });
+/** Save with the secret field left empty. */
+const saveWithoutSecret = (appId: string) =>
+  saveSettings({
+    proxyUrl: "https://proxy.example.com/",
+    secret: null,
+    appId,
+    mappingJson: MAPPING,
+  });
+
 afterEach(removeFakeKintone);
 
 describe("saveSettings", () => {
@@ -46,21 +63,8 @@ describe("saveSettings", () => {
   });
 
   it("re-stores the stored secret with the new mapping when the secret field is left empty", async () => {
-    const fake = installFakeKintone({
-      proxy: {
-        "GET https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
-        "POST https://proxy.example.com/": {
-          headers: bearer(SECRET),
-          data: { appId: "12", mapping: "old" },
-        },
-      },
-    });
-    await saveSettings({
-      proxyUrl: "https://proxy.example.com/",
-      secret: null,
-      appId: "12",
-      mappingJson: MAPPING,
-    });
+    const fake = withStoredSecret({ appId: "12", mapping: "old" });
+    await saveWithoutSecret("12");
     expect(fake.proxy.get("POST https://proxy.example.com/")).toEqual({
       headers: savedHeaders(SECRET),
       data: { appId: "12", mapping: MAPPING },
@@ -69,21 +73,8 @@ describe("saveSettings", () => {
 
   it("binds every method to this app, so an older config without the binding gets it at the next Save", async () => {
     // Saved by a version before issue #8: the secret only.
-    const fake = installFakeKintone({
-      proxy: {
-        "GET https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
-        "POST https://proxy.example.com/": {
-          headers: bearer(SECRET),
-          data: { appId: "7", mapping: "old" },
-        },
-      },
-    });
-    await saveSettings({
-      proxyUrl: "https://proxy.example.com/",
-      secret: null,
-      appId: "7",
-      mappingJson: MAPPING,
-    });
+    const fake = withStoredSecret({ appId: "7", mapping: "old" });
+    await saveWithoutSecret("7");
     for (const method of PROXY_METHODS) {
       expect(fake.proxy.get(`${method} https://proxy.example.com/`)?.headers).toEqual(
         savedHeaders(SECRET, "7"),
@@ -94,14 +85,7 @@ describe("saveSettings", () => {
 
   it("refuses to save without any secret for the URL", async () => {
     const fake = installFakeKintone();
-    await expect(
-      saveSettings({
-        proxyUrl: "https://proxy.example.com/",
-        secret: null,
-        appId: "12",
-        mappingJson: MAPPING,
-      }),
-    ).rejects.toThrow("no secret");
+    await expect(saveWithoutSecret("12")).rejects.toThrow("no secret");
     expect(fake.calls).toEqual([]);
   });
 
@@ -142,12 +126,7 @@ describe("validateProxySettings", () => {
   const t = messages.en;
 
   it("normalises the URL and keeps a stored secret when none is typed", () => {
-    installFakeKintone({
-      proxy: {
-        "GET https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
-        "POST https://proxy.example.com/": { headers: bearer(SECRET), data: {} },
-      },
-    });
+    withStoredSecret({});
     expect(hasStoredSecret("https://proxy.example.com/")).toBe(true);
     expect(validateProxySettings({ proxyUrl: "https://proxy.example.com", secret: "" }, t)).toEqual(
       { ok: true, proxyUrl: "https://proxy.example.com/", secret: null },

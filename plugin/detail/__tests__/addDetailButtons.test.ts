@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import type { MappingConfig } from "../../../core/mapping/MappingConfig";
+import { testMapping } from "../../__tests__/testMapping";
 import { messages } from "../../i18n/messages";
 import {
   createdAnswer,
@@ -10,15 +10,7 @@ import {
 } from "../../list/__tests__/fakeProxy";
 import { addDetailButtons, DETAIL_BUTTONS_ID } from "../addDetailButtons";
 
-const mapping: MappingConfig = {
-  version: 1,
-  source: { type: "records" },
-  grouping: "perRecord",
-  lineItem: { name: { field: "name" }, unitPrice: { field: "price" } },
-  currency: "USD",
-  successUrl: "https://example.com/done",
-  writeBack: { sessionId: "sid", url: "link", status: "state" },
-};
+const mapping = testMapping({ currency: "USD" });
 
 const session = (status: string) => ({
   status: 200,
@@ -61,10 +53,20 @@ function render(fields: Record<string, string>, routes: Record<string, ProxyRout
 
 const buttonOf = (name: string) =>
   space.querySelector<HTMLButtonElement>(`.kintone-stripe-checkout-detail-${name}`)!;
+/** Whether create, sync, expire and copy are disabled, in that order. */
+const disabledButtons = () =>
+  ["create", "sync", "expire", "copy"].map((name) => buttonOf(name).disabled);
 const confirmButton = (which: "ok" | "cancel") =>
   document.querySelector<HTMLButtonElement>(
     `dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-${which}`,
   );
+
+/** Clicks the button and answers what the confirmation it opens says. */
+const confirmationOf = async (name: string) => {
+  buttonOf(name).click();
+  await settle();
+  return document.querySelector("dialog.kintone-stripe-checkout-confirm")?.textContent;
+};
 
 beforeEach(() => {
   document.body.replaceChildren();
@@ -77,22 +79,12 @@ beforeEach(() => {
 describe("the record's buttons", () => {
   it("are disabled as the record's checkout state says", () => {
     render({});
-    expect(["create", "sync", "expire", "copy"].map((n) => buttonOf(n).disabled)).toEqual([
-      false,
-      true,
-      true,
-      true,
-    ]);
+    expect(disabledButtons()).toEqual([false, true, true, true]);
     expect(buttonOf("create").textContent).toBe("Create payment link");
 
     render({ sid: "cs_1", link: "https://pay/cs_1", state: "open" });
     expect(space.querySelectorAll(`#${DETAIL_BUTTONS_ID}`)).toHaveLength(1);
-    expect(["create", "sync", "expire", "copy"].map((n) => buttonOf(n).disabled)).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(disabledButtons()).toEqual([false, false, false, false]);
     expect(buttonOf("create").textContent).toBe("Re-issue payment link");
   });
 
@@ -106,11 +98,7 @@ describe("the record's buttons", () => {
             : createdAnswer(["7"], "perRecord"),
       },
     );
-    buttonOf("create").click();
-    await settle();
-    expect(document.querySelector("dialog.kintone-stripe-checkout-confirm")?.textContent).toContain(
-      "$28.00",
-    );
+    expect(await confirmationOf("create")).toContain("$28.00");
     confirmButton("ok")!.click();
     await settle();
     expect(calls.map((c) => c.data.dryRun)).toEqual([true, false]);
@@ -125,11 +113,7 @@ describe("the record's buttons", () => {
         "POST v1/checkouts": () => previewAnswer(["7"], "perRecord", 2800, "usd"),
       },
     );
-    buttonOf("create").click();
-    await settle();
-    expect(document.querySelector("dialog.kintone-stripe-checkout-confirm")?.textContent).toContain(
-      "The current link will stop working",
-    );
+    expect(await confirmationOf("create")).toContain("The current link will stop working");
     confirmButton("cancel")!.click();
     await settle();
     expect(calls.filter((c) => c.data.dryRun === false)).toHaveLength(0);

@@ -48,13 +48,17 @@ const api: KintoneApi = async (path) => {
 let dialog: CheckoutDialog;
 const reload = jest.fn();
 
-async function open(grouping: "single" | "perRecord", routes: Record<string, ProxyRoute>) {
+async function open(
+  grouping: "single" | "perRecord",
+  routes: Record<string, ProxyRoute>,
+  viewApi: KintoneApi = api,
+) {
   const proxy = fakeProxy(routes);
   dialog = openCheckoutDialog({
     document,
     messages: messages.en,
     language: "en",
-    api,
+    api: viewApi,
     client: proxy.client,
     appId: "1",
     query: "",
@@ -80,6 +84,14 @@ const check = async (id: string) => {
 const createButton = () =>
   body().querySelector<HTMLButtonElement>(".kintone-stripe-checkout-create")!;
 const confirmDialog = () => document.querySelector("dialog.kintone-stripe-checkout-confirm");
+
+/** Create, then OK in the confirmation; `settled`: wait for the answer too. */
+const confirmCreate = async (settled = true) => {
+  createButton().click();
+  await settle();
+  confirmDialog()!.querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-ok")!.click();
+  if (settled) await settle();
+};
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -184,12 +196,7 @@ describe("the list's checkout dialog", () => {
     await check("1");
     await check("2");
     await check("3");
-    createButton().click();
-    await settle();
-    confirmDialog()!
-      .querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-ok")!
-      .click();
-    await settle();
+    await confirmCreate();
     const create = calls.filter((c) => c.data.dryRun === false);
     expect(create).toHaveLength(1);
     expect(create[0]?.data.records).toEqual([
@@ -213,12 +220,7 @@ describe("the list's checkout dialog", () => {
           : proxyError(409, "RECORD_CHANGED", [{ recordId: "1", expected: "3", actual: "4" }]),
     });
     await check("1");
-    createButton().click();
-    await settle();
-    confirmDialog()!
-      .querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-ok")!
-      .click();
-    await settle();
+    await confirmCreate();
     const notice = body().querySelector(".kintone-stripe-checkout-notice-error");
     expect(notice?.textContent).toContain(messages.en.proxyErrorRecordChanged);
     expect(notice?.textContent).toContain("Record P-1");
@@ -243,38 +245,21 @@ describe("the list's checkout dialog", () => {
         errors: [{ recordId: "9", code: "STRIPE_ERROR", message: "card_declined" }],
       },
     ];
-    const proxy = fakeProxy({
+    const routes: Record<string, ProxyRoute> = {
       "POST v1/checkouts": (c) => previewAnswer(recordIdsOf(c), "perRecord"),
       "POST v1/jobs": () => ({ status: 202, body: { job: { id: "j1", status: "queued" } } }),
       "GET v1/jobs/j1": () => {
         seenProgress.push(body().querySelector("progress")?.value ?? -1);
         return { status: 200, body: { job: polls.shift() } };
       },
-    });
-    dialog = openCheckoutDialog({
-      document,
-      messages: messages.en,
-      language: "en",
-      api: manyApi,
-      client: proxy.client,
-      appId: "1",
-      query: "",
-      mapping: mapping("perRecord"),
-      reload,
-      previewDelayMs: 0,
-      pollMs: 0,
-    });
-    await dialog.loaded;
+    };
+    const proxy = await open("perRecord", routes, manyApi);
     [...body().querySelectorAll("button")].find((b) => b.textContent === "Select all")!.click();
     await settle();
     expect(
       proxy.calls.filter((c) => c.path === "v1/checkouts").map((c) => recordIdsOf(c).length),
     ).toEqual([100, 50]);
-    createButton().click();
-    await settle();
-    confirmDialog()!
-      .querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-ok")!
-      .click();
+    await confirmCreate(false);
     for (let i = 0; i < 100 && !body().textContent?.includes("created"); i++) await settle();
     expect(proxy.calls.find((c) => c.path === "v1/jobs")?.data.records).toHaveLength(150);
     expect(seenProgress).toEqual([0, 60]);

@@ -1,0 +1,121 @@
+/**
+ * The selection and its preview: checking records re-requests the dry run, and the preview shows
+ * what the checked records will charge, with problems next to their records.
+ */
+import { MAX_RECORDS_PER_CHECKOUT_REQUEST } from "../../../core/api/proxyApi";
+import { describeIssue, describeProxyError } from "../../i18n/describeProxyError";
+import { button, element } from "../../ui/element";
+import { fillTemplate } from "../../ui/fillTemplate";
+import { formatTotals } from "../../ui/formatMoney";
+import { renderPreviewSessions, totalsByCurrency } from "../renderPreview";
+import {
+  canCreate,
+  checkedRefs,
+  nameRecord,
+  problemIds,
+  tooManyForOneSession,
+  type DialogContext,
+} from "./DialogContext";
+
+export function setChecked(context: DialogContext, ids: Iterable<string>, checked: boolean): void {
+  for (const id of ids) {
+    const row = context.byId.get(id);
+    if (!row) continue;
+    row.checkbox.checked = checked;
+    if (checked) context.selected.add(id);
+    else context.selected.delete(id);
+  }
+  selectionChanged(context);
+}
+
+export function selectionChanged(context: DialogContext): void {
+  const { selected, rows, headerCheckbox, options } = context;
+  context.view.selectedCount.textContent = options.messages.selectedCount(selected.size);
+  if (headerCheckbox) {
+    headerCheckbox.checked = selected.size > 0 && selected.size === rows.length;
+    headerCheckbox.indeterminate = selected.size > 0 && selected.size < rows.length;
+  }
+  context.preview = undefined;
+  if (tooManyForOneSession(context)) {
+    context.scheduler?.cancel();
+    renderPreview(context);
+    return;
+  }
+  context.scheduler?.request(checkedRefs(context));
+  renderPreview(context);
+}
+
+export function renderPreview(context: DialogContext): void {
+  const { document: doc, messages, language } = context.options;
+  const { preview, selected, view } = context;
+  const div = (className: string, text: string) => element(doc, "div", { className, text });
+  for (const row of context.rows) {
+    const issues = preview?.issues.get(row.ref.id);
+    row.issueRow.hidden = issues === undefined || !selected.has(row.ref.id);
+    row.issueCell.replaceChildren(
+      ...(issues ?? []).map((issue) =>
+        div(
+          "kintone-stripe-checkout-issue",
+          describeIssue(issue, messages, () => ""),
+        ),
+      ),
+    );
+  }
+  const nameRecordIn = (id: string) => nameRecord(context, id);
+  const parts: Node[] = [];
+  if (tooManyForOneSession(context)) {
+    parts.push(
+      div(
+        "kintone-stripe-checkout-error",
+        messages.singleTooMany(MAX_RECORDS_PER_CHECKOUT_REQUEST),
+      ),
+    );
+  } else if (selected.size === 0) {
+    parts.push(div("kintone-stripe-checkout-hint", messages.previewEmpty));
+  } else if (preview === undefined || !preview.finished) {
+    parts.push(
+      div(
+        "kintone-stripe-checkout-hint kintone-stripe-checkout-loading",
+        fillTemplate(messages.previewLoading, { done: preview?.done ?? 0, total: selected.size }),
+      ),
+    );
+  }
+  if (preview?.failure !== undefined) {
+    const { message, details } = describeProxyError(preview.failure, messages, nameRecordIn);
+    parts.push(
+      element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
+        element(doc, "p", { text: `${messages.previewFailed} ${message}` }),
+        ...details.map((line) => element(doc, "div", { text: line })),
+      ]),
+    );
+  }
+  const problems = problemIds(context);
+  if (problems.length > 0) {
+    parts.push(
+      element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
+        element(doc, "p", { text: messages.issuesSummary(problems.length) }),
+        button(doc, messages.uncheckProblemRecords, () => setChecked(context, problems, false)),
+      ]),
+    );
+  }
+  if (preview !== undefined && preview.sessions.length > 0) {
+    parts.push(
+      renderPreviewSessions(doc, preview.sessions, {
+        messages,
+        language,
+        nameRecord: nameRecordIn,
+      }),
+    );
+  }
+  view.previewBody.replaceChildren(...parts);
+  const links = preview?.sessions.length ?? 0;
+  view.footerTotal.textContent =
+    preview !== undefined && links > 0 && !tooManyForOneSession(context)
+      ? fillTemplate(messages.previewGrandTotal, {
+          links,
+          total: formatTotals(totalsByCurrency(preview.sessions), language),
+        })
+      : "";
+  view.createButton.textContent = messages.createLinksButton(links);
+  view.createButton.disabled = !canCreate(context);
+}
