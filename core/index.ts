@@ -32,7 +32,7 @@ export type {
 } from "./engine/CheckoutPlan";
 export { issueMessages, type LocalizedMessage } from "./engine/issueMessages";
 export { richTextToPlain } from "./engine/richTextToPlain";
-export { fieldToText } from "./engine/fieldToText";
+export { fieldToText, TEXT_FIELD_TYPES } from "./engine/fieldToText";
 export { isProductImage } from "./engine/selectImages";
 export * as limits from "./engine/limits";
 export type * from "./kintone/KintoneRecord";

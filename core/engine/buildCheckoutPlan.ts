@@ -12,7 +12,7 @@ import { buildLineItem } from "./buildLineItem";
 import { buildSession, type SessionRecord } from "./buildSession";
 import { isObject } from "./fieldToText";
 import { issueMessages } from "./issueMessages";
-import { failWith, issueAt, lookupField, makeIssue, type LineContext } from "./resolveValue";
+import { failWith, issueAt, makeIssue, typedFieldValue, type LineContext } from "./resolveValue";
 
 export function buildCheckoutPlan(records: KintoneRecord[], mapping: MappingConfig): CheckoutPlan {
   try {
@@ -109,6 +109,9 @@ function readRecordId(record: unknown): string | undefined {
   return id === "" ? undefined : id;
 }
 
+const isRowList = (value: unknown): value is { value: Record<string, unknown> }[] =>
+  Array.isArray(value) && value.every((row) => isObject(row) && isObject(row.value));
+
 /** The contexts of a record's lines: the record itself, or one per subtable row (1-based). */
 function lineContexts(
   mapping: MappingConfig,
@@ -116,24 +119,12 @@ function lineContexts(
 ): { ok: true; contexts: LineContext[] } | { ok: false; issues: Issue[] } {
   if (mapping.source.type === "records") return { ok: true, contexts: [ctx] };
   const code = mapping.source.field;
-  const table = lookupField(code, ctx);
-  if (table === undefined)
-    return failWith(issueAt(ctx, code, "FIELD_NOT_FOUND", issueMessages.fieldNotFound(code)));
-  if (!isObject(table) || table.type !== "SUBTABLE") {
-    const type = isObject(table) && typeof table.type === "string" ? table.type : "?";
-    return failWith(
-      issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", issueMessages.fieldTypeUnsupported(code, type)),
-    );
-  }
+  const table = typedFieldValue(code, ctx, "SUBTABLE", isRowList);
+  if (!table.ok) return table;
   const rows = table.value;
-  if (!Array.isArray(rows) || !rows.every((row) => isObject(row) && isObject(row.value))) {
-    return failWith(
-      issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", issueMessages.fieldMalformed(code)),
-    );
-  }
   if (rows.length === 0)
     return failWith(issueAt(ctx, code, "REQUIRED", issueMessages.emptyTable(code)));
-  const contexts = rows.map((row: { value: Record<string, unknown> }, index) => ({
+  const contexts = rows.map((row, index) => ({
     ...ctx,
     row: { number: index + 1, columns: row.value },
   }));

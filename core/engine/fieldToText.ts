@@ -41,6 +41,27 @@ const ENTITY_LIST_TYPES = new Set([
 const ENTITY_TYPES = new Set(["CREATOR", "MODIFIER"]);
 const UNSUPPORTED_TYPES = new Set(["FILE", "SUBTABLE"]);
 
+/**
+ * The field types a mapping's texts (names, descriptions, templates) are meant to read: text,
+ * numbers, choices, dates and links. fieldToText reads each of them as text, as it does users.
+ */
+export const TEXT_FIELD_TYPES: readonly string[] = [
+  "SINGLE_LINE_TEXT",
+  "MULTI_LINE_TEXT",
+  "RICH_TEXT",
+  "NUMBER",
+  "CALC",
+  "DROP_DOWN",
+  "RADIO_BUTTON",
+  "CHECK_BOX",
+  "MULTI_SELECT",
+  "LINK",
+  "DATE",
+  "TIME",
+  "DATETIME",
+  "RECORD_NUMBER",
+];
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -58,6 +58,32 @@ export function lookupField(code: string, ctx: LineContext): unknown {
   return undefined;
 }
 
+/**
+ * The value of the field `code` when the field is of `type` and its value has the documented
+ * shape; otherwise the issue saying it is missing, of another type or malformed.
+ */
+export function typedFieldValue<T>(
+  code: string,
+  ctx: LineContext,
+  type: string,
+  hasDocumentedShape: (value: unknown) => value is T,
+): { ok: true; value: T } | Failure {
+  const field = lookupField(code, ctx);
+  if (field === undefined)
+    return failWith(issueAt(ctx, code, "FIELD_NOT_FOUND", issueMessages.fieldNotFound(code)));
+  if (!isObject(field) || field.type !== type) {
+    const actual = isObject(field) && typeof field.type === "string" ? field.type : "?";
+    const message = issueMessages.fieldTypeUnsupported(code, actual);
+    return failWith(issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", message));
+  }
+  if (!hasDocumentedShape(field.value)) {
+    return failWith(
+      issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", issueMessages.fieldMalformed(code)),
+    );
+  }
+  return { ok: true, value: field.value };
+}
+
 export type TextResult = { ok: true; text: string } | { ok: false; issues: Issue[] };
 
 /** A field's value as text, or the issue saying why it has none. */

@@ -11,7 +11,7 @@ import type { Issue } from "./CheckoutPlan";
 import { isObject } from "./fieldToText";
 import { issueMessages } from "./issueMessages";
 import { MAX_IMAGES, PRODUCT_IMAGE_CONTENT_TYPES } from "./limits";
-import { failWith, issueAt, lookupField, type LineContext } from "./resolveValue";
+import { failWith, issueAt, typedFieldValue, type LineContext } from "./resolveValue";
 
 type ImageMapping = NonNullable<MappingConfig["lineItem"]["image"]>;
 
@@ -30,6 +30,9 @@ function isKintoneFile(value: unknown): value is KintoneFile {
   );
 }
 
+const isFileList = (value: unknown): value is KintoneFile[] =>
+  Array.isArray(value) && value.every(isKintoneFile);
+
 /** Only the four documented properties travel on, whatever else the record carried. */
 function copyFile({ contentType, fileKey, name, size }: KintoneFile): KintoneFile {
   return { contentType, fileKey, name, size };
@@ -41,21 +44,9 @@ export function selectImages(
 ): { ok: true; images: KintoneFile[] } | { ok: false; issues: Issue[] } {
   if (image === undefined) return { ok: true, images: [] };
   const { field: code } = image;
-  const field = lookupField(code, ctx);
-  if (field === undefined)
-    return failWith(issueAt(ctx, code, "FIELD_NOT_FOUND", issueMessages.fieldNotFound(code)));
-  if (!isObject(field) || field.type !== "FILE") {
-    const type = isObject(field) && typeof field.type === "string" ? field.type : "?";
-    return failWith(
-      issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", issueMessages.fieldTypeUnsupported(code, type)),
-    );
-  }
+  const field = typedFieldValue(code, ctx, "FILE", isFileList);
+  if (!field.ok) return field;
   const files = field.value;
-  if (!Array.isArray(files) || !files.every(isKintoneFile)) {
-    return failWith(
-      issueAt(ctx, code, "FIELD_TYPE_UNSUPPORTED", issueMessages.fieldMalformed(code)),
-    );
-  }
   if (image.index !== undefined) {
     const file = files[image.index];
     if (file === undefined) {

@@ -6,129 +6,13 @@
  * Random seeds (fast-check prints the seed and the shrunk case of a failure).
  */
 import fc from "fast-check";
-import type { KintoneRecord } from "../../kintone/KintoneRecord";
 import type { MappingConfig } from "../../mapping/MappingConfig";
-import { validateMappingConfig } from "../../mapping/parseMappingConfig";
-import { MAX_AMOUNT } from "../../money/currencies";
 import { buildCheckoutPlan } from "../buildCheckoutPlan";
-import type { CheckoutPlan } from "../CheckoutPlan";
-import { issueMessages } from "../issueMessages";
+import { TEXT_FIELD_TYPES } from "../fieldToText";
 import { ENGINE_FUZZ_RUNS } from "./engineFuzzRuns";
-
-const PROTOTYPE_KEYS = [
-  "__proto__",
-  "constructor",
-  "prototype",
-  "toString",
-  "valueOf",
-  "hasOwnProperty",
-  "isPrototypeOf",
-  "__defineGetter__",
-];
-
-/** Field codes a kintone admin (or an attacker editing the mapping) could write. */
-const hostileCode = fc
-  .oneof(
-    fc.constantFrom(
-      ...PROTOTYPE_KEYS,
-      "名前",
-      "価格_税込",
-      "🍵 tea",
-      "a.b",
-      "a b",
-      "\u202erlo",
-      "zero\u200bwidth",
-      "e\u0301",
-      "x".repeat(128),
-    ),
-    fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }),
-    fc.string({ unit: "binary", minLength: 1, maxLength: 20 }),
-  )
-  .filter((code) => code.length <= 128 && code !== "$id" && code !== "$revision");
-
-/** Codes a `{{code}}` placeholder can name: no braces, no white space at the ends. */
-const placeholderCode = hostileCode.filter(
-  (code) => !/[{}]/.test(code) && code === code.trim() && code !== "",
-);
-
-/** A record as the REST client gives it: parsed from JSON, so "__proto__" is an own field. */
-function restRecord(id: string, fields: [string, unknown][]): KintoneRecord {
-  const entries = [["$id", { type: "__ID__", value: id }], ...fields]
-    .map(([code, field]) => `${JSON.stringify(code)}:${JSON.stringify(field)}`)
-    .join(",");
-  return JSON.parse(`{${entries}}`) as KintoneRecord;
-}
-
-function mappingWith(lineItem: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const candidate = {
-    version: 1,
-    source: { type: "records" },
-    grouping: "single",
-    lineItem,
-    currency: "JPY",
-    successUrl: "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}",
-    writeBack: {},
-    ...extra,
-  };
-  // The proxy and the settings screen only hand the engine mappings that pass the schema.
-  const validated = validateMappingConfig(candidate);
-  if (!validated.ok) throw new Error(`test mapping invalid: ${JSON.stringify(validated.problems)}`);
-  return validated.mapping;
-}
-
-/** What must hold for any answer: integer minor units, or issues that name where. */
-function answerProblems(plan: CheckoutPlan, recordIds: string[]): string[] {
-  const problems: string[] = [];
-  const unexpected = issueMessages.unexpected().en;
-  if (!plan.ok) {
-    if (plan.issues.length === 0) problems.push("a failed plan without issues");
-    for (const issue of plan.issues) {
-      if (issue.message.en === unexpected) problems.push("the engine's safety net caught a throw");
-      if (!recordIds.includes(issue.recordId)) problems.push(`unknown recordId ${issue.recordId}`);
-      if (typeof issue.field !== "string" || issue.field === "") problems.push("no field named");
-      if (issue.row !== undefined && !(Number.isInteger(issue.row) && issue.row >= 1)) {
-        problems.push(`row ${issue.row}`);
-      }
-    }
-    return problems;
-  }
-  for (const session of plan.sessions) {
-    let total = 0;
-    for (const item of session.lineItems) {
-      if (!Number.isSafeInteger(item.unitAmount) || item.unitAmount < 0) {
-        problems.push(`unit amount ${item.unitAmount}`);
-      }
-      if (!Number.isSafeInteger(item.quantity) || item.quantity < 1) {
-        problems.push(`quantity ${item.quantity}`);
-      }
-      total += item.unitAmount * item.quantity;
-    }
-    if (session.amountTotal !== total || session.amountTotal > MAX_AMOUNT) {
-      problems.push(`total ${session.amountTotal} (lines add up to ${total})`);
-    }
-  }
-  return problems;
-}
-
-const text = (value: string) => ({ type: "SINGLE_LINE_TEXT", value });
-/** Text with halves of surrogate pairs where they can hide: alone, at either end, reversed. */
-const brokenUnicode = fc
-  .array(
-    fc.oneof(
-      fc.constantFrom("\uD83C", "\uDF75", "\uDF75\uD83C", "\uD800", "\uDBFF", "\uDC00", "🍵", "é"),
-      fc.string({ unit: "grapheme", maxLength: 6 }),
-    ),
-    { minLength: 1, maxLength: 6 },
-  )
-  .map((parts) => `Tea ${parts.join("")}`);
-/** The same halves in a URL path: no white space. */
-const brokenPath = fc
-  .array(fc.constantFrom("\uD83C", "\uDF75", "\uD800", "\uDC00", "🍵", "é", "a", "-"), {
-    minLength: 1,
-    maxLength: 6,
-  })
-  .map((parts) => parts.join(""));
-const num = (value: string) => ({ type: "NUMBER", value });
+import { brokenPath, brokenUnicode, hostileCode, placeholderCode } from "./hostileInput";
+import { number, restRecord, text, validMapping } from "./kintoneFixtures";
+import { answerProblems } from "./answerProblems";
 
 describe("buildCheckoutPlan under hostile input", () => {
   it("reads fields named __proto__, constructor, unicode or 128 characters as the record's own fields", () => {
@@ -140,11 +24,11 @@ describe("buildCheckoutPlan under hostile input", () => {
         ([nameCode, priceCode], name, price) => {
           const record = restRecord("7", [
             [nameCode!, text(name)],
-            [priceCode!, num(String(price))],
+            [priceCode!, number(String(price))],
           ]);
           const plan = buildCheckoutPlan(
             [record],
-            mappingWith({ name: { field: nameCode }, unitPrice: { field: priceCode } }),
+            validMapping({ name: { field: nameCode }, unitPrice: { field: priceCode } }),
           );
           expect(plan.ok && plan.sessions[0]!.lineItems[0]).toMatchObject({
             recordId: "7",
@@ -164,12 +48,12 @@ describe("buildCheckoutPlan under hostile input", () => {
         fc.pre(!asTemplate || (!/[{}]/.test(code) && code.trim() === code));
         const record = restRecord("3", [
           ["name", text("Tea")],
-          ["price", num("500")],
+          ["price", number("500")],
         ]);
         fc.pre(!Object.prototype.hasOwnProperty.call(record, code));
         const plan = buildCheckoutPlan(
           [record],
-          mappingWith({
+          validMapping({
             name: { field: "name" },
             unitPrice: { field: "price" },
             description: asTemplate ? { template: `About {{${code}}}` } : { field: code },
@@ -201,11 +85,11 @@ describe("buildCheckoutPlan under hostile input", () => {
             [code!, text(value)],
             [secretCode!, text("SECRET")],
             ["secret", text("SECRET")],
-            ["price", num("500")],
+            ["price", number("500")],
           ]);
           const plan = buildCheckoutPlan(
             [record],
-            mappingWith({
+            validMapping({
               name: { template: `${prefix}{{${code}}}` },
               unitPrice: { field: "price" },
             }),
@@ -259,11 +143,11 @@ describe("buildCheckoutPlan under hostile input", () => {
         const record = restRecord("5", [
           ["name", text("Tea")],
           ["notes", { type: "RICH_TEXT", value: html }],
-          ["price", num("500")],
+          ["price", number("500")],
         ]);
         const plan = buildCheckoutPlan(
           [record],
-          mappingWith({
+          validMapping({
             name: { field: "name" },
             description: { field: "notes" },
             unitPrice: { field: "price" },
@@ -284,15 +168,9 @@ describe("buildCheckoutPlan under hostile input", () => {
   });
 
   it("for any value of any type in every mapped field, answers integer minor units or issues naming record, row and field", () => {
+    // Every type the mapping's texts read, types they cannot read, and types kintone has none of.
     const fieldTypes = fc.constantFrom(
-      "SINGLE_LINE_TEXT",
-      "MULTI_LINE_TEXT",
-      "RICH_TEXT",
-      "NUMBER",
-      "CALC",
-      "DROP_DOWN",
-      "LINK",
-      "CHECK_BOX",
+      ...TEXT_FIELD_TYPES,
       "FILE",
       "SUBTABLE",
       "USER_SELECT",
@@ -355,7 +233,7 @@ describe("buildCheckoutPlan under hostile input", () => {
               ],
             ]),
           );
-          const mapping: MappingConfig = mappingWith(
+          const mapping: MappingConfig = validMapping(
             {
               productCode: { field: "code" },
               name: { template: "{{name}} ({{code}})" },
@@ -394,7 +272,7 @@ describe("buildCheckoutPlan under hostile input", () => {
             ["name", text(value)],
             ["code", text(value)],
             ["notes", { type: "RICH_TEXT", value: `<p>${value}</p>` }],
-            ["price", num("500")],
+            ["price", number("500")],
           ]);
           const ref =
             how === "field"
@@ -404,7 +282,7 @@ describe("buildCheckoutPlan under hostile input", () => {
                 : { const: literal };
           const plan = buildCheckoutPlan(
             [record],
-            mappingWith(
+            validMapping(
               {
                 productCode: how === "const" ? ref : { field: "code" },
                 name: ref,

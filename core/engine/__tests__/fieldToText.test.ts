@@ -1,4 +1,4 @@
-import { fieldToText } from "../fieldToText";
+import { TEXT_FIELD_TYPES, fieldToText } from "../fieldToText";
 
 describe("fieldToText", () => {
   it.each<[string, unknown, string]>([
@@ -28,6 +28,11 @@ describe("fieldToText", () => {
     ["an unknown type with a string value", { type: "NEW_TYPE", value: "v" }, "v"],
   ])("reads %s", (_, field, expected) => {
     expect(fieldToText(field)).toEqual({ ok: true, text: expected });
+  });
+
+  it.each(TEXT_FIELD_TYPES)("reads %s, a type the mapping's texts read, as text", (type) => {
+    const value = type === "CHECK_BOX" || type === "MULTI_SELECT" ? ["a"] : "a";
+    expect(fieldToText({ type, value })).toEqual({ ok: true, text: "a" });
   });
 
   it.each<[string, unknown, "unsupported" | "malformed"]>([

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { MAX_AMOUNT, STRIPE_CURRENCIES, findCurrency } from "../currencies";
-import { formatMinorUnits, parseDecimal, toMinorUnits } from "../toMinorUnits";
+import { formatMinorUnits, parseDecimal, toMinorUnits, type MoneyError } from "../toMinorUnits";
 
 describe("toMinorUnits", () => {
   it('converts "19.99" USD to 1999', () => {
@@ -23,45 +23,45 @@ describe("toMinorUnits", () => {
     expect(toMinorUnits("0.001", "KWD")).toEqual({ ok: true, amount: 1 });
   });
 
-  it.each([
-    ["0.1", "usd", 10],
-    ["0.29", "usd", 29],
-    ["1.005", "bhd", 1005],
-    ["  42.5 ", "eur", 4250],
-    ["007", "usd", 700],
-    ["19.990", "usd", 1999],
-    ["1000.0", "jpy", 1000],
-    ["0", "usd", 0],
-    ["-0", "usd", 0],
-    ["5", "isk", 500],
-    ["5", "ugx", 500],
-    ["1234.56", "huf", 123456],
-    ["99999999999", "jpy", 99999999999],
-  ])('converts "%s" %s to %d (major units)', (value, currency, expected) => {
-    expect(toMinorUnits(value, currency)).toEqual({ ok: true, amount: expected });
-  });
+  /** Per currency: decimal strings in major units, and the minor units each one makes. */
+  const MAJOR_UNIT_AMOUNTS: Record<string, Record<string, number>> = {
+    usd: { "0.1": 10, "0.29": 29, "007": 700, "19.990": 1999, "0": 0, "-0": 0 },
+    bhd: { "1.005": 1005 },
+    eur: { "  42.5 ": 4250 },
+    jpy: { "1000.0": 1000, "99999999999": 99999999999 },
+    isk: { "5": 500 },
+    ugx: { "5": 500 },
+    huf: { "1234.56": 123456 },
+  };
 
-  it.each([
-    ["1e3", "NOT_A_NUMBER"],
-    ["1,000", "NOT_A_NUMBER"],
-    ["1.000,50", "NOT_A_NUMBER"],
-    ["+5", "NOT_A_NUMBER"],
-    [".5", "NOT_A_NUMBER"],
-    ["5.", "NOT_A_NUMBER"],
-    ["", "NOT_A_NUMBER"],
-    ["NaN", "NOT_A_NUMBER"],
-    ["Infinity", "NOT_A_NUMBER"],
-    ["１２", "NOT_A_NUMBER"],
-    ["0x10", "NOT_A_NUMBER"],
-    ["-1", "NEGATIVE"],
-    ["-0.01", "NEGATIVE"],
-    ["1.5", "TOO_MANY_DECIMALS", "jpy"],
-    ["0.0001", "TOO_MANY_DECIMALS", "kwd"],
-    ["99999999999999999", "OUT_OF_RANGE"],
-  ])('refuses "%s" with %s', (value, error, currency = "usd") => {
-    const result = toMinorUnits(value, currency);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toBe(error);
+  it.each(Object.entries(MAJOR_UNIT_AMOUNTS))(
+    "converts %s written in major units: %j",
+    (currency, amounts) => {
+      const values = Object.keys(amounts);
+      expect(values.map((value) => [value, toMinorUnits(value, currency)])).toEqual(
+        values.map((value) => [value, { ok: true, amount: amounts[value] }]),
+      );
+    },
+  );
+
+  it.each<[MoneyError, string, string[]]>([
+    [
+      "NOT_A_NUMBER",
+      "usd",
+      ["1e3", "1,000", "1.000,50", "+5", ".5", "5.", "", "NaN", "Infinity", "１２", "0x10"],
+    ],
+    ["NEGATIVE", "usd", ["-1", "-0.01"]],
+    ["TOO_MANY_DECIMALS", "jpy", ["1.5"]],
+    ["TOO_MANY_DECIMALS", "kwd", ["0.0001"]],
+    ["OUT_OF_RANGE", "usd", ["99999999999999999"]],
+  ])("refuses with %s in %s: %j", (error, currency, values) => {
+    const errorOf = (value: string) => {
+      const result = toMinorUnits(value, currency);
+      return result.ok ? result : result.error;
+    };
+    expect(values.map((value) => [value, errorOf(value)])).toEqual(
+      values.map((value) => [value, error]),
+    );
   });
 
   it("refuses a currency Stripe does not support", () => {
