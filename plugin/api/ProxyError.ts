@@ -4,7 +4,10 @@
  * came back in that shape, `UNREACHABLE` (kintone could not reach the proxy) or `BAD_ANSWER`
  * (something answered that is not our proxy, e.g. a wrong URL).
  */
-export type ProxyErrorCode = string;
+import type { ErrorCode } from "../../core/api/proxyApi";
+
+/** Codes outside the contract are kept as they came (a newer proxy may add some). */
+export type ProxyErrorCode = ErrorCode | "UNREACHABLE" | "BAD_ANSWER" | (string & {});
 
 export class ProxyError extends Error {
   readonly code: ProxyErrorCode;

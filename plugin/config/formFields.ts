@@ -3,6 +3,7 @@
  * of the mapping. Field properties come from kintone's REST API
  * (https://cybozu.dev/ja/kintone/docs/rest-api/apps/form/get-form-fields/): checked, not assumed.
  */
+import { TEXT_FIELD_TYPES } from "../../core/engine/fieldToText";
 
 export interface FormField {
   code: string;
@@ -32,26 +33,8 @@ export type FieldPurpose =
   | "writeBackEmail"
   | "writeBackError";
 
-/** Types whose value reads as one text (core/engine/fieldToText reads each of them). */
-const TEXT_TYPES = [
-  "SINGLE_LINE_TEXT",
-  "MULTI_LINE_TEXT",
-  "RICH_TEXT",
-  "NUMBER",
-  "CALC",
-  "DROP_DOWN",
-  "RADIO_BUTTON",
-  "CHECK_BOX",
-  "MULTI_SELECT",
-  "LINK",
-  "DATE",
-  "TIME",
-  "DATETIME",
-  "RECORD_NUMBER",
-];
-
 export const FITTING_TYPES: Record<FieldPurpose, readonly string[]> = {
-  text: TEXT_TYPES,
+  text: TEXT_FIELD_TYPES,
   // Prices and quantities: numbers first of all; a text or choice holding digits also works.
   number: ["NUMBER", "CALC", "SINGLE_LINE_TEXT", "DROP_DOWN", "RADIO_BUTTON"],
   file: ["FILE"],

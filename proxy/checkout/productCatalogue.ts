@@ -69,7 +69,10 @@ export async function catalogueProduct(
   const cached = deps.journal.getCachedProduct(key);
   if (cached && cached.contentHash === contentHash) return { id: cached.productId };
   return deps.coordination.singleFlight(`${key}:${contentHash}`, async () => {
-    const { productId } = await deps.gateway.upsertProduct(details);
+    const { productId } = await deps.gateway.upsertProduct({
+      ...details,
+      knownProductId: cached?.productId,
+    });
     deps.journal.putCachedProduct(key, { productId, contentHash });
     return { id: productId };
   });

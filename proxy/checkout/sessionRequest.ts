@@ -2,7 +2,7 @@ import type { PlannedLineItem, PlannedSession } from "../../core/engine/Checkout
 import { mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { CheckoutIntent } from "../journal/Journal";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/PaymentGateway";
-import { METADATA_APP_ID, recordIdsMetadata } from "../usecases/sessionView";
+import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
 import { catalogueProduct, imageUrl } from "./productCatalogue";
 import type { SessionContext } from "./sessionContext";
 

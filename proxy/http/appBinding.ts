@@ -12,14 +12,14 @@
  * Node joins repeated headers into "12, 13". So the header must hold exactly one app id, once.
  *
  * Refusals are 400 BAD_REQUEST, not 401: the secret was right (401 means a missing or wrong
- * secret in DESIGN §5, counts towards the failed-authentication limit, and the plug-in tells users
+ * secret in the HTTP contract, counts towards the failed-authentication limit, and the plug-in tells users
  * "the proxy refused the secret"), while a 400's message reaches the user through the plug-in and
  * names both apps — the fix for a copied app whose settings were never saved again.
  */
 import type { Request, RequestHandler, Response } from "express";
 import { APP_BINDING_HEADER } from "../../core/api/proxyApi";
 import { BadRequestError } from "../errors/BadRequestError";
-import type { AppScope } from "../usecases/appScope";
+import type { AppScope } from "../sessions/appScope";
 
 const HEADER = APP_BINDING_HEADER.toLowerCase();
 /** A kintone app id: a positive integer, no sign, no leading zero, no spaces. */

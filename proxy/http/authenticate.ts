@@ -1,5 +1,5 @@
 /**
- * `Authorization: Bearer <PROXY_SECRET>` on every /v1 route but the webhook (DESIGN §5).
+ * `Authorization: Bearer <PROXY_SECRET>` on every /v1 route but the webhook.
  *
  * The presented secret and the real one are both hashed to 32-byte SHA-256 digests and compared with
  * `crypto.timingSafeEqual` (https://nodejs.org/api/crypto.html#cryptotimingsafeequala-b): the

@@ -1,6 +1,6 @@
 /**
  * The proxy's Express app, without listening (tests and `startProxy` listen). Routes are thin:
- * parse with zod → call a use case → shape the answer (DESIGN §5).
+ * parse with zod → call a use case → shape the answer.
  */
 import { randomUUID } from "node:crypto";
 import express, { type Express, type Request } from "express";

@@ -17,6 +17,7 @@
  * a 429 to Stripe would delay events, and Stripe's signature is checked instead.
  */
 import type { Request, RequestHandler, Response } from "express";
+import type { ErrorCode } from "../../core/api/proxyApi";
 import { ipKeyGenerator, MemoryStore, rateLimit, type Options } from "express-rate-limit";
 
 export interface RateLimitWindow {
@@ -41,7 +42,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<{
   authenticated: { limit: 3000, windowMs: 60_000 },
 };
 
-export const RATE_LIMITED = "RATE_LIMITED";
+export const RATE_LIMITED = "RATE_LIMITED" satisfies ErrorCode;
 
 export interface RateLimits {
   /** Before the secret is compared: 429 for a client over its failed-authentication limit. */

@@ -1,5 +1,5 @@
 /**
- * What the routes accept (DESIGN §5), checked with zod before any use case runs. The bodies are
+ * What the routes accept, checked with zod before any use case runs. The bodies are
  * core's shared contract (core/api/proxyApi.ts), the same schemas the plugin's client uses.
  */
 import { z } from "zod";

@@ -1,4 +1,4 @@
-/** GET /v1/jobs/:id (DESIGN §5): a job's status and progress, from the journal. */
+/** GET /v1/jobs/:id: a job's status and progress, from the journal. */
 import type { Job } from "../../core/api/proxyApi";
 import { JobNotFoundError } from "../errors/JobNotFoundError";
 import type { AppScope } from "../sessions/appScope";

@@ -1,5 +1,5 @@
 /**
- * POST /v1/jobs (DESIGN §5): checks what can be checked at once — the mapping (400 as
+ * POST /v1/jobs: checks what can be checked at once — the mapping (400 as
  * /v1/checkouts), the app's token, the query (kintone reads one record with it) — journals the
  * job and hands it to the runner, which answers nothing: progress is read with GET /v1/jobs/:id.
  */
