@@ -171,15 +171,23 @@ export class ParamReader {
     return value as T;
   }
 
-  /** A nested hash, already checked for unknown keys. `undefined` when absent. */
-  object(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
+  /** A parameter that must not be an empty string; `undefined` when absent and not required. */
+  private nonEmpty(key: string, required: boolean): { value: ParamValue; param: string } | undefined {
     const value = this.raw[key];
     const param = this.name(key);
     if (value === undefined) {
-      if (options.required) throw missingParam(param);
+      if (required) throw missingParam(param);
       return undefined;
     }
     if (value === "") throw emptyStringError(param);
+    return { value, param };
+  }
+
+  /** A nested hash, already checked for unknown keys. `undefined` when absent. */
+  object(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
+    const present = this.nonEmpty(key, options.required ?? false);
+    if (present === undefined) return undefined;
+    const { value, param } = present;
     if (!isObject(value)) {
       throw invalidParam(param, `Invalid object`, "parameter_invalid_object");
     }
@@ -188,13 +196,9 @@ export class ParamReader {
 
   /** An array of hashes (`line_items[0][price]=…`). */
   objectArray(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
-    const value = this.raw[key];
-    const param = this.name(key);
-    if (value === undefined) {
-      if (options.required) throw missingParam(param);
-      return undefined;
-    }
-    if (value === "") throw emptyStringError(param);
+    const present = this.nonEmpty(key, options.required ?? false);
+    if (present === undefined) return undefined;
+    const { value, param } = present;
     const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
     if (items === null) throw invalidParam(param, `Invalid array`, "parameter_invalid_array");
     return items.map((item, index) => {
@@ -202,6 +206,11 @@ export class ParamReader {
       if (!isObject(item)) throw invalidParam(itemParam, `Invalid hash`);
       return new ParamReader(item, this.mode, itemParam).allowOnly(allowed);
     });
+  }
+
+  /** The `expand[]` paths asked for (none when absent). */
+  expandPaths(): string[] {
+    return (this.stringArray("expand") as string[] | undefined) ?? [];
   }
 
   /** An array of strings; on update an empty string unsets it (returns UNSET). */
