@@ -172,7 +172,10 @@ export class ParamReader {
   }
 
   /** A parameter that must not be an empty string; `undefined` when absent and not required. */
-  private nonEmpty(key: string, required: boolean): { value: ParamValue; param: string } | undefined {
+  private nonEmpty(
+    key: string,
+    required: boolean,
+  ): { value: ParamValue; param: string } | undefined {
     const value = this.raw[key];
     const param = this.name(key);
     if (value === undefined) {

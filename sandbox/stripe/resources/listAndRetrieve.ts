@@ -60,7 +60,11 @@ export function createdFilter<T extends { created: number }>(): ListFilter<T> {
 
 /** A filter the emulator does not model (no such objects exist): any value matches nothing. */
 export function unmodelledFilter<T>(param: string): ListFilter<T> {
-  return valueFilter(param, (params) => params.optionalString(param), () => false);
+  return valueFilter(
+    param,
+    (params) => params.optionalString(param),
+    () => false,
+  );
 }
 
 export interface ListRoute<T> {

@@ -5,11 +5,17 @@
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
 import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, ParamReader } from "../params";
-import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst, Price, randomId } from "../StripeStore";
+import { invalidParam, requireFound } from "../StripeApiError";
+import { Price, randomId } from "../StripeStore";
 import type { Router } from "../http/Router";
+import {
+  createdFilter,
+  fieldFilter,
+  registerList,
+  registerRetrieve,
+  valueFilter,
+} from "./listAndRetrieve";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
 
 export function readCurrency(params: ParamReader, key = "currency"): string {
@@ -139,9 +145,8 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
       );
     }
     if (productId !== undefined) {
-      const product = store.products.get(productId);
-      if (!product) throw resourceMissing("product", productId, "product", 400);
-      requireMode(product, request.apiKey.livemode, "product", "product", 400);
+      const { livemode } = request.apiKey;
+      requireFound(store.products.get(productId), productId, livemode, "product", "product", 400);
     }
     const unitAmount = readUnitAmount(params);
     const recurringParams = params.object("recurring", ["interval", "interval_count"]);
@@ -181,40 +186,34 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
     return createPrice(context, fields, request.apiKey.livemode, causeOf(request));
   });
 
-  router.get("/v1/prices/:id", "price_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    const id = request.pathParams.id ?? "";
-    const price = store.prices.get(id);
-    if (!price) throw resourceMissing("price", id);
-    return requireMode(price, request.apiKey.livemode, "price");
+  registerRetrieve(router, {
+    path: "/v1/prices/:id",
+    permission: "price_read",
+    kind: "price",
+    find: (id) => store.prices.get(id),
   });
 
-  router.get("/v1/prices", "price_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "active",
-      "currency",
-      "product",
-      "created",
-      "type",
-      "lookup_keys",
-    ]);
-    const active = params.boolean("active");
-    const currency = params.optionalString("currency");
-    const product = params.optionalString("product");
-    const type = params.enumOf("type", ["one_time", "recurring"]);
-    const lookupKeys = params.stringArray("lookup_keys") as string[] | undefined;
-    const created = readCreatedFilter(params);
-    const prices = newestFirst(store.prices.values()).filter(
-      (price) =>
-        price.livemode === request.apiKey.livemode &&
-        (active === undefined || price.active === active) &&
-        (currency === undefined || price.currency === currency.toLowerCase()) &&
-        (product === undefined || price.product === product) &&
-        (type === undefined || price.type === type) &&
-        (lookupKeys === undefined || lookupKeys.includes(price.lookup_key ?? "")) &&
-        created(price.created),
-    );
-    return paginate(prices, params, "/v1/prices", "price");
+  registerList(router, {
+    path: "/v1/prices",
+    permission: "price_read",
+    kind: "price",
+    filters: [
+      fieldFilter("active", "boolean"),
+      valueFilter(
+        "currency",
+        (params) => params.optionalString("currency"),
+        (price: Price, currency) => price.currency === currency.toLowerCase(),
+      ),
+      fieldFilter("product"),
+      fieldFilter("type", ["one_time", "recurring"]),
+      valueFilter(
+        "lookup_keys",
+        (params) => params.stringArray("lookup_keys") as string[] | undefined,
+        (price: Price, lookupKeys) => lookupKeys.includes(price.lookup_key ?? ""),
+      ),
+      createdFilter(),
+    ],
+    items: () => store.prices.values(),
+    livemodeOf: (price) => price.livemode,
   });
 }

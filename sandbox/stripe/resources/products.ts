@@ -5,13 +5,13 @@
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
 import { matchesSearch, parseSearchQuery } from "../searchQuery";
-import { invalidParam, invalidRequest, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst, Product, randomId } from "../StripeStore";
+import { invalidParam, invalidRequest, requireFound, resourceMissing } from "../StripeApiError";
+import { Product, randomId } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
+import { createdFilter, fieldFilter, registerList, valueFilter } from "./listAndRetrieve";
 
 /** https://docs.stripe.com/api/products/create#create_product-images — "A list of up to 8 URLs". */
 export const MAX_PRODUCT_IMAGES = 8;
@@ -103,9 +103,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   const { store } = context;
 
   function find(id: string, livemode: boolean): Product {
-    const product = store.products.get(id);
-    if (!product) throw resourceMissing("product", id);
-    return requireMode(product, livemode, "product");
+    return requireFound(store.products.get(id), id, livemode, "product");
   }
 
   router.post("/v1/products", "product_write", (request) => {
@@ -175,7 +173,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
 
   router.get("/v1/products/:id", "product_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
-    const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
+    const expand = params.expandPaths();
     const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
     return expandObject(product, expand, storeResolvers(store));
   });
@@ -242,29 +240,22 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
     return product;
   });
 
-  router.get("/v1/products", "product_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "active",
-      "created",
-      "ids",
-      "shippable",
-      "url",
-    ]);
-    const active = params.boolean("active");
-    const shippable = params.boolean("shippable");
-    const ids = params.stringArray("ids") as string[] | undefined;
-    const url = params.optionalString("url");
-    const created = readCreatedFilter(params);
-    const products = newestFirst(store.products.values()).filter(
-      (product) =>
-        product.livemode === request.apiKey.livemode &&
-        (active === undefined || product.active === active) &&
-        (shippable === undefined || product.shippable === shippable) &&
-        (ids === undefined || ids.includes(product.id)) &&
-        (url === undefined || product.url === url) &&
-        created(product.created),
-    );
-    return paginate(products, params, "/v1/products", "product");
+  registerList(router, {
+    path: "/v1/products",
+    permission: "product_read",
+    kind: "product",
+    filters: [
+      fieldFilter("active", "boolean"),
+      fieldFilter("shippable", "boolean"),
+      valueFilter(
+        "ids",
+        (params) => params.stringArray("ids") as string[] | undefined,
+        (product: Product, ids) => ids.includes(product.id),
+      ),
+      fieldFilter("url"),
+      createdFilter(),
+    ],
+    items: () => store.products.values(),
+    livemodeOf: (product) => product.livemode,
   });
 }
