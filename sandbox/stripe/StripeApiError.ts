@@ -122,11 +122,9 @@ export function requireMode<T extends { id: string; livemode: boolean }>(
 export function requireFound<T extends { id: string; livemode: boolean }>(
   object: T | undefined,
   id: string,
-  keyLivemode: boolean,
-  kind: string,
-  param = "id",
-  status = 404,
+  ...modeCheck: Parameters<typeof requireMode> extends [unknown, ...infer Rest] ? Rest : never
 ): T {
+  const [, kind, param, status] = modeCheck;
   if (!object) throw resourceMissing(kind, id, param, status);
-  return requireMode(object, keyLivemode, kind, param, status);
+  return requireMode(object, ...modeCheck);
 }

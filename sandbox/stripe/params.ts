@@ -303,6 +303,17 @@ export function mergeMetadata(
   return next;
 }
 
+/** Sets each value that was given (not undefined) on `target`: optional fields stay absent. */
+export function assignGiven<T extends object>(
+  target: T,
+  values: { [K in keyof T]?: T[K] | undefined },
+): T {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
 /** "Not a valid URL" as Stripe answers for success_url, images[] and the like. */
 export function checkUrl(param: string, value: string): string {
   let parsed: URL | undefined;

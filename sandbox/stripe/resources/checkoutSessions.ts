@@ -351,10 +351,7 @@ export function registerCheckoutSessionRoutes(
     return render(session, params.expandPaths());
   });
 
-  registerList(router, {
-    path: "/v1/checkout/sessions",
-    permission: "checkout_session_read",
-    kind: "checkout.session",
+  registerList(router, "/v1/checkout/sessions", "checkout.session", {
     filters: [
       fieldFilter("status", ["open", "complete", "expired"]),
       valueFilter(

@@ -45,17 +45,9 @@ function typeMatcher(pattern: string): (type: string) => boolean {
 export function registerEventRoutes(router: Router, context: EmulatorContext): void {
   const { store } = context;
 
-  registerRetrieve(router, {
-    path: "/v1/events/:id",
-    permission: "event_read",
-    kind: "event",
-    find: (id) => store.events.get(id),
-  });
+  registerRetrieve(router, "/v1/events/:id", "event", (id) => store.events.get(id));
 
-  registerList(router, {
-    path: "/v1/events",
-    permission: "event_read",
-    kind: "event",
+  registerList(router, "/v1/events", "event", {
     filters: [
       typeFilter(),
       valueFilter(

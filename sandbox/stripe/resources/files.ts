@@ -210,10 +210,7 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     );
   });
 
-  registerList(router, {
-    path: "/v1/files",
-    permission: "file_read",
-    kind: "file",
+  registerList(router, "/v1/files", "file", {
     filters: [fieldFilter("purpose", FILE_PURPOSES), createdFilter()],
     items: () => store.files.values(),
     renderer: () => withLinks,
@@ -228,14 +225,9 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     return createLink(file, request.apiKey.livemode, expiresAt, metadata);
   });
 
-  registerRetrieve(router, {
-    path: "/v1/file_links/:id",
-    permission: "file_link_read",
-    kind: "file_link",
-    find: (id) => {
-      const link = store.fileLinks.get(id);
-      return link && current(link);
-    },
+  registerRetrieve(router, "/v1/file_links/:id", "file_link", (id) => {
+    const link = store.fileLinks.get(id);
+    return link && current(link);
   });
 
   router.post("/v1/file_links/:id", "file_link_write", (request) => {
@@ -253,10 +245,7 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     return current(link);
   });
 
-  registerList(router, {
-    path: "/v1/file_links",
-    permission: "file_link_read",
-    kind: "file_link",
+  registerList(router, "/v1/file_links", "file_link", {
     filters: [fieldFilter("file"), fieldFilter("expired", "boolean"), createdFilter()],
     items: () => [...store.fileLinks.values()].map(current),
     livemodeOf: (link) => link.livemode,

@@ -68,9 +68,6 @@ export function unmodelledFilter<T>(param: string): ListFilter<T> {
 }
 
 export interface ListRoute<T> {
-  path: string;
-  permission: string;
-  kind: string;
   /** Read in this order, so the first bad parameter is the one reported. */
   filters: ListFilter<T>[];
   /** The objects in creation order. */
@@ -83,8 +80,19 @@ export interface ListRoute<T> {
   renderer?: (params: ParamReader) => (item: T) => unknown;
 }
 
-export function registerList<T extends { id: string }>(router: Router, route: ListRoute<T>): void {
-  router.get(route.path, route.permission, (request: ApiRequest) => {
+/** Restricted keys name their read permission after the object: `checkout_session_read`. */
+function readPermission(kind: string): string {
+  return `${kind.replace(".", "_")}_read`;
+}
+
+/** `GET <path>` listing the `kind` objects (as Stripe names them in errors). */
+export function registerList<T extends { id: string }>(
+  router: Router,
+  path: string,
+  kind: string,
+  route: ListRoute<T>,
+): void {
+  router.get(path, readPermission(kind), (request: ApiRequest) => {
     const params = ParamReader.from(request.params).allowOnly([
       ...LIST_PARAMS,
       ...route.filters.flatMap((filter) => filter.params),
@@ -98,7 +106,7 @@ export function registerList<T extends { id: string }>(router: Router, route: Li
         (livemodeOf === undefined || livemodeOf(item) === request.apiKey.livemode) &&
         tests.every((test) => test(item)),
     );
-    const page = paginate(matching, params, route.path, route.kind);
+    const page = paginate(matching, params, path, kind);
     return render ? { ...page, data: page.data.map(render) } : page;
   });
 }
@@ -106,11 +114,13 @@ export function registerList<T extends { id: string }>(router: Router, route: Li
 /** `GET <path>/:id` without parameters: the object of the key's mode. */
 export function registerRetrieve<T extends { id: string; livemode: boolean }>(
   router: Router,
-  route: { path: string; permission: string; kind: string; find: (id: string) => T | undefined },
+  path: string,
+  kind: string,
+  find: (id: string) => T | undefined,
 ): void {
-  router.get(route.path, route.permission, (request) => {
+  router.get(path, readPermission(kind), (request) => {
     ParamReader.from(request.params).allowOnly([]);
     const id = request.pathParams.id ?? "";
-    return requireFound(route.find(id), id, request.apiKey.livemode, route.kind);
+    return requireFound(find(id), id, request.apiKey.livemode, kind);
   });
 }

@@ -11,6 +11,8 @@ import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
 import { createdFilter, fieldFilter, registerList, registerRetrieve } from "./listAndRetrieve";
 
+const REFUND_PARAMS = ["payment_intent", "charge", "amount", "reason", "metadata"];
+
 export function registerPaymentRoutes(
   router: Router,
   context: EmulatorContext,
@@ -30,39 +32,22 @@ export function registerPaymentRoutes(
     return expandObject(paymentIntent, params.expandPaths(), storeResolvers(store));
   });
 
-  registerList(router, {
-    path: "/v1/payment_intents",
-    permission: "payment_intent_read",
-    kind: "payment_intent",
+  registerList(router, "/v1/payment_intents", "payment_intent", {
     filters: [createdFilter(), fieldFilter("customer")],
     items: () => store.paymentIntents.values(),
     livemodeOf: (paymentIntent) => paymentIntent.livemode,
   });
 
-  registerRetrieve(router, {
-    path: "/v1/charges/:id",
-    permission: "charge_read",
-    kind: "charge",
-    find: (id) => store.charges.get(id),
-  });
+  registerRetrieve(router, "/v1/charges/:id", "charge", (id) => store.charges.get(id));
 
-  registerList(router, {
-    path: "/v1/charges",
-    permission: "charge_read",
-    kind: "charge",
+  registerList(router, "/v1/charges", "charge", {
     filters: [createdFilter(), fieldFilter("payment_intent"), fieldFilter("customer")],
     items: () => store.charges.values(),
     livemodeOf: (charge) => charge.livemode,
   });
 
   router.post("/v1/refunds", "refund_write", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      "payment_intent",
-      "charge",
-      "amount",
-      "reason",
-      "metadata",
-    ]);
+    const params = ParamReader.from(request.params).allowOnly(REFUND_PARAMS);
     const paymentIntent = params.optionalString("payment_intent");
     const charge = params.optionalString("charge");
     if (paymentIntent === undefined && charge === undefined) {
@@ -102,10 +87,7 @@ export function registerPaymentRoutes(
     return refund;
   });
 
-  registerList(router, {
-    path: "/v1/refunds",
-    permission: "refund_read",
-    kind: "refund",
+  registerList(router, "/v1/refunds", "refund", {
     filters: [createdFilter(), fieldFilter("payment_intent"), fieldFilter("charge")],
     items: () => store.refunds.values(),
     livemodeOf: (refund) => store.charges.get(refund.charge)?.livemode,

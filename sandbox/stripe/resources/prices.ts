@@ -5,7 +5,7 @@
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
 import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
-import { mergeMetadata, ParamReader } from "../params";
+import { assignGiven, mergeMetadata, ParamReader } from "../params";
 import { invalidParam, requireFound } from "../StripeApiError";
 import { Price, randomId } from "../StripeStore";
 import type { Router } from "../http/Router";
@@ -166,15 +166,13 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
       product: productId ?? "",
       metadata: mergeMetadata({}, params.metadata()),
     };
-    const active = params.boolean("active");
-    if (active !== undefined) fields.active = active;
-    const nickname = params.optionalString("nickname");
-    if (nickname !== undefined) fields.nickname = nickname;
-    const lookupKey = params.optionalString("lookup_key", { maxLength: 200 });
-    if (lookupKey !== undefined) fields.lookup_key = lookupKey;
-    const taxBehavior = params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
-    if (taxBehavior !== undefined) fields.tax_behavior = taxBehavior;
-    if (recurring) fields.recurring = recurring;
+    assignGiven(fields, {
+      active: params.boolean("active"),
+      nickname: params.optionalString("nickname"),
+      lookup_key: params.optionalString("lookup_key", { maxLength: 200 }),
+      tax_behavior: params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]),
+      recurring,
+    });
     if (productFields) {
       fields.product = createProduct(
         context,
@@ -186,17 +184,9 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
     return createPrice(context, fields, request.apiKey.livemode, causeOf(request));
   });
 
-  registerRetrieve(router, {
-    path: "/v1/prices/:id",
-    permission: "price_read",
-    kind: "price",
-    find: (id) => store.prices.get(id),
-  });
+  registerRetrieve(router, "/v1/prices/:id", "price", (id) => store.prices.get(id));
 
-  registerList(router, {
-    path: "/v1/prices",
-    permission: "price_read",
-    kind: "price",
+  registerList(router, "/v1/prices", "price", {
     filters: [
       fieldFilter("active", "boolean"),
       valueFilter(

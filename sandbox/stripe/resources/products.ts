@@ -5,7 +5,7 @@
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
-import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
+import { assignGiven, checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
 import { matchesSearch, parseSearchQuery } from "../searchQuery";
 import { invalidParam, invalidRequest, requireFound, resourceMissing } from "../StripeApiError";
 import { Product, randomId } from "../StripeStore";
@@ -24,6 +24,15 @@ export const PRODUCT_DATA_PARAMS = [
   "metadata",
   "tax_code",
   "unit_label",
+] as const;
+
+/** What products.create and products.update both accept. */
+const PRODUCT_PARAMS = [
+  ...PRODUCT_DATA_PARAMS,
+  "active",
+  "shippable",
+  "statement_descriptor",
+  "url",
 ] as const;
 
 export interface ProductFields {
@@ -51,16 +60,16 @@ export function readProductFields(params: ParamReader): ProductFields {
   }
   images?.forEach((image, index) => checkUrl(`${params.name("images")}[${index}]`, image));
   const metadata = params.metadata() as Record<string, string | null> | undefined;
-  const fields: ProductFields = { name: params.requiredString("name", { maxLength: 5000 }) };
-  const description = params.optionalString("description", { maxLength: 40000 });
-  if (description !== undefined) fields.description = description;
-  if (images) fields.images = images;
-  if (metadata) fields.metadata = mergeMetadata({}, metadata);
-  const taxCode = params.optionalString("tax_code");
-  if (taxCode !== undefined) fields.tax_code = taxCode;
-  const unitLabel = params.optionalString("unit_label", { maxLength: 12 });
-  if (unitLabel !== undefined) fields.unit_label = unitLabel;
-  return fields;
+  return assignGiven<ProductFields>(
+    { name: params.requiredString("name", { maxLength: 5000 }) },
+    {
+      description: params.optionalString("description", { maxLength: 40000 }),
+      images,
+      metadata: metadata && mergeMetadata({}, metadata),
+      tax_code: params.optionalString("tax_code"),
+      unit_label: params.optionalString("unit_label", { maxLength: 12 }),
+    },
+  );
 }
 
 export function createProduct(
@@ -108,17 +117,8 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
 
   router.post("/v1/products", "product_write", (request) => {
     const params = ParamReader.from(request.params).allowOnly([
+      ...PRODUCT_PARAMS,
       "id",
-      "name",
-      "active",
-      "description",
-      "images",
-      "metadata",
-      "shippable",
-      "statement_descriptor",
-      "tax_code",
-      "unit_label",
-      "url",
       "default_price_data",
       "marketing_features",
       "package_dimensions",
@@ -129,17 +129,15 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
         "The emulator does not model default_price_data/marketing_features.",
       );
     }
-    const fields = readProductFields(params);
-    const id = params.optionalString("id");
-    if (id !== undefined) fields.id = id;
-    const active = params.boolean("active");
-    if (active !== undefined) fields.active = active;
-    const shippable = params.boolean("shippable");
-    if (shippable !== undefined) fields.shippable = shippable;
-    const descriptor = params.optionalString("statement_descriptor", { maxLength: 22 });
-    if (descriptor !== undefined) fields.statement_descriptor = descriptor;
-    const url = params.optionalString("url");
-    if (url !== undefined) fields.url = checkUrl("url", url);
+    const fields = assignGiven(readProductFields(params), {
+      id: params.optionalString("id"),
+      active: params.boolean("active"),
+      shippable: params.boolean("shippable"),
+      statement_descriptor: params.optionalString("statement_descriptor", { maxLength: 22 }),
+      url: params.optionalString("url"),
+    });
+    if (fields.url !== undefined) checkUrl("url", fields.url);
+    const { id } = fields;
     if (id !== undefined && store.products.has(id)) {
       throw invalidRequest("Product already exists.", "resource_already_exists", "id");
     }
@@ -181,16 +179,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   router.post("/v1/products/:id", "product_write", (request) => {
     const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
     const params = ParamReader.from(request.params, "update").allowOnly([
-      "name",
-      "active",
-      "description",
-      "images",
-      "metadata",
-      "shippable",
-      "statement_descriptor",
-      "tax_code",
-      "unit_label",
-      "url",
+      ...PRODUCT_PARAMS,
       "default_price",
     ]);
     const previous: Record<string, unknown> = {};
@@ -240,10 +229,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
     return product;
   });
 
-  registerList(router, {
-    path: "/v1/products",
-    permission: "product_read",
-    kind: "product",
+  registerList(router, "/v1/products", "product", {
     filters: [
       fieldFilter("active", "boolean"),
       fieldFilter("shippable", "boolean"),
