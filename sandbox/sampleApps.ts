@@ -5,6 +5,7 @@
  *
  * App ids, field codes and tokens are fixed so that docs, tests and the proxy's `.env` can name them.
  */
+import { paymentStatusSchema, sessionStatusSchema } from "../core/api/proxyApi";
 import type { MappingConfig } from "../core/mapping/MappingConfig";
 import type { AppDefinition, FieldDef, KintoneStore } from "./kintone/KintoneStore";
 import { renderProductPicture, type ProductPicture } from "./sampleImages";
@@ -16,20 +17,14 @@ export const ORDERS_APP_ID = "2";
 export const PRODUCTS_API_TOKEN = "SandboxProductsAppToken00000000000000001";
 export const ORDERS_API_TOKEN = "SandboxOrdersAppToken0000000000000000002";
 
-/** `KINTONE_API_TOKENS` for the proxy (DESIGN §4). */
+/** `KINTONE_API_TOKENS` for the proxy: `appId:token` pairs, comma-separated. */
 export const SAMPLE_KINTONE_API_TOKENS = `${PRODUCTS_APP_ID}:${PRODUCTS_API_TOKEN},${ORDERS_APP_ID}:${ORDERS_API_TOKEN}`;
 
 const TOKEN_RIGHTS = { view: true, add: true, edit: true, delete: false };
 
-export const CHECKOUT_STATUSES = ["open", "complete", "expired"];
-export const PAYMENT_STATUSES = [
-  "unpaid",
-  "paid",
-  "no_payment_required",
-  "failed",
-  "refunded",
-  "partially_refunded",
-];
+/** The values the proxy writes to the status fields, so the drop-downs offer each of them. */
+export const CHECKOUT_STATUSES: string[] = [...sessionStatusSchema.options];
+export const PAYMENT_STATUSES: string[] = [...paymentStatusSchema.options];
 
 /** The fields the plugin writes back, with the same codes in both apps. */
 export const WRITE_BACK_FIELD_CODES = {
@@ -78,104 +73,33 @@ interface SampleProduct {
   pictures: ProductPicture[];
 }
 
-export const SAMPLE_PRODUCTS: SampleProduct[] = [
-  {
-    code: "MUG-001",
-    name: "波佐見焼 マグカップ",
-    description: "長崎・波佐見の窯元で焼いた、手になじむ白磁のマグ。容量300ml。",
-    price: "1800",
-    currency: "JPY",
-    pictures: ["mug", "coffee"],
-  },
-  {
-    code: "TSH-002",
-    name: "Organic Cotton T-shirt",
-    description: "Soft 180 g/m² organic cotton, relaxed fit. Ocean blue.",
-    price: "28.00",
-    currency: "USD",
-    pictures: ["tshirt"],
-  },
-  {
-    code: "NTB-003",
-    name: "A5 リングノート",
-    description: "書き心地のよいクリーム紙、方眼5mm、80枚。",
-    price: "880",
-    currency: "JPY",
-    pictures: ["notebook"],
-  },
-  {
-    code: "MTC-004",
-    name: "抹茶はじめてセット",
-    description: "宇治抹茶30g、茶筅、茶杓、抹茶碗のセット。",
-    price: "4500",
-    currency: "JPY",
-    pictures: ["matcha"],
-  },
-  {
-    code: "TOT-005",
-    name: "Canvas Tote Bag",
-    description: 'Heavy 12 oz canvas with a printed diamond. Fits a 15" laptop.',
-    price: "19.50",
-    currency: "USD",
-    pictures: ["tote"],
-  },
-  {
-    code: "EAR-006",
-    name: "Wireless Earbuds",
-    description: "Bluetooth 5.3, 28 h battery with the case, splash-proof.",
-    price: "79.99",
-    currency: "USD",
-    pictures: ["earbuds"],
-  },
-  {
-    code: "PLT-007",
-    name: "多肉植物の鉢植え",
-    description: "育てやすいエケベリア。素焼き鉢と受け皿つき。",
-    price: "2200",
-    currency: "JPY",
-    pictures: ["plant"],
-  },
-  {
-    code: "COF-008",
-    name: "Single-origin Coffee Beans 200 g",
-    description: "Ethiopia Yirgacheffe, light roast: jasmine, lemon, honey.",
-    price: "16.00",
-    currency: "USD",
-    pictures: ["coffee"],
-  },
-  {
-    code: "STK-009",
-    name: "Sticker Pack",
-    description: "Six vinyl stickers, weatherproof, matte finish.",
-    price: "4.99",
-    currency: "USD",
-    pictures: ["stickers"],
-  },
-  {
-    code: "BNT-010",
-    name: "曲げわっぱ弁当箱",
-    description: "秋田杉の曲げわっぱ。二段、仕切りつき。",
-    price: "6800",
-    currency: "JPY",
-    pictures: ["bento"],
-  },
-  {
-    code: "LMP-011",
-    name: "LED Desk Lamp",
-    description: "Adjustable arm, three colour temperatures, USB-C powered.",
-    price: "45.00",
-    currency: "USD",
-    pictures: ["lamp"],
-  },
-  {
-    code: "SCK-012",
-    name: "くつした 3足セット",
-    description: "綿混のリブ編み。22〜25cm。",
-    price: "1980",
-    currency: "JPY",
-    pictures: ["socks"],
-  },
+/** Code, name, description, price, currency, pictures. */
+// prettier-ignore
+const PRODUCT_ROWS: Array<[string, string, string, string, "JPY" | "USD", ProductPicture[]]> = [
+  ["MUG-001", "波佐見焼 マグカップ", "長崎・波佐見の窯元で焼いた、手になじむ白磁のマグ。容量300ml。", "1800", "JPY", ["mug", "coffee"]],
+  ["TSH-002", "Organic Cotton T-shirt", "Soft 180 g/m² organic cotton, relaxed fit. Ocean blue.", "28.00", "USD", ["tshirt"]],
+  ["NTB-003", "A5 リングノート", "書き心地のよいクリーム紙、方眼5mm、80枚。", "880", "JPY", ["notebook"]],
+  ["MTC-004", "抹茶はじめてセット", "宇治抹茶30g、茶筅、茶杓、抹茶碗のセット。", "4500", "JPY", ["matcha"]],
+  ["TOT-005", "Canvas Tote Bag", 'Heavy 12 oz canvas with a printed diamond. Fits a 15" laptop.', "19.50", "USD", ["tote"]],
+  ["EAR-006", "Wireless Earbuds", "Bluetooth 5.3, 28 h battery with the case, splash-proof.", "79.99", "USD", ["earbuds"]],
+  ["PLT-007", "多肉植物の鉢植え", "育てやすいエケベリア。素焼き鉢と受け皿つき。", "2200", "JPY", ["plant"]],
+  ["COF-008", "Single-origin Coffee Beans 200 g", "Ethiopia Yirgacheffe, light roast: jasmine, lemon, honey.", "16.00", "USD", ["coffee"]],
+  ["STK-009", "Sticker Pack", "Six vinyl stickers, weatherproof, matte finish.", "4.99", "USD", ["stickers"]],
+  ["BNT-010", "曲げわっぱ弁当箱", "秋田杉の曲げわっぱ。二段、仕切りつき。", "6800", "JPY", ["bento"]],
+  ["LMP-011", "LED Desk Lamp", "Adjustable arm, three colour temperatures, USB-C powered.", "45.00", "USD", ["lamp"]],
+  ["SCK-012", "くつした 3足セット", "綿混のリブ編み。22〜25cm。", "1980", "JPY", ["socks"]],
 ];
+
+export const SAMPLE_PRODUCTS: SampleProduct[] = PRODUCT_ROWS.map(
+  ([code, name, description, price, currency, pictures]) => ({
+    code,
+    name,
+    description,
+    price,
+    currency,
+    pictures,
+  }),
+);
 
 interface SampleOrder {
   customer: string;
@@ -184,91 +108,29 @@ interface SampleOrder {
   items: Array<{ code: string; quantity: number }>;
 }
 
-export const SAMPLE_ORDERS: SampleOrder[] = [
-  {
-    customer: "山田 花子",
-    email: "hanako.yamada@example.jp",
-    currency: "JPY",
-    items: [
-      { code: "MUG-001", quantity: 2 },
-      { code: "NTB-003", quantity: 3 },
-    ],
-  },
-  {
-    customer: "Emily Carter",
-    email: "emily.carter@example.com",
-    currency: "USD",
-    items: [
-      { code: "TSH-002", quantity: 1 },
-      { code: "TOT-005", quantity: 1 },
-    ],
-  },
-  {
-    customer: "佐藤 健",
-    email: "ken.sato@example.jp",
-    currency: "JPY",
-    items: [{ code: "MTC-004", quantity: 1 }],
-  },
-  {
-    customer: "Liam O'Brien",
-    email: "liam.obrien@example.ie",
-    currency: "USD",
-    items: [
-      { code: "EAR-006", quantity: 1 },
-      { code: "STK-009", quantity: 2 },
-    ],
-  },
-  {
-    customer: "鈴木 美咲",
-    email: "misaki.suzuki@example.jp",
-    currency: "JPY",
-    items: [
-      { code: "BNT-010", quantity: 1 },
-      { code: "SCK-012", quantity: 2 },
-      { code: "MUG-001", quantity: 1 },
-    ],
-  },
-  {
-    customer: "Sofia Rossi",
-    email: "sofia.rossi@example.it",
-    currency: "USD",
-    items: [{ code: "COF-008", quantity: 3 }],
-  },
-  {
-    customer: "高橋 大輔",
-    email: "daisuke.takahashi@example.jp",
-    currency: "JPY",
-    items: [{ code: "PLT-007", quantity: 2 }],
-  },
-  {
-    customer: "Noah Williams",
-    email: "noah.williams@example.com",
-    currency: "USD",
-    items: [
-      { code: "LMP-011", quantity: 1 },
-      { code: "STK-009", quantity: 1 },
-      { code: "TSH-002", quantity: 2 },
-    ],
-  },
-  {
-    customer: "田中 さくら",
-    email: "sakura.tanaka@example.jp",
-    currency: "JPY",
-    items: [
-      { code: "NTB-003", quantity: 5 },
-      { code: "SCK-012", quantity: 1 },
-    ],
-  },
-  {
-    customer: "Ava Thompson",
-    email: "ava.thompson@example.co.uk",
-    currency: "USD",
-    items: [
-      { code: "TOT-005", quantity: 2 },
-      { code: "COF-008", quantity: 1 },
-    ],
-  },
+/** Customer, e-mail, currency, then each product code with its quantity. */
+// prettier-ignore
+const ORDER_ROWS: Array<[string, string, "JPY" | "USD", ...Array<[string, number]>]> = [
+  ["山田 花子", "hanako.yamada@example.jp", "JPY", ["MUG-001", 2], ["NTB-003", 3]],
+  ["Emily Carter", "emily.carter@example.com", "USD", ["TSH-002", 1], ["TOT-005", 1]],
+  ["佐藤 健", "ken.sato@example.jp", "JPY", ["MTC-004", 1]],
+  ["Liam O'Brien", "liam.obrien@example.ie", "USD", ["EAR-006", 1], ["STK-009", 2]],
+  ["鈴木 美咲", "misaki.suzuki@example.jp", "JPY", ["BNT-010", 1], ["SCK-012", 2], ["MUG-001", 1]],
+  ["Sofia Rossi", "sofia.rossi@example.it", "USD", ["COF-008", 3]],
+  ["高橋 大輔", "daisuke.takahashi@example.jp", "JPY", ["PLT-007", 2]],
+  ["Noah Williams", "noah.williams@example.com", "USD", ["LMP-011", 1], ["STK-009", 1], ["TSH-002", 2]],
+  ["田中 さくら", "sakura.tanaka@example.jp", "JPY", ["NTB-003", 5], ["SCK-012", 1]],
+  ["Ava Thompson", "ava.thompson@example.co.uk", "USD", ["TOT-005", 2], ["COF-008", 1]],
 ];
+
+export const SAMPLE_ORDERS: SampleOrder[] = ORDER_ROWS.map(
+  ([customer, email, currency, ...items]) => ({
+    customer,
+    email,
+    currency,
+    items: items.map(([code, quantity]) => ({ code, quantity })),
+  }),
+);
 
 export function productsAppDefinition(images: Map<string, string[]>): AppDefinition {
   return {

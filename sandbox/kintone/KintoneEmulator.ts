@@ -110,6 +110,18 @@ function listParam(value: unknown): unknown[] | undefined {
   return [value];
 }
 
+/** The `records` of a bulk write: required, and at most 100 at one time. */
+function recordsToWrite(req: ApiCall, verb: "added" | "updated"): unknown[] {
+  const records = listParam(param(req, "records"));
+  if (!records) throw required("records");
+  if (records.length > MAX_RECORDS_PER_WRITE) {
+    throw invalidInput({
+      records: { messages: [`A maximum of 100 records can be ${verb} at one time.`] },
+    });
+  }
+  return records;
+}
+
 function stringList(value: unknown): string[] | undefined {
   return listParam(value)?.map(String);
 }
@@ -278,13 +290,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
   define("POST", "/records.json", (req) => {
     const app = requireId(req, "app");
     const actor = authorize(req, app, "add") ?? store.apiTokenUser;
-    const records = listParam(param(req, "records"));
-    if (!records) throw required("records");
-    if (records.length > MAX_RECORDS_PER_WRITE) {
-      throw invalidInput({
-        records: { messages: ["A maximum of 100 records can be added at one time."] },
-      });
-    }
+    const records = recordsToWrite(req, "added");
     const typed = records as Array<Record<string, { value: unknown }>>;
     requireManageForSystemFields(store, req, app, typed);
     return store.addRecords(app, typed, actor);
@@ -293,13 +299,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
   define("PUT", "/records.json", (req) => {
     const app = requireId(req, "app");
     const actor = authorize(req, app, "edit") ?? store.apiTokenUser;
-    const records = listParam(param(req, "records"));
-    if (!records) throw required("records");
-    if (records.length > MAX_RECORDS_PER_WRITE) {
-      throw invalidInput({
-        records: { messages: ["A maximum of 100 records can be updated at one time."] },
-      });
-    }
+    const records = recordsToWrite(req, "updated");
     const updates = records.map((item, index) =>
       resolveUpdate(store, app, (item ?? {}) as Record<string, unknown>, `records[${index}].`),
     );

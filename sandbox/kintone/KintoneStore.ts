@@ -26,6 +26,7 @@ import {
   invalidInput,
   type KintoneErrorDetails,
 } from "./KintoneApiError";
+import type { PageLoginUser } from "./browser/PageContext";
 import { runKintoneQuery, type QueryContext, type QueryFieldInfo } from "./KintoneQuery";
 
 export interface FieldDef {
@@ -68,14 +69,8 @@ export interface AppDefinition {
   views?: ViewDef[];
 }
 
-export interface LoginUser {
-  id: string;
-  code: string;
-  name: string;
-  email: string;
-  language: "ja" | "en";
-  timezone: string;
-}
+/** The signed-in user, as the pages show it in `kintone.getLoginUser()`. */
+export type LoginUser = PageLoginUser;
 
 export interface AppInfo {
   id: string;
@@ -172,6 +167,18 @@ const NUMBER_PATTERN = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 function randomKey(): string {
   return randomBytes(18).toString("hex");
+}
+
+/** A list-valued field's input: absent is empty; anything but an array is an error. */
+function listInput(
+  value: unknown,
+  path: string,
+  errors: KintoneErrorDetails,
+): unknown[] | undefined {
+  const list = value === undefined || value === null ? [] : value;
+  if (Array.isArray(list)) return list as unknown[];
+  addError(errors, path, "Must be an array.");
+  return undefined;
 }
 
 export class KintoneStore {
@@ -868,11 +875,8 @@ export class KintoneStore {
     errors: KintoneErrorDetails,
     previous: unknown,
   ): KintoneFile[] | undefined {
-    const list = value === undefined || value === null ? [] : value;
-    if (!Array.isArray(list)) {
-      addError(errors, path, "Must be an array.");
-      return undefined;
-    }
+    const list = listInput(value, path, errors);
+    if (list === undefined) return undefined;
     const previousFiles = Array.isArray(previous) ? (previous as KintoneFile[]) : [];
     const result: KintoneFile[] = [];
     for (const item of list) {
@@ -915,11 +919,8 @@ export class KintoneStore {
     errors: KintoneErrorDetails,
     previous: unknown,
   ): KintoneSubtableRow[] | undefined {
-    const list = value === undefined || value === null ? [] : value;
-    if (!Array.isArray(list)) {
-      addError(errors, path, "Must be an array.");
-      return undefined;
-    }
+    const list = listInput(value, path, errors);
+    if (list === undefined) return undefined;
     const previousRows = Array.isArray(previous) ? (previous as KintoneSubtableRow[]) : [];
     const columns = field.fields ?? [];
     return list.map((row: unknown, index) => {

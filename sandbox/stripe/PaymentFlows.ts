@@ -177,13 +177,24 @@ export class PaymentFlows {
     session.amount_total = total;
   }
 
-  /** The customer pays by card: complete + paid. */
-  payWithCard(sessionId: string, choices: BuyerChoices = {}): CheckoutSession {
+  /** The buyer confirms an open session: its quantities apply and it completes with a new intent. */
+  private completeOpen(
+    sessionId: string,
+    choices: BuyerChoices,
+    intentStatus: PaymentIntent["status"],
+    method: string,
+  ): { session: CheckoutSession; paymentIntent: PaymentIntent } {
     const session = this.session(sessionId);
     this.requireOpen(session);
     this.applyQuantities(session, choices.quantities);
-    const paymentIntent = this.createPaymentIntent(session, "processing", "card");
+    const paymentIntent = this.createPaymentIntent(session, intentStatus, method);
     this.complete(session, paymentIntent);
+    return { session, paymentIntent };
+  }
+
+  /** The customer pays by card: complete + paid. */
+  payWithCard(sessionId: string, choices: BuyerChoices = {}): CheckoutSession {
+    const { session, paymentIntent } = this.completeOpen(sessionId, choices, "processing", "card");
     this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "card");
     session.payment_status = "paid";
     this.emit("checkout.session.completed", session, NO_REQUEST);
@@ -192,11 +203,7 @@ export class PaymentFlows {
 
   /** The customer picks a delayed method (konbini): complete + unpaid until it settles. */
   payWithDelayedMethod(sessionId: string, choices: BuyerChoices = {}): CheckoutSession {
-    const session = this.session(sessionId);
-    this.requireOpen(session);
-    this.applyQuantities(session, choices.quantities);
-    const paymentIntent = this.createPaymentIntent(session, "requires_action", "konbini");
-    this.complete(session, paymentIntent);
+    const { session } = this.completeOpen(sessionId, choices, "requires_action", "konbini");
     session.payment_status = "unpaid";
     this.emit("checkout.session.completed", session, NO_REQUEST);
     return session;

@@ -38,43 +38,30 @@ function withDocUrl(body: StripeErrorBody): StripeErrorBody {
     : body;
 }
 
+function invalidRequestBody(message: string, code?: string, param?: string): StripeErrorBody {
+  return withDocUrl({
+    type: "invalid_request_error",
+    ...(code ? { code } : {}),
+    ...(param ? { param } : {}),
+    message,
+  });
+}
+
 /** A 400 invalid_request_error about the request's parameters (never stored for idempotency). */
 export function invalidParam(param: string | undefined, message: string, code?: string) {
-  return new StripeApiError(
-    400,
-    withDocUrl({
-      type: "invalid_request_error",
-      ...(code ? { code } : {}),
-      ...(param ? { param } : {}),
-      message,
-    }),
-    true,
-  );
+  return new StripeApiError(400, invalidRequestBody(message, code, param), true);
 }
 
 /** A 400 invalid_request_error raised while executing (stored for idempotency). */
 export function invalidRequest(message: string, code?: string, param?: string) {
-  return new StripeApiError(
-    400,
-    withDocUrl({
-      type: "invalid_request_error",
-      ...(code ? { code } : {}),
-      ...(param ? { param } : {}),
-      message,
-    }),
-  );
+  return new StripeApiError(400, invalidRequestBody(message, code, param));
 }
 
 /** `No such product: 'prod_x'` — 404 when the path names it, 400 when a parameter does. */
 export function resourceMissing(kind: string, id: string, param = "id", status = 404) {
   return new StripeApiError(
     status,
-    withDocUrl({
-      type: "invalid_request_error",
-      code: "resource_missing",
-      param,
-      message: `No such ${kind}: '${id}'`,
-    }),
+    invalidRequestBody(`No such ${kind}: '${id}'`, "resource_missing", param),
     status === 400,
   );
 }
@@ -100,12 +87,10 @@ export function apiError(status: number) {
 export function rateLimited() {
   return new StripeApiError(
     429,
-    withDocUrl({
-      type: "invalid_request_error",
-      code: "rate_limit",
-      message:
-        "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
-    }),
+    invalidRequestBody(
+      "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
+      "rate_limit",
+    ),
   );
 }
 
@@ -124,12 +109,22 @@ export function requireMode<T extends { id: string; livemode: boolean }>(
   const mode = (live: boolean) => (live ? "live" : "test");
   throw new StripeApiError(
     status,
-    withDocUrl({
-      type: "invalid_request_error",
-      code: "resource_missing",
+    invalidRequestBody(
+      `No such ${kind}: '${object.id}'; a similar object exists in ${mode(object.livemode)} mode, but a ${mode(keyLivemode)} mode key was used to make this request.`,
+      "resource_missing",
       param,
-      message: `No such ${kind}: '${object.id}'; a similar object exists in ${mode(object.livemode)} mode, but a ${mode(keyLivemode)} mode key was used to make this request.`,
-    }),
+    ),
     status === 400,
   );
+}
+
+/** The object named by `id` in the key's mode, or the `resource_missing` error Stripe answers. */
+export function requireFound<T extends { id: string; livemode: boolean }>(
+  object: T | undefined,
+  id: string,
+  ...modeCheck: Parameters<typeof requireMode> extends [unknown, ...infer Rest] ? Rest : never
+): T {
+  const [, kind, param, status] = modeCheck;
+  if (!object) throw resourceMissing(kind, id, param, status);
+  return requireMode(object, ...modeCheck);
 }

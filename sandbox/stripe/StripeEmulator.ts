@@ -84,6 +84,19 @@ export interface StripeEmulatorState {
   readonly webhookDeliveries: WebhookDeliveryAttempt[];
 }
 
+/** The store's collections the state shows, each a fresh copy every time it is read. */
+const STATE_COLLECTIONS = [
+  "products",
+  "prices",
+  "files",
+  "fileLinks",
+  "sessions",
+  "events",
+  "paymentIntents",
+  "charges",
+  "refunds",
+] as const satisfies readonly Exclude<keyof StripeEmulatorState, "webhookDeliveries">[];
+
 export interface StripeEmulator {
   url: string; // "http://localhost:PORT"
   port: number;
@@ -206,36 +219,16 @@ class StripeEmulatorServer implements StripeEmulator {
 
   get state(): StripeEmulatorState {
     const store = this.store;
-    return {
-      get products() {
-        return structuredClone([...store.products.values()]);
-      },
-      get prices() {
-        return structuredClone([...store.prices.values()]);
-      },
-      get files() {
-        return structuredClone([...store.files.values()]);
-      },
-      get fileLinks() {
-        return structuredClone([...store.fileLinks.values()]);
-      },
-      get sessions() {
-        return structuredClone([...store.sessions.values()]);
-      },
-      get events() {
-        return structuredClone([...store.events.values()]);
-      },
-      get paymentIntents() {
-        return structuredClone([...store.paymentIntents.values()]);
-      },
-      get charges() {
-        return structuredClone([...store.charges.values()]);
-      },
-      get refunds() {
-        return structuredClone([...store.refunds.values()]);
-      },
-      webhookDeliveries: structuredClone(this.webhooks.attempts),
-    };
+    const state: Record<string, unknown> = {};
+    for (const name of STATE_COLLECTIONS) {
+      Object.defineProperty(state, name, {
+        enumerable: true,
+        configurable: true,
+        get: () => structuredClone([...store[name].values()]),
+      });
+    }
+    state.webhookDeliveries = structuredClone(this.webhooks.attempts);
+    return state as unknown as StripeEmulatorState;
   }
 
   configure(o: Parameters<StripeEmulator["configure"]>[0]): void {

@@ -171,15 +171,26 @@ export class ParamReader {
     return value as T;
   }
 
-  /** A nested hash, already checked for unknown keys. `undefined` when absent. */
-  object(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
+  /** A parameter that must not be an empty string; `undefined` when absent and not required. */
+  private nonEmpty(
+    key: string,
+    required: boolean,
+  ): { value: ParamValue; param: string } | undefined {
     const value = this.raw[key];
     const param = this.name(key);
     if (value === undefined) {
-      if (options.required) throw missingParam(param);
+      if (required) throw missingParam(param);
       return undefined;
     }
     if (value === "") throw emptyStringError(param);
+    return { value, param };
+  }
+
+  /** A nested hash, already checked for unknown keys. `undefined` when absent. */
+  object(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
+    const present = this.nonEmpty(key, options.required ?? false);
+    if (present === undefined) return undefined;
+    const { value, param } = present;
     if (!isObject(value)) {
       throw invalidParam(param, `Invalid object`, "parameter_invalid_object");
     }
@@ -188,13 +199,9 @@ export class ParamReader {
 
   /** An array of hashes (`line_items[0][price]=…`). */
   objectArray(key: string, allowed: readonly string[], options: { required?: boolean } = {}) {
-    const value = this.raw[key];
-    const param = this.name(key);
-    if (value === undefined) {
-      if (options.required) throw missingParam(param);
-      return undefined;
-    }
-    if (value === "") throw emptyStringError(param);
+    const present = this.nonEmpty(key, options.required ?? false);
+    if (present === undefined) return undefined;
+    const { value, param } = present;
     const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
     if (items === null) throw invalidParam(param, `Invalid array`, "parameter_invalid_array");
     return items.map((item, index) => {
@@ -202,6 +209,11 @@ export class ParamReader {
       if (!isObject(item)) throw invalidParam(itemParam, `Invalid hash`);
       return new ParamReader(item, this.mode, itemParam).allowOnly(allowed);
     });
+  }
+
+  /** The `expand[]` paths asked for (none when absent). */
+  expandPaths(): string[] {
+    return (this.stringArray("expand") as string[] | undefined) ?? [];
   }
 
   /** An array of strings; on update an empty string unsets it (returns UNSET). */
@@ -289,6 +301,17 @@ export function mergeMetadata(
     else next[key] = value;
   }
   return next;
+}
+
+/** Sets each value that was given (not undefined) on `target`: optional fields stay absent. */
+export function assignGiven<T extends object>(
+  target: T,
+  values: { [K in keyof T]?: T[K] | undefined },
+): T {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
 }
 
 /** "Not a valid URL" as Stripe answers for success_url, images[] and the like. */

@@ -1,19 +1,12 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneEmulator } from "../KintoneEmulator";
 import { CURSOR_LIFETIME_MS, MAX_CURSORS } from "../KintoneStore";
-import { apiError, clientFor, startOrders } from "./ordersApp";
+import { apiError, clientFor } from "./ordersApp";
+import { useOrdersEmulatorPerTest } from "./ordersEmulatorPerTest";
 
 let emulator: KintoneEmulator;
 let client: KintoneRestAPIClient;
-
-beforeEach(async () => {
-  emulator = await startOrders();
-  client = clientFor(emulator);
-});
-
-afterEach(async () => {
-  await emulator.close();
-});
+useOrdersEmulatorPerTest((started) => ({ emulator, client } = started));
 
 describe("the cursor API (/k/v1/records/cursor.json)", () => {
   it("pages through more than 500 records in the query's order, 500 at a time", async () => {

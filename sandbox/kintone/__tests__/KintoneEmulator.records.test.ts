@@ -1,18 +1,18 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneEmulator } from "../KintoneEmulator";
-import { apiError, clientFor, startOrders } from "./ordersApp";
+import { apiError, clientFor } from "./ordersApp";
+import { useOrdersEmulatorPerTest } from "./ordersEmulatorPerTest";
 
 let emulator: KintoneEmulator;
 let client: KintoneRestAPIClient;
+useOrdersEmulatorPerTest((started) => ({ emulator, client } = started));
 
-beforeEach(async () => {
-  emulator = await startOrders();
-  client = clientFor(emulator);
-});
-
-afterEach(async () => {
-  await emulator.close();
-});
+/** Record 1's price and revision as the REST API answers them now. */
+async function expectFirstRecord(price: string, revision: string): Promise<void> {
+  const { record } = await client.record.getRecord({ app: 1, id: 1 });
+  expect(record.price?.value).toBe(price);
+  expect(record.$revision?.value).toBe(revision);
+}
 
 describe("GET /k/v1/record.json", () => {
   it("returns the record in REST shape: typed fields, strings for numbers, $id, $revision and system fields", async () => {
@@ -125,9 +125,7 @@ describe("PUT /k/v1/record.json", () => {
       }),
     );
     expect(error).toMatchObject({ status: 409, code: "GAIA_CO02" });
-    const { record } = await client.record.getRecord({ app: 1, id: 1 });
-    expect(record.price?.value).toBe("11");
-    expect(record.$revision?.value).toBe("2");
+    await expectFirstRecord("11", "2");
   });
 
   it("refuses a revision that is not an integer with CB_VA01", async () => {
@@ -399,9 +397,7 @@ describe("PUT /k/v1/records.json", () => {
       }),
     );
     expect(error).toMatchObject({ status: 409, code: "GAIA_CO02" });
-    const { record } = await client.record.getRecord({ app: 1, id: 1 });
-    expect(record.price?.value).toBe("10");
-    expect(record.$revision?.value).toBe("1");
+    await expectFirstRecord("10", "1");
   });
 
   it("writes nothing when one record of the batch is missing", async () => {
@@ -465,9 +461,7 @@ describe("POST /k/v1/bulkRequest.json", () => {
       numOfProcessedRecords: 0,
       error: { code: "GAIA_CO02", status: 409, bulkRequestIndex: 1 },
     });
-    const { record } = await client.record.getRecord({ app: 1, id: 1 });
-    expect(record.$revision?.value).toBe("1");
-    expect(record.price?.value).toBe("10");
+    await expectFirstRecord("10", "1");
 
     const response = await fetch(`${emulator.url}/k/v1/bulkRequest.json`, {
       method: "POST",

@@ -194,31 +194,31 @@ async function sendProxyRequest(
   return [result.body, result.status, result.headers];
 }
 
-/** https://cybozu.dev/ja/kintone/docs/js-api/plugins/kintone-plug-in-proxy */
-function pluginProxy(
-  pluginId: string,
+type ProxyArguments = [
   url: string,
   method: string,
   headers: Record<string, unknown>,
   data: unknown,
   onSuccess?: (body: string, status: number, headers: Record<string, string>) => void,
   onFailure?: FailureCallback,
+];
+
+function proxyFor(
+  pluginId: string | undefined,
+  ...[url, method, headers, data, onSuccess, onFailure]: ProxyArguments
 ): Promise<ProxyResult> | undefined {
   const promise = sendProxyRequest(pluginId, url, method, headers, data);
   return settle(promise, onSuccess && ((r: ProxyResult) => onSuccess(...r)), onFailure);
 }
 
+/** https://cybozu.dev/ja/kintone/docs/js-api/plugins/kintone-plug-in-proxy */
+function pluginProxy(pluginId: string, ...args: ProxyArguments): Promise<ProxyResult> | undefined {
+  return proxyFor(pluginId, ...args);
+}
+
 /** `kintone.proxy`: the same, without any stored plugin settings. */
-function proxy(
-  url: string,
-  method: string,
-  headers: Record<string, unknown>,
-  data: unknown,
-  onSuccess?: (body: string, status: number, headers: Record<string, string>) => void,
-  onFailure?: FailureCallback,
-): Promise<ProxyResult> | undefined {
-  const promise = sendProxyRequest(undefined, url, method, headers, data);
-  return settle(promise, onSuccess && ((r: ProxyResult) => onSuccess(...r)), onFailure);
+function proxy(...args: ProxyArguments): Promise<ProxyResult> | undefined {
+  return proxyFor(undefined, ...args);
 }
 
 async function postSettings(route: string, body: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,12 @@
 import type Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
-import { sessionParams, startWithClient, stripeErrorOf } from "./emulatorClient";
+import {
+  createPricedProduct,
+  pricedItem,
+  sessionParams,
+  startWithClient,
+  stripeErrorOf,
+} from "./emulatorClient";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -24,20 +30,35 @@ function lineItem(
   };
 }
 
+/** The error answered for creating a session with these overrides of the minimal one. */
+function refusal(overrides: Partial<Stripe.Checkout.SessionCreateParams>) {
+  return stripeErrorOf(stripe.checkout.sessions.create(sessionParams(overrides)));
+}
+
+/** A one-item session of `accepted` is created, one of `refused` is not: that refusal. */
+async function refusalPast(currency: string, accepted: number, refused: number) {
+  await expect(
+    stripe.checkout.sessions.create(
+      sessionParams({ line_items: [pricedItem(currency, accepted)] }),
+    ),
+  ).resolves.toMatchObject({ amount_total: accepted });
+  return refusal({ line_items: [pricedItem(currency, refused)] });
+}
+
 describe("POST /v1/checkout/sessions", () => {
   it("creates an open session with the url on publicBaseUrl and totals in minor units", async () => {
-    const session = await stripe.checkout.sessions.create(
-      sessionParams({
-        customer_email: "buyer@example.com",
-        client_reference_id: "record-1",
-        metadata: { appId: "12" },
-        locale: "ja",
-        allow_promotion_codes: true,
-        billing_address_collection: "required",
-      }),
-    );
+    const echoed = {
+      customer_email: "buyer@example.com",
+      client_reference_id: "record-1",
+      metadata: { appId: "12" },
+      locale: "ja",
+      allow_promotion_codes: true,
+      billing_address_collection: "required",
+    } as const;
+    const session = await stripe.checkout.sessions.create(sessionParams(echoed));
     expect(session.id).toMatch(/^cs_test_/);
     expect(session).toMatchObject({
+      ...echoed,
       object: "checkout.session",
       mode: "payment",
       status: "open",
@@ -45,12 +66,6 @@ describe("POST /v1/checkout/sessions", () => {
       currency: "jpy",
       amount_subtotal: 1000,
       amount_total: 1000,
-      customer_email: "buyer@example.com",
-      client_reference_id: "record-1",
-      metadata: { appId: "12" },
-      locale: "ja",
-      allow_promotion_codes: true,
-      billing_address_collection: "required",
       payment_intent: null,
       livemode: false,
       created: emulator.now(),
@@ -60,12 +75,7 @@ describe("POST /v1/checkout/sessions", () => {
   });
 
   it("expands line_items and lists them", async () => {
-    const product = await stripe.products.create({ name: "Catalogue tea" });
-    const price = await stripe.prices.create({
-      product: product.id,
-      currency: "jpy",
-      unit_amount: 300,
-    });
+    const { price } = await createPricedProduct(stripe, "Catalogue tea", 300);
     const session = await stripe.checkout.sessions.create({
       ...sessionParams(),
       line_items: [
@@ -95,56 +105,38 @@ describe("POST /v1/checkout/sessions", () => {
       stripe.checkout.sessions.create({ ...sessionParams(), colour: "red" } as never),
     );
     expect(top).toMatchObject({ code: "parameter_unknown", param: "colour" });
-    const nested = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({ line_items: [{ ...lineItem(), colour: "red" } as never] }),
-      ),
-    );
+    const nested = await refusal({ line_items: [{ ...lineItem(), colour: "red" } as never] });
     expect(nested).toMatchObject({ code: "parameter_unknown", param: "line_items[0][colour]" });
   });
 
   it("refuses empty strings and missing required parameters", async () => {
-    const empty = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              price_data: { currency: "jpy", unit_amount: 100, product_data: { name: "" } },
-            }),
-          ],
+    const empty = await refusal({
+      line_items: [
+        lineItem({
+          price_data: { currency: "jpy", unit_amount: 100, product_data: { name: "" } },
         }),
-      ),
-    );
+      ],
+    });
     expect(empty).toMatchObject({
       code: "parameter_invalid_empty",
       param: "line_items[0][price_data][product_data][name]",
     });
-    const emptyEmail = await stripeErrorOf(
-      stripe.checkout.sessions.create(sessionParams({ customer_email: "" })),
-    );
+    const emptyEmail = await refusal({ customer_email: "" });
     expect(emptyEmail).toMatchObject({ code: "parameter_invalid_empty", param: "customer_email" });
     const missingMode = await stripeErrorOf(
       stripe.checkout.sessions.create({ ...sessionParams(), mode: undefined }),
     );
     expect(missingMode).toMatchObject({ code: "parameter_missing", param: "mode" });
-    const missingQuantity = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({ line_items: [lineItem({ quantity: undefined })] }),
-      ),
-    );
+    const missingQuantity = await refusal({ line_items: [lineItem({ quantity: undefined })] });
     expect(missingQuantity).toMatchObject({
       code: "parameter_missing",
       param: "line_items[0][quantity]",
     });
-    const missingCurrency = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            { price_data: { unit_amount: 100, product_data: { name: "x" } } as never, quantity: 1 },
-          ],
-        }),
-      ),
-    );
+    const missingCurrency = await refusal({
+      line_items: [
+        { price_data: { unit_amount: 100, product_data: { name: "x" } } as never, quantity: 1 },
+      ],
+    });
     expect(missingCurrency).toMatchObject({
       code: "parameter_missing",
       param: "line_items[0][price_data][currency]",
@@ -155,9 +147,7 @@ describe("POST /v1/checkout/sessions", () => {
     const hundred = Array.from({ length: 100 }, () => lineItem());
     const ok = await stripe.checkout.sessions.create(sessionParams({ line_items: hundred }));
     expect(ok.amount_total).toBe(10_000);
-    const error = await stripeErrorOf(
-      stripe.checkout.sessions.create(sessionParams({ line_items: [...hundred, lineItem()] })),
-    );
+    const error = await refusal({ line_items: [...hundred, lineItem()] });
     expect(error).toMatchObject({ statusCode: 400, param: "line_items" });
     expect(emulator.state.sessions).toHaveLength(1);
   });
@@ -172,106 +162,39 @@ describe("POST /v1/checkout/sessions", () => {
       });
     }
     for (const bad of [now + 29 * 60, now + 24 * 3600 + 60]) {
-      const error = await stripeErrorOf(
-        stripe.checkout.sessions.create(sessionParams({ expires_at: bad })),
-      );
+      const error = await refusal({ expires_at: bad });
       expect(error).toMatchObject({ statusCode: 400, param: "expires_at" });
     }
   });
 
   it("refuses a total under the currency's minimum charge (¥50, $0.50)", async () => {
-    const yen = (amount: number) =>
-      sessionParams({
-        line_items: [
-          lineItem({
-            price_data: { currency: "jpy", unit_amount: amount, product_data: { name: "x" } },
-          }),
-        ],
-      });
-    await expect(stripe.checkout.sessions.create(yen(50))).resolves.toMatchObject({
-      amount_total: 50,
-    });
-    expect(await stripeErrorOf(stripe.checkout.sessions.create(yen(49)))).toMatchObject({
+    expect(await refusalPast("jpy", 50, 49)).toMatchObject({
       code: "amount_too_small",
       statusCode: 400,
     });
-    const cents = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              price_data: { currency: "usd", unit_amount: 49, product_data: { name: "x" } },
-            }),
-          ],
-        }),
-      ),
-    );
+    const cents = await refusal({ line_items: [pricedItem("usd", 49)] });
     expect(cents).toMatchObject({ code: "amount_too_small" });
     expect(cents.message).toContain("$0.50");
   });
 
   it("refuses amounts over 8 digits", async () => {
-    const tooBig = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              price_data: {
-                currency: "jpy",
-                unit_amount: 100_000_000,
-                product_data: { name: "x" },
-              },
-            }),
-          ],
-        }),
-      ),
-    );
+    const tooBig = await refusal({ line_items: [pricedItem("jpy", 100_000_000)] });
     expect(tooBig).toMatchObject({ param: "line_items[0][price_data][unit_amount]" });
-    const totalTooBig = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              price_data: { currency: "jpy", unit_amount: 99_999_999, product_data: { name: "x" } },
-              quantity: 2,
-            }),
-          ],
-        }),
-      ),
-    );
+    const totalTooBig = await refusal({
+      line_items: [pricedItem("jpy", 99_999_999, "x", { quantity: 2 })],
+    });
     expect(totalTooBig).toMatchObject({ code: "amount_too_large" });
   });
 
   it("refuses a three-decimal currency total whose last digit is not 0", async () => {
-    const kwd = (amount: number) =>
-      sessionParams({
-        line_items: [
-          lineItem({
-            price_data: { currency: "kwd", unit_amount: amount, product_data: { name: "x" } },
-          }),
-        ],
-      });
-    await expect(stripe.checkout.sessions.create(kwd(1230))).resolves.toMatchObject({
-      amount_total: 1230,
-    });
-    expect(await stripeErrorOf(stripe.checkout.sessions.create(kwd(1235)))).toMatchObject({
+    expect(await refusalPast("kwd", 1230, 1235)).toMatchObject({
       statusCode: 400,
       param: "line_items",
     });
   });
 
   it("refuses a non-integer unit_amount", async () => {
-    const error = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              price_data: { currency: "usd", unit_amount: 10.5, product_data: { name: "x" } },
-            }),
-          ],
-        }),
-      ),
-    );
+    const error = await refusal({ line_items: [pricedItem("usd", 10.5)] });
     expect(error).toMatchObject({
       code: "parameter_invalid_integer",
       param: "line_items[0][price_data][unit_amount]",
@@ -279,18 +202,9 @@ describe("POST /v1/checkout/sessions", () => {
   });
 
   it("refuses line items in different currencies", async () => {
-    const error = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem(),
-            lineItem({
-              price_data: { currency: "usd", unit_amount: 100, product_data: { name: "x" } },
-            }),
-          ],
-        }),
-      ),
-    );
+    const error = await refusal({
+      line_items: [lineItem(), pricedItem("usd", 100)],
+    });
     expect(error).toMatchObject({ statusCode: 400, param: "line_items[1][price_data][currency]" });
   });
 
@@ -299,40 +213,26 @@ describe("POST /v1/checkout/sessions", () => {
       sessionParams({ line_items: [lineItem({ adjustable_quantity: { enabled: true } })] }),
     );
     expect(session.status).toBe("open");
-    const over = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [lineItem({ adjustable_quantity: { enabled: true, maximum: 1_000_000 } })],
-        }),
-      ),
-    );
+    const over = await refusal({
+      line_items: [lineItem({ adjustable_quantity: { enabled: true, maximum: 1_000_000 } })],
+    });
     expect(over).toMatchObject({ param: "line_items[0][adjustable_quantity][maximum]" });
-    const outside = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [lineItem({ quantity: 100, adjustable_quantity: { enabled: true } })],
-        }),
-      ),
-    );
+    const outside = await refusal({
+      line_items: [lineItem({ quantity: 100, adjustable_quantity: { enabled: true } })],
+    });
     expect(outside).toMatchObject({ param: "line_items[0][quantity]" });
-    const inverted = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({
-          line_items: [
-            lineItem({
-              quantity: 5,
-              adjustable_quantity: { enabled: true, minimum: 10, maximum: 2 },
-            }),
-          ],
+    const inverted = await refusal({
+      line_items: [
+        lineItem({
+          quantity: 5,
+          adjustable_quantity: { enabled: true, minimum: 10, maximum: 2 },
         }),
-      ),
-    );
+      ],
+    });
     expect(inverted).toMatchObject({ param: "line_items[0][adjustable_quantity][minimum]" });
-    const missingEnabled = await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({ line_items: [lineItem({ adjustable_quantity: { maximum: 5 } as never })] }),
-      ),
-    );
+    const missingEnabled = await refusal({
+      line_items: [lineItem({ adjustable_quantity: { maximum: 5 } as never })],
+    });
     expect(missingEnabled).toMatchObject({
       code: "parameter_missing",
       param: "line_items[0][adjustable_quantity][enabled]",
@@ -342,51 +242,37 @@ describe("POST /v1/checkout/sessions", () => {
   it("refuses more than 8 product images, a long client_reference_id, a bad locale or email", async () => {
     const images = Array.from({ length: 9 }, (_, i) => `https://example.com/${i}.png`);
     expect(
-      await stripeErrorOf(
-        stripe.checkout.sessions.create(
-          sessionParams({
-            line_items: [
-              lineItem({
-                price_data: {
-                  currency: "jpy",
-                  unit_amount: 100,
-                  product_data: { name: "x", images },
-                },
-              }),
-            ],
+      await refusal({
+        line_items: [
+          lineItem({
+            price_data: {
+              currency: "jpy",
+              unit_amount: 100,
+              product_data: { name: "x", images },
+            },
           }),
-        ),
-      ),
+        ],
+      }),
     ).toMatchObject({ param: "line_items[0][price_data][product_data][images]" });
     await expect(
       stripe.checkout.sessions.create(sessionParams({ client_reference_id: "r".repeat(200) })),
     ).resolves.toBeDefined();
-    expect(
-      await stripeErrorOf(
-        stripe.checkout.sessions.create(sessionParams({ client_reference_id: "r".repeat(201) })),
-      ),
-    ).toMatchObject({ param: "client_reference_id" });
-    expect(
-      await stripeErrorOf(
-        stripe.checkout.sessions.create(sessionParams({ locale: "xx" as never })),
-      ),
-    ).toMatchObject({ param: "locale" });
-    expect(
-      await stripeErrorOf(
-        stripe.checkout.sessions.create(sessionParams({ customer_email: "not-an-email" })),
-      ),
-    ).toMatchObject({ param: "customer_email", code: "email_invalid" });
-    expect(
-      await stripeErrorOf(stripe.checkout.sessions.create(sessionParams({ success_url: "nope" }))),
-    ).toMatchObject({ param: "success_url", code: "url_invalid" });
+    expect(await refusal({ client_reference_id: "r".repeat(201) })).toMatchObject({
+      param: "client_reference_id",
+    });
+    expect(await refusal({ locale: "xx" as never })).toMatchObject({ param: "locale" });
+    expect(await refusal({ customer_email: "not-an-email" })).toMatchObject({
+      param: "customer_email",
+      code: "email_invalid",
+    });
+    expect(await refusal({ success_url: "nope" })).toMatchObject({
+      param: "success_url",
+      code: "url_invalid",
+    });
   });
 
   it("creates no product or price when the request is refused", async () => {
-    await stripeErrorOf(
-      stripe.checkout.sessions.create(
-        sessionParams({ line_items: [lineItem(), lineItem({ quantity: -1 })] }),
-      ),
-    );
+    await refusal({ line_items: [lineItem(), lineItem({ quantity: -1 })] });
     expect(emulator.state.products).toHaveLength(0);
     expect(emulator.state.prices).toHaveLength(0);
   });

@@ -47,6 +47,22 @@ export async function stripeErrorOf(promise: Promise<unknown>): Promise<{
   throw new Error("expected the request to fail");
 }
 
+type LineItem = Stripe.Checkout.SessionCreateParams.LineItem;
+
+/** A line item with inline price_data: `unitAmount` minor units of `currency` for `name`. */
+export function pricedItem(
+  currency: string,
+  unitAmount: number,
+  name = "x",
+  extra: Partial<LineItem> = {},
+): LineItem {
+  return {
+    price_data: { currency, unit_amount: unitAmount, product_data: { name } },
+    quantity: 1,
+    ...extra,
+  };
+}
+
 /** A minimal valid payment-mode session. */
 export function sessionParams(
   overrides: Partial<Stripe.Checkout.SessionCreateParams> = {},
@@ -55,12 +71,22 @@ export function sessionParams(
     mode: "payment",
     success_url: "https://example.com/success?session_id={CHECKOUT_SESSION_ID}",
     cancel_url: "https://example.com/cancel",
-    line_items: [
-      {
-        price_data: { currency: "jpy", unit_amount: 500, product_data: { name: "Green tea" } },
-        quantity: 2,
-      },
-    ],
+    line_items: [pricedItem("jpy", 500, "Green tea", { quantity: 2 })],
     ...overrides,
   };
+}
+
+/** A product and a one-time JPY price of `unitAmount` yen for it. */
+export async function createPricedProduct(
+  stripe: Stripe,
+  name: string,
+  unitAmount: number,
+): Promise<{ product: Stripe.Product; price: Stripe.Price }> {
+  const product = await stripe.products.create({ name });
+  const price = await stripe.prices.create({
+    product: product.id,
+    currency: "jpy",
+    unit_amount: unitAmount,
+  });
+  return { product, price };
 }

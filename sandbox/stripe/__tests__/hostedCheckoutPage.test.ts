@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
 import { escapeHtml } from "../hostedCheckoutPage";
-import { sessionParams, startWithClient } from "./emulatorClient";
+import { pricedItem, sessionParams, startWithClient } from "./emulatorClient";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -34,10 +34,7 @@ describe("GET /c/pay/:id", () => {
             },
             quantity: 2,
           },
-          {
-            price_data: { currency: "jpy", unit_amount: 200, product_data: { name: "Bag" } },
-            quantity: 1,
-          },
+          pricedItem("jpy", 200, "Bag"),
         ],
       }),
     );
@@ -56,12 +53,7 @@ describe("GET /c/pay/:id", () => {
   it("formats two-decimal currencies from minor units", async () => {
     const session = await stripe.checkout.sessions.create(
       sessionParams({
-        line_items: [
-          {
-            price_data: { currency: "usd", unit_amount: 1999, product_data: { name: "Mug" } },
-            quantity: 1,
-          },
-        ],
+        line_items: [pricedItem("usd", 1999, "Mug")],
       }),
     );
     expect(await (await fetch(session.url as string)).text()).toContain("$19.99");
@@ -104,36 +96,29 @@ describe("GET /c/pay/:id", () => {
     const session = await stripe.checkout.sessions.create(
       sessionParams({
         line_items: [
-          {
-            price_data: { currency: "jpy", unit_amount: 500, product_data: { name: "Tea" } },
+          pricedItem("jpy", 500, "Tea", {
             quantity: 2,
             adjustable_quantity: { enabled: true, minimum: 1, maximum: 5 },
-          },
-          {
-            price_data: { currency: "jpy", unit_amount: 100, product_data: { name: "Bag" } },
-            quantity: 1,
-          },
+          }),
+          pricedItem("jpy", 100, "Bag"),
         ],
       }),
     );
     const html = await (await fetch(session.url as string)).text();
     expect(html).toContain('name="quantity_0"');
     expect(html).not.toContain('name="quantity_1"');
-    const tooMany = await fetch(`${session.url}/card`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: "quantity_0=6",
-      redirect: "manual",
-    });
+    const payWithQuantity = (quantity: number) =>
+      fetch(`${session.url}/card`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: `quantity_0=${quantity}`,
+        redirect: "manual",
+      });
+    const tooMany = await payWithQuantity(6);
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain("between 1 and 5");
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
-    const paid = await fetch(`${session.url}/card`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: "quantity_0=4",
-      redirect: "manual",
-    });
+    const paid = await payWithQuantity(4);
     expect(paid.status).toBe(303);
     const completed = await stripe.checkout.sessions.retrieve(session.id, {
       expand: ["line_items", "payment_intent"],

@@ -1,6 +1,6 @@
 import type Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
-import { startWithClient, stripeErrorOf } from "./emulatorClient";
+import { createPricedProduct, startWithClient, stripeErrorOf } from "./emulatorClient";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -263,12 +263,7 @@ describe("GET /v1/products/search", () => {
 
 describe("prices", () => {
   it("creates and retrieves a price for a product", async () => {
-    const product = await stripe.products.create({ name: "Tea" });
-    const price = await stripe.prices.create({
-      product: product.id,
-      currency: "jpy",
-      unit_amount: 500,
-    });
+    const { product, price } = await createPricedProduct(stripe, "Tea", 500);
     expect(price).toMatchObject({
       object: "price",
       product: product.id,

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
-import { clientFor, startWithClient, stripeErrorOf, TEST_KEY } from "./emulatorClient";
+import { clientFor, pricedItem, startWithClient, stripeErrorOf, TEST_KEY } from "./emulatorClient";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -148,12 +148,7 @@ describe("authentication", () => {
     expect(error.message).toContain("a similar object exists in test mode, but a live mode key");
     const session = await stripe.checkout.sessions.create({
       mode: "payment",
-      line_items: [
-        {
-          price_data: { currency: "usd", unit_amount: 100, product_data: { name: "x" } },
-          quantity: 1,
-        },
-      ],
+      line_items: [pricedItem("usd", 100)],
     });
     expect(session.id).toMatch(/^cs_test_/);
     expect(await stripeErrorOf(live.checkout.sessions.retrieve(session.id))).toMatchObject({
@@ -219,12 +214,7 @@ describe("traffic shaping", () => {
     await expect(stripe.products.list()).resolves.toBeDefined(); // not matching
     const params: Stripe.Checkout.SessionCreateParams = {
       mode: "payment",
-      line_items: [
-        {
-          price_data: { currency: "usd", unit_amount: 100, product_data: { name: "x" } },
-          quantity: 1,
-        },
-      ],
+      line_items: [pricedItem("usd", 100)],
     };
     for (let i = 0; i < 2; i++) {
       expect(await stripeErrorOf(stripe.checkout.sessions.create(params))).toMatchObject({

@@ -14,19 +14,20 @@
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount, minorUnitDigits } from "../currencies";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
+import { LIST_PARAMS, paginate } from "../listing";
 import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
 import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
-import {
-  CheckoutSession,
-  newestFirst,
-  PaymentIntentData,
-  randomId,
-  StoredLineItem,
-} from "../StripeStore";
+import { CheckoutSession, PaymentIntentData, randomId, StoredLineItem } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { ApiRequest, Router } from "../http/Router";
+import {
+  createdFilter,
+  fieldFilter,
+  registerList,
+  unmodelledFilter,
+  valueFilter,
+} from "./listAndRetrieve";
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
@@ -102,10 +103,6 @@ export function registerCheckoutSessionRoutes(
   function sessionFor(request: ApiRequest): CheckoutSession {
     const session = flows.session(request.pathParams.id ?? "", "id");
     return requireMode(session, request.apiKey.livemode, "checkout.session");
-  }
-
-  function expandOf(params: ParamReader): string[] {
-    return (params.stringArray("expand") as string[] | undefined) ?? [];
   }
 
   function lineItemsPage(sessionId: string, params: ParamReader) {
@@ -222,7 +219,7 @@ export function registerCheckoutSessionRoutes(
     const phoneEnabled = phone?.boolean("enabled", { required: true }) ?? false;
     const submitType = params.enumOf("submit_type", ["auto", "book", "donate", "pay", "subscribe"]);
     const customerCreation = params.enumOf("customer_creation", ["always", "if_required"]);
-    const expand = expandOf(params);
+    const expand = params.expandPaths();
 
     let amountTotal = 0;
     for (const line of lines) amountTotal += line.unitAmount * line.quantity;
@@ -332,7 +329,7 @@ export function registerCheckoutSessionRoutes(
 
   router.get("/v1/checkout/sessions/:id", "checkout_session_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
-    return render(sessionFor(request), expandOf(params));
+    return render(sessionFor(request), params.expandPaths());
   });
 
   router.get("/v1/checkout/sessions/:id/line_items", "checkout_session_read", (request) => {
@@ -344,55 +341,42 @@ export function registerCheckoutSessionRoutes(
   router.post("/v1/checkout/sessions/:id/expire", "checkout_session_write", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
     const session = flows.expire(sessionFor(request).id, causeOf(request));
-    return render(session, expandOf(params));
+    return render(session, params.expandPaths());
   });
 
   router.post("/v1/checkout/sessions/:id", "checkout_session_write", (request) => {
     const session = sessionFor(request);
     const params = ParamReader.from(request.params, "update").allowOnly(["metadata"]);
     session.metadata = mergeMetadata(session.metadata, params.metadata());
-    return render(session, expandOf(params));
+    return render(session, params.expandPaths());
   });
 
-  router.get("/v1/checkout/sessions", "checkout_session_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "status",
-      "customer_details",
-      "payment_intent",
-      "created",
-      "customer",
-      "payment_link",
-      "subscription",
-    ]);
-    flows.expireDueSessions();
-    const status = params.enumOf("status", ["open", "complete", "expired"]);
-    const details = params.object("customer_details", ["email"]);
-    const email = details?.requiredString("email");
-    const paymentIntent = params.optionalString("payment_intent");
-    const customer = params.optionalString("customer");
-    const paymentLink = params.optionalString("payment_link");
-    const subscription = params.optionalString("subscription");
-    const created = readCreatedFilter(params);
-    const expand = expandOf(params).map((path) => {
-      if (!path.startsWith("data.")) {
-        throw invalidParam("expand", `This property cannot be expanded (${path}).`);
-      }
-      return path.slice("data.".length);
-    });
-    const sessions = newestFirst(store.sessions.values()).filter(
-      (session) =>
-        session.livemode === request.apiKey.livemode &&
-        (status === undefined || session.status === status) &&
-        (email === undefined ||
-          session.customer_details?.email?.toLowerCase() === email.toLowerCase()) &&
-        (paymentIntent === undefined || session.payment_intent === paymentIntent) &&
-        (customer === undefined || session.customer === customer) &&
-        paymentLink === undefined &&
-        subscription === undefined &&
-        created(session.created),
-    );
-    const page = paginate(sessions, params, "/v1/checkout/sessions", "checkout.session");
-    return { ...page, data: page.data.map((session) => render(session, expand)) };
+  registerList(router, "/v1/checkout/sessions", "checkout.session", {
+    filters: [
+      fieldFilter("status", ["open", "complete", "expired"]),
+      valueFilter(
+        "customer_details",
+        (params) => params.object("customer_details", ["email"])?.requiredString("email"),
+        (session: CheckoutSession, email) =>
+          session.customer_details?.email?.toLowerCase() === email.toLowerCase(),
+      ),
+      fieldFilter("payment_intent"),
+      fieldFilter("customer"),
+      unmodelledFilter("payment_link"),
+      unmodelledFilter("subscription"),
+      createdFilter(),
+    ],
+    items: () => store.sessions.values(),
+    livemodeOf: (session) => session.livemode,
+    beforeListing: () => flows.expireDueSessions(),
+    renderer(params) {
+      const expand = params.expandPaths().map((path) => {
+        if (!path.startsWith("data.")) {
+          throw invalidParam("expand", `This property cannot be expanded (${path}).`);
+        }
+        return path.slice("data.".length);
+      });
+      return (session) => render(session, expand);
+    },
   });
 }

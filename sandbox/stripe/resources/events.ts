@@ -3,11 +3,33 @@
  * `type` (a `*` wildcard allowed, e.g. `checkout.session.*`), `types[]` (up to 20) and `created`.
  */
 import type { EmulatorContext } from "../EmulatorContext";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
-import { ParamReader } from "../params";
-import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst } from "../StripeStore";
+import { invalidParam } from "../StripeApiError";
+import type { StripeEvent } from "../StripeStore";
 import type { Router } from "../http/Router";
+import {
+  createdFilter,
+  registerList,
+  registerRetrieve,
+  type ListFilter,
+  valueFilter,
+} from "./listAndRetrieve";
+
+/** `type` or `types[]` (up to 20), never both. */
+function typeFilter(): ListFilter<StripeEvent> {
+  return {
+    params: ["type", "types"],
+    read(params) {
+      const type = params.optionalString("type");
+      const types = params.stringArray("types", { maxItems: 20 }) as string[] | undefined;
+      if (type !== undefined && types !== undefined) {
+        throw invalidParam("types", "You may only specify one of these parameters: type, types.");
+      }
+      const matchers = (types ?? (type !== undefined ? [type] : [])).map(typeMatcher);
+      if (matchers.length === 0) return undefined;
+      return (event) => matchers.some((matches) => matches(event.type));
+    },
+  };
+}
 
 function typeMatcher(pattern: string): (type: string) => boolean {
   if (!pattern.includes("*")) return (type) => type === pattern;
@@ -23,37 +45,19 @@ function typeMatcher(pattern: string): (type: string) => boolean {
 export function registerEventRoutes(router: Router, context: EmulatorContext): void {
   const { store } = context;
 
-  router.get("/v1/events/:id", "event_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    const id = request.pathParams.id ?? "";
-    const event = store.events.get(id);
-    if (!event) throw resourceMissing("event", id);
-    return requireMode(event, request.apiKey.livemode, "event");
-  });
+  registerRetrieve(router, "/v1/events/:id", "event", (id) => store.events.get(id));
 
-  router.get("/v1/events", "event_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "type",
-      "types",
-      "created",
-      "delivery_success",
-    ]);
-    const type = params.optionalString("type");
-    const types = params.stringArray("types", { maxItems: 20 }) as string[] | undefined;
-    if (type !== undefined && types !== undefined) {
-      throw invalidParam("types", "You may only specify one of these parameters: type, types.");
-    }
-    const deliverySuccess = params.boolean("delivery_success");
-    const created = readCreatedFilter(params);
-    const matchers = (types ?? (type !== undefined ? [type] : [])).map(typeMatcher);
-    const events = newestFirst(store.events.values()).filter(
-      (event) =>
-        event.livemode === request.apiKey.livemode &&
-        (matchers.length === 0 || matchers.some((matches) => matches(event.type))) &&
-        (deliverySuccess === undefined || (event.pending_webhooks === 0) === deliverySuccess) &&
-        created(event.created),
-    );
-    return paginate(events, params, "/v1/events", "event");
+  registerList(router, "/v1/events", "event", {
+    filters: [
+      typeFilter(),
+      valueFilter(
+        "delivery_success",
+        (params) => params.boolean("delivery_success"),
+        (event: StripeEvent, success) => (event.pending_webhooks === 0) === success,
+      ),
+      createdFilter(),
+    ],
+    items: () => store.events.values(),
+    livemodeOf: (event) => event.livemode,
   });
 }

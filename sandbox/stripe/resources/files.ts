@@ -6,11 +6,11 @@
  */
 import crypto from "node:crypto";
 import type { EmulatorContext } from "../EmulatorContext";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, missingParam, ParamReader, UNSET } from "../params";
-import { invalidParam, invalidRequest, requireMode, resourceMissing } from "../StripeApiError";
+import { invalidParam, invalidRequest, requireFound, resourceMissing } from "../StripeApiError";
 import { FileLink, newestFirst, randomId, StripeFile } from "../StripeStore";
 import { RawBody, type Router } from "../http/Router";
+import { createdFilter, fieldFilter, registerList, registerRetrieve } from "./listAndRetrieve";
 
 export const FILE_PURPOSES = [
   "account_requirement",
@@ -210,19 +210,10 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     );
   });
 
-  router.get("/v1/files", "file_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "purpose",
-      "created",
-    ]);
-    const purpose = params.enumOf("purpose", FILE_PURPOSES);
-    const created = readCreatedFilter(params);
-    const files = newestFirst(store.files.values()).filter(
-      (file) => (purpose === undefined || file.purpose === purpose) && created(file.created),
-    );
-    const page = paginate(files, params, "/v1/files", "file");
-    return { ...page, data: page.data.map(withLinks) };
+  registerList(router, "/v1/files", "file", {
+    filters: [fieldFilter("purpose", FILE_PURPOSES), createdFilter()],
+    items: () => store.files.values(),
+    renderer: () => withLinks,
   });
 
   router.post("/v1/file_links", "file_link_write", (request) => {
@@ -234,19 +225,14 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     return createLink(file, request.apiKey.livemode, expiresAt, metadata);
   });
 
-  router.get("/v1/file_links/:id", "file_link_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    const id = request.pathParams.id ?? "";
+  registerRetrieve(router, "/v1/file_links/:id", "file_link", (id) => {
     const link = store.fileLinks.get(id);
-    if (!link) throw resourceMissing("file_link", id);
-    return current(requireMode(link, request.apiKey.livemode, "file_link"));
+    return link && current(link);
   });
 
   router.post("/v1/file_links/:id", "file_link_write", (request) => {
     const id = request.pathParams.id ?? "";
-    const link = store.fileLinks.get(id);
-    if (!link) throw resourceMissing("file_link", id);
-    requireMode(link, request.apiKey.livemode, "file_link");
+    const link = requireFound(store.fileLinks.get(id), id, request.apiKey.livemode, "file_link");
     const params = ParamReader.from(request.params, "update").allowOnly(["expires_at", "metadata"]);
     if (params.raw.expires_at === "now") link.expires_at = store.now();
     else if (params.raw.expires_at === "") link.expires_at = null;
@@ -259,26 +245,10 @@ export function registerFileRoutes(router: Router, context: EmulatorContext): vo
     return current(link);
   });
 
-  router.get("/v1/file_links", "file_link_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "file",
-      "expired",
-      "created",
-    ]);
-    const fileId = params.optionalString("file");
-    const expired = params.boolean("expired");
-    const created = readCreatedFilter(params);
-    const links = newestFirst(store.fileLinks.values())
-      .map(current)
-      .filter(
-        (link) =>
-          link.livemode === request.apiKey.livemode &&
-          (fileId === undefined || link.file === fileId) &&
-          (expired === undefined || link.expired === expired) &&
-          created(link.created),
-      );
-    return paginate(links, params, "/v1/file_links", "file_link");
+  registerList(router, "/v1/file_links", "file_link", {
+    filters: [fieldFilter("file"), fieldFilter("expired", "boolean"), createdFilter()],
+    items: () => [...store.fileLinks.values()].map(current),
+    livemodeOf: (link) => link.livemode,
   });
 }
 

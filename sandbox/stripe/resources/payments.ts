@@ -4,13 +4,14 @@
  * not more than what remains; emits `refund.created` and `charge.refunded`).
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
 import { mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
-import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst } from "../StripeStore";
+import { invalidParam, requireFound, resourceMissing } from "../StripeApiError";
 import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
+import { createdFilter, fieldFilter, registerList, registerRetrieve } from "./listAndRetrieve";
+
+const REFUND_PARAMS = ["payment_intent", "charge", "amount", "reason", "metadata"];
 
 export function registerPaymentRoutes(
   router: Router,
@@ -22,66 +23,31 @@ export function registerPaymentRoutes(
   router.get("/v1/payment_intents/:id", "payment_intent_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly(["client_secret"]);
     const id = request.pathParams.id ?? "";
-    const paymentIntent = store.paymentIntents.get(id);
-    if (!paymentIntent) throw resourceMissing("payment_intent", id);
-    requireMode(paymentIntent, request.apiKey.livemode, "payment_intent");
-    const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
-    return expandObject(paymentIntent, expand, storeResolvers(store));
-  });
-
-  router.get("/v1/payment_intents", "payment_intent_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "created",
-      "customer",
-    ]);
-    const created = readCreatedFilter(params);
-    const customer = params.optionalString("customer");
-    const list = newestFirst(store.paymentIntents.values()).filter(
-      (pi) =>
-        pi.livemode === request.apiKey.livemode &&
-        created(pi.created) &&
-        (customer === undefined || pi.customer === customer),
-    );
-    return paginate(list, params, "/v1/payment_intents", "payment_intent");
-  });
-
-  router.get("/v1/charges/:id", "charge_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    const id = request.pathParams.id ?? "";
-    const charge = store.charges.get(id);
-    if (!charge) throw resourceMissing("charge", id);
-    return requireMode(charge, request.apiKey.livemode, "charge");
-  });
-
-  router.get("/v1/charges", "charge_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "created",
+    const paymentIntent = requireFound(
+      store.paymentIntents.get(id),
+      id,
+      request.apiKey.livemode,
       "payment_intent",
-      "customer",
-    ]);
-    const created = readCreatedFilter(params);
-    const paymentIntent = params.optionalString("payment_intent");
-    const customer = params.optionalString("customer");
-    const list = newestFirst(store.charges.values()).filter(
-      (charge) =>
-        charge.livemode === request.apiKey.livemode &&
-        created(charge.created) &&
-        (paymentIntent === undefined || charge.payment_intent === paymentIntent) &&
-        (customer === undefined || charge.customer === customer),
     );
-    return paginate(list, params, "/v1/charges", "charge");
+    return expandObject(paymentIntent, params.expandPaths(), storeResolvers(store));
+  });
+
+  registerList(router, "/v1/payment_intents", "payment_intent", {
+    filters: [createdFilter(), fieldFilter("customer")],
+    items: () => store.paymentIntents.values(),
+    livemodeOf: (paymentIntent) => paymentIntent.livemode,
+  });
+
+  registerRetrieve(router, "/v1/charges/:id", "charge", (id) => store.charges.get(id));
+
+  registerList(router, "/v1/charges", "charge", {
+    filters: [createdFilter(), fieldFilter("payment_intent"), fieldFilter("customer")],
+    items: () => store.charges.values(),
+    livemodeOf: (charge) => charge.livemode,
   });
 
   router.post("/v1/refunds", "refund_write", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      "payment_intent",
-      "charge",
-      "amount",
-      "reason",
-      "metadata",
-    ]);
+    const params = ParamReader.from(request.params).allowOnly(REFUND_PARAMS);
     const paymentIntent = params.optionalString("payment_intent");
     const charge = params.optionalString("charge");
     if (paymentIntent === undefined && charge === undefined) {
@@ -121,23 +87,9 @@ export function registerPaymentRoutes(
     return refund;
   });
 
-  router.get("/v1/refunds", "refund_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "created",
-      "payment_intent",
-      "charge",
-    ]);
-    const created = readCreatedFilter(params);
-    const paymentIntent = params.optionalString("payment_intent");
-    const charge = params.optionalString("charge");
-    const list = newestFirst(store.refunds.values()).filter(
-      (refund) =>
-        store.charges.get(refund.charge)?.livemode === request.apiKey.livemode &&
-        created(refund.created) &&
-        (paymentIntent === undefined || refund.payment_intent === paymentIntent) &&
-        (charge === undefined || refund.charge === charge),
-    );
-    return paginate(list, params, "/v1/refunds", "refund");
+  registerList(router, "/v1/refunds", "refund", {
+    filters: [createdFilter(), fieldFilter("payment_intent"), fieldFilter("charge")],
+    items: () => store.refunds.values(),
+    livemodeOf: (refund) => store.charges.get(refund.charge)?.livemode,
   });
 }

@@ -5,11 +5,17 @@
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
 import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
-import { mergeMetadata, ParamReader } from "../params";
-import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst, Price, randomId } from "../StripeStore";
+import { assignGiven, mergeMetadata, ParamReader } from "../params";
+import { invalidParam, requireFound } from "../StripeApiError";
+import { Price, randomId } from "../StripeStore";
 import type { Router } from "../http/Router";
+import {
+  createdFilter,
+  fieldFilter,
+  registerList,
+  registerRetrieve,
+  valueFilter,
+} from "./listAndRetrieve";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
 
 export function readCurrency(params: ParamReader, key = "currency"): string {
@@ -139,9 +145,8 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
       );
     }
     if (productId !== undefined) {
-      const product = store.products.get(productId);
-      if (!product) throw resourceMissing("product", productId, "product", 400);
-      requireMode(product, request.apiKey.livemode, "product", "product", 400);
+      const { livemode } = request.apiKey;
+      requireFound(store.products.get(productId), productId, livemode, "product", "product", 400);
     }
     const unitAmount = readUnitAmount(params);
     const recurringParams = params.object("recurring", ["interval", "interval_count"]);
@@ -161,15 +166,13 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
       product: productId ?? "",
       metadata: mergeMetadata({}, params.metadata()),
     };
-    const active = params.boolean("active");
-    if (active !== undefined) fields.active = active;
-    const nickname = params.optionalString("nickname");
-    if (nickname !== undefined) fields.nickname = nickname;
-    const lookupKey = params.optionalString("lookup_key", { maxLength: 200 });
-    if (lookupKey !== undefined) fields.lookup_key = lookupKey;
-    const taxBehavior = params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
-    if (taxBehavior !== undefined) fields.tax_behavior = taxBehavior;
-    if (recurring) fields.recurring = recurring;
+    assignGiven(fields, {
+      active: params.boolean("active"),
+      nickname: params.optionalString("nickname"),
+      lookup_key: params.optionalString("lookup_key", { maxLength: 200 }),
+      tax_behavior: params.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]),
+      recurring,
+    });
     if (productFields) {
       fields.product = createProduct(
         context,
@@ -181,40 +184,26 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
     return createPrice(context, fields, request.apiKey.livemode, causeOf(request));
   });
 
-  router.get("/v1/prices/:id", "price_read", (request) => {
-    ParamReader.from(request.params).allowOnly([]);
-    const id = request.pathParams.id ?? "";
-    const price = store.prices.get(id);
-    if (!price) throw resourceMissing("price", id);
-    return requireMode(price, request.apiKey.livemode, "price");
-  });
+  registerRetrieve(router, "/v1/prices/:id", "price", (id) => store.prices.get(id));
 
-  router.get("/v1/prices", "price_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "active",
-      "currency",
-      "product",
-      "created",
-      "type",
-      "lookup_keys",
-    ]);
-    const active = params.boolean("active");
-    const currency = params.optionalString("currency");
-    const product = params.optionalString("product");
-    const type = params.enumOf("type", ["one_time", "recurring"]);
-    const lookupKeys = params.stringArray("lookup_keys") as string[] | undefined;
-    const created = readCreatedFilter(params);
-    const prices = newestFirst(store.prices.values()).filter(
-      (price) =>
-        price.livemode === request.apiKey.livemode &&
-        (active === undefined || price.active === active) &&
-        (currency === undefined || price.currency === currency.toLowerCase()) &&
-        (product === undefined || price.product === product) &&
-        (type === undefined || price.type === type) &&
-        (lookupKeys === undefined || lookupKeys.includes(price.lookup_key ?? "")) &&
-        created(price.created),
-    );
-    return paginate(prices, params, "/v1/prices", "price");
+  registerList(router, "/v1/prices", "price", {
+    filters: [
+      fieldFilter("active", "boolean"),
+      valueFilter(
+        "currency",
+        (params) => params.optionalString("currency"),
+        (price: Price, currency) => price.currency === currency.toLowerCase(),
+      ),
+      fieldFilter("product"),
+      fieldFilter("type", ["one_time", "recurring"]),
+      valueFilter(
+        "lookup_keys",
+        (params) => params.stringArray("lookup_keys") as string[] | undefined,
+        (price: Price, lookupKeys) => lookupKeys.includes(price.lookup_key ?? ""),
+      ),
+      createdFilter(),
+    ],
+    items: () => store.prices.values(),
+    livemodeOf: (price) => price.livemode,
   });
 }

@@ -5,13 +5,13 @@
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import type { EventCause } from "../EventBus";
-import { LIST_PARAMS, paginate, readCreatedFilter } from "../listing";
-import { checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
+import { assignGiven, checkUrl, mergeMetadata, ParamReader, UNSET } from "../params";
 import { matchesSearch, parseSearchQuery } from "../searchQuery";
-import { invalidParam, invalidRequest, requireMode, resourceMissing } from "../StripeApiError";
-import { newestFirst, Product, randomId } from "../StripeStore";
+import { invalidParam, invalidRequest, requireFound, resourceMissing } from "../StripeApiError";
+import { Product, randomId } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { Router } from "../http/Router";
+import { createdFilter, fieldFilter, registerList, valueFilter } from "./listAndRetrieve";
 
 /** https://docs.stripe.com/api/products/create#create_product-images — "A list of up to 8 URLs". */
 export const MAX_PRODUCT_IMAGES = 8;
@@ -24,6 +24,15 @@ export const PRODUCT_DATA_PARAMS = [
   "metadata",
   "tax_code",
   "unit_label",
+] as const;
+
+/** What products.create and products.update both accept. */
+const PRODUCT_PARAMS = [
+  ...PRODUCT_DATA_PARAMS,
+  "active",
+  "shippable",
+  "statement_descriptor",
+  "url",
 ] as const;
 
 export interface ProductFields {
@@ -51,16 +60,16 @@ export function readProductFields(params: ParamReader): ProductFields {
   }
   images?.forEach((image, index) => checkUrl(`${params.name("images")}[${index}]`, image));
   const metadata = params.metadata() as Record<string, string | null> | undefined;
-  const fields: ProductFields = { name: params.requiredString("name", { maxLength: 5000 }) };
-  const description = params.optionalString("description", { maxLength: 40000 });
-  if (description !== undefined) fields.description = description;
-  if (images) fields.images = images;
-  if (metadata) fields.metadata = mergeMetadata({}, metadata);
-  const taxCode = params.optionalString("tax_code");
-  if (taxCode !== undefined) fields.tax_code = taxCode;
-  const unitLabel = params.optionalString("unit_label", { maxLength: 12 });
-  if (unitLabel !== undefined) fields.unit_label = unitLabel;
-  return fields;
+  return assignGiven<ProductFields>(
+    { name: params.requiredString("name", { maxLength: 5000 }) },
+    {
+      description: params.optionalString("description", { maxLength: 40000 }),
+      images,
+      metadata: metadata && mergeMetadata({}, metadata),
+      tax_code: params.optionalString("tax_code"),
+      unit_label: params.optionalString("unit_label", { maxLength: 12 }),
+    },
+  );
 }
 
 export function createProduct(
@@ -103,24 +112,13 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   const { store } = context;
 
   function find(id: string, livemode: boolean): Product {
-    const product = store.products.get(id);
-    if (!product) throw resourceMissing("product", id);
-    return requireMode(product, livemode, "product");
+    return requireFound(store.products.get(id), id, livemode, "product");
   }
 
   router.post("/v1/products", "product_write", (request) => {
     const params = ParamReader.from(request.params).allowOnly([
+      ...PRODUCT_PARAMS,
       "id",
-      "name",
-      "active",
-      "description",
-      "images",
-      "metadata",
-      "shippable",
-      "statement_descriptor",
-      "tax_code",
-      "unit_label",
-      "url",
       "default_price_data",
       "marketing_features",
       "package_dimensions",
@@ -131,17 +129,15 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
         "The emulator does not model default_price_data/marketing_features.",
       );
     }
-    const fields = readProductFields(params);
-    const id = params.optionalString("id");
-    if (id !== undefined) fields.id = id;
-    const active = params.boolean("active");
-    if (active !== undefined) fields.active = active;
-    const shippable = params.boolean("shippable");
-    if (shippable !== undefined) fields.shippable = shippable;
-    const descriptor = params.optionalString("statement_descriptor", { maxLength: 22 });
-    if (descriptor !== undefined) fields.statement_descriptor = descriptor;
-    const url = params.optionalString("url");
-    if (url !== undefined) fields.url = checkUrl("url", url);
+    const fields = assignGiven(readProductFields(params), {
+      id: params.optionalString("id"),
+      active: params.boolean("active"),
+      shippable: params.boolean("shippable"),
+      statement_descriptor: params.optionalString("statement_descriptor", { maxLength: 22 }),
+      url: params.optionalString("url"),
+    });
+    if (fields.url !== undefined) checkUrl("url", fields.url);
+    const { id } = fields;
     if (id !== undefined && store.products.has(id)) {
       throw invalidRequest("Product already exists.", "resource_already_exists", "id");
     }
@@ -175,7 +171,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
 
   router.get("/v1/products/:id", "product_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
-    const expand = (params.stringArray("expand") as string[] | undefined) ?? [];
+    const expand = params.expandPaths();
     const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
     return expandObject(product, expand, storeResolvers(store));
   });
@@ -183,16 +179,7 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
   router.post("/v1/products/:id", "product_write", (request) => {
     const product = find(request.pathParams.id ?? "", request.apiKey.livemode);
     const params = ParamReader.from(request.params, "update").allowOnly([
-      "name",
-      "active",
-      "description",
-      "images",
-      "metadata",
-      "shippable",
-      "statement_descriptor",
-      "tax_code",
-      "unit_label",
-      "url",
+      ...PRODUCT_PARAMS,
       "default_price",
     ]);
     const previous: Record<string, unknown> = {};
@@ -242,29 +229,19 @@ export function registerProductRoutes(router: Router, context: EmulatorContext):
     return product;
   });
 
-  router.get("/v1/products", "product_read", (request) => {
-    const params = ParamReader.from(request.params).allowOnly([
-      ...LIST_PARAMS,
-      "active",
-      "created",
-      "ids",
-      "shippable",
-      "url",
-    ]);
-    const active = params.boolean("active");
-    const shippable = params.boolean("shippable");
-    const ids = params.stringArray("ids") as string[] | undefined;
-    const url = params.optionalString("url");
-    const created = readCreatedFilter(params);
-    const products = newestFirst(store.products.values()).filter(
-      (product) =>
-        product.livemode === request.apiKey.livemode &&
-        (active === undefined || product.active === active) &&
-        (shippable === undefined || product.shippable === shippable) &&
-        (ids === undefined || ids.includes(product.id)) &&
-        (url === undefined || product.url === url) &&
-        created(product.created),
-    );
-    return paginate(products, params, "/v1/products", "product");
+  registerList(router, "/v1/products", "product", {
+    filters: [
+      fieldFilter("active", "boolean"),
+      fieldFilter("shippable", "boolean"),
+      valueFilter(
+        "ids",
+        (params) => params.stringArray("ids") as string[] | undefined,
+        (product: Product, ids) => ids.includes(product.id),
+      ),
+      fieldFilter("url"),
+      createdFilter(),
+    ],
+    items: () => store.products.values(),
+    livemodeOf: (product) => product.livemode,
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { EmulatorContext } from "../EmulatorContext";
 import type { ParamReader } from "../params";
-import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
+import { invalidParam, requireFound } from "../StripeApiError";
 import type { Price, StoredLineItem } from "../StripeStore";
 import { createPrice, readCurrency, readUnitAmount } from "./prices";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
@@ -69,9 +69,14 @@ export function readLineItem(
   let currency: string;
   let unitAmount: number;
   if (priceId !== undefined) {
-    const existing = context.store.prices.get(priceId);
-    if (!existing) throw resourceMissing("price", priceId, item.name("price"), 400);
-    requireMode(existing, livemode, "price", item.name("price"), 400);
+    const existing = requireFound(
+      context.store.prices.get(priceId),
+      priceId,
+      livemode,
+      "price",
+      item.name("price"),
+      400,
+    );
     if (!existing.active) {
       throw invalidParam(
         item.name("price"),
@@ -107,8 +112,7 @@ export function readLineItem(
     }
     if (productId !== undefined) {
       const product = context.store.products.get(productId);
-      if (!product) throw resourceMissing("product", productId, data.name("product"), 400);
-      requireMode(product, livemode, "product", data.name("product"), 400);
+      requireFound(product, productId, livemode, "product", data.name("product"), 400);
     }
     if (data.has("recurring")) {
       throw invalidParam(
