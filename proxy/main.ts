@@ -11,7 +11,7 @@ import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGatew
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
-import { SqliteJournal } from "./journal/SqliteJournal";
+import { SqliteJournal } from "./adapters/sqlite/SqliteJournal";
 import { describeApiKey } from "./adapters/stripe/StripePaymentGateway";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";

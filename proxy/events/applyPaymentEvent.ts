@@ -6,7 +6,8 @@
  */
 import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
-import type { Journal, JournalSession } from "../journal/Journal";
+import type { Journal } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { PaymentGateway } from "../ports/PaymentGateway";
 import { METADATA_APP_ID } from "../usecases/sessionView";
@@ -48,7 +49,7 @@ export async function ingestPaymentEvent(
   deps: PaymentEventDeps,
   event: PaymentEvent,
 ): Promise<EventOutcome> {
-  const stored = deps.journal.storeStripeEvent(
+  const stored = deps.journal.stripeEvents.store(
     {
       eventId: event.id,
       type: event.type === "unhandled" ? event.stripeType : event.type,
@@ -74,13 +75,13 @@ export async function applyStoredPaymentEvent(
   try {
     const outcome = await applyEvent(deps, event, options.retry);
     if (outcome !== "deferred" && outcome !== "duplicate") {
-      deps.journal.markStripeEventApplied(event.id, outcome, deps.now());
+      deps.journal.stripeEvents.markApplied(event.id, outcome, deps.now());
     }
     deps.logger.info({ eventId: event.id, type: event.type, outcome }, "Stripe event");
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.journal.recordStripeEventFailure(event.id, message);
+    deps.journal.stripeEvents.recordFailure(event.id, message);
     deps.logger.warn(
       { eventId: event.id, type: event.type, err: error },
       "Stripe event not applied; kept for the next catch-up pass",
@@ -101,14 +102,14 @@ async function applyEvent(
 
   // One event of a session at a time: journal update and record write stay in step.
   return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
-    if (deps.journal.getStripeEvent(event.id)?.appliedAt) return "duplicate";
-    const current = deps.journal.getSession(sessionId) ?? target.journalled!;
+    if (deps.journal.stripeEvents.get(event.id)?.appliedAt) return "duplicate";
+    const current = deps.journal.sessions.get(sessionId) ?? target.journalled!;
     if ("session" in event && event.session.paymentIntentId) {
-      deps.journal.linkPaymentIntent(event.session.paymentIntentId, sessionId);
+      deps.journal.sessions.linkPaymentIntent(event.session.paymentIntentId, sessionId);
     }
     const { state, changed } = nextSessionState(current, sessionChangeFromEvent(event));
     const updated = changed
-      ? (deps.journal.updateSessionState(sessionId, {
+      ? (deps.journal.sessions.updateState(sessionId, {
           status: state.status,
           paymentStatus: state.paymentStatus,
           paidAt: state.paidAt,
@@ -135,21 +136,21 @@ async function findSession(
 ): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
   if ("session" in event) {
     return {
-      journalled: deps.journal.getSession(event.session.id),
+      journalled: deps.journal.sessions.get(event.session.id),
       appId: event.session.metadata[METADATA_APP_ID],
     };
   }
   const paymentIntent = event.charge.paymentIntentId;
   if (!paymentIntent) return { journalled: undefined, appId: undefined };
-  const known = deps.journal.sessionIdForPaymentIntent(paymentIntent);
-  if (known) return { journalled: deps.journal.getSession(known), appId: undefined };
+  const known = deps.journal.sessions.idForPaymentIntent(paymentIntent);
+  if (known) return { journalled: deps.journal.sessions.get(known), appId: undefined };
   // The refund came before (or without) the session's completed event: ask Stripe.
   const { sessions } = await deps.gateway.listCheckoutSessions({ paymentIntent, limit: 1 });
   const session = sessions[0];
   if (!session) return { journalled: undefined, appId: undefined };
-  deps.journal.linkPaymentIntent(paymentIntent, session.id);
+  deps.journal.sessions.linkPaymentIntent(paymentIntent, session.id);
   return {
-    journalled: deps.journal.getSession(session.id),
+    journalled: deps.journal.sessions.get(session.id),
     appId: session.metadata[METADATA_APP_ID],
   };
 }
@@ -162,7 +163,7 @@ function unknownSession(
   const ours = appId !== undefined && deps.servedAppIds.includes(appId);
   const ageSeconds = deps.now().getTime() / 1000 - event.created;
   if (ours && ageSeconds < UNKNOWN_SESSION_GRACE_SECONDS) {
-    deps.journal.recordStripeEventFailure(event.id, "session not in the journal yet");
+    deps.journal.stripeEvents.recordFailure(event.id, "session not in the journal yet");
     return "deferred";
   }
   return "unknown_session";

@@ -21,7 +21,8 @@ import { SessionNotOpenError } from "../errors/SessionNotOpenError";
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { UpstreamError } from "../errors/UpstreamError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
-import type { CheckoutIntent, JournalSession } from "../journal/Journal";
+import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
+import type { JournalSession } from "../journal/SessionStore";
 import type {
   CheckoutLineItemRequest,
   CheckoutSession,
@@ -199,7 +200,7 @@ export async function createCheckouts(
         // loop of the next start delivers it (the write below clears it when kintone takes it).
         const dueBy = new Date(deps.now().getTime() + OWED_WRITE_BACK_GRACE_MS);
         for (const write of created.writes) {
-          deps.journal.addPendingWriteBack(
+          deps.journal.writeBacks.add(
             input.appId,
             write.recordId,
             write.fields,
@@ -268,8 +269,8 @@ function replayCreatedSessions(
     if (!group.some(changed)) continue;
     if (group.some((id) => sent.get(id) === undefined)) return undefined;
     const key = intentBaseKey(input.appId, group, (id) => sent.get(id) ?? "", mappingHash);
-    const sessionId = deps.journal.findCheckoutIntent(key)?.sessionId;
-    const session = sessionId ? deps.journal.getSession(sessionId) : undefined;
+    const sessionId = deps.journal.intents.find(key)?.sessionId;
+    const session = sessionId ? deps.journal.sessions.get(sessionId) : undefined;
     if (!session || session.status !== "open") return undefined;
     sessions.push({
       id: session.sessionId,
@@ -349,7 +350,7 @@ async function prepareImages(
   const problems: ConstructorParameters<typeof ValidationFailedError>[0] = [];
   await mapWithConcurrency([...files.values()], IMAGE_CONCURRENCY, async ({ file, item }) => {
     // A kintone file key names one stored file: once uploaded, it is not read again.
-    const known = deps.journal.getCachedImageUrl(fileCacheKey(deps, file.fileKey));
+    const known = deps.journal.catalogue.getImageUrl(fileCacheKey(deps, file.fileKey));
     if (known) {
       prepared.set(file.fileKey, { url: known });
       return;
@@ -362,7 +363,7 @@ async function prepareImages(
         contentType: file.contentType || downloaded.contentType,
       });
       const hash = sha256(normalized.bytes);
-      const url = deps.journal.getCachedImageUrl(imageCacheKey(deps, hash));
+      const url = deps.journal.catalogue.getImageUrl(imageCacheKey(deps, hash));
       prepared.set(file.fileKey, url ? { url, hash } : { hash, upload: normalized });
     } catch (error) {
       if (!(error instanceof Error && error.name === "NotAnImageError")) throw error;
@@ -407,7 +408,7 @@ async function createOneSession(
     context.mappingHash,
   );
   const minutes = mapping.expiresAfterMinutes ?? DEFAULT_EXPIRES_AFTER_MINUTES;
-  const intent = deps.journal.claimCheckoutIntent(
+  const intent = deps.journal.intents.claim(
     baseKey,
     (existing) => isIntentReusable(context, existing, now),
     (generation) => ({
@@ -431,7 +432,7 @@ async function createOneSession(
       // Codes Stripe has not been asked about yet: one lookup for all of them, not one per line.
       const newCodes = planned.lineItems.flatMap((item) =>
         item.productCode !== undefined &&
-        !deps.journal.getCachedProduct(productCacheKey(deps, item.productCode))
+        !deps.journal.catalogue.getProduct(productCacheKey(deps, item.productCode))
           ? [item.productCode]
           : [],
       );
@@ -468,19 +469,19 @@ async function createOneSession(
         // the answer may have been lost (no answer, 409, 429, 5xx), the session may exist: the next
         // attempt resends the same key, so Stripe replays it instead of making a second one.
         if (!mayHaveBeenCreated(deps, intent.idempotencyKey, error)) {
-          deps.journal.abandonCheckoutIntent(baseKey, intent.idempotencyKey);
+          deps.journal.intents.abandon(baseKey, intent.idempotencyKey);
         }
         // A cached product may have been deleted in Stripe since: the next attempt asks again.
         for (const item of planned.lineItems) {
           if (item.productCode !== undefined) {
-            deps.journal.deleteCachedProduct(productCacheKey(deps, item.productCode));
+            deps.journal.catalogue.deleteProduct(productCacheKey(deps, item.productCode));
           }
         }
         throw error;
       }
       const journalled = journalSession(context, planned, session, now);
-      deps.journal.saveSession(journalled);
-      deps.journal.completeCheckoutIntent(baseKey, intent.idempotencyKey, session.id);
+      deps.journal.sessions.save(journalled);
+      deps.journal.intents.complete(baseKey, intent.idempotencyKey, session.id);
       deps.logger.info(
         { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
         "checkout session created",
@@ -548,7 +549,7 @@ function isIntentReusable(context: SessionContext, intent: CheckoutIntent, now: 
   const keyKept = now.getTime() - intent.createdAt.getTime() < INTENT_REUSE_MS;
   if (intent.abandoned || !stillAcceptable || !keyKept) return false;
   if (intent.sessionId === null) return true;
-  return context.deps.journal.getSession(intent.sessionId)?.status === "open";
+  return context.deps.journal.sessions.get(intent.sessionId)?.status === "open";
 }
 
 /**
@@ -563,7 +564,7 @@ async function expireEarlierSessions(
   const { deps, appId } = context;
   const earlier = new Map<string, JournalSession>();
   for (const recordId of recordIds) {
-    for (const session of deps.journal.findOpenSessionsForRecord(appId, recordId)) {
+    for (const session of deps.journal.sessions.findOpenForRecord(appId, recordId)) {
       if (session.sessionId !== keep) earlier.set(session.sessionId, session);
     }
   }
@@ -581,7 +582,7 @@ async function expireEarlierSessions(
         throw error;
       }
     }
-    deps.journal.updateSessionState(session.sessionId, { status });
+    deps.journal.sessions.updateState(session.sessionId, { status });
     const others = session.recordIds.filter((id) => !recordIds.includes(id));
     const mapping = parseMappingConfig(session.mappingJson);
     if (others.length && mapping.ok && status === "expired") {
@@ -632,20 +633,20 @@ async function imageUrl(
 ): Promise<string> {
   const { deps } = context;
   if (prepared.url) {
-    deps.journal.putCachedImageUrl(fileCacheKey(deps, fileKey), prepared.url);
+    deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), prepared.url);
     return prepared.url;
   }
   const { hash, upload } = prepared;
   if (!hash || !upload) throw new Error("an image was prepared without bytes or a URL");
   const key = imageCacheKey(deps, hash);
   const url =
-    deps.journal.getCachedImageUrl(key) ??
+    deps.journal.catalogue.getImageUrl(key) ??
     (await deps.coordination.singleFlight(key, async () => {
       const uploaded = await deps.gateway.uploadProductImage(upload);
-      deps.journal.putCachedImageUrl(key, uploaded.url);
+      deps.journal.catalogue.putImageUrl(key, uploaded.url);
       return uploaded.url;
     }));
-  deps.journal.putCachedImageUrl(fileCacheKey(deps, fileKey), url);
+  deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), url);
   return url;
 }
 
@@ -659,11 +660,11 @@ async function catalogueProduct(
   const contentHash = sha256(
     JSON.stringify([details.name, details.description ?? null, details.images ?? null]),
   );
-  const cached = deps.journal.getCachedProduct(key);
+  const cached = deps.journal.catalogue.getProduct(key);
   if (cached && cached.contentHash === contentHash) return { id: cached.productId };
   return deps.coordination.singleFlight(`${key}:${contentHash}`, async () => {
     const { productId } = await deps.gateway.upsertProduct(details);
-    deps.journal.putCachedProduct(key, { productId, contentHash });
+    deps.journal.catalogue.putProduct(key, { productId, contentHash });
     return { id: productId };
   });
 }

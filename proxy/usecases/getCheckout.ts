@@ -12,5 +12,5 @@ export async function getCheckout(
   const session = await deps.gateway.retrieveCheckoutSession(sessionId);
   if (!session) throw new SessionNotFoundError(sessionId);
   assertSessionInScope(deps, session, scope);
-  return toSessionView(session, deps.journal.getSession(sessionId));
+  return toSessionView(session, deps.journal.sessions.get(sessionId));
 }

@@ -2,7 +2,7 @@
  * The session as the HTTP API shows it (DESIGN §5), and the metadata that ties a Stripe session
  * to its kintone records when the journal does not know it (made by another proxy, journal lost).
  */
-import type { JournalSession, PaymentStatusValue } from "../journal/Journal";
+import type { JournalSession, PaymentStatusValue } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 
 export interface SessionView {

@@ -31,7 +31,7 @@ export async function recordSessionState(
   deps: UseCaseDeps,
   session: CheckoutSession,
 ): Promise<SessionView> {
-  if (!deps.journal.getSession(session.id)) {
+  if (!deps.journal.sessions.get(session.id)) {
     deps.logger.info(
       { sessionId: session.id },
       "session unknown to the journal: shown, records not written",
@@ -39,13 +39,13 @@ export async function recordSessionState(
     return toSessionView(session);
   }
   return deps.coordination.withLocks([`stripe-session:${session.id}`], async () => {
-    const current = deps.journal.getSession(session.id)!;
+    const current = deps.journal.sessions.get(session.id)!;
     const { state, changed } = nextSessionState(
       current,
       sessionChangeFromSnapshot(session, deps.now()),
     );
     const updated = changed
-      ? (deps.journal.updateSessionState(session.id, {
+      ? (deps.journal.sessions.updateState(session.id, {
           status: state.status,
           paymentStatus: state.paymentStatus,
           paidAt: state.paidAt,

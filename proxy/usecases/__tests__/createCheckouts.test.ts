@@ -70,7 +70,7 @@ describe("createCheckouts", () => {
       expect(env.records.field(APP, id, "error")).toBe("");
       expect(env.records.field(APP, id, "expires_at")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     }
-    expect(env.journal.getSession(session.id)).toMatchObject({
+    expect(env.journal.sessions.get(session.id)).toMatchObject({
       appId: APP,
       recordIds: ids,
       status: "open",
@@ -162,7 +162,7 @@ describe("createCheckouts", () => {
     // Once a session is no longer open, the stale revision is a real conflict again.
     if (first.kind !== "created") throw new Error("expected sessions");
     await env.gateway.expireCheckoutSession(first.sessions[1]!.id);
-    env.journal.updateSessionState(first.sessions[1]!.id, { status: "expired" });
+    env.journal.sessions.updateState(first.sessions[1]!.id, { status: "expired" });
     await expect(createCheckouts(env.deps, input)).rejects.toBeInstanceOf(RecordChangedError);
   });
 
@@ -296,7 +296,7 @@ describe("createCheckouts", () => {
     expect(second.sessions[0]!.id).not.toBe(earlier);
     expect(second.sessions[0]!.replaced).toEqual([earlier]);
     expect(env.gateway.sessions.get(earlier)!.status).toBe("expired");
-    expect(env.journal.getSession(earlier)!.status).toBe("expired");
+    expect(env.journal.sessions.get(earlier)!.status).toBe("expired");
     expect(env.records.field(APP, ids[0]!, "session_id")).toBe(second.sessions[0]!.id);
   });
 
@@ -543,7 +543,7 @@ describe("createCheckouts", () => {
     for (const id of ids) {
       expect(env.records.field(APP, id, "$revision")).toBe("1");
     }
-    expect(env.journal.listSessions({ limit: 10 }).sessions).toEqual([]);
+    expect(env.journal.sessions.list({ limit: 10 }).sessions).toEqual([]);
 
     // Sent again as it was, it goes through: one session.
     const retried = await createCheckouts(env.deps, {
@@ -570,11 +570,11 @@ describe("createCheckouts", () => {
     });
     if (result.kind !== "created") throw new Error("expected sessions");
     expect(env.records.field(APP, ids[0]!, "checkout_url")).toBe("");
-    expect(env.journal.countPendingWriteBacks()).toBe(3);
+    expect(env.journal.writeBacks.count()).toBe(3);
 
     const later = makeLaterWriter(env);
     await later.retryPending();
-    expect(env.journal.countPendingWriteBacks()).toBe(0);
+    expect(env.journal.writeBacks.count()).toBe(0);
     for (const id of ids)
       expect(env.records.field(APP, id, "checkout_url")).toBe(result.sessions[0]!.url);
   });

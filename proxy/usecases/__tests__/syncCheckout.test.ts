@@ -1,4 +1,4 @@
-import type { JournalSession } from "../../journal/Journal";
+import type { JournalSession } from "../../journal/SessionStore";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
@@ -31,7 +31,7 @@ function setup() {
     createdAt: NOW,
     paidAt: null,
   };
-  made.journal.saveSession(session);
+  made.journal.sessions.save(session);
   const eventDeps = { ...made.deps, logger: silentLogger, servedAppIds: [APP] };
   const field = (code: string) => made.records.field(APP, recordId, code);
   return { ...made, eventDeps, recordId, field };
@@ -75,7 +75,10 @@ describe("syncCheckout", () => {
     const view = await syncCheckout(deps, "cs_1");
 
     expect(view).toMatchObject({ status: "complete", paymentStatus: "paid" });
-    expect(journal.getSession("cs_1")).toMatchObject({ status: "complete", paymentStatus: "paid" });
+    expect(journal.sessions.get("cs_1")).toMatchObject({
+      status: "complete",
+      paymentStatus: "paid",
+    });
     expect(field("pay_status")).toBe("paid");
     expect(field("status")).toBe("complete");
   });
@@ -89,10 +92,10 @@ describe("syncCheckout", () => {
       sync = syncCheckout(deps, "cs_1");
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(records.updates).toEqual([]);
-      expect(journal.getSession("cs_1")?.paymentStatus).toBe("unpaid");
+      expect(journal.sessions.get("cs_1")?.paymentStatus).toBe("unpaid");
     });
     await sync;
-    expect(journal.getSession("cs_1")).toMatchObject({ paymentStatus: "paid", paidAt: NOW });
+    expect(journal.sessions.get("cs_1")).toMatchObject({ paymentStatus: "paid", paidAt: NOW });
     expect(field("pay_status")).toBe("paid");
   });
 
@@ -115,7 +118,7 @@ describe("syncCheckout", () => {
 
     gateway.sessions.set("cs_1", stripeSession({ status: "open", paymentStatus: "unpaid" }));
     await syncCheckout(deps, "cs_1");
-    expect(journal.getSession("cs_1")).toMatchObject({
+    expect(journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "refunded",
     });
@@ -129,7 +132,7 @@ describe("expireCheckout", () => {
     const { deps, gateway, journal, field } = setup();
     gateway.sessions.set("cs_1", stripeSession({}));
     expect(await expireCheckout(deps, "cs_1")).toMatchObject({ status: "expired" });
-    expect(journal.getSession("cs_1")?.status).toBe("expired");
+    expect(journal.sessions.get("cs_1")?.status).toBe("expired");
     expect(field("status")).toBe("expired");
   });
 });
