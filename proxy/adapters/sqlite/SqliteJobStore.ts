@@ -11,29 +11,22 @@ import type {
 } from "../../journal/JobStore";
 import type { PreparedStatements } from "./PreparedStatements";
 
-interface JobRow {
-  job_id: string;
-  app_id: string;
-  mapping_json: string;
-  query: string | null;
-  status: JobStatus;
-  items_resolved: number;
-  error_code: string | null;
-  error_message: string | null;
-  created_at: number;
+/** A job or an item as selected: named as the journal names it, but for what needs converting. */
+interface ErrorColumns {
+  errorCode: string | null;
+  errorMessage: string | null;
 }
+type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt"> &
+  ErrorColumns & { itemsResolved: number; createdAt: number };
+type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
 
-interface JobItemRow {
-  job_id: string;
-  position: number;
-  record_id: string;
-  revision: string | null;
-  state: JobItemState;
-  session_id: string | null;
-  error_code: string | null;
-  error_message: string | null;
-  written_back: number;
-}
+const JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
+    items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
+    created_at AS createdAt
+  FROM jobs`;
+const JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision, state, session_id AS sessionId,
+    error_code AS errorCode, error_message AS errorMessage, written_back AS writtenBack
+  FROM job_items`;
 
 export class SqliteJobStore implements JobStore {
   constructor(private readonly sql: PreparedStatements) {}
@@ -51,12 +44,12 @@ export class SqliteJobStore implements JobStore {
   }
 
   get(jobId: string): JournalJob | undefined {
-    return this.sql.one(`SELECT * FROM jobs WHERE job_id = ?`, fromJobRow, jobId);
+    return this.sql.one(`${JOB} WHERE job_id = ?`, fromJobRow, jobId);
   }
 
   listUnfinished(): JournalJob[] {
     return this.sql.all(
-      `SELECT * FROM jobs WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
+      `${JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
       fromJobRow,
     );
   }
@@ -85,13 +78,9 @@ export class SqliteJobStore implements JobStore {
 
   listItems(jobId: string, state?: JobItemState): JobItem[] {
     return state === undefined
-      ? this.sql.all(
-          `SELECT * FROM job_items WHERE job_id = ? ORDER BY position`,
-          fromJobItemRow,
-          jobId,
-        )
+      ? this.sql.all(`${JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
       : this.sql.all(
-          `SELECT * FROM job_items WHERE job_id = ? AND state = ? ORDER BY position`,
+          `${JOB_ITEM} WHERE job_id = ? AND state = ? ORDER BY position`,
           fromJobItemRow,
           jobId,
           state,
@@ -117,7 +106,7 @@ export class SqliteJobStore implements JobStore {
 
   listItemsToWriteBack(jobId: string): JobItem[] {
     return this.sql.all(
-      `SELECT * FROM job_items WHERE job_id = ? AND state = 'done' AND written_back = 0
+      `${JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
          ORDER BY position`,
       fromJobItemRow,
       jobId,
@@ -157,36 +146,23 @@ export class SqliteJobStore implements JobStore {
   }
 }
 
-function errorOf(row: {
-  error_code: string | null;
-  error_message: string | null;
-}): JobError | null {
-  return row.error_code === null
-    ? null
-    : { code: row.error_code, message: row.error_message ?? "" };
+function errorOf({ errorCode, errorMessage }: ErrorColumns): JobError | null {
+  return errorCode === null ? null : { code: errorCode, message: errorMessage ?? "" };
 }
 
-function fromJobRow(row: JobRow): JournalJob {
+function fromJobRow({ errorCode, errorMessage, ...row }: JobRow): JournalJob {
   return {
-    jobId: row.job_id,
-    appId: row.app_id,
-    mappingJson: row.mapping_json,
-    query: row.query,
-    status: row.status,
-    itemsResolved: row.items_resolved === 1,
-    error: errorOf(row),
-    createdAt: new Date(row.created_at),
+    ...row,
+    itemsResolved: row.itemsResolved === 1,
+    error: errorOf({ errorCode, errorMessage }),
+    createdAt: new Date(row.createdAt),
   };
 }
 
-function fromJobItemRow(row: JobItemRow): JobItem {
+function fromJobItemRow({ errorCode, errorMessage, ...row }: JobItemRow): JobItem {
   return {
-    jobId: row.job_id,
-    recordId: row.record_id,
-    revision: row.revision,
-    state: row.state,
-    sessionId: row.session_id,
-    error: errorOf(row),
-    writtenBack: row.written_back === 1,
+    ...row,
+    error: errorOf({ errorCode, errorMessage }),
+    writtenBack: row.writtenBack === 1,
   };
 }

@@ -5,17 +5,15 @@ import type {
 } from "../../journal/StripeEventStore";
 import type { PreparedStatements } from "./PreparedStatements";
 
-interface StripeEventRow {
-  event_id: string;
-  type: string;
-  created: number;
-  payload: string;
-  received_at: number;
-  applied_at: number | null;
-  outcome: string | null;
-  attempts: number;
-  last_error: string | null;
-}
+/** An event as selected: named as the journal names it, its moments in epoch milliseconds. */
+type StripeEventRow = Omit<StoredStripeEvent, "receivedAt" | "appliedAt"> & {
+  receivedAt: number;
+  appliedAt: number | null;
+};
+
+const EVENT = `SELECT event_id AS eventId, type, created, payload AS payloadJson, received_at AS receivedAt,
+    applied_at AS appliedAt, outcome, attempts, last_error AS lastError
+  FROM stripe_events`;
 
 export class SqliteStripeEventStore implements StripeEventStore {
   constructor(private readonly sql: PreparedStatements) {}
@@ -35,7 +33,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
   }
 
   get(eventId: string): StoredStripeEvent | undefined {
-    return this.sql.one(`SELECT * FROM stripe_events WHERE event_id = ?`, fromEventRow, eventId);
+    return this.sql.one(`${EVENT} WHERE event_id = ?`, fromEventRow, eventId);
   }
 
   markApplied(eventId: string, outcome: string, appliedAt: Date): void {
@@ -56,7 +54,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
 
   listUnapplied(limit: number): StoredStripeEvent[] {
     return this.sql.all(
-      `SELECT * FROM stripe_events WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
+      `${EVENT} WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
       fromEventRow,
       limit,
     );
@@ -78,14 +76,8 @@ export class SqliteStripeEventStore implements StripeEventStore {
 
 function fromEventRow(row: StripeEventRow): StoredStripeEvent {
   return {
-    eventId: row.event_id,
-    type: row.type,
-    created: row.created,
-    payloadJson: row.payload,
-    receivedAt: new Date(row.received_at),
-    appliedAt: row.applied_at === null ? null : new Date(row.applied_at),
-    outcome: row.outcome,
-    attempts: row.attempts,
-    lastError: row.last_error,
+    ...row,
+    receivedAt: new Date(row.receivedAt),
+    appliedAt: row.appliedAt === null ? null : new Date(row.appliedAt),
   };
 }

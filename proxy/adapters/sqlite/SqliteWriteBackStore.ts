@@ -17,13 +17,8 @@ interface PendingRow {
 export class SqliteWriteBackStore implements WriteBackStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  add(
-    appId: string,
-    recordId: string,
-    fields: Record<string, { value: unknown }>,
-    error: string,
-    nextAttemptAt: Date,
-  ): void {
+  // Typed by the interface, which alone spells out its five parameters.
+  readonly add: WriteBackStore["add"] = (appId, recordId, fields, error, nextAttemptAt) => {
     this.sql.transaction(() => {
       const owed = this.owedFields(appId, recordId);
       const merged = { ...owed, ...fields };
@@ -36,7 +31,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
         )
         .run(appId, recordId, JSON.stringify(merged), nextAttemptAt.getTime(), error);
     });
-  }
+  };
 
   clearFields(appId: string, recordId: string, fieldCodes: string[]): void {
     this.sql.transaction(() => {
