@@ -11,21 +11,23 @@ import type {
 } from "../../journal/JobStore";
 import type { PreparedStatements } from "./PreparedStatements";
 
-/** A job or an item as selected: named as the journal names it, but for what needs converting. */
 interface ErrorColumns {
   errorCode: string | null;
   errorMessage: string | null;
 }
+
+/** A job or an item as selected: named as the journal names it, but for what needs converting. */
 type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt"> &
   ErrorColumns & { itemsResolved: number; createdAt: number };
 type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
 
-const JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
+const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
     items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
     created_at AS createdAt
   FROM jobs`;
-const JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision, state, session_id AS sessionId,
-    error_code AS errorCode, error_message AS errorMessage, written_back AS writtenBack
+const SELECT_JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision, state,
+    session_id AS sessionId, error_code AS errorCode, error_message AS errorMessage,
+    written_back AS writtenBack
   FROM job_items`;
 
 export class SqliteJobStore implements JobStore {
@@ -44,12 +46,12 @@ export class SqliteJobStore implements JobStore {
   }
 
   get(jobId: string): JournalJob | undefined {
-    return this.sql.one(`${JOB} WHERE job_id = ?`, fromJobRow, jobId);
+    return this.sql.one(`${SELECT_JOB} WHERE job_id = ?`, fromJobRow, jobId);
   }
 
   listUnfinished(): JournalJob[] {
     return this.sql.all(
-      `${JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
+      `${SELECT_JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
       fromJobRow,
     );
   }
@@ -78,9 +80,9 @@ export class SqliteJobStore implements JobStore {
 
   listItems(jobId: string, state?: JobItemState): JobItem[] {
     return state === undefined
-      ? this.sql.all(`${JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
+      ? this.sql.all(`${SELECT_JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
       : this.sql.all(
-          `${JOB_ITEM} WHERE job_id = ? AND state = ? ORDER BY position`,
+          `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = ? ORDER BY position`,
           fromJobItemRow,
           jobId,
           state,
@@ -106,7 +108,7 @@ export class SqliteJobStore implements JobStore {
 
   listItemsToWriteBack(jobId: string): JobItem[] {
     return this.sql.all(
-      `${JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
+      `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
          ORDER BY position`,
       fromJobItemRow,
       jobId,

@@ -11,8 +11,8 @@ type StripeEventRow = Omit<StoredStripeEvent, "receivedAt" | "appliedAt"> & {
   appliedAt: number | null;
 };
 
-const EVENT = `SELECT event_id AS eventId, type, created, payload AS payloadJson, received_at AS receivedAt,
-    applied_at AS appliedAt, outcome, attempts, last_error AS lastError
+const SELECT_EVENT = `SELECT event_id AS eventId, type, created, payload AS payloadJson,
+    received_at AS receivedAt, applied_at AS appliedAt, outcome, attempts, last_error AS lastError
   FROM stripe_events`;
 
 export class SqliteStripeEventStore implements StripeEventStore {
@@ -33,7 +33,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
   }
 
   get(eventId: string): StoredStripeEvent | undefined {
-    return this.sql.one(`${EVENT} WHERE event_id = ?`, fromEventRow, eventId);
+    return this.sql.one(`${SELECT_EVENT} WHERE event_id = ?`, fromEventRow, eventId);
   }
 
   markApplied(eventId: string, outcome: string, appliedAt: Date): void {
@@ -54,7 +54,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
 
   listUnapplied(limit: number): StoredStripeEvent[] {
     return this.sql.all(
-      `${EVENT} WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
+      `${SELECT_EVENT} WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
       fromEventRow,
       limit,
     );
