@@ -114,9 +114,7 @@ export default tseslint.config(
   },
   {
     // The adapters are where the SDKs are used (this block replaces the rule's options above).
-    // TEMPORARY: proxy/journal/SqliteJournal.ts is the SQLite adapter until it moves to
-    // proxy/adapters/sqlite/; drop this entry when it does.
-    files: ["proxy/adapters/**/*.ts", "proxy/journal/SqliteJournal.ts"],
+    files: ["proxy/adapters/**/*.ts"],
     ignores: ["proxy/**/__tests__/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [proxyImportsOnlyCore] }],

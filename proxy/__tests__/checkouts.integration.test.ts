@@ -389,12 +389,12 @@ describe("POST /v1/checkouts", () => {
     });
     expect(answer.status).toBe(201);
     expect(field(id!, "checkout_url")).toBe("");
-    expect(proxy.journal.countPendingWriteBacks()).toBe(1);
+    expect(proxy.journal.writeBacks.count()).toBe(1);
 
     await proxy.retryPendingWriteBacks({ all: true });
     expect(field(id!, "checkout_url")).toBe(answer.body.sessions[0].url);
     expect(field(id!, "status")).toBe("open");
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
   });
 });
 
@@ -434,7 +434,7 @@ describe("pending write-backs", () => {
 
       proxy = await startProxy(loaded.config, options);
       await waitFor(() => field(id!, "checkout_url") === answer.body.sessions[0].url);
-      expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+      expect(proxy.journal.writeBacks.count()).toBe(0);
     } finally {
       await proxy.close();
       fs.rmSync(dir, { recursive: true });

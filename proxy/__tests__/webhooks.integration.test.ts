@@ -335,7 +335,7 @@ describe("POST /v1/stripe/webhook", () => {
     });
     expect(answer.body.error.message).not.toContain(WEBHOOK_SECRET);
     expect(fields(ids[0]!)).toMatchObject({ status: "open" });
-    expect(proxy.journal.latestStripeEventCreated()).toBeUndefined();
+    expect(proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
   });
 
   it("answers 200 and writes no record for an event of a session the proxy did not make", async () => {
@@ -358,7 +358,7 @@ describe("POST /v1/stripe/webhook", () => {
     expect(delivery).toMatchObject({ status: 200, ok: true });
     expect(kintone.requests).toEqual([]);
     const event = eventOf("checkout.session.completed", foreign.id);
-    expect(proxy.journal.getStripeEvent(event.id)?.outcome).toBe("unknown_session");
+    expect(proxy.journal.stripeEvents.get(event.id)?.outcome).toBe("unknown_session");
   });
 
   it("answers 503 with a clear error when no STRIPE_WEBHOOK_SECRET is set", async () => {
@@ -383,14 +383,14 @@ describe("Stripe event catch-up", () => {
 
     const answer = await postEvent(JSON.stringify(refunded));
     expect(answer).toMatchObject({ status: 200, body: { outcome: "deferred" } });
-    expect(proxy.journal.getStripeEvent(refunded.id)).toMatchObject({
+    expect(proxy.journal.stripeEvents.get(refunded.id)).toMatchObject({
       appliedAt: null,
       attempts: 1,
     });
     expect(fields(ids[0]!)).toMatchObject({ status: "open" });
 
     await proxy.catchUpEvents();
-    expect(proxy.journal.getStripeEvent(refunded.id)?.outcome).toBe("applied");
+    expect(proxy.journal.stripeEvents.get(refunded.id)?.outcome).toBe("applied");
     expect(fields(ids[0]!)).toEqual({
       status: "complete",
       paymentStatus: "refunded",

@@ -9,7 +9,7 @@ import {
 } from "../../core/mapping/MappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { UpstreamError } from "../errors/UpstreamError";
-import type { CheckoutIntent } from "../journal/Journal";
+import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { SessionContext } from "./sessionContext";
 import { earliestAcceptedExpiry, sessionExpiry } from "./sessionExpiry";
 import { sha256 } from "./sha256";
@@ -48,7 +48,7 @@ export function claimIntent(
     context.mappingHash,
   );
   const minutes = mapping.expiresAfterMinutes ?? DEFAULT_EXPIRES_AFTER_MINUTES;
-  return deps.journal.claimCheckoutIntent(
+  return deps.journal.intents.claim(
     baseKey,
     (existing) => isIntentReusable(deps, existing, now),
     (generation) => ({
@@ -71,7 +71,7 @@ export function settleFailedIntent(
   error: unknown,
 ): void {
   if (!mayHaveBeenCreated(deps, intent.idempotencyKey, error)) {
-    deps.journal.abandonCheckoutIntent(intent.baseKey, intent.idempotencyKey);
+    deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
   }
 }
 
@@ -99,5 +99,5 @@ function isIntentReusable(deps: UseCaseDeps, intent: CheckoutIntent, now: Date):
   const keyKept = now.getTime() - intent.createdAt.getTime() < INTENT_REUSE_MS;
   if (intent.abandoned || !stillAcceptable || !keyKept) return false;
   if (intent.sessionId === null) return true;
-  return deps.journal.getSession(intent.sessionId)?.status === "open";
+  return deps.journal.sessions.get(intent.sessionId)?.status === "open";
 }

@@ -1,6 +1,7 @@
 import type { CreatedSession } from "../../core/api/proxyApi";
 import type { PlannedSession } from "../../core/engine/CheckoutPlan";
-import type { CheckoutIntent, JournalSession } from "../journal/Journal";
+import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
+import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
 import { writeBackFields } from "../writeback/writeBackFields";
@@ -43,8 +44,8 @@ export async function createOneSession(
           : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
       const session = await createInStripe(context, planned, intent);
       const journalled = journalSession(context, planned, session, now);
-      deps.journal.saveSession(journalled);
-      deps.journal.completeCheckoutIntent(intent.baseKey, intent.idempotencyKey, session.id);
+      deps.journal.sessions.save(journalled);
+      deps.journal.intents.complete(intent.baseKey, intent.idempotencyKey, session.id);
       deps.logger.info(
         { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
         "checkout session created",

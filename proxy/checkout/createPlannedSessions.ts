@@ -30,7 +30,7 @@ export async function createPlannedSessions(
         // loop of the next start delivers it (the write below clears it when kintone takes it).
         const dueBy = new Date(deps.now().getTime() + OWED_WRITE_BACK_GRACE_MS);
         for (const write of created.writes) {
-          deps.journal.addPendingWriteBack(
+          deps.journal.writeBacks.add(
             appId,
             write.recordId,
             write.fields,

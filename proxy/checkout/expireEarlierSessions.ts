@@ -1,7 +1,7 @@
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { SessionNotFoundError } from "../errors/SessionNotFoundError";
 import { SessionNotOpenError } from "../errors/SessionNotOpenError";
-import type { JournalSession } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
 import { writeBackFields } from "../writeback/writeBackFields";
@@ -19,7 +19,7 @@ export async function expireEarlierSessions(
   const { deps, appId } = context;
   const earlier = new Map<string, JournalSession>();
   for (const recordId of recordIds) {
-    for (const session of deps.journal.findOpenSessionsForRecord(appId, recordId)) {
+    for (const session of deps.journal.sessions.findOpenForRecord(appId, recordId)) {
       if (session.sessionId !== keep) earlier.set(session.sessionId, session);
     }
   }
@@ -37,7 +37,7 @@ export async function expireEarlierSessions(
         throw error;
       }
     }
-    deps.journal.updateSessionState(session.sessionId, { status });
+    deps.journal.sessions.updateState(session.sessionId, { status });
     const others = session.recordIds.filter((id) => !recordIds.includes(id));
     const mapping = parseMappingConfig(session.mappingJson);
     if (others.length && mapping.ok && status === "expired") {

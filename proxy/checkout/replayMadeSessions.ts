@@ -75,8 +75,8 @@ function replayCreatedSessions(
     if (!group.some(changed)) continue;
     if (group.some((id) => sent.get(id) === undefined)) return undefined;
     const key = intentBaseKey(appId, group, (id) => sent.get(id) ?? "", mappingHash);
-    const sessionId = deps.journal.findCheckoutIntent(key)?.sessionId;
-    const session = sessionId ? deps.journal.getSession(sessionId) : undefined;
+    const sessionId = deps.journal.intents.find(key)?.sessionId;
+    const session = sessionId ? deps.journal.sessions.get(sessionId) : undefined;
     if (!session || session.status !== "open") return undefined;
     sessions.push({
       id: session.sessionId,

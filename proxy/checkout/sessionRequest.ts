@@ -1,6 +1,6 @@
 import type { PlannedLineItem, PlannedSession } from "../../core/engine/CheckoutPlan";
 import { mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
-import type { CheckoutIntent } from "../journal/Journal";
+import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/PaymentGateway";
 import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
 import { catalogueProduct, imageUrl } from "./productCatalogue";

@@ -4,7 +4,7 @@
  * The session's state changes through `applySessionChange` (forward only, the records receive the
  * journal's whole state), so a late or replayed event cannot regress them.
  */
-import type { JournalSession } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { PaymentGateway } from "../ports/PaymentGateway";
 import { applySessionChange, type SessionChangeDeps } from "../sessions/applySessionChange";
@@ -39,7 +39,7 @@ export async function ingestPaymentEvent(
   deps: PaymentEventDeps,
   event: PaymentEvent,
 ): Promise<EventOutcome> {
-  const stored = deps.journal.storeStripeEvent(
+  const stored = deps.journal.stripeEvents.store(
     {
       eventId: event.id,
       type: event.type === "unhandled" ? event.stripeType : event.type,
@@ -65,13 +65,13 @@ export async function applyStoredPaymentEvent(
   try {
     const outcome = await applyEvent(deps, event, options.retry);
     if (outcome !== "deferred" && outcome !== "duplicate") {
-      deps.journal.markStripeEventApplied(event.id, outcome, deps.now());
+      deps.journal.stripeEvents.markApplied(event.id, outcome, deps.now());
     }
     deps.logger.info({ eventId: event.id, type: event.type, outcome }, "Stripe event");
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.journal.recordStripeEventFailure(event.id, message);
+    deps.journal.stripeEvents.recordFailure(event.id, message);
     deps.logger.warn(
       { eventId: event.id, type: event.type, err: error },
       "Stripe event not applied; kept for the next catch-up pass",
@@ -92,9 +92,9 @@ async function applyEvent(
 
   // One event of a session at a time: journal update and record write stay in step.
   const applied = await applySessionChange(deps, sessionId, (journalled) => {
-    if (deps.journal.getStripeEvent(event.id)?.appliedAt) return undefined;
+    if (deps.journal.stripeEvents.get(event.id)?.appliedAt) return undefined;
     if ("session" in event && event.session.paymentIntentId) {
-      deps.journal.linkPaymentIntent(event.session.paymentIntentId, sessionId);
+      deps.journal.sessions.linkPaymentIntent(event.session.paymentIntentId, sessionId);
     }
     return {
       current: journalled ?? target.journalled!,
@@ -112,21 +112,21 @@ async function findSession(
 ): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
   if ("session" in event) {
     return {
-      journalled: deps.journal.getSession(event.session.id),
+      journalled: deps.journal.sessions.get(event.session.id),
       appId: event.session.metadata[METADATA_APP_ID],
     };
   }
   const paymentIntent = event.charge.paymentIntentId;
   if (!paymentIntent) return { journalled: undefined, appId: undefined };
-  const known = deps.journal.sessionIdForPaymentIntent(paymentIntent);
-  if (known) return { journalled: deps.journal.getSession(known), appId: undefined };
+  const known = deps.journal.sessions.idForPaymentIntent(paymentIntent);
+  if (known) return { journalled: deps.journal.sessions.get(known), appId: undefined };
   // The refund came before (or without) the session's completed event: ask Stripe.
   const { sessions } = await deps.gateway.listCheckoutSessions({ paymentIntent, limit: 1 });
   const session = sessions[0];
   if (!session) return { journalled: undefined, appId: undefined };
-  deps.journal.linkPaymentIntent(paymentIntent, session.id);
+  deps.journal.sessions.linkPaymentIntent(paymentIntent, session.id);
   return {
-    journalled: deps.journal.getSession(session.id),
+    journalled: deps.journal.sessions.get(session.id),
     appId: session.metadata[METADATA_APP_ID],
   };
 }
@@ -139,7 +139,7 @@ function unknownSession(
   const ours = appId !== undefined && deps.servedAppIds.includes(appId);
   const ageSeconds = deps.now().getTime() / 1000 - event.created;
   if (ours && ageSeconds < UNKNOWN_SESSION_GRACE_SECONDS) {
-    deps.journal.recordStripeEventFailure(event.id, "session not in the journal yet");
+    deps.journal.stripeEvents.recordFailure(event.id, "session not in the journal yet");
     return "deferred";
   }
   return "unknown_session";

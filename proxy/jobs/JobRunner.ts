@@ -13,7 +13,7 @@ import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
-import type { JobError, JobItem, JournalJob } from "../journal/Journal";
+import type { JobError, JobItem, JournalJob } from "../journal/JobStore";
 import { createSessionForRecord } from "../checkout/createSessionForRecord";
 import { ConcurrencyLimit, mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
@@ -63,7 +63,7 @@ export class JobRunner {
 
   /** Resumes every job a previous process left queued or running. */
   start(): void {
-    for (const job of this.deps.journal.listUnfinishedJobs()) this.run(job.jobId);
+    for (const job of this.deps.journal.jobs.listUnfinished()) this.run(job.jobId);
   }
 
   /** Starts a journalled job (no-op if it already runs here). */
@@ -86,11 +86,11 @@ export class JobRunner {
 
   private async runJob(jobId: string): Promise<void> {
     const { journal, logger } = this.deps;
-    let job = journal.getJob(jobId);
+    let job = journal.jobs.get(jobId);
     if (!job || (job.status !== "queued" && job.status !== "running")) return;
     const parsed = parseMappingConfig(job.mappingJson);
     if (!parsed.ok) {
-      journal.setJobStatus(jobId, "failed", {
+      journal.jobs.setStatus(jobId, "failed", {
         code: "BAD_REQUEST",
         message: "The job's mapping is not valid.",
       });
@@ -100,9 +100,9 @@ export class JobRunner {
     if (!job.itemsResolved) {
       const resolved = await this.resolveQuery(job);
       if (!resolved) return;
-      job = journal.getJob(jobId) ?? job;
+      job = journal.jobs.get(jobId) ?? job;
     }
-    journal.setJobStatus(jobId, "running");
+    journal.jobs.setStatus(jobId, "running");
     logger.info({ jobId, appId: job.appId }, "job running");
 
     const writeBack = new JobWriteBack(
@@ -112,19 +112,19 @@ export class JobRunner {
     );
     try {
       // Sessions a killed process made but did not write into their records yet.
-      for (const item of journal.listJobItemsToWriteBack(jobId)) {
+      for (const item of journal.jobs.listItemsToWriteBack(jobId)) {
         if (item.sessionId) writeBack.add({ recordId: item.recordId, sessionId: item.sessionId });
       }
-      await this.workOn({ job, mapping, writeBack }, journal.listJobItems(jobId, "pending"));
+      await this.workOn({ job, mapping, writeBack }, journal.jobs.listItems(jobId, "pending"));
     } finally {
       await writeBack.close();
     }
-    if (this.stopping && journal.listJobItems(jobId, "pending").length > 0) return;
+    if (this.stopping && journal.jobs.listItems(jobId, "pending").length > 0) return;
 
-    const progress = journal.getJobProgress(jobId, 0);
+    const progress = journal.jobs.getProgress(jobId, 0);
     const status =
       progress.failed === 0 ? "succeeded" : progress.done === 0 ? "failed" : "partially_failed";
-    journal.setJobStatus(jobId, status);
+    journal.jobs.setStatus(jobId, status);
     logger.info({ jobId, status, done: progress.done, failed: progress.failed }, "job finished");
   }
 
@@ -134,7 +134,7 @@ export class JobRunner {
     for (let attempt = 1; ; attempt++) {
       try {
         const ids = await records.queryRecordIds(job.appId, job.query ?? "");
-        journal.resolveJobItems(
+        journal.jobs.resolveItems(
           job.jobId,
           ids.map(({ id }) => ({ recordId: id })),
         );
@@ -145,7 +145,7 @@ export class JobRunner {
         const retryable = (error as { retryable?: unknown }).retryable === true;
         if (!retryable || attempt >= QUERY_ATTEMPTS) {
           logger.warn({ err: error, jobId: job.jobId }, "job query could not be read");
-          journal.setJobStatus(job.jobId, "failed", toJobError(error, logger));
+          journal.jobs.setStatus(job.jobId, "failed", toJobError(error, logger));
           return false;
         }
         const delay = (this.options.queryRetryDelayMs ?? 2_000) * 2 ** (attempt - 1);
@@ -204,7 +204,7 @@ export class JobRunner {
         const retryable = (error as { retryable?: unknown }).retryable === true;
         if (retryable && this.stopping) return;
         if (!retryable || attempt >= JOB_ITEM_ATTEMPTS) {
-          journal.finishJobItem(job.jobId, item.recordId, toJobError(error, logger));
+          journal.jobs.finishItem(job.jobId, item.recordId, toJobError(error, logger));
           return;
         }
         logger.warn(
@@ -231,7 +231,7 @@ export class JobRunner {
     const revision = String(record.$revision?.value ?? "");
     // A pending item's record was never written by this job: another revision is someone's edit.
     if (item.revision !== null && item.revision !== revision) {
-      journal.finishJobItem(job.jobId, item.recordId, {
+      journal.jobs.finishItem(job.jobId, item.recordId, {
         code: "RECORD_CHANGED",
         message: `Record ${item.recordId} was changed since it was chosen (revision ${revision}, expected ${item.revision}).`,
       });
@@ -242,7 +242,7 @@ export class JobRunner {
       mapping,
       record,
     });
-    journal.finishJobItem(job.jobId, item.recordId, { sessionId: created.session.id });
+    journal.jobs.finishItem(job.jobId, item.recordId, { sessionId: created.session.id });
     writeBack.add(
       { recordId: item.recordId, sessionId: created.session.id },
       created.replacedWrites,

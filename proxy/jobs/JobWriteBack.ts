@@ -71,7 +71,7 @@ export class JobWriteBack {
       } catch (error) {
         this.deps.logger.error({ err: error, jobId: this.job.jobId }, "job write-back failed");
       }
-      this.deps.journal.markJobItemsWrittenBack(
+      this.deps.journal.jobs.markItemsWrittenBack(
         this.job.jobId,
         batch.map((item) => item.recordId),
       );
@@ -82,9 +82,9 @@ export class JobWriteBack {
     const { journal } = this.deps;
     const writes: RecordWrite[] = [];
     for (const { recordId, sessionId } of items) {
-      const session = journal.getSession(sessionId);
+      const session = journal.sessions.get(sessionId);
       if (!session) continue;
-      if (journal.latestSessionIdForRecord(this.job.appId, recordId) !== sessionId) continue;
+      if (journal.sessions.latestIdForRecord(this.job.appId, recordId) !== sessionId) continue;
       const fields = writeBackFields(this.job.mapping.writeBack, {
         sessionId,
         url: session.url,

@@ -9,9 +9,9 @@ export const MAX_ERRORS_SHOWN = 1000;
 
 /** `scope`: a job of another app answers as unknown (issue #8). */
 export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string, scope?: AppScope): Job {
-  const job = deps.journal.getJob(jobId);
+  const job = deps.journal.jobs.get(jobId);
   if (!job || (scope !== undefined && job.appId !== scope.appId)) throw new JobNotFoundError(jobId);
-  const progress = deps.journal.getJobProgress(jobId, MAX_ERRORS_SHOWN);
+  const progress = deps.journal.jobs.getProgress(jobId, MAX_ERRORS_SHOWN);
   // A job that failed as a whole (its query could not be read) names no record.
   const errors = job.error ? [{ recordId: "", ...job.error }, ...progress.errors] : progress.errors;
   return {

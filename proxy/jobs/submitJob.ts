@@ -36,7 +36,7 @@ export async function submitJob(
   if ("query" in input) await assertQueryReadable(deps, input.appId, input.query);
 
   const jobId = `job_${randomUUID().replaceAll("-", "")}`;
-  deps.journal.createJob(
+  deps.journal.jobs.create(
     {
       jobId,
       appId: input.appId,

@@ -21,7 +21,7 @@ export function assertSessionInScope(
   scope: AppScope,
 ): void {
   if (scope === undefined) return;
-  const appId = deps.journal.getSession(session.id)?.appId ?? session.metadata[METADATA_APP_ID];
+  const appId = deps.journal.sessions.get(session.id)?.appId ?? session.metadata[METADATA_APP_ID];
   if (appId !== scope.appId) throw new SessionNotFoundError(session.id);
 }
 

@@ -6,7 +6,8 @@
  */
 import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
-import type { Journal, JournalSession } from "../journal/Journal";
+import type { Journal } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
 import type { RecordWriter } from "../writeback/RecordWriter";
 import { writeSessionState } from "../writeback/writeSessionState";
 import { nextSessionState, type SessionChange } from "./nextSessionState";
@@ -56,12 +57,12 @@ export function applySessionChange(
   prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
 ): Promise<AppliedSessionChange | undefined> {
   return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
-    const step = prepare(deps.journal.getSession(sessionId));
+    const step = prepare(deps.journal.sessions.get(sessionId));
     if (!step) return undefined;
     const { current } = step;
     const { state, changed } = nextSessionState(current, step.change);
     const session = changed
-      ? (deps.journal.updateSessionState(sessionId, {
+      ? (deps.journal.sessions.updateState(sessionId, {
           status: state.status,
           paymentStatus: state.paymentStatus,
           paidAt: state.paidAt,

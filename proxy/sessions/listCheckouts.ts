@@ -27,7 +27,7 @@ export async function listCheckouts(
   const limit = query.limit ?? 10;
   const byRecords = query.appId !== undefined || query.recordId !== undefined;
   if (byRecords && query.paymentIntent === undefined) {
-    const page = deps.journal.listSessions({
+    const page = deps.journal.sessions.list({
       appId: query.appId,
       recordId: query.recordId,
       status: query.status,
@@ -59,7 +59,7 @@ export async function listCheckouts(
       throw error;
     });
   const views = page.sessions
-    .map((s) => toSessionView(s, deps.journal.getSession(s.id)))
+    .map((s) => toSessionView(s, deps.journal.sessions.get(s.id)))
     .filter(
       (v) =>
         (query.appId === undefined || v.appId === query.appId) &&

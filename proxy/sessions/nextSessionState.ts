@@ -10,7 +10,7 @@
  *   outranks it. A replayed `completed` (unpaid) never undoes `paid`; a late `paid` never undoes a refund.
  * - paidAt: the first moment of payment known stays.
  */
-import type { PaymentStatusValue } from "../journal/Journal";
+import type { PaymentStatusValue } from "../journal/SessionStore";
 import type { SessionStatus } from "../ports/PaymentGateway";
 
 export interface SessionState {

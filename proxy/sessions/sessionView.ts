@@ -4,7 +4,7 @@
  * (made by another proxy, journal lost).
  */
 import type { SessionViewAnswer } from "../../core/api/proxyApi";
-import type { JournalSession, PaymentStatusValue } from "../journal/Journal";
+import type { JournalSession, PaymentStatusValue } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 
 export type SessionView = SessionViewAnswer;

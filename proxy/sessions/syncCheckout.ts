@@ -27,7 +27,7 @@ export async function recordSessionState(
   deps: UseCaseDeps,
   session: CheckoutSession,
 ): Promise<SessionView> {
-  if (!deps.journal.getSession(session.id)) {
+  if (!deps.journal.sessions.get(session.id)) {
     deps.logger.info(
       { sessionId: session.id },
       "session unknown to the journal: shown, records not written",

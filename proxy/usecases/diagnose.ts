@@ -48,7 +48,7 @@ export async function diagnose(
     ),
     Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId))),
   ]);
-  const stuck = deps.journal?.summarizeStuckWriteBacks(STUCK_WRITE_BACK_ATTEMPTS) ?? [];
+  const stuck = deps.journal?.writeBacks.summarizeStuck(STUCK_WRITE_BACK_ATTEMPTS) ?? [];
   for (const app of apps) {
     const waiting = stuck.find((entry) => entry.appId === app.appId);
     if (!waiting) continue;

@@ -5,7 +5,7 @@
  */
 import { formatMinorUnits } from "../../core/money/toMinorUnits";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import type { PaymentStatusValue } from "../journal/Journal";
+import type { PaymentStatusValue } from "../journal/SessionStore";
 import type { SessionStatus } from "../ports/PaymentGateway";
 
 export interface WriteBackState {

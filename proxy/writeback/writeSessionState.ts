@@ -5,7 +5,8 @@
  */
 import type { Logger } from "pino";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
-import type { Journal, JournalSession } from "../journal/Journal";
+import type { Journal } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
 import type { RecordWriter } from "./RecordWriter";
 import { writeBackFields, type WriteBackState } from "./writeBackFields";
 
@@ -21,7 +22,7 @@ export async function writeSessionState(
   }
   const fields = writeBackFields(parsed.mapping.writeBack, state);
   const recordIds = session.recordIds.filter(
-    (id) => deps.journal.latestSessionIdForRecord(session.appId, id) === session.sessionId,
+    (id) => deps.journal.sessions.latestIdForRecord(session.appId, id) === session.sessionId,
   );
   await deps.writer.write(
     session.appId,

@@ -12,7 +12,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { UpstreamError } from "../../proxy/errors/UpstreamError";
-import { SqliteJournal } from "../../proxy/journal/SqliteJournal";
+import { SqliteJournal } from "../../proxy/adapters/sqlite/SqliteJournal";
 import { diagnose, TROUBLESHOOTING_DOC } from "../../proxy/usecases/diagnose";
 
 const ROOT = path.resolve(__dirname, "..", "..");

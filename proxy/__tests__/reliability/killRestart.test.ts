@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
-import { SqliteJournal } from "../../journal/SqliteJournal";
+import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
 import { recordIdsFromMetadata } from "../../usecases/sessionView";
 import {
   CHECKOUT_KILL_POINTS,
@@ -113,7 +113,7 @@ it("a job killed at random moments and restarted each time ends with one linked 
     await sleep(KILL_EARLIEST_MS + random() * KILL_SPREAD_MS);
     await stopChild(proxy.child, "SIGKILL");
     const journal = new SqliteJournal(journalFile);
-    doneAtKills.push(journal.getJobProgress(jobId, 0).done);
+    doneAtKills.push(journal.jobs.getProgress(jobId, 0).done);
     journal.close();
     // The last process is not killed: it finishes the job at full pace.
     proxy = await processes.next(kill < KILL_POINTS - 1 ? KILL_JOB_STRIPE_RATE : 1000);
@@ -155,7 +155,7 @@ it("POST /v1/checkouts killed at random moments links every session made into it
     // Sessions whose create was in flight at the kill: Stripe made them, nobody heard the answer.
     const journal = new SqliteJournal(journalFile);
     const unheard = emulators.stripe.state.sessions.filter(
-      (s) => journal.getSession(s.id) === undefined,
+      (s) => journal.sessions.get(s.id) === undefined,
     );
     journal.close();
     expect(unheard.length).toBeLessThanOrEqual(CHECKOUT_SESSION_CONCURRENCY);

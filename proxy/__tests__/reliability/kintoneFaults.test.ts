@@ -73,7 +73,7 @@ function checkRightAfterFault(
     expect(invariantProblems(emulators, ids)).toEqual([]);
   } else {
     expect(errors).toEqual([]);
-    expect(proxy.journal.countPendingWriteBacks()).toBe(ids.length);
+    expect(proxy.journal.writeBacks.count()).toBe(ids.length);
     expect(sessionCount(emulators)).toBe(ids.length);
   }
 }
@@ -96,7 +96,7 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
       expect((await call(proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
     }
     await drainPendingWriteBacks(proxy);
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
     expect(sessionCount(emulators)).toBe(ids.length);
   });
@@ -114,7 +114,7 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
     checkRightAfterFault(fault, ids, job.errors, false);
 
     await drainPendingWriteBacks(proxy);
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
     expect(sessionCount(emulators)).toBe(ids.length);
   });
@@ -170,7 +170,7 @@ describe("kintone refusing a write-back field that is no longer in the app's for
       mapping: mapping(),
     });
     expect(answer.status).toBe(201);
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
   });
 
@@ -182,7 +182,7 @@ describe("kintone refusing a write-back field that is no longer in the app's for
       mapping: mapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
   });
 });
@@ -217,7 +217,7 @@ describe("a record edited between the proxy's read and its write-back", () => {
       }),
     );
     expect(answer.status).toBe(201);
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
     for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
   });
@@ -232,7 +232,7 @@ describe("a record edited between the proxy's read and its write-back", () => {
       }),
     );
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(proxy.journal.countPendingWriteBacks()).toBe(0);
+    expect(proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(emulators, ids)).toEqual([]);
     for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
   });

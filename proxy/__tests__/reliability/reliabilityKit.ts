@@ -79,7 +79,7 @@ export async function startFaultProxy(emulators: Emulators): Promise<RunningProx
 
 /** Retries pending write-backs until none is left (or `passes` ran out). */
 export async function drainPendingWriteBacks(proxy: RunningProxy, passes = 5): Promise<void> {
-  for (let i = 0; i < passes && proxy.journal.countPendingWriteBacks() > 0; i++) {
+  for (let i = 0; i < passes && proxy.journal.writeBacks.count() > 0; i++) {
     await proxy.retryPendingWriteBacks({ all: true });
   }
 }

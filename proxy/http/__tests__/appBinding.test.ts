@@ -87,7 +87,7 @@ async function start() {
   };
   const jobOf = (appId: string) => {
     const jobId = `job_${appId}`;
-    env.journal.createJob({ jobId, appId, mappingJson: "{}", query: "", createdAt: new Date() }, [
+    env.journal.jobs.create({ jobId, appId, mappingJson: "{}", query: "", createdAt: new Date() }, [
       { recordId: "1" },
     ]);
     return jobId;

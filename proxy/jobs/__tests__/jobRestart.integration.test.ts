@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SqliteJournal } from "../../journal/SqliteJournal";
+import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
 import {
   addOrders,
   call,
@@ -100,9 +100,9 @@ describe("POST /v1/jobs", () => {
     await stopChild(first.child, "SIGKILL");
 
     const journal = new SqliteJournal(journalFile);
-    const atKill = journal.getJobProgress(jobId, 0);
+    const atKill = journal.jobs.getProgress(jobId, 0);
     const unknownToJournal = emulators.stripe.state.sessions.filter(
-      (s) => journal.getSession(s.id) === undefined,
+      (s) => journal.sessions.get(s.id) === undefined,
     );
     journal.close();
     expect(atKill.done).toBeLessThan(200);

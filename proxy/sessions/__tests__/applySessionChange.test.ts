@@ -4,7 +4,7 @@ import { APP } from "../../usecases/__tests__/fakes";
 
 function setup() {
   const made = oneRecordSetup();
-  made.journal.saveSession(journalSession(made.recordId));
+  made.journal.sessions.save(journalSession(made.recordId));
   return made;
 }
 
@@ -17,7 +17,10 @@ describe("applySessionChange", () => {
       writeUnchanged: false,
     }));
     expect(applied.changed).toBe(true);
-    expect(journal.getSession("cs_1")).toMatchObject({ status: "complete", paymentStatus: "paid" });
+    expect(journal.sessions.get("cs_1")).toMatchObject({
+      status: "complete",
+      paymentStatus: "paid",
+    });
     expect(records.field(APP, recordId, "pay_status")).toBe("paid");
   });
 
@@ -38,7 +41,7 @@ describe("applySessionChange", () => {
   it("applies nothing when the step is declined", async () => {
     const { deps, journal, records } = setup();
     expect(await applySessionChange(deps, "cs_1", () => undefined)).toBeUndefined();
-    expect(journal.getSession("cs_1")).toMatchObject({ status: "open" });
+    expect(journal.sessions.get("cs_1")).toMatchObject({ status: "open" });
     expect(records.updates).toEqual([]);
   });
 

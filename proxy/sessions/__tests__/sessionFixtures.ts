@@ -2,7 +2,7 @@
  * One checkout session, cs_1 of app APP, as Stripe and the journal hold it, with its one record
  * in the fakes: for the tests of session changes (events, sync, expire) and session views.
  */
-import type { JournalSession } from "../../journal/Journal";
+import type { JournalSession } from "../../journal/SessionStore";
 import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { APP, baseMapping, makeDeps, silentLogger } from "../../usecases/__tests__/fakes";
 

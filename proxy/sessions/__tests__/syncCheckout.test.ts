@@ -7,7 +7,7 @@ import { journalSession, NOW, oneRecordSetup, stripeSession } from "./sessionFix
 
 function setup() {
   const made = oneRecordSetup();
-  made.journal.saveSession(journalSession(made.recordId));
+  made.journal.sessions.save(journalSession(made.recordId));
   const field = (code: string) => made.records.field(APP, made.recordId, code);
   return { ...made, field };
 }
@@ -32,7 +32,10 @@ describe("syncCheckout", () => {
     const view = await syncCheckout(deps, "cs_1");
 
     expect(view).toMatchObject({ status: "complete", paymentStatus: "paid" });
-    expect(journal.getSession("cs_1")).toMatchObject({ status: "complete", paymentStatus: "paid" });
+    expect(journal.sessions.get("cs_1")).toMatchObject({
+      status: "complete",
+      paymentStatus: "paid",
+    });
     expect(field("pay_status")).toBe("paid");
     expect(field("status")).toBe("complete");
   });
@@ -46,10 +49,10 @@ describe("syncCheckout", () => {
       sync = syncCheckout(deps, "cs_1");
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(records.updates).toEqual([]);
-      expect(journal.getSession("cs_1")?.paymentStatus).toBe("unpaid");
+      expect(journal.sessions.get("cs_1")?.paymentStatus).toBe("unpaid");
     });
     await sync;
-    expect(journal.getSession("cs_1")).toMatchObject({ paymentStatus: "paid", paidAt: NOW });
+    expect(journal.sessions.get("cs_1")).toMatchObject({ paymentStatus: "paid", paidAt: NOW });
     expect(field("pay_status")).toBe("paid");
   });
 
@@ -72,7 +75,7 @@ describe("syncCheckout", () => {
 
     gateway.sessions.set("cs_1", stripeSession({ status: "open", paymentStatus: "unpaid" }));
     await syncCheckout(deps, "cs_1");
-    expect(journal.getSession("cs_1")).toMatchObject({
+    expect(journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "refunded",
     });
@@ -86,7 +89,7 @@ describe("expireCheckout", () => {
     const { deps, gateway, journal, field } = setup();
     gateway.sessions.set("cs_1", stripeSession({}));
     expect(await expireCheckout(deps, "cs_1")).toMatchObject({ status: "expired" });
-    expect(journal.getSession("cs_1")?.status).toBe("expired");
+    expect(journal.sessions.get("cs_1")?.status).toBe("expired");
     expect(field("status")).toBe("expired");
   });
 });

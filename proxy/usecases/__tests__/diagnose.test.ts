@@ -9,7 +9,7 @@ const SETUP = {
 };
 
 function refuse(journal: ReturnType<typeof makeDeps>["journal"], recordId: string, times: number) {
-  journal.addPendingWriteBack(
+  journal.writeBacks.add(
     APP,
     recordId,
     { status: { value: "open" } },
@@ -17,7 +17,7 @@ function refuse(journal: ReturnType<typeof makeDeps>["journal"], recordId: strin
     new Date(0),
   );
   for (let i = 0; i < times; i++) {
-    journal.recordWriteBackFailure(APP, recordId, `refusal ${i + 1}`, new Date(0));
+    journal.writeBacks.recordFailure(APP, recordId, `refusal ${i + 1}`, new Date(0));
   }
 }
 

@@ -8,7 +8,7 @@ import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { SessionNotFoundError } from "../../errors/SessionNotFoundError";
 import { SessionNotOpenError } from "../../errors/SessionNotOpenError";
 import { UpstreamError } from "../../errors/UpstreamError";
-import { SqliteJournal } from "../../journal/SqliteJournal";
+import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
 import type { ImageNormalizer, NormalizedImage } from "../../ports/ImageNormalizer";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type {

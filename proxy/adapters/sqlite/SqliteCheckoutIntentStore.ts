@@ -1,0 +1,82 @@
+import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
+import type { PreparedStatements } from "./PreparedStatements";
+
+interface IntentRow {
+  base_key: string;
+  generation: number;
+  idempotency_key: string;
+  expires_at: number;
+  created_at: number;
+  session_id: string | null;
+  abandoned: number;
+}
+
+const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = ?`;
+
+export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
+  constructor(private readonly sql: PreparedStatements) {}
+
+  claim(
+    baseKey: string,
+    reusable: (intent: CheckoutIntent) => boolean,
+    fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
+    now: Date,
+  ): CheckoutIntent {
+    return this.sql.transaction(() => {
+      const row = this.sql.one(SELECT_INTENT, (found: IntentRow) => found, baseKey);
+      if (row && reusable(fromIntentRow(row))) return fromIntentRow(row);
+      const generation = row ? row.generation + 1 : 1;
+      const made = fresh(generation);
+      const next: IntentRow = {
+        base_key: baseKey,
+        generation,
+        idempotency_key: made.idempotencyKey,
+        expires_at: made.expiresAt.getTime(),
+        created_at: now.getTime(),
+        session_id: null,
+        abandoned: 0,
+      };
+      this.sql
+        .statement(
+          `INSERT INTO checkout_intents (base_key, generation, idempotency_key, expires_at, created_at, session_id)
+           VALUES (@base_key, @generation, @idempotency_key, @expires_at, @created_at, @session_id)
+           ON CONFLICT (base_key) DO UPDATE SET generation = excluded.generation,
+             idempotency_key = excluded.idempotency_key, expires_at = excluded.expires_at,
+             created_at = excluded.created_at, session_id = NULL, abandoned = 0`,
+        )
+        .run(next);
+      return fromIntentRow(next);
+    });
+  }
+
+  find(baseKey: string): CheckoutIntent | undefined {
+    return this.sql.one(SELECT_INTENT, fromIntentRow, baseKey);
+  }
+
+  complete(baseKey: string, idempotencyKey: string, sessionId: string): void {
+    this.sql
+      .statement(
+        `UPDATE checkout_intents SET session_id = ? WHERE base_key = ? AND idempotency_key = ?`,
+      )
+      .run(sessionId, baseKey, idempotencyKey);
+  }
+
+  abandon(baseKey: string, idempotencyKey: string): void {
+    this.sql
+      .statement(
+        `UPDATE checkout_intents SET abandoned = 1 WHERE base_key = ? AND idempotency_key = ? AND session_id IS NULL`,
+      )
+      .run(baseKey, idempotencyKey);
+  }
+}
+
+function fromIntentRow(row: IntentRow): CheckoutIntent {
+  return {
+    baseKey: row.base_key,
+    idempotencyKey: row.idempotency_key,
+    expiresAt: new Date(row.expires_at),
+    createdAt: new Date(row.created_at),
+    sessionId: row.session_id,
+    abandoned: row.abandoned === 1,
+  };
+}

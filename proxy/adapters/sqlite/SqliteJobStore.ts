@@ -1,0 +1,170 @@
+import type {
+  JobError,
+  JobItem,
+  JobItemRef,
+  JobItemState,
+  JobProgress,
+  JobStatus,
+  JobStore,
+  JournalJob,
+  NewJob,
+} from "../../journal/JobStore";
+import type { PreparedStatements } from "./PreparedStatements";
+
+interface ErrorColumns {
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+/** A job or an item as selected: named as the journal names it, but for what needs converting. */
+type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt"> &
+  ErrorColumns & { itemsResolved: number; createdAt: number };
+type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
+
+const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
+    items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
+    created_at AS createdAt
+  FROM jobs`;
+const SELECT_JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision, state,
+    session_id AS sessionId, error_code AS errorCode, error_message AS errorMessage,
+    written_back AS writtenBack
+  FROM job_items`;
+
+export class SqliteJobStore implements JobStore {
+  constructor(private readonly sql: PreparedStatements) {}
+
+  create(job: NewJob, items?: JobItemRef[]): void {
+    this.sql.transaction(() => {
+      this.sql
+        .statement(
+          `INSERT INTO jobs (job_id, app_id, mapping_json, query, status, items_resolved, created_at)
+           VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+        )
+        .run(job.jobId, job.appId, job.mappingJson, job.query, job.createdAt.getTime());
+      if (items) this.resolveItems(job.jobId, items);
+    });
+  }
+
+  get(jobId: string): JournalJob | undefined {
+    return this.sql.one(`${SELECT_JOB} WHERE job_id = ?`, fromJobRow, jobId);
+  }
+
+  listUnfinished(): JournalJob[] {
+    return this.sql.all(
+      `${SELECT_JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
+      fromJobRow,
+    );
+  }
+
+  resolveItems(jobId: string, items: JobItemRef[]): void {
+    this.sql.transaction(() => {
+      const resolved = this.sql
+        .statement(`UPDATE jobs SET items_resolved = 1 WHERE job_id = ? AND items_resolved = 0`)
+        .run(jobId);
+      if (resolved.changes === 0) return;
+      const insert = this.sql.statement(
+        `INSERT OR IGNORE INTO job_items (job_id, position, record_id, revision, state)
+         VALUES (?, ?, ?, ?, 'pending')`,
+      );
+      items.forEach((item, position) =>
+        insert.run(jobId, position, item.recordId, item.revision ?? null),
+      );
+    });
+  }
+
+  setStatus(jobId: string, status: JobStatus, error: JobError | null = null): void {
+    this.sql
+      .statement(`UPDATE jobs SET status = ?, error_code = ?, error_message = ? WHERE job_id = ?`)
+      .run(status, error?.code ?? null, error?.message ?? null, jobId);
+  }
+
+  listItems(jobId: string, state?: JobItemState): JobItem[] {
+    return state === undefined
+      ? this.sql.all(`${SELECT_JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
+      : this.sql.all(
+          `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = ? ORDER BY position`,
+          fromJobItemRow,
+          jobId,
+          state,
+        );
+  }
+
+  finishItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void {
+    const done = "sessionId" in outcome;
+    this.sql
+      .statement(
+        `UPDATE job_items SET state = ?, session_id = ?, error_code = ?, error_message = ?
+         WHERE job_id = ? AND record_id = ? AND state = 'pending'`,
+      )
+      .run(
+        done ? "done" : "failed",
+        done ? outcome.sessionId : null,
+        done ? null : outcome.code,
+        done ? null : outcome.message,
+        jobId,
+        recordId,
+      );
+  }
+
+  listItemsToWriteBack(jobId: string): JobItem[] {
+    return this.sql.all(
+      `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
+         ORDER BY position`,
+      fromJobItemRow,
+      jobId,
+    );
+  }
+
+  markItemsWrittenBack(jobId: string, recordIds: string[]): void {
+    const mark = this.sql.statement(
+      `UPDATE job_items SET written_back = 1 WHERE job_id = ? AND record_id = ?`,
+    );
+    this.sql.transaction(() => {
+      for (const recordId of recordIds) mark.run(jobId, recordId);
+    });
+  }
+
+  getProgress(jobId: string, errorLimit: number): JobProgress {
+    const counts = this.sql
+      .statement(
+        `SELECT COUNT(*) AS total,
+           COALESCE(SUM(state = 'done'), 0) AS done,
+           COALESCE(SUM(state = 'failed'), 0) AS failed
+         FROM job_items WHERE job_id = ?`,
+      )
+      .get(jobId) as { total: number; done: number; failed: number };
+    const errors = this.sql.all(
+      `SELECT record_id, error_code, error_message FROM job_items
+         WHERE job_id = ? AND state = 'failed' ORDER BY position LIMIT ?`,
+      (row: { record_id: string; error_code: string; error_message: string }) => ({
+        recordId: row.record_id,
+        code: row.error_code,
+        message: row.error_message,
+      }),
+      jobId,
+      errorLimit,
+    );
+    return { ...counts, errors };
+  }
+}
+
+function errorOf({ errorCode, errorMessage }: ErrorColumns): JobError | null {
+  return errorCode === null ? null : { code: errorCode, message: errorMessage ?? "" };
+}
+
+function fromJobRow({ errorCode, errorMessage, ...row }: JobRow): JournalJob {
+  return {
+    ...row,
+    itemsResolved: row.itemsResolved === 1,
+    error: errorOf({ errorCode, errorMessage }),
+    createdAt: new Date(row.createdAt),
+  };
+}
+
+function fromJobItemRow({ errorCode, errorMessage, ...row }: JobItemRow): JobItem {
+  return {
+    ...row,
+    error: errorOf({ errorCode, errorMessage }),
+    writtenBack: row.writtenBack === 1,
+  };
+}

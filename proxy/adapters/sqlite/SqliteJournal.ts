@@ -1,0 +1,58 @@
+/**
+ * The journal in one SQLite file (better-sqlite3, WAL): the database is opened and brought up to
+ * date once, and every store works on it with statements prepared once.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Journal } from "../../journal/Journal";
+import { migrate } from "./migrations";
+import { PreparedStatements } from "./PreparedStatements";
+import { SqliteCatalogueCache } from "./SqliteCatalogueCache";
+import { SqliteCheckoutIntentStore } from "./SqliteCheckoutIntentStore";
+import { SqliteJobStore } from "./SqliteJobStore";
+import { SqliteSessionStore } from "./SqliteSessionStore";
+import { SqliteStripeEventStore } from "./SqliteStripeEventStore";
+import { SqliteWriteBackStore } from "./SqliteWriteBackStore";
+
+export class SqliteJournal implements Journal {
+  private readonly db: Database.Database;
+  readonly sessions: SqliteSessionStore;
+  readonly intents: SqliteCheckoutIntentStore;
+  readonly writeBacks: SqliteWriteBackStore;
+  readonly catalogue: SqliteCatalogueCache;
+  readonly jobs: SqliteJobStore;
+  readonly stripeEvents: SqliteStripeEventStore;
+
+  /** `file` is a path, or `:memory:` for tests. */
+  constructor(file: string) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    // First, so that even switching to WAL waits for another process holding the file.
+    this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    migrate(this.db);
+    const statements = new PreparedStatements(this.db);
+    this.sessions = new SqliteSessionStore(statements);
+    this.intents = new SqliteCheckoutIntentStore(statements);
+    this.writeBacks = new SqliteWriteBackStore(statements);
+    this.catalogue = new SqliteCatalogueCache(statements);
+    this.jobs = new SqliteJobStore(statements);
+    this.stripeEvents = new SqliteStripeEventStore(statements);
+  }
+
+  static inDataDir(dataDir: string): SqliteJournal {
+    return new SqliteJournal(path.join(dataDir, "journal.sqlite"));
+  }
+
+  /** The underlying database, for a later issue's tables that live in the same file. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,111 @@
+import type {
+  PendingWriteBack,
+  StuckWriteBacks,
+  WriteBackStore,
+} from "../../journal/WriteBackStore";
+import type { PreparedStatements } from "./PreparedStatements";
+
+interface PendingRow {
+  app_id: string;
+  record_id: string;
+  fields: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+}
+
+export class SqliteWriteBackStore implements WriteBackStore {
+  constructor(private readonly sql: PreparedStatements) {}
+
+  // Typed by the interface, which alone spells out its five parameters.
+  readonly add: WriteBackStore["add"] = (appId, recordId, fields, error, nextAttemptAt) => {
+    this.sql.transaction(() => {
+      const owed = this.owedFields(appId, recordId);
+      const merged = { ...owed, ...fields };
+      this.sql
+        .statement(
+          `INSERT INTO pending_write_backs (app_id, record_id, fields, attempts, next_attempt_at, last_error)
+           VALUES (?, ?, ?, 0, ?, ?)
+           ON CONFLICT (app_id, record_id) DO UPDATE SET fields = excluded.fields,
+             next_attempt_at = MIN(next_attempt_at, excluded.next_attempt_at), last_error = excluded.last_error`,
+        )
+        .run(appId, recordId, JSON.stringify(merged), nextAttemptAt.getTime(), error);
+    });
+  };
+
+  clearFields(appId: string, recordId: string, fieldCodes: string[]): void {
+    this.sql.transaction(() => {
+      const fields = this.owedFields(appId, recordId);
+      if (!fields) return;
+      for (const code of fieldCodes) delete fields[code];
+      if (Object.keys(fields).length === 0) this.delete(appId, recordId);
+      else
+        this.sql
+          .statement(`UPDATE pending_write_backs SET fields = ? WHERE app_id = ? AND record_id = ?`)
+          .run(JSON.stringify(fields), appId, recordId);
+    });
+  }
+
+  listDue(now: Date, limit: number): PendingWriteBack[] {
+    return this.sql.all(
+      `SELECT * FROM pending_write_backs WHERE next_attempt_at <= ? ORDER BY app_id, next_attempt_at LIMIT ?`,
+      (row: PendingRow) => ({
+        appId: row.app_id,
+        recordId: row.record_id,
+        fields: JSON.parse(row.fields) as Record<string, { value: unknown }>,
+        attempts: row.attempts,
+        nextAttemptAt: new Date(row.next_attempt_at),
+        lastError: row.last_error,
+      }),
+      now.getTime(),
+      limit,
+    );
+  }
+
+  count(): number {
+    const row = this.sql.statement(`SELECT COUNT(*) AS n FROM pending_write_backs`).get() as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  summarizeStuck(minAttempts: number): StuckWriteBacks[] {
+    // SQLite takes the bare columns of an aggregate query from the row MIN() picked.
+    return this.sql.all(
+      `SELECT app_id, COUNT(*) AS records, MIN(record_id) AS record_id, last_error
+         FROM pending_write_backs WHERE attempts >= ? GROUP BY app_id ORDER BY app_id`,
+      (row: { app_id: string; records: number; record_id: string; last_error: string | null }) => ({
+        appId: row.app_id,
+        records: row.records,
+        recordId: row.record_id,
+        lastError: row.last_error,
+      }),
+      minAttempts,
+    );
+  }
+
+  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void {
+    this.sql
+      .statement(
+        `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+         WHERE app_id = ? AND record_id = ?`,
+      )
+      .run(nextAttemptAt.getTime(), error, appId, recordId);
+  }
+
+  delete(appId: string, recordId: string): void {
+    this.sql
+      .statement(`DELETE FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
+      .run(appId, recordId);
+  }
+
+  /** The field values the record is owed now, if it is owed any. */
+  private owedFields(appId: string, recordId: string): Record<string, unknown> | undefined {
+    return this.sql.one(
+      `SELECT fields FROM pending_write_backs WHERE app_id = ? AND record_id = ?`,
+      (row: Pick<PendingRow, "fields">) => JSON.parse(row.fields) as Record<string, unknown>,
+      appId,
+      recordId,
+    );
+  }
+}

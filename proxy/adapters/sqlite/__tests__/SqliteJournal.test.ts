@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { aJob, aSession } from "../../../journal/__tests__/journalFixtures";
+import { SqliteJournal } from "../SqliteJournal";
+
+/** Runs `body` with a new temporary directory, removed afterwards. */
+function inTempDir(prefix: string, body: (dir: string) => void): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("SqliteJournal", () => {
+  it("survives a restart in its data directory (WAL file, migrations applied once)", () => {
+    inTempDir("journal-", (dir) => {
+      const first = SqliteJournal.inDataDir(path.join(dir, "nested"));
+      first.sessions.save(aSession("cs_1"));
+      expect(first.database.pragma("journal_mode", { simple: true })).toBe("wal");
+      first.close();
+      const second = SqliteJournal.inDataDir(path.join(dir, "nested"));
+      expect(second.sessions.get("cs_1")?.sessionId).toBe("cs_1");
+      second.close();
+    });
+  });
+
+  it("keeps jobs in the file across a reopen", () => {
+    inTempDir("journal-jobs-", (dir) => {
+      const file = path.join(dir, "journal.sqlite");
+      const first = new SqliteJournal(file);
+      first.jobs.create(aJob("job_f"), [{ recordId: "5" }]);
+      first.close();
+      const second = new SqliteJournal(file);
+      expect(second.jobs.listUnfinished().map((j) => j.jobId)).toEqual(["job_f"]);
+      second.close();
+    });
+  });
+
+  it("opens a fresh file from several processes starting at the same moment (each finds the schema made once)", async () => {
+    const file = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "journal-race-")),
+      "journal.sqlite",
+    );
+    const at = Date.now() + 1500; // after every process has loaded
+    const outputs = await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<string>((resolve, reject) => {
+            execFile(
+              process.execPath,
+              ["--import", "tsx", path.join(__dirname, "openJournalAt.ts"), file, String(at)],
+              { timeout: 30_000 },
+              (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+            );
+          }),
+      ),
+    );
+    expect(outputs).toEqual(["opened", "opened", "opened", "opened"]);
+  });
+});

@@ -1,0 +1,70 @@
+/** Bulk jobs (`POST /v1/jobs`): the record list is resolved once, then each item moves on once. */
+
+export type JobStatus = "queued" | "running" | "succeeded" | "partially_failed" | "failed";
+export type JobItemState = "pending" | "done" | "failed";
+
+export interface JobError {
+  code: string;
+  message: string;
+}
+
+export interface JobItemRef {
+  recordId: string;
+  /** The revision the caller saw; the record must still have it. */
+  revision?: string;
+}
+
+export interface NewJob {
+  jobId: string;
+  appId: string;
+  mappingJson: string;
+  /** The kintone query condition, when the job names its records by query. */
+  query: string | null;
+  createdAt: Date;
+}
+
+/** One bulk run: one session per record. */
+export interface JournalJob extends NewJob {
+  status: JobStatus;
+  /** Whether the record list is known (a query is resolved to ids once). */
+  itemsResolved: boolean;
+  /** Why the whole job failed (e.g. its query could not be read), if it did. */
+  error: JobError | null;
+}
+
+export interface JobItem {
+  jobId: string;
+  recordId: string;
+  revision: string | null;
+  state: JobItemState;
+  sessionId: string | null;
+  error: JobError | null;
+  writtenBack: boolean;
+}
+
+export interface JobProgress {
+  total: number;
+  done: number;
+  failed: number;
+  errors: ({ recordId: string } & JobError)[];
+}
+
+export interface JobStore {
+  /** A new job; with `items` its record list is already resolved (else the runner resolves its query). */
+  create(job: NewJob, items?: JobItemRef[]): void;
+  get(jobId: string): JournalJob | undefined;
+  /** Jobs still `queued` or `running`, oldest first: the ones to resume at start. */
+  listUnfinished(): JournalJob[];
+  /** Sets the record list once (a record named twice is one item). Atomic. */
+  resolveItems(jobId: string, items: JobItemRef[]): void;
+  setStatus(jobId: string, status: JobStatus, error?: JobError | null): void;
+  /** Items of a job in order, optionally only those in one state. */
+  listItems(jobId: string, state?: JobItemState): JobItem[];
+  /** Moves a pending item to done (with its session) or failed; an item moves once. */
+  finishItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void;
+  /** Done items whose session was not yet written into their record. */
+  listItemsToWriteBack(jobId: string): JobItem[];
+  markItemsWrittenBack(jobId: string, recordIds: string[]): void;
+  /** Counts, and the first `errorLimit` item errors. */
+  getProgress(jobId: string, errorLimit: number): JobProgress;
+}

@@ -1,0 +1,65 @@
+/**
+ * The sessions the proxy made, for which records and with which mapping, as far as it knows their
+ * state; and which payment intent belongs to which session.
+ */
+import type { SessionStatus } from "../ports/PaymentGateway";
+
+export type PaymentStatusValue =
+  "unpaid" | "paid" | "no_payment_required" | "failed" | "refunded" | "partially_refunded";
+
+export interface JournalSession {
+  sessionId: string;
+  appId: string;
+  recordIds: string[];
+  /** The mapping JSON the session was made with: later writes use its `writeBack` fields. */
+  mappingJson: string;
+  status: SessionStatus;
+  paymentStatus: PaymentStatusValue;
+  url: string | null;
+  currency: string;
+  amountTotal: number;
+  customerEmail: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+  paidAt: Date | null;
+}
+
+/** What Stripe may tell later about a session; the rest is fixed when it is made. */
+export type SessionStateUpdate = Partial<
+  Pick<
+    JournalSession,
+    "status" | "paymentStatus" | "customerEmail" | "amountTotal" | "paidAt" | "url"
+  >
+>;
+
+export interface SessionQuery {
+  appId?: string;
+  recordId?: string;
+  status?: SessionStatus;
+  customerEmail?: string;
+  /** Newest first; `startingAfter` is a session id of the previous page. */
+  limit: number;
+  startingAfter?: string;
+}
+
+export interface SessionPage {
+  sessions: JournalSession[];
+  hasMore: boolean;
+}
+
+export interface SessionStore {
+  /** Keeps a new session; saving a known id again changes nothing. */
+  save(session: JournalSession): void;
+  get(sessionId: string): JournalSession | undefined;
+  /** Updates the known state; `status` never moves back from complete/expired to open. Atomic. */
+  updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined;
+  /** Sessions the journal still believes open that include the record. */
+  findOpenForRecord(appId: string, recordId: string): JournalSession[];
+  /** The newest session made for the record: only its state belongs in the record. */
+  latestIdForRecord(appId: string, recordId: string): string | undefined;
+  list(query: SessionQuery): SessionPage;
+  oldestCreatedAt(): Date | undefined;
+  /** Refund events name the payment intent only: this finds the session it belongs to. */
+  linkPaymentIntent(paymentIntentId: string, sessionId: string): void;
+  idForPaymentIntent(paymentIntentId: string): string | undefined;
+}

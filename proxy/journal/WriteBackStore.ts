@@ -1,0 +1,39 @@
+/** Record writes still owed to kintone, kept until kintone takes them. */
+
+/** Field values still owed to one record; newer values replace older ones field by field. */
+export interface PendingWriteBack {
+  appId: string;
+  recordId: string;
+  fields: Record<string, { value: unknown }>;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+}
+
+/** Write-backs of one app that kintone refused at least a given number of times. */
+export interface StuckWriteBacks {
+  appId: string;
+  records: number;
+  /** One of them (the lowest id), with the last refusal kintone gave for it. */
+  recordId: string;
+  lastError: string | null;
+}
+
+export interface WriteBackStore {
+  /** Merges `fields` into what the record is owed (newer values win). Atomic. */
+  add(
+    appId: string,
+    recordId: string,
+    fields: Record<string, { value: unknown }>,
+    error: string,
+    nextAttemptAt: Date,
+  ): void;
+  /** A later successful write of these fields makes the owed (older) values moot. Atomic. */
+  clearFields(appId: string, recordId: string, fieldCodes: string[]): void;
+  listDue(now: Date, limit: number): PendingWriteBack[];
+  count(): number;
+  /** Per app, the pending write-backs that failed `minAttempts` times or more. */
+  summarizeStuck(minAttempts: number): StuckWriteBacks[];
+  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void;
+  delete(appId: string, recordId: string): void;
+}

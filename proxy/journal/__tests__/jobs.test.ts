@@ -1,0 +1,77 @@
+import { describeStore } from "./journalAdapters";
+import { aJob } from "./journalFixtures";
+
+describeStore("jobs", (jobs) => {
+  it("keeps a job's records once each, in order, all pending", () => {
+    jobs.create(aJob("job_a"), [
+      { recordId: "3", revision: "7" },
+      { recordId: "1" },
+      { recordId: "3", revision: "8" },
+    ]);
+    expect(jobs.get("job_a")).toMatchObject({
+      status: "queued",
+      itemsResolved: true,
+      error: null,
+    });
+    expect(jobs.listItems("job_a").map((i) => [i.recordId, i.revision, i.state])).toEqual([
+      ["3", "7", "pending"],
+      ["1", null, "pending"],
+    ]);
+  });
+
+  it("resolves a query job's records only once", () => {
+    jobs.create({ ...aJob("job_q"), query: 'region = "east"' });
+    expect(jobs.get("job_q")?.itemsResolved).toBe(false);
+    jobs.resolveItems("job_q", [{ recordId: "1" }, { recordId: "2" }]);
+    jobs.resolveItems("job_q", [{ recordId: "9" }]);
+    expect(jobs.listItems("job_q").map((i) => i.recordId)).toEqual(["1", "2"]);
+  });
+
+  it("moves an item from pending to done or failed once, and counts progress", () => {
+    jobs.create(
+      aJob("job_p"),
+      ["1", "2", "3", "4"].map((recordId) => ({ recordId })),
+    );
+    jobs.finishItem("job_p", "2", { code: "VALIDATION_FAILED", message: "price: required" });
+    jobs.finishItem("job_p", "1", { sessionId: "cs_1" });
+    jobs.finishItem("job_p", "1", { code: "STRIPE_ERROR", message: "late retry" });
+    jobs.finishItem("job_p", "4", { code: "RECORD_NOT_FOUND", message: "gone" });
+
+    expect(jobs.getProgress("job_p", 1)).toEqual({
+      total: 4,
+      done: 1,
+      failed: 2,
+      errors: [{ recordId: "2", code: "VALIDATION_FAILED", message: "price: required" }],
+    });
+    expect(jobs.listItems("job_p", "pending").map((i) => i.recordId)).toEqual(["3"]);
+    expect(jobs.listItems("job_p", "done")[0]).toMatchObject({
+      recordId: "1",
+      sessionId: "cs_1",
+      error: null,
+    });
+  });
+
+  it("tells which done items still owe their write-back", () => {
+    jobs.create(
+      aJob("job_w"),
+      ["1", "2", "3"].map((recordId) => ({ recordId })),
+    );
+    jobs.finishItem("job_w", "1", { sessionId: "cs_1" });
+    jobs.finishItem("job_w", "2", { sessionId: "cs_2" });
+    jobs.markItemsWrittenBack("job_w", ["1"]);
+    expect(jobs.listItemsToWriteBack("job_w").map((i) => i.recordId)).toEqual(["2"]);
+  });
+
+  it("lists queued and running jobs oldest first, not finished ones", () => {
+    jobs.create(aJob("job_2", new Date("2026-01-02T00:00:00Z")), [{ recordId: "1" }]);
+    jobs.create(aJob("job_1", new Date("2026-01-01T00:00:00Z")), [{ recordId: "1" }]);
+    jobs.create(aJob("job_3"), [{ recordId: "1" }]);
+    jobs.setStatus("job_2", "running");
+    jobs.setStatus("job_3", "failed", { code: "KINTONE_ERROR", message: "query refused" });
+    expect(jobs.listUnfinished().map((j) => j.jobId)).toEqual(["job_1", "job_2"]);
+    expect(jobs.get("job_3")?.error).toEqual({
+      code: "KINTONE_ERROR",
+      message: "query refused",
+    });
+  });
+});
