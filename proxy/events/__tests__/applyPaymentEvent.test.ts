@@ -1,7 +1,9 @@
 import type { JournalSession } from "../../journal/Journal";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type { CheckoutSession } from "../../ports/PaymentGateway";
-import { APP, baseMapping, makeDeps, silentLogger } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping } from "../../../testkit/productRecords";
+import { silentLogger } from "../../../testkit/silentLogger";
 import { ingestPaymentEvent, type PaymentEventDeps } from "../applyPaymentEvent";
 import { EventCatchUp } from "../EventCatchUp";
 import { paymentEventToJson } from "../paymentEventJson";

@@ -5,7 +5,8 @@ import { UpstreamError } from "../../errors/UpstreamError";
 import { ValidationFailedError } from "../../errors/ValidationFailedError";
 import { RecordWriter } from "../../writeback/RecordWriter";
 import { createCheckouts, EXPIRY_SAFETY_MARGIN_MS, sessionExpiry } from "../createCheckouts";
-import { APP, baseMapping, makeDeps, productRecord } from "./fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 
 const NOW = new Date("2026-01-10T00:00:00Z");
 

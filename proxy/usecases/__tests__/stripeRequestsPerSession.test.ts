@@ -8,7 +8,8 @@ import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentG
 import { productIdForCode } from "../../adapters/stripe/productIdForCode";
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { createCheckouts } from "../createCheckouts";
-import { APP, baseMapping, makeDeps, productRecord } from "./fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 
 let emulator: StripeEmulator;
 

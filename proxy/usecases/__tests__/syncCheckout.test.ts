@@ -4,7 +4,9 @@ import type { CheckoutSession } from "../../ports/PaymentGateway";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
 import { expireCheckout } from "../expireCheckout";
 import { syncCheckout } from "../syncCheckout";
-import { APP, baseMapping, makeDeps, silentLogger } from "./fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping } from "../../../testkit/productRecords";
+import { silentLogger } from "../../../testkit/silentLogger";
 
 const NOW = new Date("2026-01-10T00:00:00Z");
 

@@ -1,5 +1,6 @@
 import { SqliteJournal } from "../../journal/SqliteJournal";
-import { FakeRecordStore, silentLogger } from "../../usecases/__tests__/fakes";
+import { FakeRecordStore } from "../../../testkit/FakeRecordStore";
+import { silentLogger } from "../../../testkit/silentLogger";
 import { RecordWriter } from "../RecordWriter";
 import { toKintoneDateTime, writeBackFields } from "../writeBackFields";
 
