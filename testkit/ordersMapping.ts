@@ -24,10 +24,15 @@ const ORDERS_MAPPING = {
   writeBack: ORDERS_WRITE_BACK,
 };
 
-export function ordersMapping<Overrides extends Record<string, unknown>>(
-  overrides: Overrides = {} as Overrides,
-) {
-  return { ...ORDERS_MAPPING, ...overrides };
+/** A mapping as the proxy's routes take it, its parts open to what a test changes. */
+export interface OrdersMapping {
+  [key: string]: unknown;
+  lineItem: Record<string, unknown>;
+  writeBack: Record<string, unknown>;
+}
+
+export function ordersMapping(overrides: Record<string, unknown> = {}): OrdersMapping {
+  return { ...ORDERS_MAPPING, ...overrides } as OrdersMapping;
 }
 
 /** The same mapping as the JSON text the proxy's routes take. */
