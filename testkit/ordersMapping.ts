@@ -12,6 +12,9 @@ export const ORDERS_LINE_ITEM = {
 
 export const ORDERS_WRITE_BACK = { url: "checkout_url", sessionId: "session_id", status: "status" };
 
+/** The write-back with the error field, as the bulk jobs and the benchmarks map it. */
+export const ORDERS_WRITE_BACK_WITH_ERROR = { ...ORDERS_WRITE_BACK, error: "error" };
+
 export const THANKS_URL = "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}";
 
 const ORDERS_MAPPING = {

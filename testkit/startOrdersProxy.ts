@@ -3,15 +3,15 @@
  * both emulators with the Orders app (sandbox/startOrdersEmulators.ts), and what a test asks of it:
  * HTTP calls with the secret, the Orders records' field values.
  */
-import pino from "pino";
-import { loadConfig, type ProxyConfig } from "../proxy/config";
-import { startProxy, type RunningProxy, type StartProxyOptions } from "../proxy/main";
+import type { ProxyConfig } from "../proxy/config";
+import type { RunningProxy, StartProxyOptions } from "../proxy/main";
 import {
   startOrdersEmulators,
   type OrdersEmulators,
   type OrdersEmulatorsOptions,
 } from "../sandbox/startOrdersEmulators";
 import { callProxy, type CallOptions, type ProxyAnswer } from "./callProxy";
+import { startTestProxy, testProxyConfig } from "./startTestProxy";
 
 export const ORDERS_PROXY_SECRET = "testkit-proxy-secret-0123456789-abcdef";
 export const ORDERS_STRIPE_KEY = "rk_test_testkit";
@@ -50,23 +50,17 @@ export interface OrdersProxy extends OrdersEmulators {
 export async function startOrdersProxy(options: OrdersProxyOptions = {}): Promise<OrdersProxy> {
   const emulators = await startOrdersEmulators(options);
   const secret = options.secret ?? ORDERS_PROXY_SECRET;
-  const config = (env: Record<string, string> = {}) => {
-    const loaded = loadConfig({
-      ...emulators.proxyEnv({
-        stripeApiKey: options.stripeApiKey ?? ORDERS_STRIPE_KEY,
-        proxySecret: secret,
-      }),
-      ...options.env,
-      ...env,
-    });
-    if (!loaded.ok) throw new Error(loaded.message);
-    return loaded.config;
-  };
+  const envOf = (env: Record<string, string> = {}) => ({
+    ...emulators.proxyEnv({
+      stripeApiKey: options.stripeApiKey ?? ORDERS_STRIPE_KEY,
+      proxySecret: secret,
+    }),
+    ...options.env,
+    ...env,
+  });
+  const config = (env: Record<string, string> = {}) => testProxyConfig(envOf(env));
   const start: OrdersProxy["startProxy"] = (more = {}) =>
-    startProxy(config(more.env), {
-      host: "127.0.0.1",
-      journalFile: ":memory:",
-      logger: pino({ level: "silent" }),
+    startTestProxy(envOf(more.env), {
       ...(typeof options.proxy === "function" ? options.proxy(emulators) : options.proxy),
       ...more.proxy,
     });

@@ -4,12 +4,15 @@
  */
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
-  options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
+  options: { timeoutMs?: number; intervalMs?: number; message?: string | (() => string) } = {},
 ): Promise<void> {
   const { timeoutMs = 10_000, intervalMs = 10 } = options;
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(options.message ?? "condition not met in time");
+    if (Date.now() > deadline) {
+      const { message = "condition not met in time" } = options;
+      throw new Error(typeof message === "function" ? message() : message);
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
