@@ -26,7 +26,6 @@ import {
   runJob,
   sessionCount,
   faultProxyPerTest,
-  type Emulators,
   type ItemError,
 } from "./reliabilityKit";
 

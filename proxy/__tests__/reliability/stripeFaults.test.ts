@@ -22,7 +22,6 @@ import {
   runJob,
   sessionCount,
   faultProxyPerTest,
-  type Emulators,
   type ItemError,
 } from "./reliabilityKit";
 
