@@ -7,9 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
-import type { FieldDef } from "../sandbox/kintone/KintoneStore";
 import { startOrdersEmulators } from "../sandbox/startOrdersEmulators";
 import type { StripeEmulator, StripeEmulatorOptions } from "../sandbox/stripe/StripeEmulator";
+import { callProxy } from "../testkit/callProxy";
+import { addOrderRecords, type OrderRow } from "../testkit/orderRecords";
+import { ORDERS_WRITE_BACK_WITH_ERROR, ordersMappingJson } from "../testkit/ordersMapping";
 import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
@@ -20,46 +22,13 @@ export const BENCH_TOKEN = "benchtoken1234567";
  * (proxy/http/rateLimits.ts) would answer with 429.
  */
 export const BENCH_AUTHENTICATED_LIMIT = 10_000_000;
-const TOKEN = BENCH_TOKEN;
-
-const FIELDS: FieldDef[] = [
-  { code: "code", label: "Code", type: "SINGLE_LINE_TEXT" },
-  { code: "name", label: "Name", type: "SINGLE_LINE_TEXT" },
-  { code: "price", label: "Price", type: "NUMBER" },
-  { code: "qty", label: "Quantity", type: "NUMBER" },
-  { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
-  { code: "session_id", label: "Session", type: "SINGLE_LINE_TEXT" },
-  { code: "status", label: "Status", type: "SINGLE_LINE_TEXT" },
-  { code: "error", label: "Error", type: "MULTI_LINE_TEXT" },
-  { code: "image", label: "Image", type: "FILE" },
-];
-
+/** The Orders mapping, errors written back. */
 export function mapping(overrides: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    version: 1,
-    source: { type: "records" },
-    grouping: "single",
-    lineItem: {
-      productCode: { field: "code" },
-      name: { field: "name" },
-      unitPrice: { field: "price" },
-      quantity: { field: "qty" },
-    },
-    currency: "JPY",
-    successUrl: "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}",
-    writeBack: { url: "checkout_url", sessionId: "session_id", status: "status", error: "error" },
-    ...overrides,
-  });
+  return ordersMappingJson({ writeBack: ORDERS_WRITE_BACK_WITH_ERROR, ...overrides });
 }
 
-export interface Row {
-  code?: string;
-  name: string;
-  price: string;
-  qty: string;
-  /** Attachments of the `image` field. */
-  images?: { bytes: Uint8Array; name: string; contentType: string }[];
-}
+/** An Orders row; `images` are attachments of the `image` field. */
+export type Row = Pick<OrderRow, "code" | "name" | "price" | "qty" | "images">;
 
 export interface ProxyChild {
   url: string;
@@ -87,8 +56,7 @@ export interface Bed {
 
 export async function startBed(options: BedOptions = {}): Promise<Bed> {
   const emulators = await startOrdersEmulators({
-    fields: FIELDS,
-    token: TOKEN,
+    token: BENCH_TOKEN,
     stripe: options.stripe ?? {},
   });
   const { stripe, kintone, appId } = emulators;
@@ -110,20 +78,7 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
     kintone,
     proxy,
     appId,
-    addRecords(rows) {
-      const records = rows.map((row) => ({
-        code: { value: row.code ?? "" },
-        name: { value: row.name },
-        price: { value: row.price },
-        qty: { value: row.qty },
-        image: {
-          value: (row.images ?? []).map((file) => ({
-            fileKey: kintone.store.putFile(file.bytes, file.name, file.contentType).fileKey,
-          })),
-        },
-      }));
-      return kintone.store.addRecords(appId, records).ids;
-    },
+    addRecords: (rows) => addOrderRecords(emulators, rows),
     async close() {
       await proxy.close();
       await emulators.close();
@@ -132,7 +87,7 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
 }
 
 /**
- * Forks bench/proxyProcess.ts with the proxy's environment (DESIGN §4) and a temporary journal
+ * Forks bench/proxyProcess.ts with the proxy's environment variables and a temporary journal
  * file; its stdout (the request log) is discarded, stderr shown.
  */
 async function startProxyProcess(
@@ -221,10 +176,8 @@ export async function call(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(baseUrl + path, {
-    method,
-    headers: { authorization: `Bearer ${SECRET}`, "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const answer = await callProxy(baseUrl, SECRET, method, path, body, {
+    contentType: "application/json",
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: answer.status, body: answer.body as Record<string, unknown> };
 }

@@ -4,24 +4,13 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { startKintoneEmulator, type KintoneEmulator } from "../sandbox/kintone/KintoneEmulator";
 import { createPagesRouter } from "../sandbox/kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "../sandbox/kintone/pages/PluginSettingsStore";
+import { FIXTURE_PLUGIN_DIR, FIXTURE_PLUGIN_ID } from "../testkit/fixturePlugin";
 import { launchChromium, waitForKintoneReady } from "./browser";
 import { useStoryPages } from "./storyKit";
-
-const PLUGIN_ID = "fixturepluginfixturepluginfixtur";
-const PLUGIN_DIR = path.join(
-  __dirname,
-  "..",
-  "sandbox",
-  "kintone",
-  "pages",
-  "__tests__",
-  "fixturePlugin",
-);
 
 let kintone: KintoneEmulator;
 let settings: PluginSettingsStore;
@@ -96,7 +85,14 @@ beforeAll(async () => {
       },
     ],
     mount: (app, store) =>
-      app.use(createPagesRouter({ store, pluginDir: PLUGIN_DIR, pluginId: PLUGIN_ID, settings })),
+      app.use(
+        createPagesRouter({
+          store,
+          pluginDir: FIXTURE_PLUGIN_DIR,
+          pluginId: FIXTURE_PLUGIN_ID,
+          settings,
+        }),
+      ),
   });
   echo = http.createServer((req, res) => {
     let body = "";
@@ -139,7 +135,7 @@ describe("kintone.events and the list page", () => {
     await open("/k/5/");
     const seen = await fixture();
 
-    expect(seen.pluginId).toBe(PLUGIN_ID);
+    expect(seen.pluginId).toBe(FIXTURE_PLUGIN_ID);
     expect(seen.handledAsync).toBe(true);
     expect(seen.events).toHaveLength(1);
     expect(seen.events[0]).toMatchObject({
@@ -269,7 +265,7 @@ describe("kintone.api with the page's session", () => {
 });
 
 describe("plugin settings and plugin.app.proxy", () => {
-  const settingsPath = `/k/admin/app/5/plugin/config?pluginId=${PLUGIN_ID}`;
+  const settingsPath = `/k/admin/app/5/plugin/config?pluginId=${FIXTURE_PLUGIN_ID}`;
 
   it("saves config and proxy config on the settings page, readable back as kintone allows", async () => {
     await open(settingsPath);
@@ -301,7 +297,7 @@ describe("plugin settings and plugin.app.proxy", () => {
           refusal,
         };
       },
-      { pluginId: PLUGIN_ID, url: echoUrl },
+      { pluginId: FIXTURE_PLUGIN_ID, url: echoUrl },
     );
     expect(result).toEqual({
       config: { proxyUrl: echoUrl },
@@ -312,7 +308,7 @@ describe("plugin settings and plugin.app.proxy", () => {
       otherMethod: null,
       refusal: expect.stringContaining("must be a string"),
     });
-    expect(settings.getConfig("5", PLUGIN_ID)).toEqual({ proxyUrl: echoUrl });
+    expect(settings.getConfig("5", FIXTURE_PLUGIN_ID)).toEqual({ proxyUrl: echoUrl });
   });
 
   it("goes to the plugin list after setConfig without a callback", async () => {
@@ -329,7 +325,7 @@ describe("plugin settings and plugin.app.proxy", () => {
   });
 
   it("sends plugin.app.proxy through kintone with the stored headers and data winning", async () => {
-    settings.setProxyConfig("5", PLUGIN_ID, {
+    settings.setProxyConfig("5", FIXTURE_PLUGIN_ID, {
       url: `${echoUrl}/v1/`,
       method: "POST",
       headers: { Authorization: "Bearer stored" },
@@ -345,7 +341,7 @@ describe("plugin settings and plugin.app.proxy", () => {
           { Authorization: "Bearer page" },
           { appId: "6", records: [{ id: "1" }] },
         ),
-      { pluginId: PLUGIN_ID, url: echoUrl },
+      { pluginId: FIXTURE_PLUGIN_ID, url: echoUrl },
     );
     expect(status).toBe(202);
     expect(headers["x-echo"]).toBe("1");

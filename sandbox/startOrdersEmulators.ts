@@ -1,20 +1,26 @@
 /**
- * Both emulators with one kintone "Orders" app whose token may view and edit, and the proxy
- * environment (DESIGN §4) that points at them: what the proxy's integration kits and the
- * benchmarks start, each with its own fields.
+ * Both emulators with one kintone "Orders" app whose token may view and edit, and the variables
+ * the proxy reads to reach them: what the proxy's test kits and the benchmarks start. The app has
+ * the shared test Orders fields (testkit/ordersFields.ts) unless a caller gives its own.
  */
+import { ORDERS_FIELDS } from "../testkit/ordersFields";
 import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
-import type { FieldDef } from "./kintone/KintoneStore";
+import type { ApiTokenDef, FieldDef } from "./kintone/KintoneStore";
 import {
   startStripeEmulator,
   type StripeEmulator,
   type StripeEmulatorOptions,
 } from "./stripe/StripeEmulator";
 
+export const ORDERS_TOKEN = "orderstesttoken123";
+
 export interface OrdersEmulatorsOptions {
-  fields: FieldDef[];
-  /** The Orders app's API token (view and edit records). */
-  token: string;
+  /** Default ORDERS_FIELDS. */
+  fields?: FieldDef[];
+  /** The Orders app's API token; default ORDERS_TOKEN. */
+  token?: string;
+  /** Default view and edit. */
+  tokenRights?: ApiTokenDef["rights"];
   stripe?: StripeEmulatorOptions;
 }
 
@@ -22,22 +28,27 @@ export interface OrdersEmulators {
   stripe: StripeEmulator;
   kintone: KintoneEmulator;
   appId: string;
+  token: string;
   /** The proxy's required variables for these emulators; `PORT` 0 (any free port). */
   proxyEnv(secrets: { stripeApiKey: string; proxySecret: string }): Record<string, string>;
   close(): Promise<void>;
 }
 
 export async function startOrdersEmulators(
-  options: OrdersEmulatorsOptions,
+  options: OrdersEmulatorsOptions = {},
 ): Promise<OrdersEmulators> {
+  const token = options.token ?? ORDERS_TOKEN;
   const stripe = await startStripeEmulator(options.stripe ?? {});
   const kintone = await startKintoneEmulator({
     apps: [
       {
         name: "Orders",
-        fields: options.fields,
+        fields: options.fields ?? ORDERS_FIELDS,
         apiTokens: [
-          { token: options.token, rights: { view: true, add: false, edit: true, delete: false } },
+          {
+            token,
+            rights: options.tokenRights ?? { view: true, add: false, edit: true, delete: false },
+          },
         ],
       },
     ],
@@ -47,12 +58,13 @@ export async function startOrdersEmulators(
     stripe,
     kintone,
     appId,
+    token,
     proxyEnv: ({ stripeApiKey, proxySecret }) => ({
       STRIPE_API_KEY: stripeApiKey,
       STRIPE_API_BASE: stripe.url,
       PROXY_SECRET: proxySecret,
       KINTONE_BASE_URL: kintone.url,
-      KINTONE_API_TOKENS: `${appId}:${options.token}`,
+      KINTONE_API_TOKENS: `${appId}:${token}`,
       PORT: "0",
     }),
     async close() {

@@ -99,17 +99,22 @@ describe("the same checkout request sent twice at once", () => {
 });
 
 describe("the same checkout request sent again after the client gave up", () => {
+  /** Sends the checkout and abandons it once `started` holds, as a client that gave up would. */
+  async function sendAndGiveUp(body: ReturnType<typeof checkoutBody>, started: () => boolean) {
+    const gaveUp = new AbortController();
+    const first = callProxy(env, "POST", "/v1/checkouts", body, { signal: gaveUp.signal });
+    await waitFor(started);
+    gaveUp.abort();
+    await expect(first).rejects.toThrow();
+  }
+
   it("joins the first attempt while it is still waiting for Stripe: one session, named in the answer", async () => {
     const [id] = addOrders(env, [{ code: "TEA-1", name: "Green tea", price: "500" }]);
     // Each Stripe answer takes 400 ms: the first attempt is still running when the client resends.
     env.stripe.configure({ latencyMs: 400 });
     const body = checkoutBody([id!]);
 
-    const gaveUp = new AbortController();
-    const first = callProxy(env, "POST", "/v1/checkouts", body, { signal: gaveUp.signal });
-    await waitFor(() => env.stripe.requests.length > 0 || sessionIds().length > 0);
-    gaveUp.abort();
-    await expect(first).rejects.toThrow();
+    await sendAndGiveUp(body, () => env.stripe.requests.length > 0 || sessionIds().length > 0);
 
     const resent = await callProxy(env, "POST", "/v1/checkouts", body);
 
@@ -125,11 +130,7 @@ describe("the same checkout request sent again after the client gave up", () => 
     env.stripe.configure({ latencyMs: 200 });
     const body = checkoutBody([id!]);
 
-    const gaveUp = new AbortController();
-    const first = callProxy(env, "POST", "/v1/checkouts", body, { signal: gaveUp.signal });
-    await waitFor(() => env.stripe.requests.length > 0);
-    gaveUp.abort();
-    await expect(first).rejects.toThrow();
+    await sendAndGiveUp(body, () => env.stripe.requests.length > 0);
     // The proxy carries on without the client: the session is made and written into the record.
     await waitFor(() => fieldValue(env, id!, "session_id") !== "");
     const made = fieldValue(env, id!, "session_id");

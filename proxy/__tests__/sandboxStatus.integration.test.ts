@@ -2,30 +2,19 @@
  * The sandbox story (`npm start`): a checkout made through the proxy, paid on the Stripe
  * emulator's hosted page, lands in the kintone record through the webhook the sandbox wires.
  */
-import path from "node:path";
 import pino from "pino";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../../sandbox/sampleApps";
+import { FIXTURE_PLUGIN_DIR, FIXTURE_PLUGIN_ID } from "../../testkit/fixturePlugin";
 import { SANDBOX_SECRETS, startSandbox, type Sandbox } from "../../sandbox/startSandbox";
-
-// The kintone pages' stand-in plugin: no plugin build needed.
-const PLUGIN_DIR = path.join(
-  __dirname,
-  "..",
-  "..",
-  "sandbox",
-  "kintone",
-  "pages",
-  "__tests__",
-  "fixturePlugin",
-);
 
 let sandbox: Sandbox;
 
 beforeAll(async () => {
   sandbox = await startSandbox({
     ports: { kintone: 0, stripe: 0, proxy: 0 },
-    pluginDir: PLUGIN_DIR,
-    pluginId: "fixturepluginfixturepluginfixtur",
+    // The stand-in plugin: no plugin build needed.
+    pluginDir: FIXTURE_PLUGIN_DIR,
+    pluginId: FIXTURE_PLUGIN_ID,
     proxyLogger: pino({ level: "silent" }),
   });
 });

@@ -4,7 +4,7 @@
  * without running the suites.
  */
 
-/** POST /v1/checkouts (checkouts.fuzz.test.ts). */
+/** POST /v1/checkouts (checkouts.fuzz.test.ts: broken requests; hostileCheckouts.fuzz.test.ts: hostile mappings and record data). */
 export const HTTP_FUZZ_RUNS = {
   malformedJson: 60,
   nonObjectJson: 30,

@@ -8,8 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { waitFor } from "../../../testkit/waitFor";
 import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
-import { recordIdsFromMetadata } from "../../usecases/sessionView";
+import { recordIdsFromMetadata } from "../../sessions/sessionView";
 import {
   CHECKOUT_KILL_POINTS,
   CHECKOUT_KILL_RECORDS,
@@ -34,7 +35,6 @@ import {
   spawnStandbyProxy,
   stopChild,
   type StandbyProxy,
-  waitUntil,
   type Emulators,
 } from "./reliabilityKit";
 
@@ -171,9 +171,9 @@ it("POST /v1/checkouts killed at random moments links every session made into it
       code: "REQUEST_LOST",
       message: "the proxy died before answering",
     }));
-    await waitUntil(() => invariantProblems(emulators, heardIds, lost).length === 0, 5_000).catch(
-      () => undefined,
-    );
+    await waitFor(() => invariantProblems(emulators, heardIds, lost).length === 0, {
+      timeoutMs: 5_000,
+    }).catch(() => undefined);
     expect(invariantProblems(emulators, heardIds, lost)).toEqual([]);
     // The caller never heard back (or did, and presses again): the same request, same revisions.
     const resent = await call(proxy.url, "POST", "/v1/checkouts", body);

@@ -5,8 +5,8 @@
  * the invariant holds: one linked open session per record or a clear error, and — once pending
  * write-backs were retried — every record shows its session.
  */
+import { waitFor } from "../../../testkit/waitFor";
 import { JOB_ITEM_ATTEMPTS } from "../../jobs/JobRunner";
-import type { RunningProxy } from "../../main";
 import {
   CONCURRENCY_LIMIT,
   CONCURRENCY_LIMIT_JOB_RECORDS,
@@ -25,28 +25,14 @@ import {
   requestErrors,
   runJob,
   sessionCount,
-  startEmulators,
-  startFaultProxy,
-  waitUntil,
-  type Emulators,
+  faultProxyPerTest,
   type ItemError,
 } from "./reliabilityKit";
 
-let emulators: Emulators;
-let proxy: RunningProxy;
-
-beforeEach(async () => {
-  emulators = await startEmulators();
-  proxy = await startFaultProxy(emulators);
-});
-
-afterEach(async () => {
-  await proxy.close();
-  await emulators.close();
-});
+const bed = faultProxyPerTest();
 
 function armFault(fault: (typeof KINTONE_FAULTS)[number]): void {
-  emulators.kintone.failNext({
+  bed.emulators.kintone.failNext({
     method: fault.method,
     pathPrefix: "/k/v1/records.json",
     status: fault.status,
@@ -66,86 +52,86 @@ function checkRightAfterFault(
 ): void {
   if (readFailedForGood) {
     expect(errors.map((e) => [e.recordId, e.code])).toEqual(ids.map((id) => [id, "KINTONE_ERROR"]));
-    expect(invariantProblems(emulators, ids, errors)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(0);
+    expect(invariantProblems(bed.emulators, ids, errors)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(0);
   } else if (fault.method === "GET") {
     expect(errors).toEqual([]);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   } else {
     expect(errors).toEqual([]);
-    expect(proxy.journal.writeBacks.count()).toBe(ids.length);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(ids.length);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   }
 }
 
 describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
   it("POST /v1/checkouts leaves a clear error or a write-back owed, and after a resend and the retries every record shows its one session", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
     const body = {
-      appId: emulators.appId,
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id })),
       mapping: jobMapping(),
     };
     armFault(fault);
 
-    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    const first = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     expect(first.status).toBe(fault.method === "GET" ? 502 : 201);
     checkRightAfterFault(fault, ids, requestErrors(ids, first), fault.method === "GET");
 
     if (first.status !== 201) {
-      expect((await call(proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
+      expect((await call(bed.proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
     }
-    await drainPendingWriteBacks(proxy);
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    await drainPendingWriteBacks(bed.proxy);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 
   it("POST /v1/jobs rides the fault out (a read is tried again, a write-back owed is retried): every record shows its one session", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
     armFault(fault);
 
-    const job = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const job = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id })),
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
     checkRightAfterFault(fault, ids, job.errors, false);
 
-    await drainPendingWriteBacks(proxy);
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    await drainPendingWriteBacks(bed.proxy);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 });
 
 describe("kintone failing reads for longer than a job tries a record", () => {
   it("POST /v1/jobs fails each record with a clear error in the job, and a job over the failed records completes them", async () => {
-    const ids = addOrders(emulators, OUTAGE_JOB_RECORDS);
+    const ids = addOrders(bed.emulators, OUTAGE_JOB_RECORDS);
     // The adapter tries each read 4 times: the batch read, then each record's own reads.
-    emulators.kintone.failNext({
+    bed.emulators.kintone.failNext({
       method: "GET",
       pathPrefix: "/k/v1/records.json",
       status: 503,
       count: 4 + ids.length * 4 * (JOB_ITEM_ATTEMPTS - 1),
     });
-    const job = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const job = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id })),
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "failed", done: 0, failed: ids.length });
     checkRightAfterFault(KINTONE_FAULTS[0], ids, job.errors, true);
 
-    const rerun = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const rerun = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: job.errors.map((e) => ({ id: e.recordId })),
       mapping: jobMapping(),
     });
     expect(rerun).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 });
 
@@ -163,27 +149,27 @@ describe("kintone refusing a write-back field that is no longer in the app's for
     });
 
   it("POST /v1/checkouts writes the link fields it can, owes nothing forever", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
-    const answer = await call(proxy.url, "POST", "/v1/checkouts", {
-      appId: emulators.appId,
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
+    const answer = await call(bed.proxy.url, "POST", "/v1/checkouts", {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id })),
       mapping: mapping(),
     });
     expect(answer.status).toBe(201);
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   });
 
   it("POST /v1/jobs writes the link fields it can, owes nothing forever", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
-    const job = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
+    const job = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id })),
       mapping: mapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   });
 });
 
@@ -191,85 +177,86 @@ describe("a record edited between the proxy's read and its write-back", () => {
   /** Starts `request`, edits the records once kintone served the read, awaits the request. */
   async function editDuringRequest<T>(ids: string[], request: () => Promise<T>): Promise<T> {
     // Stripe answers slowly, so the edit lands after the read and before the write-back.
-    emulators.stripe.configure({ latencyMs: 150 });
-    emulators.kintone.clearRequests();
+    bed.emulators.stripe.configure({ latencyMs: 150 });
+    bed.emulators.kintone.clearRequests();
     const pending = request();
-    await waitUntil(() =>
-      emulators.kintone.requests.some((r) => r.method === "GET" && r.status === 200),
+    await waitFor(
+      () => bed.emulators.kintone.requests.some((r) => r.method === "GET" && r.status === 200),
+      { timeoutMs: 15_000 },
     );
     for (const id of ids) {
-      emulators.kintone.store.updateRecord(emulators.appId, id, {
+      bed.emulators.kintone.store.updateRecord(bed.emulators.appId, id, {
         name: { value: `Edited ${id}` },
       });
     }
     const result = await pending;
-    emulators.stripe.configure({ latencyMs: 0 });
+    bed.emulators.stripe.configure({ latencyMs: 0 });
     return result;
   }
 
   it("POST /v1/checkouts: the write-back lands beside the edit (the link fields only), nothing is lost", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
     const answer = await editDuringRequest(ids, () =>
-      call(proxy.url, "POST", "/v1/checkouts", {
-        appId: emulators.appId,
+      call(bed.proxy.url, "POST", "/v1/checkouts", {
+        appId: bed.emulators.appId,
         records: ids.map((id) => ({ id, revision: "1" })),
         mapping: jobMapping(),
       }),
     );
     expect(answer.status).toBe(201);
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    for (const id of ids) expect(fieldOf(bed.emulators, id, "name")).toBe(`Edited ${id}`);
   });
 
   it("POST /v1/jobs: the write-back lands beside the edit (the link fields only), nothing is lost", async () => {
-    const ids = addOrders(emulators, KINTONE_FAULT_RECORDS);
+    const ids = addOrders(bed.emulators, KINTONE_FAULT_RECORDS);
     const job = await editDuringRequest(ids, () =>
-      runJob(proxy.url, {
-        appId: emulators.appId,
+      runJob(bed.proxy.url, {
+        appId: bed.emulators.appId,
         records: ids.map((id) => ({ id, revision: "1" })),
         mapping: jobMapping(),
       }),
     );
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(proxy.journal.writeBacks.count()).toBe(0);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    for (const id of ids) expect(fieldOf(emulators, id, "name")).toBe(`Edited ${id}`);
+    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    for (const id of ids) expect(fieldOf(bed.emulators, id, "name")).toBe(`Edited ${id}`);
   });
 });
 
 describe("kintone's concurrency limit", () => {
   it("answering 429 beyond one request at a time, concurrent checkouts and a job still end with one linked session or a clear error per record", async () => {
-    const singles = addOrders(emulators, CONCURRENT_CHECKOUTS);
-    const jobIds = addOrders(emulators, CONCURRENCY_LIMIT_JOB_RECORDS);
-    emulators.kintone.configure({ concurrencyLimit: CONCURRENCY_LIMIT, latencyMs: 15 });
-    emulators.kintone.clearRequests();
+    const singles = addOrders(bed.emulators, CONCURRENT_CHECKOUTS);
+    const jobIds = addOrders(bed.emulators, CONCURRENCY_LIMIT_JOB_RECORDS);
+    bed.emulators.kintone.configure({ concurrencyLimit: CONCURRENCY_LIMIT, latencyMs: 15 });
+    bed.emulators.kintone.clearRequests();
 
     const [answers, job] = await Promise.all([
       Promise.all(
         singles.map((id) =>
-          call(proxy.url, "POST", "/v1/checkouts", {
-            appId: emulators.appId,
+          call(bed.proxy.url, "POST", "/v1/checkouts", {
+            appId: bed.emulators.appId,
             records: [{ id }],
             mapping: jobMapping(),
           }),
         ),
       ),
-      runJob(proxy.url, {
-        appId: emulators.appId,
+      runJob(bed.proxy.url, {
+        appId: bed.emulators.appId,
         records: jobIds.map((id) => ({ id })),
         mapping: jobMapping(),
       }),
     ]);
     // The limit was really hit.
-    expect(emulators.kintone.requests.some((r) => r.status === 429)).toBe(true);
+    expect(bed.emulators.kintone.requests.some((r) => r.status === 429)).toBe(true);
 
-    emulators.kintone.configure({ concurrencyLimit: 100, latencyMs: 0 });
-    await drainPendingWriteBacks(proxy);
+    bed.emulators.kintone.configure({ concurrencyLimit: 100, latencyMs: 0 });
+    await drainPendingWriteBacks(bed.proxy);
     const errors = [
       ...answers.flatMap((answer, i) => requestErrors([singles[i]!], answer)),
       ...job.errors,
     ];
-    expect(invariantProblems(emulators, [...singles, ...jobIds], errors)).toEqual([]);
+    expect(invariantProblems(bed.emulators, [...singles, ...jobIds], errors)).toEqual([]);
   });
 });

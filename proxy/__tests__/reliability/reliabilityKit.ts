@@ -9,14 +9,15 @@ import { build } from "esbuild";
 import pino from "pino";
 import { createKintoneRecordStore } from "../../adapters/kintone/KintoneRecordStore";
 import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
-import { loadConfig } from "../../config";
-import { startProxy, type RunningProxy } from "../../main";
-import { METADATA_APP_ID, recordIdsFromMetadata } from "../../usecases/sessionView";
+import { startTestProxy, testProxyConfig } from "../../../testkit/startTestProxy";
+import type { RunningProxy } from "../../main";
+import { METADATA_APP_ID, recordIdsFromMetadata } from "../../sessions/sessionView";
 import { RecordWriter } from "../../writeback/RecordWriter";
 import {
   call,
   fieldOf,
   pollJob,
+  startEmulators,
   type Emulators,
   type JobAnswer,
 } from "../../jobs/__tests__/jobTestKit";
@@ -42,14 +43,10 @@ export const STRIPE_TIMEOUT_MS = 400;
  * (`retryPendingWriteBacks`, same journal), so a test sees what a fault left behind.
  */
 export async function startFaultProxy(emulators: Emulators): Promise<RunningProxy> {
-  const loaded = loadConfig(emulators.env);
-  if (!loaded.ok) throw new Error(loaded.message);
-  const { config } = loaded;
+  const config = testProxyConfig(emulators.env);
   const logger = pino({ level: "silent" });
   const rateLimitPerSecond = 1000;
-  return startProxy(config, {
-    host: "127.0.0.1",
-    journalFile: ":memory:",
+  return startTestProxy(emulators.env, {
     logger,
     stripeRateLimitPerSecond: rateLimitPerSecond,
     writeBackRetry: { firstDelayMs: 60_000, intervalMs: 60_000 },
@@ -66,6 +63,8 @@ export async function startFaultProxy(emulators: Emulators): Promise<RunningProx
         gateway: createStripePaymentGateway({
           apiKey: config.stripeApiKey,
           apiBase: config.stripeApiBase,
+          mode: config.stripeMode,
+          keyType: config.stripeKeyType,
           logger,
           rateLimitPerSecond,
           timeoutMs: STRIPE_TIMEOUT_MS,
@@ -75,6 +74,20 @@ export async function startFaultProxy(emulators: Emulators): Promise<RunningProx
       };
     },
   });
+}
+
+/** The emulators and a fault proxy, fresh for every test of the file that calls this. */
+export function faultProxyPerTest(): { emulators: Emulators; proxy: RunningProxy } {
+  const bed = {} as { emulators: Emulators; proxy: RunningProxy };
+  beforeEach(async () => {
+    bed.emulators = await startEmulators();
+    bed.proxy = await startFaultProxy(bed.emulators);
+  });
+  afterEach(async () => {
+    await bed.proxy.close();
+    await bed.emulators.close();
+  });
+  return bed;
 }
 
 /** Retries pending write-backs until none is left (or `passes` ran out). */
@@ -224,14 +237,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export async function waitUntil(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** A proxy process that has loaded its code and waits to be started (runStandbyProxy.ts). */

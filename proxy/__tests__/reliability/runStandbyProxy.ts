@@ -5,18 +5,12 @@
  * SIGKILL costs the start itself, not loading the code. Configuration from the environment and
  * `JOURNAL_FILE`; prints `{ "url": … }` once listening.
  */
-import pino from "pino";
-import { loadConfig } from "../../config";
-import { startProxy } from "../../main";
+import { startTestProxy } from "../../../testkit/startTestProxy";
 
 async function run(stripeRateLimitPerSecond: number): Promise<void> {
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) throw new Error(loaded.message);
-  const proxy = await startProxy(loaded.config, {
-    host: "127.0.0.1",
+  const proxy = await startTestProxy(process.env, {
     journalFile: process.env.JOURNAL_FILE,
-    logger: pino({ level: "silent" }),
-    stripeRateLimitPerSecond,
+    stripeRateLimitPerSecond: stripeRateLimitPerSecond,
   });
   process.stdout.write(`${JSON.stringify({ url: proxy.url })}\n`);
 }

@@ -5,7 +5,6 @@
  * session linked to its records, every record showing its session; and no session made twice.
  */
 import { JOB_ITEM_ATTEMPTS } from "../../jobs/JobRunner";
-import type { RunningProxy } from "../../main";
 import {
   OUTAGE_JOB_RECORDS,
   STRIPE_FAULT_CHECKOUT_RECORDS,
@@ -22,28 +21,15 @@ import {
   requestErrors,
   runJob,
   sessionCount,
-  startEmulators,
-  startFaultProxy,
-  type Emulators,
+  faultProxyPerTest,
   type ItemError,
 } from "./reliabilityKit";
 
-let emulators: Emulators;
-let proxy: RunningProxy;
-
-beforeEach(async () => {
-  emulators = await startEmulators();
-  proxy = await startFaultProxy(emulators);
-});
-
-afterEach(async () => {
-  await proxy.close();
-  await emulators.close();
-});
+const bed = faultProxyPerTest();
 
 function armFault(fault: (typeof STRIPE_FAULTS)[number], sessions: number): void {
   for (const rule of fault.rules) {
-    emulators.stripe.failNext({
+    bed.emulators.stripe.failNext({
       method: "POST",
       pathPrefix: "/v1/checkout/sessions",
       status: rule.status,
@@ -72,112 +58,112 @@ function checkRightAfterFault(
       });
     }
   } else {
-    expect(invariantProblems(emulators, ids, errors)).toEqual([]);
+    expect(invariantProblems(bed.emulators, ids, errors)).toEqual([]);
   }
 }
 
 describe.each(STRIPE_FAULTS)("Stripe answering the create with $name", (fault) => {
   it("POST /v1/checkouts leaves each record one linked open session or the request's error, and a resend completes it", async () => {
-    const ids = addOrders(emulators, STRIPE_FAULT_CHECKOUT_RECORDS);
+    const ids = addOrders(bed.emulators, STRIPE_FAULT_CHECKOUT_RECORDS);
     const body = {
-      appId: emulators.appId,
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id, revision: "1" })),
       mapping: jobMapping(),
     };
     armFault(fault, ids.length);
 
-    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    const first = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     expect([201, 502]).toContain(first.status);
     checkRightAfterFault(fault, ids, requestErrors(ids, first));
 
     // The user presses again after an error: the same request, the revisions they saw.
     let answer = first;
     for (let i = 0; answer.status !== 201 && i < 3; i++) {
-      answer = await call(proxy.url, "POST", "/v1/checkouts", body);
+      answer = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     }
     expect(answer.status).toBe(201);
-    await drainPendingWriteBacks(proxy);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    await drainPendingWriteBacks(bed.proxy);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 
   it("POST /v1/jobs rides the fault out by trying records again: each ends with one linked open session, none made twice", async () => {
-    const ids = addOrders(emulators, STRIPE_FAULT_JOB_RECORDS);
+    const ids = addOrders(bed.emulators, STRIPE_FAULT_JOB_RECORDS);
     armFault(fault, ids.length);
 
-    const job = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const job = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id, revision: "1" })),
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
-    await drainPendingWriteBacks(proxy);
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    await drainPendingWriteBacks(bed.proxy);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 });
 
 describe("Stripe failing for longer than a job tries a record", () => {
   it("POST /v1/jobs fails each record with a clear error in the job, and a job over the failed records completes them", async () => {
-    const ids = addOrders(emulators, OUTAGE_JOB_RECORDS);
+    const ids = addOrders(bed.emulators, OUTAGE_JOB_RECORDS);
     // Every attempt fails: the SDK's 3 per create, for each of the runner's attempts per record.
-    emulators.stripe.failNext({
+    bed.emulators.stripe.failNext({
       method: "POST",
       pathPrefix: "/v1/checkout/sessions",
       status: 500,
       count: ids.length * 3 * JOB_ITEM_ATTEMPTS,
     });
 
-    const job = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const job = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id, revision: "1" })),
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "failed", done: 0, failed: ids.length });
     expect(job.errors.map((e) => e.code)).toEqual(ids.map(() => "STRIPE_ERROR"));
-    expect(invariantProblems(emulators, ids, job.errors)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(0);
+    expect(invariantProblems(bed.emulators, ids, job.errors)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(0);
 
-    const rerun = await runJob(proxy.url, {
-      appId: emulators.appId,
+    const rerun = await runJob(bed.proxy.url, {
+      appId: bed.emulators.appId,
       records: job.errors.map((e) => ({ id: e.recordId })),
       mapping: jobMapping(),
     });
     expect(rerun).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(ids.length);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
 });
 
 describe("a POST /v1/checkouts that Stripe failed only in part", () => {
   it("sent again with the revisions the user saw answers the session already written and makes only the missing one", async () => {
-    const ids = addOrders(emulators, 2);
+    const ids = addOrders(bed.emulators, 2);
     const body = {
-      appId: emulators.appId,
+      appId: bed.emulators.appId,
       records: ids.map((id) => ({ id, revision: "1" })),
       mapping: jobMapping(),
     };
     // Two creates of 3 attempts each: 5 failures fail one of them for good, the other at last succeeds.
-    emulators.stripe.failNext({
+    bed.emulators.stripe.failNext({
       method: "POST",
       pathPrefix: "/v1/checkout/sessions",
       status: 500,
       count: 5,
     });
-    const first = await call(proxy.url, "POST", "/v1/checkouts", body);
+    const first = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     expect(first.status).toBe(502);
-    expect(sessionCount(emulators)).toBe(1);
+    expect(sessionCount(bed.emulators)).toBe(1);
     // The session made was written into its record, whose revision is no longer the one sent.
-    const written = ids.filter((id) => fieldOf(emulators, id, "session_id") !== "");
+    const written = ids.filter((id) => fieldOf(bed.emulators, id, "session_id") !== "");
     expect(written).toHaveLength(1);
-    expect(invariantProblems(emulators, ids, requestErrors(ids, first))).toEqual([]);
+    expect(invariantProblems(bed.emulators, ids, requestErrors(ids, first))).toEqual([]);
 
-    const resent = await call(proxy.url, "POST", "/v1/checkouts", body);
+    const resent = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     expect(resent.status).toBe(201);
     expect(resent.body.sessions.map((s: { recordIds: string[] }) => s.recordIds[0]).sort()).toEqual(
       [...ids].sort(),
     );
-    expect(invariantProblems(emulators, ids)).toEqual([]);
-    expect(sessionCount(emulators)).toBe(2);
+    expect(invariantProblems(bed.emulators, ids)).toEqual([]);
+    expect(sessionCount(bed.emulators)).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { UpstreamError } from "../../errors/UpstreamError";
-import { makeDeps } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
 import { createCheckouts, type CreateCheckoutsInput } from "../createCheckouts";
 import { requestFor, threeRecords } from "./checkoutTestKit";
 

@@ -3,7 +3,8 @@ import { RecordChangedError } from "../../errors/RecordChangedError";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import { ValidationFailedError } from "../../errors/ValidationFailedError";
-import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 import { createCheckouts } from "../createCheckouts";
 import { coded, requestFor, threeRecords, upsertedCodes } from "./checkoutTestKit";
 

@@ -1,5 +1,6 @@
 import { RecordChangedError } from "../../errors/RecordChangedError";
-import { APP, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, productRecord } from "../../../testkit/productRecords";
 import { createCheckouts } from "../createCheckouts";
 import { requestFor, sessionsOf, threeRecords } from "./checkoutTestKit";
 

@@ -1,5 +1,6 @@
 /** Builders the checkout tests share: records, requests, and the sessions of an answer. */
-import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 import type { CreateCheckoutsInput, CreateCheckoutsResult } from "../createCheckouts";
 
 export type TestEnv = ReturnType<typeof makeDeps>;

@@ -1,5 +1,6 @@
 import { RecordWriter } from "../../writeback/RecordWriter";
-import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 import { createCheckouts } from "../createCheckouts";
 import { requestFor, sessionsOf, threeRecords, type TestEnv } from "./checkoutTestKit";
 

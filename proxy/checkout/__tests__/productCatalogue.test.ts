@@ -1,4 +1,4 @@
-import { makeDeps } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
 import { createCheckouts } from "../createCheckouts";
 import { coded, requestFor, threeRecords } from "./checkoutTestKit";
 

@@ -1,4 +1,5 @@
-import { APP, makeDeps } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP } from "../../../testkit/productRecords";
 import { createCheckouts } from "../createCheckouts";
 import { requestFor, sessionsOf, threeRecords } from "./checkoutTestKit";
 

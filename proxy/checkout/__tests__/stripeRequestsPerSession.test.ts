@@ -8,7 +8,8 @@ import { productIdForCode } from "../../adapters/stripe/productIdForCode";
 import { useStripeEmulator } from "../../adapters/stripe/__tests__/useStripeEmulator";
 import type { UseCaseDeps } from "../../deps/UseCaseDeps";
 import { createCheckouts } from "../createCheckouts";
-import { makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { productRecord } from "../../../testkit/productRecords";
 import { requestFor } from "./checkoutTestKit";
 
 const emulator = useStripeEmulator({ searchLagMs: 0 });

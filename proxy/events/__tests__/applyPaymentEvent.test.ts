@@ -5,7 +5,7 @@ import {
   oneRecordSetup,
   stripeSession,
 } from "../../sessions/__tests__/sessionFixtures";
-import { APP } from "../../usecases/__tests__/fakes";
+import { APP } from "../../../testkit/productRecords";
 import { ingestPaymentEvent, type PaymentEventDeps } from "../applyPaymentEvent";
 import { EventCatchUp } from "../EventCatchUp";
 import { paymentEventToJson } from "../paymentEventJson";

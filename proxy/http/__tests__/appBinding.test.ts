@@ -8,7 +8,8 @@ import type { Server } from "node:http";
 import { APP_BINDING_HEADER } from "../../../core/api/proxyApi";
 import type { JobRunner } from "../../jobs/JobRunner";
 import { createApp, type AppDependencies } from "../createApp";
-import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 
 const SECRET = "b".repeat(40);
 const OTHER = "13";

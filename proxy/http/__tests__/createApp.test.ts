@@ -10,7 +10,8 @@ import {
   sessionListAnswerSchema,
 } from "../../../core/api/proxyApi";
 import { createApp, type AppDependencies } from "../createApp";
-import { APP, baseMapping, makeDeps, productRecord } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping, productRecord } from "../../../testkit/productRecords";
 
 const SECRET = "s".repeat(40);
 

@@ -3,9 +3,8 @@
  * and 200 ms per request, every session is made and Stripe never answers 429. How close the wall
  * time comes to the rate-limit bound is a figure for the benchmarks (`npm run bench`), not a timed test.
  */
-import pino from "pino";
-import { loadConfig } from "../../config";
-import { startProxy, type RunningProxy } from "../../main";
+import { startTestProxy } from "../../../testkit/startTestProxy";
+import type { RunningProxy } from "../../main";
 import { jobConcurrency } from "../jobConcurrency";
 import { addOrders, call, jobMapping, pollJob, startEmulators, type Emulators } from "./jobTestKit";
 
@@ -23,14 +22,8 @@ describe("POST /v1/jobs at Stripe's test-mode rate limit", () => {
   beforeAll(async () => {
     // Stripe as a test key sees it: 25 requests/s, beyond that 429; 200 ms per answer.
     emulators = await startEmulators({ rateLimitPerSecond: 25, latencyMs: 200 });
-    const loaded = loadConfig(emulators.env);
-    if (!loaded.ok) throw new Error(loaded.message);
     // No stripeRateLimitPerSecond: the gateway's own default for an rk_test_ key.
-    proxy = await startProxy(loaded.config, {
-      host: "127.0.0.1",
-      journalFile: ":memory:",
-      logger: pino({ level: "silent" }),
-    });
+    proxy = await startTestProxy(emulators.env);
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { waitFor } from "../../../testkit/waitFor";
 import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
 import {
   addOrders,
@@ -64,14 +65,6 @@ async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<v
   await exited;
 }
 
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe("POST /v1/jobs", () => {
   it("resumes after the proxy is killed mid-job", async () => {
     const journalFile = path.join(tempDir, "journal.sqlite");
@@ -96,7 +89,9 @@ describe("POST /v1/jobs", () => {
       when: "after",
       count: 3,
     });
-    await until(() => emulators.stripe.state.sessions.length >= madeBefore + 10);
+    await waitFor(() => emulators.stripe.state.sessions.length >= madeBefore + 10, {
+      timeoutMs: 15_000,
+    });
     await stopChild(first.child, "SIGKILL");
 
     const journal = new SqliteJournal(journalFile);

@@ -2,9 +2,9 @@
  * Bulk jobs through HTTP with the proxy's real adapters (Stripe SDK, kintone REST client, SQLite)
  * against the Stripe and kintone emulators.
  */
-import pino from "pino";
-import { loadConfig } from "../../config";
-import { startProxy, type RunningProxy } from "../../main";
+import { startTestProxy } from "../../../testkit/startTestProxy";
+import { waitFor } from "../../../testkit/waitFor";
+import type { RunningProxy } from "../../main";
 import {
   addOrders,
   call,
@@ -20,16 +20,14 @@ let emulators: Emulators;
 let proxy: RunningProxy;
 
 async function startJobProxy(env: Record<string, string> = {}): Promise<RunningProxy> {
-  const loaded = loadConfig({ ...emulators.env, ...env });
-  if (!loaded.ok) throw new Error(loaded.message);
-  return startProxy(loaded.config, {
-    host: "127.0.0.1",
-    journalFile: ":memory:",
-    logger: pino({ level: "silent" }),
-    stripeRateLimitPerSecond: 400,
-    // Only full batches and the last one are written (no timed flush mid-test).
-    jobs: { writeBackIntervalMs: 60_000 },
-  });
+  return startTestProxy(
+    { ...emulators.env, ...env },
+    {
+      stripeRateLimitPerSecond: 400,
+      // Only full batches and the last one are written (no timed flush mid-test).
+      jobs: { writeBackIntervalMs: 60_000 },
+    },
+  );
 }
 
 beforeEach(async () => {
@@ -248,10 +246,7 @@ describe("SCHEDULED_JOBS", () => {
         },
       ]),
     });
-    const deadline = Date.now() + 5_000;
-    while (openSessionsByRecord(emulators).size < 2 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(() => openSessionsByRecord(emulators).size >= 2, { timeoutMs: 5_000 });
     const open = openSessionsByRecord(emulators);
     expect([...open.keys()].sort()).toEqual(["1", "4"]);
   });

@@ -1,6 +1,6 @@
 import { applySessionChange } from "../applySessionChange";
 import { journalSession, oneRecordSetup } from "./sessionFixtures";
-import { APP } from "../../usecases/__tests__/fakes";
+import { APP } from "../../../testkit/productRecords";
 
 function setup() {
   const made = oneRecordSetup();

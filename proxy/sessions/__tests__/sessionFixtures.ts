@@ -4,7 +4,9 @@
  */
 import type { JournalSession } from "../../journal/SessionStore";
 import type { CheckoutSession } from "../../ports/PaymentGateway";
-import { APP, baseMapping, makeDeps, silentLogger } from "../../usecases/__tests__/fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP, baseMapping } from "../../../testkit/productRecords";
+import { silentLogger } from "../../../testkit/silentLogger";
 
 export const NOW = new Date("2026-01-10T00:00:00Z");
 const IN_A_DAY = new Date(NOW.getTime() + 86_400_000);

@@ -2,7 +2,7 @@ import type { PaymentEvent } from "../../ports/PaymentEvent";
 import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
 import { expireCheckout } from "../expireCheckout";
 import { syncCheckout } from "../syncCheckout";
-import { APP } from "../../usecases/__tests__/fakes";
+import { APP } from "../../../testkit/productRecords";
 import { journalSession, NOW, oneRecordSetup, stripeSession } from "./sessionFixtures";
 
 function setup() {

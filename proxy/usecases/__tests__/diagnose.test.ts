@@ -1,5 +1,6 @@
 import { diagnose, STUCK_WRITE_BACK_ATTEMPTS } from "../diagnose";
-import { APP, makeDeps } from "./fakes";
+import { makeDeps } from "../../../testkit/makeDeps";
+import { APP } from "../../../testkit/productRecords";
 
 const SETUP = {
   appIds: [APP],

@@ -1,7 +1,6 @@
-import { KintoneValuesRefusedError } from "../../adapters/kintone/KintoneValuesRefusedError";
-import { UpstreamError } from "../../errors/UpstreamError";
 import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
-import { FakeRecordStore, silentLogger } from "../../usecases/__tests__/fakes";
+import { FakeRecordStore } from "../../../testkit/FakeRecordStore";
+import { silentLogger } from "../../../testkit/silentLogger";
 import { RecordWriter } from "../RecordWriter";
 import { toKintoneDateTime, writeBackFields } from "../writeBackFields";
 
@@ -37,25 +36,9 @@ describe("writeBackFields", () => {
   });
 });
 
-/**
- * The fake refuses a value with a plain `UpstreamError` coded CB_VA01; the kintone adapter throws
- * that refusal as `KintoneValuesRefusedError`, which is what RecordWriter acts on.
- */
-function refusingLikeTheAdapter(records: FakeRecordStore): FakeRecordStore {
-  const updateRecords = records.updateRecords.bind(records);
-  records.updateRecords = (...args) =>
-    updateRecords(...args).catch((error: unknown) => {
-      if (error instanceof UpstreamError && error.upstreamCode === "CB_VA01") {
-        throw new KintoneValuesRefusedError([], { message: error.message, upstreamStatus: 400 });
-      }
-      throw error;
-    });
-  return records;
-}
-
 describe("RecordWriter", () => {
   function setup() {
-    const records = refusingLikeTheAdapter(new FakeRecordStore());
+    const records = new FakeRecordStore();
     const ids = Array.from({ length: 150 }, () =>
       records.addRecord("12", { status: { type: "SINGLE_LINE_TEXT", value: "" } }),
     );
