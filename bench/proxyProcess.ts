@@ -1,7 +1,7 @@
 /**
  * The proxy as its own process for the benchmarks (bench/setup.ts forks it), so its latency, CPU
  * time and memory are its own and not shared with the emulators or autocannon. Configured like
- * `npm run proxy`, from the environment (DESIGN §4), plus two bench-only settings:
+ * `npm run proxy`, from the environment (proxy/config.ts), plus two bench-only settings:
  * - BENCH_STRIPE_RATE_LIMIT: requests/s the Stripe gateway allows itself (startProxy's
  *   `stripeRateLimitPerSecond`); absent: the product's default for the key (25 with a test key).
  * - BENCH_JOURNAL_FILE: the journal file (a temporary file, as in production a file on disk).

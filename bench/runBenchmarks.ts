@@ -235,7 +235,7 @@ async function proxyOverhead(): Promise<void> {
   const open = await overheadRun(UNPACED, LEVELS);
   say(
     "Method: the proxy runs as its own process (bench/proxyProcess.ts: `startProxy` with the " +
-      "environment of DESIGN §4, a journal file on disk, the product's logger at `info` to a " +
+      "environment of proxy/config.ts, a journal file on disk, the product's logger at `info` to a " +
       "discarded stdout, and its per-client limit on authenticated /v1 traffic raised from the " +
       `default ${DEFAULT_RATE_LIMITS.authenticated.limit.toLocaleString("en")}/min to ${BENCH_AUTHENTICATED_LIMIT.toLocaleString("en")}/min so that it does not throttle the one load-test client); ` +
       "both emulators and autocannon share the bench process. Each request " +

@@ -1,5 +1,5 @@
 /**
- * DESIGN §3: the browser never sees the Stripe key or the proxy secret. The built plugin (every
+ * The browser never sees the Stripe key or the proxy secret. The built plugin (every
  * file of dist/plugin/ and the signed zip) must hold no key, webhook secret, private key or the
  * sandbox's own secrets, whatever the build machine had in its environment.
  */

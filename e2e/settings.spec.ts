@@ -97,7 +97,7 @@ describe("the plugin's settings screen", () => {
       story.page.locator(".ksc-settings-buttons button").first().click(),
     ]);
 
-    // Stored where DESIGN §3 says: the secret only in the proxy config, appId + mapping in POST data.
+    // The secret only in the plugin's proxy config, appId + mapping in the proxy's POST data.
     const config = story.sandbox.pluginSettings.getConfig(PRODUCTS_APP_ID, story.sandbox.pluginId);
     expect(Object.keys(config).sort()).toEqual(["mapping", "proxyUrl"]);
     expect(config.proxyUrl).toBe(`${story.sandbox.urls.proxy}/`);

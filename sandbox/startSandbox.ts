@@ -1,5 +1,5 @@
 /**
- * The whole product on localhost (DESIGN §8): a Stripe emulator, a kintone emulator with the sample
+ * The whole product on localhost: a Stripe emulator, a kintone emulator with the sample
  * apps and pages hosting the built plugin, and the proxy wired to both. `npm start` and the browser
  * stories use it; every port can be 0 for a free one.
  */
@@ -68,7 +68,7 @@ export function readPluginId(file = DEFAULT_PLUGIN_ID_FILE): string {
 }
 
 /**
- * ▶ Where the proxy is wired: the environment DESIGN §4 describes, pointed at the emulators.
+ * ▶ Where the proxy is wired: the proxy's usual environment (see proxy/config.ts), pointed at the emulators.
  * The journal lives in memory: the sandbox's kintone and Stripe forget everything on restart too.
  */
 export async function startSandboxProxy(
@@ -159,7 +159,7 @@ async function closeAll(started: Array<{ close(): Promise<void> }>): Promise<voi
 }
 
 /**
- * Stores an app's plugin settings exactly as the settings screen saves them (DESIGN §3):
+ * Stores an app's plugin settings exactly as the settings screen saves them:
  * `proxyUrl` + mapping with setConfig, and for the proxy's URL the Bearer secret and the app
  * binding (`X-Kintone-App-Id`) on GET and POST, with `appId` + mapping as POST data. For stories and screenshots that start past the settings screen.
  */

@@ -10,7 +10,7 @@ import { getJob } from "../jobs/getJob";
 import type { JobRunner } from "../jobs/JobRunner";
 import { submitJob } from "../jobs/submitJob";
 import { createCheckouts } from "../checkout/createCheckouts";
-import { diagnose } from "../usecases/diagnose";
+import { diagnose } from "../diagnostics/diagnose";
 import { expireCheckout } from "../sessions/expireCheckout";
 import { getCheckout } from "../sessions/getCheckout";
 import { listCheckouts } from "../sessions/listCheckouts";

@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 import { errorCodeSchema } from "../../core/api/proxyApi";
 import { UpstreamError } from "../../proxy/errors/UpstreamError";
 import { SqliteJournal } from "../../proxy/adapters/sqlite/SqliteJournal";
-import { diagnose, TROUBLESHOOTING_DOC } from "../../proxy/usecases/diagnose";
+import { diagnose, TROUBLESHOOTING_DOC } from "../../proxy/diagnostics/diagnose";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
@@ -106,7 +106,7 @@ describe("links and anchors", () => {
 describe("diagnostics and docs agree", () => {
   /** Every `troubleshooting.md#anchor` the proxy's diagnostics code can emit. */
   const linked = [
-    "proxy/usecases/diagnose.ts",
+    "proxy/diagnostics/diagnose.ts",
     "proxy/adapters/stripe/createKeyDiagnostics.ts",
   ].flatMap((file) => {
     const source = read(file);

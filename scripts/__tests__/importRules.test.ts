@@ -45,7 +45,7 @@ function restrictedImports(messages: LintMessage[]): LintMessage[] {
 
 /** Where each package is planted, and whether the rule refuses it there. */
 const PLANTED = ADAPTER_PACKAGES.flatMap((packageName) => [
-  { packageName, filePath: "proxy/usecases/planted.ts", refused: true },
+  { packageName, filePath: "proxy/checkout/planted.ts", refused: true },
   { packageName, filePath: "proxy/adapters/x/planted.ts", refused: false },
   { packageName, filePath: "core/planted.ts", refused: true },
   { packageName, filePath: "plugin/planted.ts", refused: true },
@@ -65,7 +65,7 @@ describe("imports of the SDKs", () => {
 
   it.each(ADAPTER_PACKAGES)("of %s are refused in proxy/ outside proxy/adapters/", (name) => {
     const index = PLANTED.findIndex(
-      (p) => p.packageName === name && p.filePath === "proxy/usecases/planted.ts",
+      (p) => p.packageName === name && p.filePath === "proxy/checkout/planted.ts",
     );
     expect(restrictedImports(results[index]!)).toEqual([
       expect.objectContaining({ message: expect.stringContaining("Only proxy/adapters/**") }),

@@ -61,7 +61,7 @@ describe("the settings form state", () => {
     expect(mappingFromFormState(state)).toEqual(ORDERS_MAPPING);
   });
 
-  it("leaves unused elements out of the mapping, so the defaults of DESIGN §6 apply", () => {
+  it("leaves unused elements out of the mapping, so the mapping's defaults apply", () => {
     const state = emptyFormState();
     state.lineItem.name = { mode: "field", field: "product_name", text: "" };
     state.lineItem.unitPrice = { mode: "const", field: "", text: " 1800 " };
