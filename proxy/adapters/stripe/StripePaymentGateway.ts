@@ -10,10 +10,10 @@ import { uploadProductImage } from "./uploadProductImage";
 
 export interface StripePaymentGatewayOptions {
   apiKey: string;
-  /** The key's mode as the configuration read it (`config.stripeMode`); default test. */
-  mode?: StripeMode;
-  /** The key's kind as the configuration read it (`config.stripeKeyType`); default secret. */
-  keyType?: StripeKeyType;
+  /** The key's mode as the configuration worked it out once (`config.stripeMode`). */
+  mode: StripeMode;
+  /** The key's kind as the configuration read it (`config.stripeKeyType`). */
+  keyType: StripeKeyType;
   /** `STRIPE_API_BASE`; API calls and file uploads go there. */
   apiBase?: string;
   logger?: GatewayLogger;
@@ -35,7 +35,7 @@ export interface StripePaymentGatewayOptions {
 
 /** The `PaymentGateway` over the stripe SDK: its parts share one client and one request pacer. */
 export function createStripePaymentGateway(options: StripePaymentGatewayOptions): PaymentGateway {
-  const mode = options.mode ?? "test";
+  const { mode } = options;
   const access: StripeAccess = {
     stripe: createStripeClient({
       apiKey: options.apiKey,
@@ -61,7 +61,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     ...createKeyDiagnostics(access, {
       apiKey: options.apiKey,
       mode,
-      keyType: options.keyType ?? "secret",
+      keyType: options.keyType,
     }),
   };
 }

@@ -19,6 +19,8 @@ function proxyProcess() {
   const env = makeDeps(() => new Date(emulator.now() * 1000));
   const gateway = createStripePaymentGateway({
     apiKey: "sk_test_requestsPerSession",
+    mode: "test",
+    keyType: "secret",
     apiBase: emulator.url,
     rateLimitPerSecond: 1000,
   });

@@ -29,6 +29,8 @@ export function useGatewayTestKit() {
   function gateway(options: Partial<StripePaymentGatewayOptions> = {}): PaymentGateway {
     return createStripePaymentGateway({
       apiKey: API_KEY,
+      mode: "test",
+      keyType: "secret",
       apiBase: emulator.url,
       // Plenty for tests; the limiter has its own test.
       rateLimitPerSecond: 1000,
