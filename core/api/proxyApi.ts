@@ -52,7 +52,23 @@ export const paymentStatusSchema = z.enum([
   "failed",
   "refunded",
   "partially_refunded",
+  "disputed",
+  "dispute_lost",
 ]);
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/**
+ * A record whose newest session has one of these payment states (or is complete and still
+ * `unpaid`: an async payment on its way) gets no new link unless the mapping has
+ * `allowRepeatPayment`. Fully refunded, failed, expired and unpaid records may be billed again.
+ */
+export const BILLED_PAYMENT_STATUSES = [
+  "paid",
+  "no_payment_required",
+  "partially_refunded",
+  "disputed",
+  "dispute_lost",
+] as const satisfies readonly PaymentStatus[];
 
 export const createdSessionSchema = z.object({
   id: z.string(),
@@ -155,9 +171,11 @@ export const errorCodeSchema = z.enum([
   // 400 a malformed request; 401 no proxy secret or a wrong one (400: a bad webhook signature).
   "BAD_REQUEST", "UNAUTHORIZED",
   // 404 a kintone record (details name them) or a Stripe session unknown, or another app's;
-  // 409 a record's revision is not the one given, or the session is no longer open;
+  // 409 a record's revision is not the one given, or the session is no longer open, or the record
+  // is already paid (details: `alreadyPaidDetailSchema`);
   // 422 records the mapping cannot turn into a checkout (details say where).
-  "RECORD_NOT_FOUND", "SESSION_NOT_FOUND", "RECORD_CHANGED", "SESSION_NOT_OPEN", "VALIDATION_FAILED",
+  "RECORD_NOT_FOUND", "SESSION_NOT_FOUND", "RECORD_CHANGED", "SESSION_NOT_OPEN", "RECORD_ALREADY_PAID",
+  "VALIDATION_FAILED",
   // 502 Stripe or kintone refused or failed.
   "STRIPE_ERROR", "KINTONE_ERROR",
   // 404 no such route, or an unknown job id; 429 over a per-client limit (with Retry-After);
@@ -166,6 +184,14 @@ export const errorCodeSchema = z.enum([
   "NOT_FOUND", "RATE_LIMITED", "INTERNAL", "WEBHOOK_NOT_CONFIGURED",
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** `RECORD_ALREADY_PAID` details: the record, the session that billed it and its payment state. */
+export const alreadyPaidDetailSchema = z.object({
+  recordId: z.string(),
+  sessionId: z.string(),
+  paymentStatus: paymentStatusSchema,
+});
+export type AlreadyPaidDetail = z.infer<typeof alreadyPaidDetailSchema>;
 
 /** `VALIDATION_FAILED` details: which record, row and field, and why. */
 export const validationDetailSchema = z.object({

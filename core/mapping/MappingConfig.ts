@@ -103,6 +103,10 @@ export const mappingConfigSchema = z.strictObject({
   allowPromotionCodes: z.boolean().optional(),
   billingAddressCollection: z.enum(["auto", "required"]).optional(),
   replaceOpenSession: z.boolean().optional(),
+  /** Default false: a record already paid gets no new link (409 RECORD_ALREADY_PAID). */
+  allowRepeatPayment: z.boolean().optional(),
+  /** Sessions are made with Stripe's `after_expiration.recovery`: an expired link gets a live one. */
+  afterExpirationRecovery: z.boolean().optional(),
   writeBack: z.strictObject({
     url: fieldCode.optional(),
     sessionId: fieldCode.optional(),
@@ -113,6 +117,10 @@ export const mappingConfigSchema = z.strictObject({
     paidAt: fieldCode.optional(),
     customerEmail: fieldCode.optional(),
     error: fieldCode.optional(),
+    /** Major units, like amountTotal. */
+    amountRefunded: fieldCode.optional(),
+    paymentIntentId: fieldCode.optional(),
+    recoveryUrl: fieldCode.optional(),
   }),
 });
 

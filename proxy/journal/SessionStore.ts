@@ -2,10 +2,10 @@
  * The sessions the proxy made, for which records and with which mapping, as far as it knows their
  * state; and which payment intent belongs to which session.
  */
+import type { PaymentStatus } from "../../core/api/proxyApi";
 import type { SessionStatus } from "../ports/PaymentGateway";
 
-export type PaymentStatusValue =
-  "unpaid" | "paid" | "no_payment_required" | "failed" | "refunded" | "partially_refunded";
+export type PaymentStatusValue = PaymentStatus;
 
 export interface JournalSession {
   sessionId: string;

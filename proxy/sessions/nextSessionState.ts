@@ -38,6 +38,8 @@ const PAYMENT_RANK: Record<PaymentStatusValue, number> = {
   no_payment_required: 2,
   partially_refunded: 3,
   refunded: 4,
+  disputed: 3,
+  dispute_lost: 5,
 };
 
 export function nextSessionState(
