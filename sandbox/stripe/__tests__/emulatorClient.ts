@@ -90,3 +90,17 @@ export async function createPricedProduct(
   });
   return { product, price };
 }
+
+/** A call to the emulator's `/_emulator` control API: GET without a body, POST with one. */
+export async function controlRequest(
+  emulator: StripeEmulator,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${emulator.url}/_emulator${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
