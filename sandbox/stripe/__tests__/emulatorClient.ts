@@ -104,3 +104,29 @@ export async function controlRequest(
   });
   return { status: response.status, json: await response.json() };
 }
+
+/** A test file's emulator and client, filled in by the hooks useEmulator registers. */
+export interface EmulatorUnderTest {
+  emulator: StripeEmulator;
+  stripe: Stripe;
+}
+
+/**
+ * One emulator for a test file: started before all its tests (`options` may be a function, to
+ * read what an earlier beforeAll set up, e.g. a webhook receiver's url), reset before each,
+ * closed after all.
+ */
+export function useEmulator(
+  options: StripeEmulatorOptions | (() => StripeEmulatorOptions) = {},
+): EmulatorUnderTest {
+  const under = {} as EmulatorUnderTest;
+  beforeAll(async () => {
+    Object.assign(
+      under,
+      await startWithClient(typeof options === "function" ? options() : options),
+    );
+  });
+  beforeEach(() => under.emulator.reset());
+  afterAll(() => under.emulator.close());
+  return under;
+}

@@ -1,16 +1,8 @@
 import Stripe from "stripe";
-import type { StripeEmulator } from "../StripeEmulator";
 import { RECOVERY_URL_LIFETIME_SECONDS } from "../RecoveryFlows";
-import { controlRequest, sessionParams, startWithClient, stripeErrorOf } from "./emulatorClient";
+import { controlRequest, sessionParams, stripeErrorOf, useEmulator } from "./emulatorClient";
 
-let emulator: StripeEmulator;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  ({ emulator, stripe } = await startWithClient({ frozenClock: true }));
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const env = useEmulator({ frozenClock: true });
 
 const DAY = 24 * 60 * 60;
 
@@ -35,12 +27,12 @@ async function visit(url: string): Promise<{ status: number; location: string | 
 
 describe("POST /v1/checkout/sessions with after_expiration[recovery]", () => {
   it("shows after_expiration and recovered_from null when recovery was not asked for", async () => {
-    const session = await stripe.checkout.sessions.create(sessionParams());
+    const session = await env.stripe.checkout.sessions.create(sessionParams());
     expect(session).toMatchObject({ after_expiration: null, recovered_from: null });
   });
 
   it("carries the recovery settings, with no URL and no expiry while the session is open", async () => {
-    const session = await stripe.checkout.sessions.create(
+    const session = await env.stripe.checkout.sessions.create(
       recoverableParams({
         after_expiration: { recovery: { enabled: true, allow_promotion_codes: true } },
       }),
@@ -53,7 +45,7 @@ describe("POST /v1/checkout/sessions with after_expiration[recovery]", () => {
 
   it("requires after_expiration[recovery][enabled]", async () => {
     const error = await stripeErrorOf(
-      stripe.checkout.sessions.create(
+      env.stripe.checkout.sessions.create(
         sessionParams({
           after_expiration: {
             recovery: { allow_promotion_codes: true } as unknown as { enabled: boolean },
@@ -70,53 +62,53 @@ describe("POST /v1/checkout/sessions with after_expiration[recovery]", () => {
 
 describe("a recovery-enabled session that expires", () => {
   it("gets a recovery URL valid 30 days, shown by the session and its expired event", async () => {
-    const session = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(session.id);
-    const expired = await stripe.checkout.sessions.retrieve(session.id);
+    const session = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(session.id);
+    const expired = await env.stripe.checkout.sessions.retrieve(session.id);
     const recovery = expired.after_expiration?.recovery;
-    expect(recovery?.url).toMatch(new RegExp(`^${emulator.url}/c/recover/\\w+$`));
-    expect(recovery?.expires_at).toBe(emulator.now() + RECOVERY_URL_LIFETIME_SECONDS);
+    expect(recovery?.url).toMatch(new RegExp(`^${env.emulator.url}/c/recover/\\w+$`));
+    expect(recovery?.expires_at).toBe(env.emulator.now() + RECOVERY_URL_LIFETIME_SECONDS);
     expect(RECOVERY_URL_LIFETIME_SECONDS).toBe(30 * DAY);
-    const [event] = (await stripe.events.list({ type: "checkout.session.expired" })).data;
+    const [event] = (await env.stripe.events.list({ type: "checkout.session.expired" })).data;
     expect((event?.data.object as Stripe.Checkout.Session).after_expiration?.recovery?.url).toBe(
       recovery?.url,
     );
   });
 
   it("gets one when the clock expires it, and when the control API does", async () => {
-    const byClock = await stripe.checkout.sessions.create(recoverableParams());
-    await emulator.advanceClock(DAY + 1);
-    const byControl = await stripe.checkout.sessions.create(recoverableParams());
-    expect((await controlRequest(emulator, `/sessions/${byControl.id}/expire`, {})).status).toBe(
-      200,
-    );
+    const byClock = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.emulator.advanceClock(DAY + 1);
+    const byControl = await env.stripe.checkout.sessions.create(recoverableParams());
+    expect(
+      (await controlRequest(env.emulator, `/sessions/${byControl.id}/expire`, {})).status,
+    ).toBe(200);
     for (const id of [byClock.id, byControl.id]) {
-      const expired = await stripe.checkout.sessions.retrieve(id);
+      const expired = await env.stripe.checkout.sessions.retrieve(id);
       expect(expired.status).toBe("expired");
       expect(expired.after_expiration?.recovery?.url).toContain("/c/recover/");
     }
   });
 
   it("gets no URL without recovery enabled", async () => {
-    const session = await stripe.checkout.sessions.create(
+    const session = await env.stripe.checkout.sessions.create(
       sessionParams({ after_expiration: { recovery: { enabled: false } } }),
     );
-    await stripe.checkout.sessions.expire(session.id);
-    const expired = await stripe.checkout.sessions.retrieve(session.id);
+    await env.stripe.checkout.sessions.expire(session.id);
+    const expired = await env.stripe.checkout.sessions.retrieve(session.id);
     expect(expired.after_expiration?.recovery).toMatchObject({ enabled: false, url: null });
   });
 });
 
 describe("GET on the recovery URL", () => {
   it("makes an open copy of the expired session and redirects (303) to its page", async () => {
-    const original = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(original.id);
-    const url = (await stripe.checkout.sessions.retrieve(original.id)).after_expiration?.recovery
-      ?.url as string;
+    const original = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(original.id);
+    const url = (await env.stripe.checkout.sessions.retrieve(original.id)).after_expiration
+      ?.recovery?.url as string;
 
     const first = await visit(url);
     expect(first.status).toBe(303);
-    const sessions = await stripe.checkout.sessions.list({ status: "open" });
+    const sessions = await env.stripe.checkout.sessions.list({ status: "open" });
     expect(sessions.data).toHaveLength(1);
     const copy = sessions.data[0] as Stripe.Checkout.Session;
     expect(first.location).toBe(copy.url);
@@ -135,7 +127,7 @@ describe("GET on the recovery URL", () => {
       cancel_url: original.cancel_url,
     });
     const lines = async (id: string) =>
-      (await stripe.checkout.sessions.listLineItems(id)).data.map((line) => ({
+      (await env.stripe.checkout.sessions.listLineItems(id)).data.map((line) => ({
         description: line.description,
         quantity: line.quantity,
         price: line.price?.id,
@@ -144,62 +136,69 @@ describe("GET on the recovery URL", () => {
 
     const second = await visit(url);
     expect(second.location).toBe(first.location);
-    expect((await stripe.checkout.sessions.list({ status: "open" })).data).toHaveLength(1);
+    expect((await env.stripe.checkout.sessions.list({ status: "open" })).data).toHaveLength(1);
   });
 
   it("leads to the paid copy once it is paid, and makes a new copy once it expired", async () => {
-    const original = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(original.id);
-    const copy = await emulator.recoverSession(original.id);
-    await emulator.payWithCard(copy.id);
-    expect(await emulator.recoverSession(original.id)).toMatchObject({
+    const original = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(original.id);
+    const copy = await env.emulator.recoverSession(original.id);
+    await env.emulator.payWithCard(copy.id);
+    expect(await env.emulator.recoverSession(original.id)).toMatchObject({
       id: copy.id,
       status: "complete",
     });
-    const completed = (await stripe.events.list({ type: "checkout.session.completed" })).data[0];
+    const completed = (await env.stripe.events.list({ type: "checkout.session.completed" }))
+      .data[0];
     expect(completed?.data.object).toMatchObject({ id: copy.id, recovered_from: original.id });
 
-    const other = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(other.id);
-    const firstCopy = await emulator.recoverSession(other.id);
-    await stripe.checkout.sessions.expire(firstCopy.id);
-    const secondCopy = await emulator.recoverSession(other.id);
+    const other = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(other.id);
+    const firstCopy = await env.emulator.recoverSession(other.id);
+    await env.stripe.checkout.sessions.expire(firstCopy.id);
+    const secondCopy = await env.emulator.recoverSession(other.id);
     expect(secondCopy.id).not.toBe(firstCopy.id);
     expect(secondCopy).toMatchObject({ status: "open", recovered_from: other.id });
   });
 
   it("answers 410 once the URL is past its 30 days, and 404 for an unknown one", async () => {
-    const session = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(session.id);
-    const url = (await stripe.checkout.sessions.retrieve(session.id)).after_expiration?.recovery
+    const session = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(session.id);
+    const url = (await env.stripe.checkout.sessions.retrieve(session.id)).after_expiration?.recovery
       ?.url as string;
-    await emulator.advanceClock(RECOVERY_URL_LIFETIME_SECONDS);
+    await env.emulator.advanceClock(RECOVERY_URL_LIFETIME_SECONDS);
     expect((await visit(url)).status).toBe(410);
-    await expect(emulator.recoverSession(session.id)).rejects.toThrow(/recovery URL .* expired/);
-    expect((await visit(`${emulator.url}/c/recover/nope`)).status).toBe(404);
+    await expect(env.emulator.recoverSession(session.id)).rejects.toThrow(
+      /recovery URL .* expired/,
+    );
+    expect((await visit(`${env.emulator.url}/c/recover/nope`)).status).toBe(404);
   });
 });
 
 describe("POST /_emulator/sessions/:id/recover", () => {
   it("answers the recovered session", async () => {
-    const session = await stripe.checkout.sessions.create(recoverableParams());
-    await stripe.checkout.sessions.expire(session.id);
-    const { status, json } = await controlRequest(emulator, `/sessions/${session.id}/recover`, {});
+    const session = await env.stripe.checkout.sessions.create(recoverableParams());
+    await env.stripe.checkout.sessions.expire(session.id);
+    const { status, json } = await controlRequest(
+      env.emulator,
+      `/sessions/${session.id}/recover`,
+      {},
+    );
     expect(status).toBe(200);
     const recovered = (json as { session: Stripe.Checkout.Session }).session;
     expect(recovered).toMatchObject({ status: "open", recovered_from: session.id });
-    expect(await emulator.recoverSession(session.id)).toMatchObject({ id: recovered.id });
+    expect(await env.emulator.recoverSession(session.id)).toMatchObject({ id: recovered.id });
   });
 
   it("answers 400 for a session without recovery or not expired", async () => {
-    const plain = await stripe.checkout.sessions.create(sessionParams());
-    await stripe.checkout.sessions.expire(plain.id);
-    const open = await stripe.checkout.sessions.create(recoverableParams());
+    const plain = await env.stripe.checkout.sessions.create(sessionParams());
+    await env.stripe.checkout.sessions.expire(plain.id);
+    const open = await env.stripe.checkout.sessions.create(recoverableParams());
     for (const id of [plain.id, open.id]) {
-      const { status, json } = await controlRequest(emulator, `/sessions/${id}/recover`, {});
+      const { status, json } = await controlRequest(env.emulator, `/sessions/${id}/recover`, {});
       expect(status).toBe(400);
       expect(json).toMatchObject({ error: { message: expect.any(String) } });
     }
-    await expect(emulator.recoverSession(open.id)).rejects.toThrow(/status of `open`/);
+    await expect(env.emulator.recoverSession(open.id)).rejects.toThrow(/status of `open`/);
   });
 });

@@ -1,30 +1,14 @@
 import Stripe from "stripe";
-import type { StripeEmulator } from "../StripeEmulator";
-import { controlRequest, sessionParams, startWithClient } from "./emulatorClient";
-import { Receiver, startReceiver } from "./webhookReceiver";
+import { controlRequest, sessionParams, useEmulator } from "./emulatorClient";
+import { useReceiver } from "./webhookReceiver";
 
 const SECRET = "whsec_emulatorHoldSecret";
 
-let emulator: StripeEmulator;
-let stripe: Stripe;
-let receiver: Receiver;
-
-beforeAll(async () => {
-  receiver = await startReceiver();
-  ({ emulator, stripe } = await startWithClient({
-    webhook: { url: receiver.url, secret: SECRET },
-    webhookRetry: { initialDelayMs: 20, maxAttempts: 3 },
-  }));
-});
-afterAll(async () => {
-  await emulator.close();
-  await receiver.close();
-});
-beforeEach(() => {
-  emulator.reset();
-  receiver.received.length = 0;
-  receiver.failures.length = 0;
-});
+const receiver = useReceiver();
+const env = useEmulator(() => ({
+  webhook: { url: receiver.url, secret: SECRET },
+  webhookRetry: { initialDelayMs: 20, maxAttempts: 3 },
+}));
 
 function receivedTypes(): string[] {
   return receiver.received.map(
@@ -34,49 +18,49 @@ function receivedTypes(): string[] {
 
 describe("holding webhooks back (paid a moment ago, the webhook not yet here)", () => {
   it("makes and lists events while held, and delivers none of them", async () => {
-    emulator.holdWebhooks();
-    const session = await stripe.checkout.sessions.create(sessionParams());
-    await emulator.payWithCard(session.id);
-    await emulator.flushWebhooks();
+    env.emulator.holdWebhooks();
+    const session = await env.stripe.checkout.sessions.create(sessionParams());
+    await env.emulator.payWithCard(session.id);
+    await env.emulator.flushWebhooks();
     expect(receiver.received).toHaveLength(0);
-    const completed = await stripe.events.list({ type: "checkout.session.completed" });
+    const completed = await env.stripe.events.list({ type: "checkout.session.completed" });
     expect(completed.data[0]?.data.object).toMatchObject({ id: session.id, status: "complete" });
     expect(completed.data[0]?.pending_webhooks).toBe(1);
-    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
+    expect(await env.stripe.checkout.sessions.retrieve(session.id)).toMatchObject({
       payment_status: "paid",
     });
   });
 
   it("release delivers the held events in the order they happened, then sends as usual", async () => {
-    emulator.holdWebhooks();
-    const session = await stripe.checkout.sessions.create(sessionParams());
-    await emulator.payWithCard(session.id);
-    await emulator.releaseWebhooks();
-    const inOrder = emulator.state.events.map((event) => event.type);
+    env.emulator.holdWebhooks();
+    const session = await env.stripe.checkout.sessions.create(sessionParams());
+    await env.emulator.payWithCard(session.id);
+    await env.emulator.releaseWebhooks();
+    const inOrder = env.emulator.state.events.map((event) => event.type);
     expect(inOrder).toContain("checkout.session.completed");
     expect(receivedTypes()).toEqual(inOrder);
-    await stripe.products.create({ name: "After" });
-    await emulator.flushWebhooks();
+    await env.stripe.products.create({ name: "After" });
+    await env.emulator.flushWebhooks();
     expect(receivedTypes().at(-1)).toBe("product.created");
   });
 
   it("works through POST /_emulator/webhooks/hold and /release", async () => {
-    expect((await controlRequest(emulator, "/webhooks/hold", {})).status).toBe(200);
-    await stripe.products.create({ name: "Held" });
-    await emulator.flushWebhooks();
+    expect((await controlRequest(env.emulator, "/webhooks/hold", {})).status).toBe(200);
+    await env.stripe.products.create({ name: "Held" });
+    await env.emulator.flushWebhooks();
     expect(receiver.received).toHaveLength(0);
-    expect((await controlRequest(emulator, "/webhooks/release", {})).status).toBe(200);
+    expect((await controlRequest(env.emulator, "/webhooks/release", {})).status).toBe(200);
     expect(receivedTypes()).toEqual(["product.created"]);
   });
 
   it("reset forgets the held events and stops holding", async () => {
-    emulator.holdWebhooks();
-    await stripe.products.create({ name: "Forgotten" });
-    emulator.reset();
-    await emulator.releaseWebhooks();
+    env.emulator.holdWebhooks();
+    await env.stripe.products.create({ name: "Forgotten" });
+    env.emulator.reset();
+    await env.emulator.releaseWebhooks();
     expect(receiver.received).toHaveLength(0);
-    await stripe.products.create({ name: "Sent" });
-    await emulator.flushWebhooks();
+    await env.stripe.products.create({ name: "Sent" });
+    await env.emulator.flushWebhooks();
     expect(receivedTypes()).toEqual(["product.created"]);
   });
 });

@@ -36,3 +36,17 @@ export async function startReceiver(): Promise<Receiver> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** One receiver for a test file: started before all its tests, emptied before each, closed after. */
+export function useReceiver(): Receiver {
+  const receiver = {} as Receiver;
+  beforeAll(async () => {
+    Object.assign(receiver, await startReceiver());
+  });
+  beforeEach(() => {
+    receiver.received.length = 0;
+    receiver.failures.length = 0;
+  });
+  afterAll(() => receiver.close());
+  return receiver;
+}
