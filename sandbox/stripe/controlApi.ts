@@ -5,7 +5,7 @@
  *   GET  /_emulator/requests   DELETE /_emulator/requests
  *   GET  /_emulator/clock                        → { now }
  *   POST /_emulator/clock/advance {seconds}      → { now }
- *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks
+ *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks  GET /_emulator/disputes
  *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed", quantities?: {lineIndex: n}}
  *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
  *   POST /_emulator/sessions/:id/expire
@@ -124,6 +124,8 @@ export async function handleControlRequest(
         return send(response, 200, { sessions: newestFirst(store.sessions.values()) });
       case "GET /events":
         return send(response, 200, { events: newestFirst(store.events.values()) });
+      case "GET /disputes":
+        return send(response, 200, { disputes: newestFirst(store.disputes.values()) });
       case "GET /webhooks":
         return send(response, 200, { deliveries: emulator.state.webhookDeliveries });
       case "POST /sessions/:id/pay": {

@@ -63,6 +63,10 @@ describe("openDispute", () => {
       payment_intent: other.paymentIntent,
     });
     expect(byIntent.json).toMatchObject({ dispute: { amount: 1000, charge: other.charge } });
+    const listed = await controlRequest(env.emulator, "/disputes");
+    expect(listed.json).toMatchObject({
+      disputes: [{ charge: other.charge }, { payment_intent: paymentIntent }],
+    });
   });
 
   it("refuses an unpaid session, a second dispute of one charge and a bad amount (400)", async () => {
