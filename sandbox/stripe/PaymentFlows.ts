@@ -9,6 +9,7 @@ import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
 import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
+import { RecoveryFlows } from "./RecoveryFlows";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
 
 const DEFAULT_CUSTOMER_EMAIL = "customer@example.com";
@@ -19,7 +20,11 @@ export interface BuyerChoices {
 }
 
 export class PaymentFlows {
-  constructor(private readonly context: EmulatorContext) {}
+  readonly recovery: RecoveryFlows;
+
+  constructor(private readonly context: EmulatorContext) {
+    this.recovery = new RecoveryFlows(context, (session) => this.expireIfDue(session));
+  }
 
   private get store() {
     return this.context.store;
@@ -99,6 +104,7 @@ export class PaymentFlows {
       currency: paymentIntent.currency,
       customer: paymentIntent.customer,
       description: null,
+      disputed: false,
       failure_code: null,
       failure_message: null,
       livemode: paymentIntent.livemode,
@@ -239,6 +245,7 @@ export class PaymentFlows {
   private expireNow(session: CheckoutSession, cause: EventCause): void {
     session.status = "expired";
     session.url = null;
+    this.recovery.attachRecoveryUrl(session);
     this.emit("checkout.session.expired", session, cause);
   }
 
@@ -267,6 +274,35 @@ export class PaymentFlows {
     return session;
   }
 
+  /** A payment intent's successful charge, which refunds and disputes act on. */
+  chargeOf(paymentIntentId: string, action: string, livemode?: boolean): Charge {
+    const paymentIntent = this.store.paymentIntents.get(paymentIntentId);
+    if (!paymentIntent) {
+      throw resourceMissing("payment_intent", paymentIntentId, "payment_intent", 400);
+    }
+    if (livemode !== undefined) {
+      requireMode(paymentIntent, livemode, "payment_intent", "payment_intent", 400);
+    }
+    const charge = paymentIntent.latest_charge
+      ? this.store.charges.get(paymentIntent.latest_charge)
+      : undefined;
+    if (!charge) {
+      throw invalidRequest(
+        `This PaymentIntent (${paymentIntent.id}) does not have a successful charge to ${action}.`,
+        "charge_not_refundable",
+        "payment_intent",
+      );
+    }
+    return charge;
+  }
+
+  /** The payment intent of a session the customer paid or is paying. */
+  paymentIntentOf(sessionId: string): string {
+    const paymentIntent = this.session(sessionId).payment_intent;
+    if (!paymentIntent) throw invalidRequest(`Checkout Session ${sessionId} has no payment.`);
+    return paymentIntent;
+  }
+
   /** Refunds all or part of what remains of a payment intent's charge. */
   refund(
     target: { paymentIntent?: string; charge?: string },
@@ -281,23 +317,7 @@ export class PaymentFlows {
       if (extra.livemode !== undefined)
         requireMode(charge, extra.livemode, "charge", "charge", 400);
     } else if (target.paymentIntent !== undefined) {
-      const paymentIntent = this.store.paymentIntents.get(target.paymentIntent);
-      if (!paymentIntent) {
-        throw resourceMissing("payment_intent", target.paymentIntent, "payment_intent", 400);
-      }
-      if (extra.livemode !== undefined) {
-        requireMode(paymentIntent, extra.livemode, "payment_intent", "payment_intent", 400);
-      }
-      charge = paymentIntent.latest_charge
-        ? this.store.charges.get(paymentIntent.latest_charge)
-        : undefined;
-      if (!charge) {
-        throw invalidRequest(
-          `This PaymentIntent (${paymentIntent.id}) does not have a successful charge to refund.`,
-          "charge_not_refundable",
-          "payment_intent",
-        );
-      }
+      charge = this.chargeOf(target.paymentIntent, "refund", extra.livemode);
     }
     if (!charge)
       throw invalidRequest("Missing required param: payment_intent.", "parameter_missing");

@@ -9,35 +9,27 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { EmulatorConfig, EmulatorContext } from "./EmulatorContext";
-import { EventBus } from "./EventBus";
+import { EventBus, NO_REQUEST } from "./EventBus";
+import { DisputeFlows, DisputeOutcome } from "./DisputeFlows";
 import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
-import {
-  Charge,
-  CheckoutSession,
-  FileLink,
-  PaymentIntent,
-  Price,
-  Product,
-  randomId,
-  Refund,
-  StripeEvent,
-  StripeFile,
-  StripeStore,
-} from "./StripeStore";
-import {
-  DEFAULT_WEBHOOK_RETRY,
-  WebhookDeliverer,
-  WebhookDeliveryAttempt,
-  WebhookRetryPolicy,
-} from "./WebhookDeliverer";
+import { CheckoutSession, Dispute, randomId, Refund, StripeStore } from "./StripeStore";
+import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
-import { handleHostedCheckout } from "./hostedCheckoutPage";
+import { handleHostedCheckout, handleRecoveryLink } from "./hostedCheckoutPage";
+import { RECOVERY_PATH_PREFIX } from "./RecoveryFlows";
+import {
+  STATE_COLLECTIONS,
+  StripeEmulator,
+  StripeEmulatorOptions,
+  StripeEmulatorState,
+} from "./StripeEmulatorApi";
 import { ApiRequestHandler, RecordedRequest, sendJson } from "./http/ApiRequestHandler";
 import { IdempotencyStore } from "./http/IdempotencyStore";
 import { Router } from "./http/Router";
-import { EndpointRateLimit, FailRule, TrafficControls } from "./http/TrafficControls";
+import { FailRule, TrafficControls } from "./http/TrafficControls";
 import { registerCheckoutSessionRoutes } from "./resources/checkoutSessions";
+import { registerDisputeRoutes } from "./resources/disputes";
 import { registerEventRoutes } from "./resources/events";
 import { fileLinkContents, registerFileRoutes } from "./resources/files";
 import { registerPaymentRoutes } from "./resources/payments";
@@ -45,100 +37,14 @@ import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 
 export type { BuyerChoices } from "./PaymentFlows";
+export type { DisputeOutcome } from "./DisputeFlows";
+export type {
+  StripeEmulator,
+  StripeEmulatorOptions,
+  StripeEmulatorState,
+} from "./StripeEmulatorApi";
 export type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
 export type { RecordedRequest } from "./http/ApiRequestHandler";
-
-export interface StripeEmulatorOptions {
-  port?: number; // default 0 = free port; listens on 127.0.0.1
-  latencyMs?: number; // added to every API answer
-  rateLimitPerSecond?: number; // token bucket per second; beyond it 429 rate_limit error
-  searchLagMs?: number; // products become visible to products.search only after this (default 0)
-  webhook?: { url: string; secret: string }; // deliver signed events here (secret "whsec_…")
-  publicBaseUrl?: string; // base for session.url / file link urls; default the emulator's own url
-  /** Per-key permissions, e.g. { "rk_test_x": ["checkout_sessions_write", "products_read"] }. */
-  restrictedKeys?: Record<string, string[]>;
-  /**
-   * Webhook retries: default 200 ms doubling, 5 attempts, 10 s timeout per attempt; `jitterMs`
-   * delays each delivery randomly so that events arrive out of order, as Stripe does not order them.
-   */
-  webhookRetry?: Partial<WebhookRetryPolicy>;
-  /** Stop the emulator's clock: time then moves only with advanceClock (deterministic tests). */
-  frozenClock?: boolean;
-  /**
-   * Extra per-endpoint buckets on top of the global one, as Stripe has for Search and Files
-   * (20/s each, https://docs.stripe.com/rate-limits), e.g. [{ pathPrefix: "/v1/products/search", perSecond: 20 }].
-   */
-  endpointRateLimits?: EndpointRateLimit[];
-}
-
-export interface StripeEmulatorState {
-  readonly products: Product[];
-  readonly prices: Price[];
-  readonly files: StripeFile[];
-  readonly fileLinks: FileLink[];
-  readonly sessions: CheckoutSession[];
-  readonly events: StripeEvent[];
-  readonly paymentIntents: PaymentIntent[];
-  readonly charges: Charge[];
-  readonly refunds: Refund[];
-  readonly webhookDeliveries: WebhookDeliveryAttempt[];
-}
-
-/** The store's collections the state shows, each a fresh copy every time it is read. */
-const STATE_COLLECTIONS = [
-  "products",
-  "prices",
-  "files",
-  "fileLinks",
-  "sessions",
-  "events",
-  "paymentIntents",
-  "charges",
-  "refunds",
-] as const satisfies readonly Exclude<keyof StripeEmulatorState, "webhookDeliveries">[];
-
-export interface StripeEmulator {
-  url: string; // "http://localhost:PORT"
-  port: number;
-  close(): Promise<void>;
-  configure(
-    o: Partial<
-      Pick<
-        StripeEmulatorOptions,
-        | "latencyMs"
-        | "rateLimitPerSecond"
-        | "searchLagMs"
-        | "webhook"
-        | "restrictedKeys"
-        | "webhookRetry"
-        | "frozenClock"
-        | "endpointRateLimits"
-      >
-    >,
-  ): void;
-  /** Every API request received (not /_emulator ones): method, path, idempotencyKey, status, time. */
-  requests: RecordedRequest[];
-  clearRequests(): void;
-  /** Test clock: moves the emulator's "now" forward; sessions past expires_at expire (with events). */
-  advanceClock(seconds: number): Promise<void>;
-  now(): number; // unix seconds, emulator time
-  /** Fail the next n API requests matching (method, path prefix) with a status or a timeout (hang). */
-  failNext(rule: FailRule): void;
-  /** Act as the customer on the hosted page: */
-  /** `choices.quantities`: new quantities by line index, for lines with adjustable_quantity. */
-  payWithCard(sessionId: string, choices?: BuyerChoices): Promise<void>; // complete + paid (+events)
-  payWithDelayedMethod(sessionId: string, choices?: BuyerChoices): Promise<void>; // complete + unpaid, like konbini
-  settleDelayedPayment(sessionId: string, outcome: "succeeded" | "failed"): Promise<void>;
-  /** Refunds a paid session's payment (as the dashboard would); emits charge.refunded. */
-  refundSession(sessionId: string, amount?: number): Promise<Refund>;
-  /** Waits until every queued webhook delivery was attempted (delivered or given up). */
-  flushWebhooks(): Promise<void>;
-  /** Delivers an already sent event again, as Stripe may (duplicates must be harmless). */
-  resendEvent(eventId: string): Promise<void>;
-  /** Forgets every object, event, request, idempotency key and rule; the clock returns to now. */
-  reset(): void;
-  state: StripeEmulatorState;
-}
 
 class StripeEmulatorServer implements StripeEmulator {
   url = "";
@@ -148,6 +54,7 @@ class StripeEmulatorServer implements StripeEmulator {
   private readonly config: EmulatorConfig;
   private readonly context: EmulatorContext;
   private readonly flows: PaymentFlows;
+  private readonly disputes: DisputeFlows;
   private readonly router = new Router();
   private readonly idempotency: IdempotencyStore;
   private readonly traffic: TrafficControls;
@@ -172,6 +79,7 @@ class StripeEmulatorServer implements StripeEmulator {
     const events = new EventBus(this.store, () => (this.config.webhook ? 1 : 0));
     this.context = { store: this.store, events, config: this.config };
     this.flows = new PaymentFlows(this.context);
+    this.disputes = new DisputeFlows(this.context, this.flows);
     this.idempotency = new IdempotencyStore(() => this.store.nowMs());
     this.traffic = new TrafficControls(options.rateLimitPerSecond, options.endpointRateLimits);
     if (options.frozenClock) this.store.setFrozen(true);
@@ -193,6 +101,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerCheckoutSessionRoutes(this.router, this.context, this.flows);
     registerEventRoutes(this.router, this.context);
     registerPaymentRoutes(this.router, this.context, this.flows);
+    registerDisputeRoutes(this.router, this.context);
     this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
@@ -280,16 +189,29 @@ class StripeEmulatorServer implements StripeEmulator {
   }
 
   async refundSession(sessionId: string, amount?: number): Promise<Refund> {
-    const session = this.flows.session(sessionId);
-    if (!session.payment_intent) {
-      throw new Error(`Checkout Session ${sessionId} has no payment to refund`);
-    }
-    return structuredClone(
-      this.flows.refund({ paymentIntent: session.payment_intent }, amount, {
-        requestId: null,
-        idempotencyKey: null,
-      }),
-    );
+    const paymentIntent = this.flows.paymentIntentOf(sessionId);
+    return structuredClone(this.flows.refund({ paymentIntent }, amount, NO_REQUEST));
+  }
+
+  async recoverSession(expiredId: string): Promise<CheckoutSession> {
+    return structuredClone(this.flows.recovery.recover(expiredId));
+  }
+
+  async openDispute(sessionId: string, options: { amount?: number } = {}): Promise<Dispute> {
+    const paymentIntent = this.flows.paymentIntentOf(sessionId);
+    return structuredClone(this.disputes.open(paymentIntent, options.amount));
+  }
+
+  async closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute> {
+    return structuredClone(this.disputes.close(disputeId, outcome));
+  }
+
+  holdWebhooks(): void {
+    this.webhooks.hold();
+  }
+
+  releaseWebhooks(): Promise<void> {
+    return this.webhooks.release();
   }
 
   flushWebhooks(): Promise<void> {
@@ -308,7 +230,7 @@ class StripeEmulatorServer implements StripeEmulator {
     this.idempotency.clear();
     this.traffic.clearFailRules();
     this.clearRequests();
-    this.webhooks.attempts.length = 0;
+    this.webhooks.reset();
   }
 
   async close(): Promise<void> {
@@ -329,11 +251,23 @@ class StripeEmulatorServer implements StripeEmulator {
     const url = new URL(request.url ?? "/", "http://localhost");
     const path = url.pathname;
     if (path === "/_emulator" || path.startsWith("/_emulator/")) {
-      await handleControlRequest(request, response, path, this, this.flows, this.store);
+      await handleControlRequest(
+        request,
+        response,
+        path,
+        this,
+        this.flows,
+        this.store,
+        this.disputes,
+      );
       return;
     }
     if (path.startsWith("/c/pay/")) {
       await handleHostedCheckout(request, response, path, this.context, this.flows);
+      return;
+    }
+    if (path.startsWith(RECOVERY_PATH_PREFIX)) {
+      handleRecoveryLink(request, response, path, this.flows.recovery);
       return;
     }
     if (path.startsWith("/links/") && request.method === "GET") {

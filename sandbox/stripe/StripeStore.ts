@@ -103,10 +103,20 @@ export interface PaymentIntentData {
   receipt_email?: string;
 }
 
+/** `after_expiration` (https://docs.stripe.com/payments/checkout/abandoned-carts): url set on expiry. */
+export interface AfterExpiration {
+  recovery: {
+    enabled: boolean;
+    allow_promotion_codes: boolean;
+    expires_at: number | null;
+    url: string | null;
+  } | null;
+}
+
 export interface CheckoutSession {
   id: string;
   object: "checkout.session";
-  after_expiration: null;
+  after_expiration: AfterExpiration | null;
   allow_promotion_codes: boolean | null;
   amount_subtotal: number;
   amount_total: number;
@@ -149,7 +159,7 @@ export interface CheckoutSession {
   payment_method_types: string[];
   payment_status: "paid" | "unpaid" | "no_payment_required";
   phone_number_collection: { enabled: boolean };
-  recovered_from: null;
+  recovered_from: string | null;
   setup_intent: null;
   shipping_address_collection: null;
   shipping_options: never[];
@@ -196,6 +206,7 @@ export interface Charge {
   currency: string;
   customer: string | null;
   description: string | null;
+  disputed: boolean;
   failure_code: string | null;
   failure_message: string | null;
   livemode: boolean;
@@ -220,6 +231,29 @@ export interface Refund {
   payment_intent: string;
   reason: string | null;
   status: "succeeded";
+}
+
+/** https://docs.stripe.com/api/disputes/object */
+export interface Dispute {
+  id: string;
+  object: "dispute";
+  amount: number;
+  balance_transactions: never[];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence_details: {
+    due_by: number;
+    has_evidence: boolean;
+    past_due: boolean;
+    submission_count: number;
+  };
+  is_charge_refundable: boolean;
+  livemode: boolean;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string;
+  status: "needs_response" | "under_review" | "won" | "lost";
 }
 
 export interface StripeEvent {
@@ -268,6 +302,11 @@ export class StripeStore {
   readonly paymentIntents = new Map<string, PaymentIntent>();
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
+  readonly disputes = new Map<string, Dispute>();
+  /** recovery url token (its last path segment) → the expired session it recovers */
+  readonly recoveryTokens = new Map<string, string>();
+  /** expired session id → the newest session made from its recovery url */
+  readonly recoveredSessions = new Map<string, string>();
   readonly events = new Map<string, StripeEvent>();
   readonly productSearchVersions = new Map<string, SearchVersion[]>();
 

@@ -4,6 +4,8 @@
  * `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload" keyed by the whole secret>`.
  * A non-2xx answer or an unreachable endpoint is retried with exponential backoff (Stripe retries
  * for 3 days; the emulator, by default, 200 ms doubling, 5 attempts). Deliveries are not ordered.
+ * Tests may hold deliveries back (the event exists, its webhook is "not yet here") and release
+ * them later, in the order the events happened.
  */
 import crypto from "node:crypto";
 import http from "node:http";
@@ -87,6 +89,8 @@ export class WebhookDeliverer {
   private readonly pending = new Set<Promise<void>>();
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
   private closed = false;
+  /** Events waiting for release(), oldest first; undefined while deliveries are not held. */
+  private held: StripeEvent[] | undefined;
 
   constructor(
     private readonly endpoint: () => WebhookEndpoint | undefined,
@@ -94,10 +98,45 @@ export class WebhookDeliverer {
   ) {}
 
   enqueue(event: StripeEvent): void {
+    if (this.held) {
+      this.held.push(event);
+      return;
+    }
     const endpoint = this.endpoint();
     if (!endpoint || this.closed) return;
-    const delivery = this.deliver(event, endpoint).finally(() => this.pending.delete(delivery));
-    this.pending.add(delivery);
+    this.track(this.deliver(event, endpoint));
+  }
+
+  /** From now on events wait (in order) instead of being sent, until release(). */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Stops holding and delivers the held events one after the other, oldest first. */
+  release(): Promise<void> {
+    const events = this.held ?? [];
+    this.held = undefined;
+    return this.track(
+      (async () => {
+        for (const event of events) {
+          const endpoint = this.endpoint();
+          if (!endpoint || this.closed) return;
+          await this.deliver(event, endpoint);
+        }
+      })(),
+    );
+  }
+
+  /** Forgets the attempts and any held events; deliveries are no longer held. */
+  reset(): void {
+    this.attempts.length = 0;
+    this.held = undefined;
+  }
+
+  private track(delivery: Promise<void>): Promise<void> {
+    const tracked = delivery.finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+    return tracked;
   }
 
   private async deliver(event: StripeEvent, endpoint: WebhookEndpoint): Promise<void> {
@@ -145,7 +184,10 @@ export class WebhookDeliverer {
     });
   }
 
-  /** Resolves once every queued delivery was attempted to the end (delivered or given up). */
+  /**
+   * Resolves once every queued delivery was attempted to the end (delivered or given up); held
+   * events are not waited for.
+   */
   async flush(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }

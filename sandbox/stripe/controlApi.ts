@@ -5,21 +5,28 @@
  *   GET  /_emulator/requests   DELETE /_emulator/requests
  *   GET  /_emulator/clock                        → { now }
  *   POST /_emulator/clock/advance {seconds}      → { now }
- *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks
+ *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks  GET /_emulator/disputes
  *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed", quantities?: {lineIndex: n}}
  *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
  *   POST /_emulator/sessions/:id/expire
+ *   POST /_emulator/sessions/:id/recover          → { session }: what opening the recovery URL of an
+ *                                                  expired session does (a new copy, recovered_from = :id)
  *   POST /_emulator/refunds {session | payment_intent, amount?}
+ *   POST /_emulator/disputes {session | payment_intent, amount?}  → { dispute } (needs_response)
+ *   POST /_emulator/disputes/:id/close {outcome: "won" | "lost"} → { dispute }
  *   POST /_emulator/configure {latencyMs?, rateLimitPerSecond?, searchLagMs?, webhook?,
  *                              frozenClock?, restrictedKeys?, webhookRetry?}
  *   POST /_emulator/fail-next {method?, pathPrefix?, status, count?, when?}
  *   POST /_emulator/events/:id/resend
  *   POST /_emulator/webhooks/flush
+ *   POST /_emulator/webhooks/hold                 events are made and listed but not delivered…
+ *   POST /_emulator/webhooks/release              …until this: delivered in order, answered when done
  *   POST /_emulator/reset
  * Errors: `{ error: { message } }` with 400 or 404.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NO_REQUEST } from "./EventBus";
+import type { DisputeFlows } from "./DisputeFlows";
 import type { PaymentFlows } from "./PaymentFlows";
 import type { FailRule, StripeEmulator } from "./StripeEmulator";
 import { StripeApiError } from "./StripeApiError";
@@ -64,6 +71,20 @@ function optionalNumber(body: Record<string, unknown>, key: string): number | un
   return value;
 }
 
+/** Collections whose second path segment is an id. */
+const ID_COLLECTIONS = ["sessions", "events", "disputes"];
+
+/** The payment intent a body names directly or through its `session`. */
+function paymentIntentOfBody(body: Record<string, unknown>, flows: PaymentFlows): string {
+  if (typeof body.session === "string") {
+    const paymentIntent = flows.session(body.session).payment_intent;
+    if (!paymentIntent) throw new ControlError(400, "That session has no payment.");
+    return paymentIntent;
+  }
+  if (typeof body.payment_intent === "string") return body.payment_intent;
+  throw new ControlError(400, "session or payment_intent is required.");
+}
+
 export async function handleControlRequest(
   request: IncomingMessage,
   response: ServerResponse,
@@ -71,11 +92,12 @@ export async function handleControlRequest(
   emulator: StripeEmulator,
   flows: PaymentFlows,
   store: StripeStore,
+  disputes: DisputeFlows,
 ): Promise<void> {
   const method = request.method ?? "GET";
   const parts = path.split("/").filter(Boolean).slice(1); // drop "_emulator"
-  const route = `${method} /${parts.map((p, i) => ((parts[0] === "sessions" || parts[0] === "events") && i === 1 ? ":id" : p)).join("/")}`;
-  let sessionId = ""; // or event id, for /events/:id/…
+  const route = `${method} /${parts.map((p, i) => (ID_COLLECTIONS.includes(parts[0] ?? "") && i === 1 ? ":id" : p)).join("/")}`;
+  let sessionId = ""; // or event / dispute id, for /events/:id/… and /disputes/:id/…
   try {
     sessionId = decodeURIComponent(parts[1] ?? "");
   } catch {
@@ -102,6 +124,8 @@ export async function handleControlRequest(
         return send(response, 200, { sessions: newestFirst(store.sessions.values()) });
       case "GET /events":
         return send(response, 200, { events: newestFirst(store.events.values()) });
+      case "GET /disputes":
+        return send(response, 200, { disputes: newestFirst(store.disputes.values()) });
       case "GET /webhooks":
         return send(response, 200, { deliveries: emulator.state.webhookDeliveries });
       case "POST /sessions/:id/pay": {
@@ -130,16 +154,25 @@ export async function handleControlRequest(
       case "POST /refunds": {
         const body = await readJson(request);
         const amount = optionalNumber(body, "amount");
-        let paymentIntent =
-          typeof body.payment_intent === "string" ? body.payment_intent : undefined;
-        if (typeof body.session === "string") {
-          paymentIntent = flows.session(body.session).payment_intent ?? undefined;
-          if (!paymentIntent) throw new ControlError(400, "That session has no payment.");
-        }
-        if (!paymentIntent) throw new ControlError(400, "session or payment_intent is required.");
+        const paymentIntent = paymentIntentOfBody(body, flows);
         const refund = flows.refund({ paymentIntent }, amount, NO_REQUEST);
         return send(response, 200, { refund });
       }
+      case "POST /disputes": {
+        const body = await readJson(request);
+        const amount = optionalNumber(body, "amount");
+        const dispute = disputes.open(paymentIntentOfBody(body, flows), amount);
+        return send(response, 200, { dispute });
+      }
+      case "POST /disputes/:id/close": {
+        const { outcome } = await readJson(request);
+        if (outcome !== "won" && outcome !== "lost") {
+          throw new ControlError(400, 'outcome must be "won" or "lost".');
+        }
+        return send(response, 200, { dispute: disputes.close(sessionId, outcome) });
+      }
+      case "POST /sessions/:id/recover":
+        return send(response, 200, { session: flows.recovery.recover(sessionId) });
       case "POST /configure": {
         const body = await readJson(request);
         const change: Parameters<StripeEmulator["configure"]>[0] = {};
@@ -206,6 +239,12 @@ export async function handleControlRequest(
         await emulator.resendEvent(sessionId).catch((error: Error) => {
           throw new ControlError(404, error.message);
         });
+        return send(response, 200, { ok: true });
+      case "POST /webhooks/hold":
+        emulator.holdWebhooks();
+        return send(response, 200, { ok: true });
+      case "POST /webhooks/release":
+        await emulator.releaseWebhooks();
         return send(response, 200, { ok: true });
       case "POST /webhooks/flush":
         await emulator.flushWebhooks();

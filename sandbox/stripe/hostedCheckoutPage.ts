@@ -4,13 +4,14 @@
  * with konbini (complete + unpaid, settles later) or cancel (back to cancel_url). After paying,
  * the browser goes to success_url with `{CHECKOUT_SESSION_ID}` replaced, as Stripe does
  * (https://docs.stripe.com/payments/checkout/custom-success-page). A last, emulator-only button
- * expires the session at once.
+ * expires the session at once. An expired session's recovery URL leads to its new copy.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
 import { NO_REQUEST } from "./EventBus";
 import type { PaymentFlows } from "./PaymentFlows";
+import { RECOVERY_PATH_PREFIX, type RecoveryFlows } from "./RecoveryFlows";
 import { readBody } from "./http/requestBody";
 import { StripeApiError } from "./StripeApiError";
 import type { CheckoutSession, StoredLineItem } from "./StripeStore";
@@ -225,4 +226,31 @@ export async function handleHostedCheckout(
   } else {
     sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
   }
+}
+
+/**
+ * GET on an expired session's recovery URL (https://docs.stripe.com/payments/checkout/abandoned-carts):
+ * a new session copied from the expired one (or the one made earlier, still open), then 303 to
+ * its page.
+ */
+export function handleRecoveryLink(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  recovery: RecoveryFlows,
+): void {
+  const expiredId = recovery.expiredSessionOf(path.slice(RECOVERY_PATH_PREFIX.length));
+  if (request.method !== "GET" || !expiredId) {
+    sendHtml(response, 404, notice("Not found", "This recovery link is not valid."));
+    return;
+  }
+  let session: CheckoutSession;
+  try {
+    session = recovery.recover(expiredId);
+  } catch (error) {
+    if (!(error instanceof StripeApiError)) throw error;
+    sendHtml(response, 410, notice("This link has expired", "Ask the seller for a new link."));
+    return;
+  }
+  redirect(response, session.url ?? `/c/pay/${encodeURIComponent(session.id)}`);
 }

@@ -90,3 +90,43 @@ export async function createPricedProduct(
   });
   return { product, price };
 }
+
+/** A call to the emulator's `/_emulator` control API: GET without a body, POST with one. */
+export async function controlRequest(
+  emulator: StripeEmulator,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${emulator.url}/_emulator${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/** A test file's emulator and client, filled in by the hooks useEmulator registers. */
+export interface EmulatorUnderTest {
+  emulator: StripeEmulator;
+  stripe: Stripe;
+}
+
+/**
+ * One emulator for a test file: started before all its tests (`options` may be a function, to
+ * read what an earlier beforeAll set up, e.g. a webhook receiver's url), reset before each,
+ * closed after all.
+ */
+export function useEmulator(
+  options: StripeEmulatorOptions | (() => StripeEmulatorOptions) = {},
+): EmulatorUnderTest {
+  const under = {} as EmulatorUnderTest;
+  beforeAll(async () => {
+    Object.assign(
+      under,
+      await startWithClient(typeof options === "function" ? options() : options),
+    );
+  });
+  beforeEach(() => under.emulator.reset());
+  afterAll(() => under.emulator.close());
+  return under;
+}

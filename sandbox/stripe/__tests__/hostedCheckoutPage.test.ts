@@ -1,7 +1,7 @@
 import Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
 import { escapeHtml } from "../hostedCheckoutPage";
-import { pricedItem, sessionParams, startWithClient } from "./emulatorClient";
+import { controlRequest, pricedItem, sessionParams, startWithClient } from "./emulatorClient";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -12,14 +12,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
-async function control(path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${emulator.url}/_emulator${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
-}
+const control = (path: string, body?: unknown) => controlRequest(emulator, path, body);
 
 describe("GET /c/pay/:id", () => {
   it("shows the lines, the amounts in the currency and the total, escaped", async () => {

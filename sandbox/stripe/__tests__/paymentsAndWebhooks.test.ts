@@ -1,45 +1,9 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import type { StripeEmulator } from "../StripeEmulator";
 import { sessionParams, startWithClient, stripeErrorOf } from "./emulatorClient";
+import { Receiver, startReceiver } from "./webhookReceiver";
 
 const SECRET = "whsec_emulatorTestSecret";
-
-interface Receiver {
-  url: string;
-  received: { body: string; signature: string }[];
-  /** Status to answer for the next calls (then 200). */
-  failures: number[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const received: Receiver["received"] = [];
-  const failures: number[] = [];
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const status = failures.shift() ?? 200;
-      if (status === 200) {
-        received.push({
-          body: Buffer.concat(chunks).toString("utf8"),
-          signature: String(request.headers["stripe-signature"]),
-        });
-      }
-      response.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://localhost:${port}/webhook`,
-    received,
-    failures,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -176,6 +140,34 @@ describe("POST /v1/refunds", () => {
     ]);
     const again = await stripeErrorOf(stripe.refunds.create({ payment_intent: paymentIntent }));
     expect(again).toMatchObject({ code: "charge_already_refunded" });
+  });
+
+  it("two partial refunds give two charge.refunded events with a growing amount_refunded", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams());
+    await emulator.payWithCard(session.id);
+    const paymentIntent = (await stripe.checkout.sessions.retrieve(session.id))
+      .payment_intent as string;
+    await emulator.refundSession(session.id, 100);
+    await emulator.refundSession(session.id, 250);
+    const refunded = (await stripe.events.list({ type: "charge.refunded" })).data.reverse();
+    expect(refunded.map((event) => event.data.object)).toEqual([
+      expect.objectContaining({
+        amount: 1000,
+        amount_refunded: 100,
+        refunded: false,
+        payment_intent: paymentIntent,
+      }),
+      expect.objectContaining({
+        amount: 1000,
+        amount_refunded: 350,
+        refunded: false,
+        payment_intent: paymentIntent,
+      }),
+    ]);
+    expect(refunded[1]?.data.previous_attributes).toEqual({
+      amount_refunded: 100,
+      refunded: false,
+    });
   });
 
   it("refuses a payment intent without a successful charge", async () => {

@@ -10,7 +10,9 @@
  * - expires_at: 30 minutes to 24 hours after creation;
  * - client_reference_id: up to 200 characters; metadata limits;
  * - the total at least the currency's minimum charge and at most 8 digits
- *   (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts).
+ *   (https://docs.stripe.com/currencies#minimum-and-maximum-charge-amounts);
+ * - after_expiration[recovery] {enabled (required), allow_promotion_codes (default false)}
+ *   (https://docs.stripe.com/payments/checkout/abandoned-carts).
  */
 import { causeOf, EmulatorContext } from "../EmulatorContext";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount, minorUnitDigits } from "../currencies";
@@ -18,6 +20,7 @@ import { LIST_PARAMS, paginate } from "../listing";
 import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
 import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
+import { readAfterExpiration } from "../RecoveryFlows";
 import { CheckoutSession, PaymentIntentData, randomId, StoredLineItem } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { ApiRequest, Router } from "../http/Router";
@@ -69,6 +72,7 @@ const CREATE_PARAMS = [
   "phone_number_collection",
   "submit_type",
   "ui_mode",
+  "after_expiration",
 ];
 
 /** Real Stripe parameters the emulator does not model: refused with a clear message. */
@@ -76,7 +80,7 @@ const UNMODELLED_PARAMS = [
   "automatic_tax", "consent_collection", "currency", "custom_fields", "custom_text", "discounts",
   "invoice_creation", "payment_method_configuration", "payment_method_options", "redirect_on_completion",
   "return_url", "saved_payment_method_options", "setup_intent_data", "shipping_address_collection",
-  "shipping_options", "subscription_data", "tax_id_collection", "after_expiration", "adaptive_pricing",
+  "shipping_options", "subscription_data", "tax_id_collection", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
 ]; // prettier-ignore
@@ -219,6 +223,7 @@ export function registerCheckoutSessionRoutes(
     const phoneEnabled = phone?.boolean("enabled", { required: true }) ?? false;
     const submitType = params.enumOf("submit_type", ["auto", "book", "donate", "pay", "subscribe"]);
     const customerCreation = params.enumOf("customer_creation", ["always", "if_required"]);
+    const afterExpiration = readAfterExpiration(params);
     const expand = params.expandPaths();
 
     let amountTotal = 0;
@@ -253,7 +258,7 @@ export function registerCheckoutSessionRoutes(
     const session: CheckoutSession = {
       id,
       object: "checkout.session",
-      after_expiration: null,
+      after_expiration: afterExpiration,
       allow_promotion_codes: allowPromotionCodes ?? null,
       amount_subtotal: amountTotal,
       amount_total: amountTotal,
