@@ -18,6 +18,10 @@ export interface RequestPacerOptions {
   /** First wait after a 429, doubled each time. */
   rateLimitRetryDelayMs: number;
   logger?: GatewayLogger;
+  /** Clock for the token buckets; injectable so tests can pace in fake time. Default `Date.now`. */
+  now?: () => number;
+  /** How the pacer waits (bucket slots and 429 back-off); injectable for tests. Default a real timer. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -34,9 +38,11 @@ export interface RequestPacer {
 }
 
 export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
-  const general = createTokenBucket({ ratePerSecond: options.ratePerSecond });
-  const files = createTokenBucket({ ratePerSecond: options.filesRatePerSecond });
-  const search = createTokenBucket({ ratePerSecond: options.searchRatePerSecond });
+  const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const clock = { now: options.now, sleep };
+  const general = createTokenBucket({ ratePerSecond: options.ratePerSecond, ...clock });
+  const files = createTokenBucket({ ratePerSecond: options.filesRatePerSecond, ...clock });
+  const search = createTokenBucket({ ratePerSecond: options.searchRatePerSecond, ...clock });
 
   async function send<T>(lanes: TokenBucket[], request: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
@@ -51,7 +57,7 @@ export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
           { requestId: error.requestId, attempt: attempt + 1, delayMs: Math.round(delayMs) },
           "Stripe rate limit hit; retrying",
         );
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await sleep(delayMs);
       }
     }
   }

@@ -1,0 +1,64 @@
+/**
+ * The pacer's timing in fake time: the clock stands still and every wait is recorded instead of slept.
+ */
+import Stripe from "stripe";
+import { createRequestPacer, type RequestPacerOptions } from "../createRequestPacer";
+
+function pacerWithFakeClock(overrides: Partial<RequestPacerOptions> = {}) {
+  const waitsMs: number[] = [];
+  const pacer = createRequestPacer({
+    ratePerSecond: 10,
+    filesRatePerSecond: 10,
+    searchRatePerSecond: 10,
+    maxRateLimitRetries: 2,
+    rateLimitRetryDelayMs: 100,
+    now: () => 0,
+    sleep: async (ms) => {
+      waitsMs.push(ms);
+    },
+    ...overrides,
+  });
+  return { pacer, waitsMs };
+}
+
+const rateLimited = () =>
+  new Stripe.errors.StripeRateLimitError({ message: "Too many", statusCode: 429 });
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("createRequestPacer in fake time", () => {
+  it("releases a burst of 15 requests at 10/s 100 ms apart", async () => {
+    const { pacer, waitsMs } = pacerWithFakeClock();
+
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => pacer.api(async () => i)),
+    );
+
+    expect(results).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    // The first goes at once; the other 14 wait for slots 100, 200, ... 1400 ms away.
+    expect(waitsMs).toEqual(Array.from({ length: 14 }, (_, i) => (i + 1) * 100));
+  });
+
+  it("waits the retry delay after a 429, doubled for the next one", async () => {
+    jest.spyOn(Math, "random").mockReturnValue(1); // the jitter at its top: the full delay
+    const { pacer, waitsMs } = pacerWithFakeClock({ ratePerSecond: 1000 });
+    const request = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(rateLimited())
+      .mockRejectedValueOnce(rateLimited())
+      .mockResolvedValueOnce("ok");
+
+    await expect(pacer.api(request)).resolves.toBe("ok");
+
+    expect(request).toHaveBeenCalledTimes(3);
+    expect(waitsMs.filter((ms) => ms >= 100)).toEqual([100, 200]);
+  });
+
+  it("gives up with the 429 once the retries are spent", async () => {
+    const { pacer } = pacerWithFakeClock({ maxRateLimitRetries: 1 });
+    const request = jest.fn<Promise<string>, []>().mockRejectedValue(rateLimited());
+
+    await expect(pacer.api(request)).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    expect(request).toHaveBeenCalledTimes(2);
+  });
+});
