@@ -184,7 +184,7 @@ export class SqliteSessionStore implements SessionStore {
                JOIN sessions s2 ON s2.session_id = r2.session_id
                WHERE r2.app_id = @appId AND s2.payment_status IN ${KEPT_PAYMENT}
                GROUP BY r2.record_id HAVING COUNT(*) > 1)
-         ORDER BY r.record_id, s.created_at, s.session_id`,
+         ORDER BY r.record_id, s.created_at, s.rowid`,
       (row: SessionRow & { paid_record_id: string }) => ({
         recordId: row.paid_record_id,
         session: fromRow(row),
