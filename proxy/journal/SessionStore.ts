@@ -87,8 +87,10 @@ export interface SessionStore {
   updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined;
   /** Sessions the journal still believes open that include the record. */
   findOpenForRecord(appId: string, recordId: string): JournalSession[];
-  /** The newest session made for the record: only its state belongs in the record. */
+  /** The newest session made for the record. */
   latestIdForRecord(appId: string, recordId: string): string | undefined;
+  /** Every session made for the record, oldest first. */
+  listForRecord(appId: string, recordId: string): JournalSession[];
   list(query: SessionQuery): SessionPage;
   oldestCreatedAt(): Date | undefined;
   /** Refund events name the payment intent only: this finds the session it belongs to. */

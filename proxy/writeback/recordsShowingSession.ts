@@ -9,9 +9,6 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
 
-/** More sessions than one record ever gets, even billed monthly for years. */
-const SESSIONS_PER_RECORD_LIMIT = 1000;
-
 /** The session took the buyer's money (or was free) and keeps it, or lost it in a dispute. */
 export function holdsPayment(session: Pick<JournalSession, "status" | "paymentStatus">): boolean {
   return (
@@ -31,12 +28,9 @@ export function recordsShowingSession(
       journal.sessions.latestIdForRecord(session.appId, recordId) === session.sessionId;
     // Records billed again and again: each session is a bill of its own.
     if (mapping.allowRepeatPayment) return newest || session.status === "complete";
-    const { sessions } = journal.sessions.list({
-      appId: session.appId,
-      recordId,
-      limit: SESSIONS_PER_RECORD_LIMIT,
-    });
-    const otherHolds = sessions.some((s) => s.sessionId !== session.sessionId && holdsPayment(s));
+    const otherHolds = journal.sessions
+      .listForRecord(session.appId, recordId)
+      .some((s) => s.sessionId !== session.sessionId && holdsPayment(s));
     if (otherHolds) return false;
     return newest || session.status === "complete";
   });

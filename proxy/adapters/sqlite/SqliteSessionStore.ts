@@ -114,6 +114,16 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
+  listForRecord(appId: string, recordId: string): JournalSession[] {
+    return this.sql.all(
+      `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
+         WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at, s.rowid`,
+      fromRow,
+      appId,
+      recordId,
+    );
+  }
+
   list(query: SessionQuery): SessionPage {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };

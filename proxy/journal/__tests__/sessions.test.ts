@@ -61,6 +61,8 @@ describeStore("sessions", (sessions) => {
     sessions.save(aSession("cs_new", { createdAt: new Date("2026-01-02T00:00:00Z") }));
     expect(sessions.latestIdForRecord("12", "1")).toBe("cs_new");
     expect(sessions.latestIdForRecord("12", "9")).toBeUndefined();
+    expect(sessions.listForRecord("12", "1").map((s) => s.sessionId)).toEqual(["cs_old", "cs_new"]);
+    expect(sessions.listForRecord("13", "1")).toEqual([]);
   });
 
   it("lists sessions newest first, by app and record, page by page", () => {
