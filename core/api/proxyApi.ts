@@ -119,6 +119,10 @@ export const sessionViewSchema = z.object({
   expiresAt: z.string(),
   appId: z.string().nullable(),
   recordIds: z.array(z.string()),
+  /** Minor units, cumulative; present once something was refunded. */
+  amountRefunded: z.number().int().optional(),
+  /** An expired session's recovery link (`afterExpirationRecovery`). */
+  recoveryUrl: z.string().optional(),
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });

@@ -1,11 +1,13 @@
 /**
  * GET /v1/diagnostics — can the proxy do its job? The Stripe key's mode, type and missing
  * permissions; for each configured kintone app, whether its token reads the form and the records,
- * and whether write-backs kintone keeps refusing wait in the journal. Problems are plain
+ * whether write-backs kintone keeps refusing wait in the journal, and records paid more than once
+ * (a refund decision to make). Problems are plain
  * sentences an administrator can act on.
  */
 import { AppError } from "../errors/AppError";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import { paidTwiceProblems } from "./paidTwiceProblems";
 
 export interface Diagnostics {
   stripe: {
@@ -50,6 +52,11 @@ export async function diagnose(
   ]);
   const stuck = deps.journal?.writeBacks.summarizeStuck(STUCK_WRITE_BACK_ATTEMPTS) ?? [];
   for (const app of apps) {
+    const paidTwice = deps.journal
+      ? paidTwiceProblems(deps.journal, app.appId, help("record-paid-twice"))
+      : [];
+    app.problems.push(...paidTwice);
+    if (paidTwice.length > 0) app.ok = false;
     const waiting = stuck.find((entry) => entry.appId === app.appId);
     if (!waiting) continue;
     const records = waiting.records === 1 ? "1 record waits" : `${waiting.records} records wait`;

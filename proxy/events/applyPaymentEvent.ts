@@ -7,6 +7,7 @@
 import type { JournalSession } from "../journal/SessionStore";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { PaymentGateway } from "../ports/PaymentGateway";
+import { adoptRecoveredSession } from "../sessions/adoptRecoveredSession";
 import { applySessionChange, type SessionChangeDeps } from "../sessions/applySessionChange";
 import { sessionChangeFromEvent } from "../sessions/sessionChangeFromEvent";
 import { METADATA_APP_ID } from "../sessions/sessionView";
@@ -112,11 +113,14 @@ async function findSession(
 ): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
   if ("session" in event) {
     return {
-      journalled: deps.journal.sessions.get(event.session.id),
+      journalled:
+        deps.journal.sessions.get(event.session.id) ??
+        adoptRecoveredSession(deps.journal, event.session),
       appId: event.session.metadata[METADATA_APP_ID],
     };
   }
-  const paymentIntent = event.charge.paymentIntentId;
+  const paymentIntent =
+    "charge" in event ? event.charge.paymentIntentId : event.dispute.paymentIntentId;
   if (!paymentIntent) return { journalled: undefined, appId: undefined };
   const known = deps.journal.sessions.idForPaymentIntent(paymentIntent);
   if (known) return { journalled: deps.journal.sessions.get(known), appId: undefined };

@@ -7,7 +7,29 @@ import type { SessionStatus } from "../ports/PaymentGateway";
 
 export type PaymentStatusValue = PaymentStatus;
 
-export interface JournalSession {
+/** How much of the payment went back to the buyer; only moves up. */
+export type RefundState = "none" | "partial" | "full";
+/**
+ * The payment's dispute: `open` until the bank decides, then `won` or `lost`, both final.
+ * https://docs.stripe.com/disputes/how-disputes-work
+ */
+export type DisputeState = "none" | "open" | "won" | "lost";
+
+/**
+ * What the journal learns about a session's money after it is made. Optional so a session can be
+ * saved without them (a new session knows none); `get` always answers them.
+ */
+export interface SessionMoneyState {
+  /** Minor units, cumulative (Stripe's `charge.amount_refunded`). */
+  amountRefunded?: number;
+  refund?: RefundState;
+  dispute?: DisputeState;
+  paymentIntentId?: string | null;
+  /** Stripe's recovery link once the session expired (`after_expiration.recovery`). */
+  recoveryUrl?: string | null;
+}
+
+export interface JournalSession extends SessionMoneyState {
   sessionId: string;
   appId: string;
   recordIds: string[];
@@ -28,7 +50,17 @@ export interface JournalSession {
 export type SessionStateUpdate = Partial<
   Pick<
     JournalSession,
-    "status" | "paymentStatus" | "customerEmail" | "amountTotal" | "paidAt" | "url"
+    | "status"
+    | "paymentStatus"
+    | "customerEmail"
+    | "amountTotal"
+    | "paidAt"
+    | "url"
+    | "amountRefunded"
+    | "refund"
+    | "dispute"
+    | "paymentIntentId"
+    | "recoveryUrl"
   >
 >;
 
@@ -55,11 +87,18 @@ export interface SessionStore {
   updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined;
   /** Sessions the journal still believes open that include the record. */
   findOpenForRecord(appId: string, recordId: string): JournalSession[];
-  /** The newest session made for the record: only its state belongs in the record. */
+  /** The newest session made for the record. */
   latestIdForRecord(appId: string, recordId: string): string | undefined;
+  /** Every session made for the record, oldest first. */
+  listForRecord(appId: string, recordId: string): JournalSession[];
   list(query: SessionQuery): SessionPage;
   oldestCreatedAt(): Date | undefined;
   /** Refund events name the payment intent only: this finds the session it belongs to. */
   linkPaymentIntent(paymentIntentId: string, sessionId: string): void;
   idForPaymentIntent(paymentIntentId: string): string | undefined;
+  /**
+   * The app's records with more than one session that kept a payment (`paid`,
+   * `partially_refunded`, `disputed`), with those sessions, oldest first.
+   */
+  findRecordsPaidMoreThanOnce(appId: string): { recordId: string; sessions: JournalSession[] }[];
 }

@@ -14,20 +14,43 @@ export const SESSION_EVENT_TYPES = [
 
 export type SessionEventType = (typeof SESSION_EVENT_TYPES)[number];
 
+/** A dispute opens, then closes won or lost (https://docs.stripe.com/disputes/how-disputes-work). */
+export const DISPUTE_EVENT_TYPES = ["charge.dispute.created", "charge.dispute.closed"] as const;
+
+export type DisputeEventType = (typeof DISPUTE_EVENT_TYPES)[number];
+
 /** Every type the webhook endpoint and the catch-up ask Stripe for. */
-export const HANDLED_EVENT_TYPES = [...SESSION_EVENT_TYPES, "charge.refunded"] as const;
+export const HANDLED_EVENT_TYPES = [
+  ...SESSION_EVENT_TYPES,
+  "charge.refunded",
+  ...DISPUTE_EVENT_TYPES,
+] as const;
 
 export interface RefundedCharge {
   id: string;
   paymentIntentId: string | null;
   /** Minor units. */
   amount: number;
+  /** Cumulative: every refund of the charge so far. */
   amountRefunded: number;
+  currency: string;
+}
+
+/** Stripe's dispute object (https://docs.stripe.com/api/disputes/object). */
+export interface Dispute {
+  id: string;
+  chargeId: string | null;
+  paymentIntentId: string | null;
+  /** Stripe's: `needs_response`, `under_review`, … while open; `won`, `lost`, `warning_closed` once closed. */
+  status: string;
+  /** Minor units. */
+  amount: number;
   currency: string;
 }
 
 export type PaymentEvent =
   | { id: string; type: SessionEventType; created: number; session: CheckoutSession }
   | { id: string; type: "charge.refunded"; created: number; charge: RefundedCharge }
+  | { id: string; type: DisputeEventType; created: number; dispute: Dispute }
   /** Any other type: acknowledged and stored, never applied. */
   | { id: string; type: "unhandled"; stripeType: string; created: number };

@@ -3,17 +3,25 @@
  * under the session's lock, `nextSessionState` weighs what was learnt against the journal (state
  * only moves forward), the journal takes the result, then the records receive the journal's whole
  * state — so a late event or an old snapshot cannot move the journal or the records backwards.
+ * A session holding a payment then settles its records' other sessions (`settleRecordSessions`),
+ * outside its lock: two sessions paid at once must not wait for each other's.
  */
 import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
+import type { PaymentGateway } from "../ports/PaymentGateway";
 import type { RecordWriter } from "../writeback/RecordWriter";
+import { holdsPayment } from "../writeback/recordsShowingSession";
+import { sessionWriteBackState } from "../writeback/sessionWriteBackState";
 import { writeSessionState } from "../writeback/writeSessionState";
 import { nextSessionState, type SessionChange } from "./nextSessionState";
+import { settleRecordSessions } from "./settleRecordSessions";
 
 export interface SessionChangeDeps {
   journal: Journal;
+  /** Expires a paid record's other open sessions. */
+  gateway: PaymentGateway;
   writer: RecordWriter;
   logger: Logger;
   /** The proxy's per-key locks: a session's state is changed by one caller at a time. */
@@ -51,11 +59,23 @@ export function applySessionChange(
   sessionId: string,
   prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
 ): Promise<AppliedSessionChange | undefined>;
-export function applySessionChange(
+export async function applySessionChange(
   deps: SessionChangeDeps,
   sessionId: string,
   prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
 ): Promise<AppliedSessionChange | undefined> {
+  const applied = await applyUnderLock(deps, sessionId, prepare);
+  if (applied && holdsPayment(applied.session) && (applied.changed || applied.written)) {
+    await settleRecordSessions(deps, applied.session);
+  }
+  return applied && { session: applied.session, changed: applied.changed };
+}
+
+function applyUnderLock(
+  deps: SessionChangeDeps,
+  sessionId: string,
+  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+): Promise<(AppliedSessionChange & { written: boolean }) | undefined> {
   return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
     const step = prepare(deps.journal.sessions.get(sessionId));
     if (!step) return undefined;
@@ -68,21 +88,16 @@ export function applySessionChange(
           paidAt: state.paidAt,
           amountTotal: state.amountTotal,
           customerEmail: state.customerEmail,
+          amountRefunded: state.amountRefunded,
+          refund: state.refund,
+          dispute: state.dispute,
+          paymentIntentId: state.paymentIntentId,
+          recoveryUrl: state.recoveryUrl,
         }) ?? current)
       : current;
-    if (changed || step.writeUnchanged) {
-      await writeSessionState(deps, session, {
-        status: session.status,
-        paymentStatus: session.paymentStatus,
-        ...(step.snapshot ? { expiresAt: step.snapshot.expiresAt } : {}),
-        amountTotal: {
-          amount: session.amountTotal,
-          currency: step.snapshot?.currency ?? session.currency,
-        },
-        customerEmail: session.customerEmail,
-        paidAt: session.paidAt,
-      });
-    }
-    return { session, changed };
+    const written = changed || step.writeUnchanged;
+    if (written)
+      await writeSessionState(deps, session, sessionWriteBackState(session, step.snapshot));
+    return { session, changed, written };
   });
 }

@@ -46,10 +46,16 @@ export function recordIdsFromMetadata(metadata: Record<string, string>): string[
 
 /**
  * Stripe's word on state, with the journal's where it knows more: Stripe sessions say only
- * paid/unpaid, while the journal also learns failed and refunded from webhooks.
+ * paid/unpaid, while the journal also learns failed, refunds and disputes from webhooks.
  */
 export function toSessionView(session: CheckoutSession, journalled?: JournalSession): SessionView {
-  const laterPaymentStates: PaymentStatusValue[] = ["failed", "refunded", "partially_refunded"];
+  const laterPaymentStates: PaymentStatusValue[] = [
+    "failed",
+    "refunded",
+    "partially_refunded",
+    "disputed",
+    "dispute_lost",
+  ];
   const paymentStatus =
     journalled && laterPaymentStates.includes(journalled.paymentStatus)
       ? journalled.paymentStatus
@@ -65,6 +71,20 @@ export function toSessionView(session: CheckoutSession, journalled?: JournalSess
     expiresAt: session.expiresAt.toISOString(),
     appId: journalled?.appId ?? session.metadata[METADATA_APP_ID] ?? null,
     recordIds: journalled?.recordIds ?? recordIdsFromMetadata(session.metadata),
+    ...moneyParts(journalled, session.recoveryUrl),
+  };
+}
+
+/** The refunded amount once something was refunded, and an expired session's recovery link. */
+function moneyParts(
+  journalled: JournalSession | undefined,
+  recoveryUrl: string | null | undefined,
+): Pick<SessionView, "amountRefunded" | "recoveryUrl"> {
+  const amountRefunded = journalled?.amountRefunded ?? 0;
+  const recovery = recoveryUrl ?? journalled?.recoveryUrl;
+  return {
+    ...(amountRefunded > 0 ? { amountRefunded } : {}),
+    ...(recovery ? { recoveryUrl: recovery } : {}),
   };
 }
 
@@ -81,5 +101,6 @@ export function journalSessionView(session: JournalSession): SessionView {
     expiresAt: session.expiresAt.toISOString(),
     appId: session.appId,
     recordIds: session.recordIds,
+    ...moneyParts(session, session.recoveryUrl),
   };
 }

@@ -3,6 +3,7 @@
  * records (the mapping's writeBack fields), for when a webhook was missed or is not set up.
  */
 import type { CheckoutSession } from "../ports/PaymentGateway";
+import { adoptRecoveredSession } from "./adoptRecoveredSession";
 import { applySessionChange } from "./applySessionChange";
 import { retrieveSessionInScope, type AppScope } from "./appScope";
 import type { SessionChange } from "./nextSessionState";
@@ -27,7 +28,7 @@ export async function recordSessionState(
   deps: UseCaseDeps,
   session: CheckoutSession,
 ): Promise<SessionView> {
-  if (!deps.journal.sessions.get(session.id)) {
+  if (!deps.journal.sessions.get(session.id) && !adoptRecoveredSession(deps.journal, session)) {
     deps.logger.info(
       { sessionId: session.id },
       "session unknown to the journal: shown, records not written",
@@ -57,5 +58,7 @@ function sessionChangeFromSnapshot(session: CheckoutSession, now: Date): Session
     ...(paid ? { paidAt: now } : {}),
     ...(session.amountTotal !== null ? { amountTotal: session.amountTotal } : {}),
     ...(session.customerEmail ? { customerEmail: session.customerEmail } : {}),
+    ...(session.paymentIntentId ? { paymentIntentId: session.paymentIntentId } : {}),
+    ...(session.recoveryUrl ? { recoveryUrl: session.recoveryUrl } : {}),
   };
 }

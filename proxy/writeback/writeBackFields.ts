@@ -18,6 +18,10 @@ export interface WriteBackState {
   amountTotal?: { amount: number; currency: string } | null;
   paidAt?: Date | null;
   customerEmail?: string | null;
+  /** Minor units of `currency`, cumulative. */
+  amountRefunded?: { amount: number; currency: string } | null;
+  paymentIntentId?: string | null;
+  recoveryUrl?: string | null;
   /** `""` clears the error field. */
   error?: string;
 }
@@ -56,6 +60,18 @@ export function writeBackFields(
   put(
     writeBack.customerEmail,
     orEmpty(state.customerEmail, (e) => e),
+  );
+  put(
+    writeBack.amountRefunded,
+    orEmpty(state.amountRefunded, (a) => formatMinorUnits(a.amount, a.currency)),
+  );
+  put(
+    writeBack.paymentIntentId,
+    orEmpty(state.paymentIntentId, (id) => id),
+  );
+  put(
+    writeBack.recoveryUrl,
+    orEmpty(state.recoveryUrl, (u) => u),
   );
   put(writeBack.error, state.error);
   return fields;

@@ -1,13 +1,15 @@
 /**
  * Writes a session's state into its records, the way sync, expire and webhooks all do: with the
- * mapping the session was made with, and only into records whose newest session it still is
- * (a replaced session must not overwrite its successor's state).
+ * mapping the session was made with, and only into the records it belongs in
+ * (`recordsShowingSession`: a replaced session must not overwrite its successor's state, a
+ * payment on any session reaches the record).
  */
 import type { Logger } from "pino";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
 import type { RecordWriter } from "./RecordWriter";
+import { recordsShowingSession } from "./recordsShowingSession";
 import { writeBackFields, type WriteBackState } from "./writeBackFields";
 
 export async function writeSessionState(
@@ -21,9 +23,7 @@ export async function writeSessionState(
     return;
   }
   const fields = writeBackFields(parsed.mapping.writeBack, state);
-  const recordIds = session.recordIds.filter(
-    (id) => deps.journal.sessions.latestIdForRecord(session.appId, id) === session.sessionId,
-  );
+  const recordIds = recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,
     recordIds.map((recordId) => ({ recordId, fields })),

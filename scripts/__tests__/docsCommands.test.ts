@@ -128,6 +128,7 @@ describe("diagnostics and docs agree", () => {
         "kintone-form-unreadable",
         "kintone-records-unreadable",
         "kintone-write-back-stuck",
+        "record-paid-twice",
       ]),
     );
   });

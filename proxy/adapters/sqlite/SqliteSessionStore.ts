@@ -1,7 +1,9 @@
 import type { SessionStatus } from "../../ports/PaymentGateway";
 import type {
+  DisputeState,
   JournalSession,
   PaymentStatusValue,
+  RefundState,
   SessionPage,
   SessionQuery,
   SessionStateUpdate,
@@ -23,7 +25,15 @@ interface SessionRow {
   expires_at: number;
   created_at: number;
   paid_at: number | null;
+  amount_refunded: number;
+  refund_state: RefundState;
+  dispute_state: DisputeState;
+  payment_intent_id: string | null;
+  recovery_url: string | null;
 }
+
+/** Sessions that kept a payment: two of them for one record are a payment too many. */
+const KEPT_PAYMENT = `('paid', 'partially_refunded', 'disputed')`;
 
 export class SqliteSessionStore implements SessionStore {
   constructor(private readonly sql: PreparedStatements) {}
@@ -33,9 +43,11 @@ export class SqliteSessionStore implements SessionStore {
       this.sql
         .statement(
           `INSERT INTO sessions (session_id, app_id, record_ids, mapping_json, status, payment_status,
-             url, currency, amount_total, customer_email, expires_at, created_at, paid_at)
+             url, currency, amount_total, customer_email, expires_at, created_at, paid_at,
+             amount_refunded, refund_state, dispute_state, payment_intent_id, recovery_url)
            VALUES (@session_id, @app_id, @record_ids, @mapping_json, @status, @payment_status, @url,
-             @currency, @amount_total, @customer_email, @expires_at, @created_at, @paid_at)
+             @currency, @amount_total, @customer_email, @expires_at, @created_at, @paid_at,
+             @amount_refunded, @refund_state, @dispute_state, @payment_intent_id, @recovery_url)
            ON CONFLICT (session_id) DO NOTHING`,
         )
         .run(toRow(s));
@@ -62,10 +74,18 @@ export class SqliteSessionStore implements SessionStore {
       if (state.amountTotal !== undefined) next.amountTotal = state.amountTotal;
       if (state.url !== undefined) next.url = state.url;
       if (state.paidAt !== undefined && current.paidAt === null) next.paidAt = state.paidAt;
+      if (state.amountRefunded !== undefined) next.amountRefunded = state.amountRefunded;
+      if (state.refund !== undefined) next.refund = state.refund;
+      if (state.dispute !== undefined) next.dispute = state.dispute;
+      if (state.paymentIntentId) next.paymentIntentId ??= state.paymentIntentId;
+      if (state.recoveryUrl !== undefined) next.recoveryUrl = state.recoveryUrl;
       this.sql
         .statement(
           `UPDATE sessions SET status = @status, payment_status = @payment_status, url = @url,
-             amount_total = @amount_total, customer_email = @customer_email, paid_at = @paid_at
+             amount_total = @amount_total, customer_email = @customer_email, paid_at = @paid_at,
+             amount_refunded = @amount_refunded, refund_state = @refund_state,
+             dispute_state = @dispute_state, payment_intent_id = @payment_intent_id,
+             recovery_url = @recovery_url
            WHERE session_id = @session_id`,
         )
         .run(toRow(next));
@@ -89,6 +109,16 @@ export class SqliteSessionStore implements SessionStore {
       `SELECT s.session_id FROM sessions s JOIN session_records r ON r.session_id = s.session_id
          WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
       (row: { session_id: string }) => row.session_id,
+      appId,
+      recordId,
+    );
+  }
+
+  listForRecord(appId: string, recordId: string): JournalSession[] {
+    return this.sql.all(
+      `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
+         WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at, s.rowid`,
+      fromRow,
       appId,
       recordId,
     );
@@ -147,6 +177,35 @@ export class SqliteSessionStore implements SessionStore {
          ON CONFLICT (payment_intent_id) DO NOTHING`,
       )
       .run(paymentIntentId, sessionId);
+    this.sql
+      .statement(
+        `UPDATE sessions SET payment_intent_id = ? WHERE session_id = ? AND payment_intent_id IS NULL`,
+      )
+      .run(paymentIntentId, sessionId);
+  }
+
+  findRecordsPaidMoreThanOnce(appId: string): { recordId: string; sessions: JournalSession[] }[] {
+    const rows = this.sql.all(
+      `SELECT r.record_id AS paid_record_id, s.* FROM session_records r
+         JOIN sessions s ON s.session_id = r.session_id
+         WHERE r.app_id = @appId AND s.payment_status IN ${KEPT_PAYMENT}
+           AND r.record_id IN (
+             SELECT r2.record_id FROM session_records r2
+               JOIN sessions s2 ON s2.session_id = r2.session_id
+               WHERE r2.app_id = @appId AND s2.payment_status IN ${KEPT_PAYMENT}
+               GROUP BY r2.record_id HAVING COUNT(*) > 1)
+         ORDER BY r.record_id, s.created_at, s.rowid`,
+      (row: SessionRow & { paid_record_id: string }) => ({
+        recordId: row.paid_record_id,
+        session: fromRow(row),
+      }),
+      { appId },
+    );
+    const byRecord = new Map<string, JournalSession[]>();
+    for (const { recordId, session } of rows) {
+      byRecord.set(recordId, [...(byRecord.get(recordId) ?? []), session]);
+    }
+    return [...byRecord].map(([recordId, sessions]) => ({ recordId, sessions }));
   }
 
   idForPaymentIntent(paymentIntentId: string): string | undefined {
@@ -173,6 +232,11 @@ function toRow(s: JournalSession): SessionRow {
     expires_at: s.expiresAt.getTime(),
     created_at: s.createdAt.getTime(),
     paid_at: s.paidAt ? s.paidAt.getTime() : null,
+    amount_refunded: s.amountRefunded ?? 0,
+    refund_state: s.refund ?? "none",
+    dispute_state: s.dispute ?? "none",
+    payment_intent_id: s.paymentIntentId ?? null,
+    recovery_url: s.recoveryUrl ?? null,
   };
 }
 
@@ -191,5 +255,10 @@ function fromRow(row: SessionRow): JournalSession {
     expiresAt: new Date(row.expires_at),
     createdAt: new Date(row.created_at),
     paidAt: row.paid_at === null ? null : new Date(row.paid_at),
+    amountRefunded: row.amount_refunded,
+    refund: row.refund_state,
+    dispute: row.dispute_state,
+    paymentIntentId: row.payment_intent_id,
+    recoveryUrl: row.recovery_url,
   };
 }

@@ -99,6 +99,19 @@ export const MIGRATIONS: string[] = [
      payment_intent_id TEXT PRIMARY KEY,
      session_id TEXT NOT NULL
    );`,
+  // A session's money after it is made: refunds, its dispute, its payment intent, its recovery
+  // link. Sessions journalled before learn their refund from the status they already hold.
+  `ALTER TABLE sessions ADD COLUMN amount_refunded INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE sessions ADD COLUMN refund_state TEXT NOT NULL DEFAULT 'none';
+   ALTER TABLE sessions ADD COLUMN dispute_state TEXT NOT NULL DEFAULT 'none';
+   ALTER TABLE sessions ADD COLUMN payment_intent_id TEXT;
+   ALTER TABLE sessions ADD COLUMN recovery_url TEXT;
+   UPDATE sessions SET refund_state = 'full', amount_refunded = amount_total
+     WHERE payment_status = 'refunded';
+   UPDATE sessions SET refund_state = 'partial' WHERE payment_status = 'partially_refunded';
+   UPDATE sessions SET payment_intent_id = (
+     SELECT p.payment_intent_id FROM payment_intent_sessions p
+       WHERE p.session_id = sessions.session_id LIMIT 1);`,
 ];
 
 /**

@@ -1,6 +1,8 @@
 import type Stripe from "stripe";
 import {
+  DISPUTE_EVENT_TYPES,
   SESSION_EVENT_TYPES,
+  type DisputeEventType,
   type PaymentEvent,
   type SessionEventType,
 } from "../../ports/PaymentEvent";
@@ -18,23 +20,45 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   }
   if (event.type === "charge.refunded") {
     const charge = event.data.object;
-    const paymentIntent = charge.payment_intent;
     return {
       ...base,
       type: "charge.refunded",
       charge: {
         id: charge.id,
-        paymentIntentId:
-          typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
+        paymentIntentId: idOf(charge.payment_intent),
         amount: charge.amount,
         amountRefunded: charge.amount_refunded,
         currency: charge.currency.toLowerCase(),
       },
     };
   }
+  if (isDisputeEventType(event.type)) {
+    const dispute = event.data.object as Stripe.Dispute;
+    return {
+      ...base,
+      type: event.type,
+      dispute: {
+        id: dispute.id,
+        chargeId: idOf(dispute.charge),
+        paymentIntentId: idOf(dispute.payment_intent),
+        status: dispute.status,
+        amount: dispute.amount,
+        currency: dispute.currency.toLowerCase(),
+      },
+    };
+  }
   return { ...base, type: "unhandled", stripeType: event.type };
+}
+
+/** An expandable reference: Stripe sends the id, or the object when expanded. */
+function idOf(reference: string | { id: string } | null | undefined): string | null {
+  return typeof reference === "string" ? reference : (reference?.id ?? null);
 }
 
 function isSessionEventType(type: string): type is SessionEventType {
   return (SESSION_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+function isDisputeEventType(type: string): type is DisputeEventType {
+  return (DISPUTE_EVENT_TYPES as readonly string[]).includes(type);
 }

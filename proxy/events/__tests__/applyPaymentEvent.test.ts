@@ -77,6 +77,7 @@ describe("ingestPaymentEvent", () => {
         paymentStatus: "paid",
         paidAt: NOW,
         customerEmail: "buyer@example.com",
+        paymentIntentId: "pi_1",
       }),
     );
     const event = completed({ kintone_app_id: APP });

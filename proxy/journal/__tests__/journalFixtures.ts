@@ -17,6 +17,11 @@ export function aSession(id: string, overrides: Partial<JournalSession> = {}): J
     expiresAt: new Date("2026-01-11T00:00:00Z"),
     createdAt: new Date("2026-01-10T00:00:00Z"),
     paidAt: null,
+    amountRefunded: 0,
+    refund: "none",
+    dispute: "none",
+    paymentIntentId: null,
+    recoveryUrl: null,
     ...overrides,
   };
 }

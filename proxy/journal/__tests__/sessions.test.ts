@@ -20,11 +20,49 @@ describeStore("sessions", (sessions) => {
     expect(sessions.findOpenForRecord("12", "1")).toEqual([]);
   });
 
+  it("keeps what it learns of a session's money: refunds, dispute, payment intent, recovery link", () => {
+    sessions.save(aSession("cs_1"));
+    sessions.updateState("cs_1", {
+      status: "expired",
+      amountRefunded: 200,
+      refund: "partial",
+      dispute: "open",
+      paymentIntentId: "pi_1",
+      recoveryUrl: "https://checkout.example/r/1",
+    });
+    sessions.updateState("cs_1", { paymentIntentId: "pi_other" });
+    expect(sessions.get("cs_1")).toMatchObject({
+      amountRefunded: 200,
+      refund: "partial",
+      dispute: "open",
+      paymentIntentId: "pi_1",
+      recoveryUrl: "https://checkout.example/r/1",
+    });
+  });
+
+  it("finds the records paid through more than one session, with those sessions", () => {
+    const paid = { status: "complete" as const, paymentStatus: "paid" as const };
+    sessions.save(aSession("cs_a", { ...paid, recordIds: ["1", "2"] }));
+    sessions.save(
+      aSession("cs_b", { ...paid, recordIds: ["1"], createdAt: new Date("2026-01-10T01:00:00Z") }),
+    );
+    sessions.save(aSession("cs_c", { ...paid, paymentStatus: "refunded", recordIds: ["2"] }));
+    sessions.save(aSession("cs_d", { ...paid, appId: "13", recordIds: ["1"] }));
+    expect(
+      sessions.findRecordsPaidMoreThanOnce("12").map((entry) => ({
+        recordId: entry.recordId,
+        sessions: entry.sessions.map((s) => s.sessionId),
+      })),
+    ).toEqual([{ recordId: "1", sessions: ["cs_a", "cs_b"] }]);
+  });
+
   it("knows each record's newest session", () => {
     sessions.save(aSession("cs_old", { createdAt: new Date("2026-01-01T00:00:00Z") }));
     sessions.save(aSession("cs_new", { createdAt: new Date("2026-01-02T00:00:00Z") }));
     expect(sessions.latestIdForRecord("12", "1")).toBe("cs_new");
     expect(sessions.latestIdForRecord("12", "9")).toBeUndefined();
+    expect(sessions.listForRecord("12", "1").map((s) => s.sessionId)).toEqual(["cs_old", "cs_new"]);
+    expect(sessions.listForRecord("13", "1")).toEqual([]);
   });
 
   it("lists sessions newest first, by app and record, page by page", () => {

@@ -34,6 +34,30 @@ function sessionEvent(
   return { id: `evt_${type}_${created}`, type, created, session };
 }
 
+function dispute(
+  type: "charge.dispute.created" | "charge.dispute.closed",
+  status: string,
+  created: number,
+): PaymentEvent {
+  return {
+    id: `evt_dispute_${type}_${status}`,
+    type,
+    created,
+    dispute: {
+      id: "dp_1",
+      chargeId: "ch_1",
+      paymentIntentId: "pi_1",
+      status,
+      amount: 1000,
+      currency: "jpy",
+    },
+  };
+}
+
+const disputeOpened = dispute("charge.dispute.created", "needs_response", T0 + 400);
+const disputeWon = dispute("charge.dispute.closed", "won", T0 + 500);
+const disputeLost = dispute("charge.dispute.closed", "lost", T0 + 500);
+
 function refund(amountRefunded: number, created: number): PaymentEvent {
   return {
     id: `evt_refund_${amountRefunded}`,
@@ -62,14 +86,22 @@ const PAID_AT_T0 = state({
   paymentStatus: "paid",
   paidAt: new Date(T0 * 1000),
   customerEmail: "buyer@example.com",
+  paymentIntentId: "pi_1",
 });
 const FAILED = state({
   status: "complete",
   paymentStatus: "failed",
   customerEmail: "buyer@example.com",
+  paymentIntentId: "pi_1",
 });
 const PARTIALLY_REFUNDED = state({ status: "complete", paymentStatus: "partially_refunded" });
-const REFUNDED = state({ status: "complete", paymentStatus: "refunded" });
+const REFUNDED = state({
+  status: "complete",
+  paymentStatus: "refunded",
+  amountRefunded: 1000,
+  paymentIntentId: "pi_1",
+});
+const DISPUTED = state({ status: "complete", paymentStatus: "disputed", paymentIntentId: "pi_1" });
 const EXPIRED = state({ status: "expired" });
 const AT_T0_PLUS = (seconds: number) => new Date((T0 + seconds) * 1000);
 
@@ -98,6 +130,15 @@ describe("nextSessionState", () => {
     ["paid + partial refund → partially_refunded", PAID, refund(300, T0 + 200), { paymentStatus: "partially_refunded" }],
     ["partially_refunded + the rest → refunded", PARTIALLY_REFUNDED, refund(1000, T0 + 300), { paymentStatus: "refunded" }],
     ["refunded + async succeeded late → stays refunded, learns paidAt", REFUNDED, asyncSucceeded, { paymentStatus: "refunded", paidAt: AT_T0_PLUS(99) }],
+    ["paid + partial refund → the refunded amount", PAID, refund(300, T0 + 200), { amountRefunded: 300, refund: "partial" }],
+    ["partially_refunded (300) + the rest → the whole amount", state({ ...PARTIALLY_REFUNDED, amountRefunded: 300 }), refund(1000, T0 + 300), { paymentStatus: "refunded", amountRefunded: 1000 }],
+    ["paid + dispute opened → disputed", PAID, disputeOpened, { paymentStatus: "disputed", dispute: "open" }],
+    ["disputed + lost → dispute_lost", DISPUTED, disputeLost, { paymentStatus: "dispute_lost", dispute: "lost" }],
+    ["disputed + won → paid again", DISPUTED, disputeWon, { paymentStatus: "paid", dispute: "won" }],
+    ["partially refunded, disputed + won → partially_refunded again", state({ ...DISPUTED, refund: "partial", amountRefunded: 300 }), disputeWon, { paymentStatus: "partially_refunded" }],
+    ["paid + closed (lost) before created → dispute_lost", PAID, disputeLost, { paymentStatus: "dispute_lost" }],
+    ["open + refund before completed → partially_refunded (money was received)", OPEN, refund(300, T0 + 200), { paymentStatus: "partially_refunded" }],
+    ["expired + its recovery link → keeps the link", EXPIRED, { ...expired, session: { ...(expired as { session: object }).session, recoveryUrl: "https://pay.example/r/1" } } as PaymentEvent, { recoveryUrl: "https://pay.example/r/1" }],
   ])("changes the state: %s", expectNextState({ changed: true }));
 
   // prettier-ignore
@@ -107,6 +148,8 @@ describe("nextSessionState", () => {
     ["refunded + an earlier partial refund → stays refunded", REFUNDED, refund(300, T0 + 200), { paymentStatus: "refunded" }],
     ["expired + completed → stays expired (final)", EXPIRED, completedPaid, { status: "expired", paymentStatus: "unpaid", paidAt: null }],
     ["complete + expired → stays complete", PAID, expired, { status: "complete", paymentStatus: "paid" }],
+    ["dispute lost + won → stays lost (final)", state({ ...DISPUTED, paymentStatus: "dispute_lost", dispute: "lost" }), disputeWon, { paymentStatus: "dispute_lost" }],
+    ["dispute won + created late → stays paid", state({ ...PAID, dispute: "won", paymentIntentId: "pi_1" }), disputeOpened, { paymentStatus: "paid" }],
   ])("leaves the state as it is: %s", expectNextState({ changed: false }));
 
   it("takes the amount the buyer completed with (adjusted quantities)", () => {
@@ -121,6 +164,15 @@ describe("nextSessionState", () => {
     ],
     ["konbini failed", [completedUnpaid, asyncFailed]],
     ["card paid, then partly refunded", [completedPaid, refund(300, T0 + 200)]],
+    [
+      "card paid, partly then fully refunded",
+      [completedPaid, refund(300, T0 + 200), refund(1000, T0 + 300)],
+    ],
+    ["card paid, disputed and lost", [completedPaid, disputeOpened, disputeLost]],
+    [
+      "card paid, partly refunded, disputed and won",
+      [completedPaid, refund(300, T0 + 200), disputeOpened, disputeWon],
+    ],
   ])(
     "ends in the same state whatever order the events of '%s' arrive in, and twice",
     (_story, events) => {

@@ -1,5 +1,10 @@
-import { recordIdsFromMetadata, recordIdsMetadata, toSessionView } from "../sessionView";
-import { stripeSession } from "./sessionFixtures";
+import {
+  journalSessionView,
+  recordIdsFromMetadata,
+  recordIdsMetadata,
+  toSessionView,
+} from "../sessionView";
+import { journalSession, stripeSession } from "./sessionFixtures";
 
 describe("record ids in Stripe metadata", () => {
   it("keeps a short list in kintone_record_ids", () => {
@@ -40,5 +45,26 @@ describe("toSessionView", () => {
       appId: "12",
       recordIds: ["1", "2"],
     });
+  });
+
+  it("shows the journal's disputes, the refunded amount and an expired session's recovery link", () => {
+    const journalled = journalSession("1", {
+      status: "complete",
+      paymentStatus: "disputed",
+      amountRefunded: 200,
+      dispute: "open",
+    });
+    expect(toSessionView(session, journalled)).toMatchObject({
+      paymentStatus: "disputed",
+      amountRefunded: 200,
+    });
+    const expired = journalSession("1", {
+      status: "expired",
+      recoveryUrl: "https://pay.example/r/cs_1",
+    });
+    expect(journalSessionView(expired)).toMatchObject({
+      recoveryUrl: "https://pay.example/r/cs_1",
+    });
+    expect(journalSessionView(journalSession("1"))).not.toHaveProperty("amountRefunded");
   });
 });

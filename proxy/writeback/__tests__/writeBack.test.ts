@@ -31,6 +31,23 @@ describe("writeBackFields", () => {
     });
   });
 
+  it("writes the refunded amount in major units, the payment intent and the recovery link", () => {
+    expect(
+      writeBackFields(
+        { amountRefunded: "ref", paymentIntentId: "pi", recoveryUrl: "rec" },
+        {
+          amountRefunded: { amount: 1250, currency: "usd" },
+          paymentIntentId: "pi_1",
+          recoveryUrl: "https://pay.example/r/1",
+        },
+      ),
+    ).toEqual({
+      ref: { value: "12.50" },
+      pi: { value: "pi_1" },
+      rec: { value: "https://pay.example/r/1" },
+    });
+  });
+
   it("formats kintone DATETIME without milliseconds", () => {
     expect(toKintoneDateTime(new Date("2026-03-04T05:06:07.000Z"))).toBe("2026-03-04T05:06:07Z");
   });

@@ -63,6 +63,36 @@ describe("toPaymentEvent", () => {
     });
   });
 
+  it.each([
+    ["charge.dispute.created", "needs_response"],
+    ["charge.dispute.closed", "lost"],
+  ])("reads a dispute of %s: its charge, payment intent, status and amount", (type, status) => {
+    const event = toPaymentEvent(
+      stripeEvent(type, {
+        id: "dp_1",
+        object: "dispute",
+        charge: "ch_1",
+        payment_intent: { id: "pi_1" },
+        status,
+        amount: 1250,
+        currency: "USD",
+      }),
+    );
+    expect(event).toEqual({
+      id: "evt_1",
+      type,
+      created: 1_800_000_000,
+      dispute: {
+        id: "dp_1",
+        chargeId: "ch_1",
+        paymentIntentId: "pi_1",
+        status,
+        amount: 1250,
+        currency: "usd",
+      },
+    });
+  });
+
   it("names any other type as unhandled", () => {
     expect(toPaymentEvent(stripeEvent("customer.created", { id: "cus_1" }))).toEqual({
       id: "evt_1",
