@@ -28,6 +28,7 @@ export async function toSessionRequest(
     expiresAt: intent.expiresAt,
     ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
     ...(mapping.locale !== undefined ? { locale: mapping.locale } : {}),
+    ...(mapping.afterExpirationRecovery ? { afterExpirationRecovery: true } : {}),
     ...(mapping.allowPromotionCodes !== undefined
       ? { allowPromotionCodes: mapping.allowPromotionCodes }
       : {}),

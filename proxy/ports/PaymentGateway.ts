@@ -65,6 +65,8 @@ export interface CheckoutSessionRequest {
   customerEmail?: string;
   locale?: string;
   allowPromotionCodes?: boolean;
+  /** Stripe's `after_expiration.recovery`: an expired session gets a recovery URL. */
+  afterExpirationRecovery?: boolean;
   billingAddressCollection?: "auto" | "required";
   clientReferenceId: string;
   metadata: Record<string, string>;

@@ -25,6 +25,11 @@ export function buildCheckoutSessionParams(
   if (request.billingAddressCollection !== undefined) {
     params.billing_address_collection = request.billingAddressCollection;
   }
+  // An expired session gets a recovery URL that makes a new session of the same cart:
+  // https://docs.stripe.com/payments/checkout/abandoned-carts
+  if (request.afterExpirationRecovery) {
+    params.after_expiration = { recovery: { enabled: true } };
+  }
   if (nonEmpty(request.clientReferenceId)) params.client_reference_id = request.clientReferenceId;
   const metadata = withoutEmptyValues(request.metadata);
   if (Object.keys(metadata).length > 0) params.metadata = metadata;

@@ -21,6 +21,8 @@ export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSes
     paymentIntentId:
       typeof paymentIntent === "string" ? paymentIntent : (paymentIntent?.id ?? null),
     clientReferenceId: session.client_reference_id ?? null,
+    recoveryUrl: session.after_expiration?.recovery?.url ?? null,
+    recoveredFrom: session.recovered_from ?? null,
     metadata: { ...(session.metadata ?? {}) },
   };
 }

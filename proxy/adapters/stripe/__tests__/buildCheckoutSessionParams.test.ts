@@ -50,6 +50,13 @@ describe("buildCheckoutSessionParams", () => {
     });
   });
 
+  it("asks for a recovery URL on expiry when the request wants recovery", () => {
+    expect(buildCheckoutSessionParams(request({ afterExpirationRecovery: true }))).toMatchObject({
+      after_expiration: { recovery: { enabled: true } },
+    });
+    expect(buildCheckoutSessionParams(request())).not.toHaveProperty("after_expiration");
+  });
+
   it("passes every optional setting that has a value", () => {
     const given = Object.fromEntries(OPTIONAL_SETTINGS.map((s) => [s.field, s.value]));
     const sent = Object.fromEntries(OPTIONAL_SETTINGS.map((s) => [s.param, s.value]));

@@ -36,7 +36,28 @@ describe("toCheckoutSession", () => {
       paymentIntentId: null,
       clientReferenceId: "12:1",
       metadata: { appId: "12" },
+      recoveryUrl: null,
+      recoveredFrom: null,
     });
+  });
+
+  it("maps an expired session's recovery URL and a recovered session's origin", () => {
+    const expired = toCheckoutSession(
+      stripeSession({
+        status: "expired",
+        after_expiration: {
+          recovery: {
+            enabled: true,
+            allow_promotion_codes: false,
+            expires_at: 1_792_592_000,
+            url: "https://checkout.example/c/recover/abc",
+          },
+        },
+      }),
+    );
+    expect(expired.recoveryUrl).toBe("https://checkout.example/c/recover/abc");
+    const recovered = toCheckoutSession(stripeSession({ recovered_from: "cs_test_0" }));
+    expect(recovered.recoveredFrom).toBe("cs_test_0");
   });
 
   it("takes the e-mail the buyer entered over the prefilled one, and the payment intent's id", () => {
