@@ -16,6 +16,7 @@ import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { BadRequestError } from "../errors/BadRequestError";
 import { createPlannedSessions } from "./createPlannedSessions";
 import { planSessions, type Language } from "./planSessions";
+import { refuseBilledRecords } from "./refuseBilledRecords";
 import { replayMadeSessions, type AskedRecord } from "./replayMadeSessions";
 import { createSessionContext } from "./sessionContext";
 import { toPreview } from "./toPreview";
@@ -49,6 +50,8 @@ export async function createCheckouts(
     records,
   );
   if (remaining.length === 0) return { kind: "created", sessions: replayed };
+  // A preview is refused too: the dialog then shows which records are paid.
+  refuseBilledRecords(deps.journal, appId, mapping, remaining);
 
   const sessions = planSessions(remaining, mapping, input.language);
   if (input.dryRun) return { kind: "preview", preview: { sessions: sessions.map(toPreview) } };

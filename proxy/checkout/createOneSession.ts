@@ -41,7 +41,13 @@ export async function createOneSession(
       const replaced =
         mapping.replaceOpenSession === false
           ? { ids: [], writes: [] }
-          : await expireEarlierSessions(context, planned.recordIds, intent.sessionId);
+          : await expireEarlierSessions(context, planned.recordIds, intent.sessionId).catch(
+              (error: unknown) => {
+                // Nothing was made under this intent: a later, allowed request may use its key.
+                deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+                throw error;
+              },
+            );
       const session = await createInStripe(context, planned, intent);
       const journalled = journalSession(context, planned, session, now);
       deps.journal.sessions.save(journalled);

@@ -5,6 +5,7 @@ import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import type { RecordWrite } from "../writeback/RecordWriter";
 import { createOneSession } from "./createOneSession";
 import { planSessions, type Language } from "./planSessions";
+import { refuseBilledRecords } from "./refuseBilledRecords";
 import { createSessionContext } from "./sessionContext";
 
 /**
@@ -19,6 +20,7 @@ export async function createSessionForRecord(
   input: { appId: string; mapping: MappingConfig; record: KintoneRecord; language?: Language },
 ): Promise<{ session: CreatedSession; replacedWrites: RecordWrite[] }> {
   const { appId, mapping, record } = input;
+  refuseBilledRecords(deps.journal, appId, mapping, [record]);
   const sessions = planSessions([record], mapping, input.language);
   const [planned] = sessions;
   if (!planned || sessions.length !== 1) {

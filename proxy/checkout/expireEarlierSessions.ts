@@ -6,10 +6,16 @@ import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
 import { writeBackFields } from "../writeback/writeBackFields";
 import type { SessionContext } from "./sessionContext";
+import type { AlreadyPaidDetail } from "../../core/api/proxyApi";
+import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
+import { recordSessionState } from "../sessions/syncCheckout";
 
 /**
  * Expires the records' earlier open sessions (known from the journal), except `keep` (the session
  * this very request replays). Records of an expired session not in the new one learn it expired.
+ * An earlier session Stripe says is already complete (the buyer paid a moment ago, its webhook not
+ * here yet) is read from Stripe into the journal and its records, and — unless the app bills
+ * repeatedly — no new session is made: RECORD_ALREADY_PAID.
  */
 export async function expireEarlierSessions(
   context: SessionContext,
@@ -25,6 +31,7 @@ export async function expireEarlierSessions(
   }
   const ids: string[] = [];
   const writes: RecordWrite[] = [];
+  const paid: AlreadyPaidDetail[] = [];
   for (const session of earlier.values()) {
     let status: CheckoutSession["status"] = "expired";
     try {
@@ -33,6 +40,9 @@ export async function expireEarlierSessions(
     } catch (error) {
       if (error instanceof SessionNotOpenError) {
         status = (error.details[0] as { status?: CheckoutSession["status"] })?.status ?? "expired";
+        const completed = status === "complete" ? await readCompleted(context, session) : [];
+        paid.push(...completed.filter((p) => recordIds.includes(p.recordId)));
+        if (completed.length) continue;
       } else if (!(error instanceof SessionNotFoundError)) {
         throw error;
       }
@@ -45,5 +55,24 @@ export async function expireEarlierSessions(
       writes.push(...others.map((recordId) => ({ recordId, fields })));
     }
   }
+  if (paid.length && !context.mapping.allowRepeatPayment) {
+    await deps.writer.write(appId, writes);
+    throw new RecordAlreadyPaidError(paid);
+  }
   return { ids, writes };
+}
+
+/** Stripe's copy of a session found complete, applied to the journal and its records. */
+async function readCompleted(
+  context: SessionContext,
+  session: JournalSession,
+): Promise<AlreadyPaidDetail[]> {
+  const stripeSession = await context.deps.gateway.retrieveCheckoutSession(session.sessionId);
+  if (!stripeSession) return [];
+  const view = await recordSessionState(context.deps, stripeSession);
+  return session.recordIds.map((recordId) => ({
+    recordId,
+    sessionId: session.sessionId,
+    paymentStatus: view.paymentStatus,
+  }));
 }

@@ -1,0 +1,42 @@
+/**
+ * The paid guard: a record already billed gets no new link, whoever asks (the plugin, a script, a
+ * job), before anything reaches Stripe. Billed: one of the record's sessions holds its payment
+ * (paid, partially refunded, disputed…) or is complete and still unpaid — a konbini or bank
+ * transfer payment on its way (https://docs.stripe.com/payments/checkout/async-payments). A fully
+ * refunded, failed, expired or unpaid record may be billed again; `allowRepeatPayment` lifts the
+ * guard for records billed again and again (monthly fees).
+ */
+import { BILLED_PAYMENT_STATUSES, type AlreadyPaidDetail } from "../../core/api/proxyApi";
+import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
+import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import type { Journal } from "../journal/Journal";
+import type { JournalSession } from "../journal/SessionStore";
+import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
+
+export function billsRecord(session: Pick<JournalSession, "status" | "paymentStatus">): boolean {
+  if (session.status !== "complete") return false;
+  return (
+    session.paymentStatus === "unpaid" ||
+    (BILLED_PAYMENT_STATUSES as readonly string[]).includes(session.paymentStatus)
+  );
+}
+
+/** Throws RECORD_ALREADY_PAID naming every billed record of these, with its newest billing session. */
+export function refuseBilledRecords(
+  journal: Journal,
+  appId: string,
+  mapping: Pick<MappingConfig, "allowRepeatPayment">,
+  records: KintoneRecord[],
+): void {
+  if (mapping.allowRepeatPayment) return;
+  const billed: AlreadyPaidDetail[] = [];
+  for (const record of records) {
+    const recordId = String(record.$id?.value);
+    const sessions = journal.sessions.listForRecord(appId, recordId).filter(billsRecord);
+    const newest = sessions[sessions.length - 1];
+    if (newest) {
+      billed.push({ recordId, sessionId: newest.sessionId, paymentStatus: newest.paymentStatus });
+    }
+  }
+  if (billed.length) throw new RecordAlreadyPaidError(billed);
+}
