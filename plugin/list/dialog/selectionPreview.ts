@@ -13,6 +13,7 @@ import {
   checkedRefs,
   nameRecord,
   problemIds,
+  selectableIds,
   tooManyForOneSession,
   type DialogContext,
 } from "./DialogContext";
@@ -20,7 +21,7 @@ import {
 export function setChecked(context: DialogContext, ids: Iterable<string>, checked: boolean): void {
   for (const id of ids) {
     const row = context.byId.get(id);
-    if (!row) continue;
+    if (!row || (checked && row.blocked)) continue;
     row.checkbox.checked = checked;
     if (checked) context.selected.add(id);
     else context.selected.delete(id);
@@ -29,11 +30,13 @@ export function setChecked(context: DialogContext, ids: Iterable<string>, checke
 }
 
 export function selectionChanged(context: DialogContext): void {
-  const { selected, rows, headerCheckbox, options } = context;
+  const { selected, headerCheckbox, options } = context;
+  const selectable = selectableIds(context).length;
   context.view.selectedCount.textContent = options.messages.selectedCount(selected.size);
   if (headerCheckbox) {
-    headerCheckbox.checked = selected.size > 0 && selected.size === rows.length;
-    headerCheckbox.indeterminate = selected.size > 0 && selected.size < rows.length;
+    headerCheckbox.checked = selected.size > 0 && selected.size === selectable;
+    headerCheckbox.indeterminate = selected.size > 0 && selected.size < selectable;
+    headerCheckbox.disabled = selectable === 0;
   }
   context.preview = undefined;
   if (tooManyForOneSession(context)) {
