@@ -96,7 +96,7 @@ describe("checkMappingForm", () => {
       {
         control: "writeBack.paymentStatus",
         message:
-          "payment_status does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded.",
+          "payment_status does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded, disputed, dispute_lost.",
       },
     ]);
   });
@@ -149,6 +149,23 @@ describe("missingStatusOptions", () => {
       "failed",
       "refunded",
       "partially_refunded",
+      "disputed",
+      "dispute_lost",
+    ]);
+  });
+
+  it("asks a payment status drop-down for the dispute states too", () => {
+    const older = [
+      "unpaid",
+      "paid",
+      "no_payment_required",
+      "failed",
+      "refunded",
+      "partially_refunded",
+    ];
+    expect(missingStatusOptions(field("DROP_DOWN", older), "paymentStatus")).toEqual([
+      "disputed",
+      "dispute_lost",
     ]);
   });
 
