@@ -626,7 +626,7 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "Expire",
     working: "Working…",
     doneReloading: "Done. Reloading the record…",
-    statusOpen: "Awaiting payment",
+    statusOpen: "Link open",
     statusComplete: "Complete",
     statusExpired: "Expired",
     statusNone: "No link yet",

@@ -126,7 +126,7 @@ function recordRow(
   };
 }
 
-/** The checkout status as the user reads it: "Awaiting payment", not "open". */
+/** The checkout status as the user reads it: "Link open", not "open". */
 function statusPill(doc: Document, status: string, messages: Messages): HTMLElement {
   const texts: Record<string, string> = {
     open: messages.statusOpen,
