@@ -354,9 +354,9 @@ export const messages: Record<Language, Messages> = {
     billedDisputed: "不審請求の申請中",
     billedDisputeLost: "不審請求で返金",
     billedNoPaymentRequired: "支払い不要",
-    billedReason: "請求済みのため選べません (二重請求を防ぐため)。",
+    billedReason: "請求済みのため、新しい決済リンクは作れません (二重請求を防ぐため)。",
     billedReasonAwaiting:
-      "購入者がコンビニ払いか銀行振込で支払い中のため選べません (二重請求を防ぐため)。",
+      "購入者がコンビニ払いか銀行振込で支払い中のため、新しい決済リンクは作れません (二重請求を防ぐため)。",
     billedHowToAllow:
       "同じレコードにもう一度請求するには、アプリの管理者がプラグインの設定で「支払い済みのレコードにも請求できる」をオンにします。",
     billedNotSelectable: (count) => `請求済みのレコード ${count} 件は選べません。`,
@@ -637,9 +637,9 @@ export const messages: Record<Language, Messages> = {
     billedDisputed: "Disputed",
     billedDisputeLost: "Dispute lost",
     billedNoPaymentRequired: "No payment required",
-    billedReason: "Already billed, so it cannot be chosen (no customer is charged twice).",
+    billedReason: "Already billed, so no new link can be made (no customer is charged twice).",
     billedReasonAwaiting:
-      "The customer is paying at a konbini or by bank transfer, so it cannot be chosen (no customer is charged twice).",
+      "The customer is paying at a konbini or by bank transfer, so no new link can be made (no customer is charged twice).",
     billedHowToAllow:
       'To bill the record again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
     billedNotSelectable: (count) =>
