@@ -10,6 +10,7 @@ import { SANDBOX_SECRETS, savePluginSettings, type Sandbox } from "../sandbox/st
 import { callProxy } from "../testkit/callProxy";
 import { waitFor } from "../testkit/waitFor";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { openListDialog } from "./listDialog";
 import { useSandboxStory } from "./storyKit";
 
 const PAID_BY_CARD = "1";
@@ -69,14 +70,8 @@ const TEXTS = {
   },
 } as const;
 
-async function openOrdersDialog(language: "ja" | "en") {
-  await story.page.goto(`${story.sandbox.urls.ordersList}?lang=${language}`);
-  await waitForKintoneReady(story.page);
-  await story.page.locator("#kintone-header-menu-space button").click();
-  const dialog = story.page.locator("dialog.kintone-stripe-checkout-dialog");
-  await dialog.locator("tr.kintone-stripe-checkout-record").first().waitFor();
-  return dialog;
-}
+const openOrdersDialog = (language: "ja" | "en") =>
+  openListDialog(story.page, story.sandbox.urls.ordersList, language);
 
 describe("an order that is already paid", () => {
   it.each(["ja", "en"] as const)(

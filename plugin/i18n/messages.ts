@@ -641,7 +641,7 @@ export const messages: Record<Language, Messages> = {
     billedReasonAwaiting:
       "The customer is paying at a konbini or by bank transfer, so no new link can be made (no customer is charged twice).",
     billedHowToAllow:
-      'To bill the record again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
+      'To bill a record again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
     billedNotSelectable: (count) =>
       `${count} billed ${count === 1 ? "record" : "records"} cannot be chosen.`,
     proxyErrorBadRequest:

@@ -2,6 +2,7 @@ import { messages } from "../../i18n/messages";
 import { checkMappingForm, controlForPath } from "../checkMappingForm";
 import { parseFormFields } from "../formFields";
 import { emptyFormState, type MappingFormState } from "../MappingFormState";
+import { paymentStatusSchema } from "../../../core/api/proxyApi";
 import { missingStatusOptions } from "../missingStatusOptions";
 import { ORDER_FORM_FIELDS } from "./fakeKintone";
 
@@ -155,14 +156,8 @@ describe("missingStatusOptions", () => {
   });
 
   it("asks a payment status drop-down for the dispute states too", () => {
-    const older = [
-      "unpaid",
-      "paid",
-      "no_payment_required",
-      "failed",
-      "refunded",
-      "partially_refunded",
-    ];
+    const disputes = ["disputed", "dispute_lost"];
+    const older = paymentStatusSchema.options.filter((value) => !disputes.includes(value));
     expect(missingStatusOptions(field("DROP_DOWN", older), "paymentStatus")).toEqual([
       "disputed",
       "dispute_lost",
