@@ -101,6 +101,7 @@ export interface Messages {
   billedReasonAwaiting: string;
   billedHowToAllow: string;
   billedNotSelectable: (count: number) => string;
+  uncheckBilledRecords: string;
   proxyErrorBadRequest: string;
   proxyErrorUnauthorized: string;
   proxyErrorRecordNotFound: string;
@@ -360,6 +361,7 @@ export const messages: Record<Language, Messages> = {
     billedHowToAllow:
       "同じレコードにもう一度請求するには、アプリの管理者がプラグインの設定で「支払い済みのレコードにも請求できる」をオンにします。",
     billedNotSelectable: (count) => `請求済みのレコード ${count} 件は選べません。`,
+    uncheckBilledRecords: "請求済みのレコードの選択を外す",
     proxyErrorBadRequest:
       "要求が受け付けられませんでした ({message})。アプリの管理者にプラグインの設定を確認してもらってください。請求は行われていません。",
     proxyErrorUnauthorized:
@@ -644,6 +646,7 @@ export const messages: Record<Language, Messages> = {
       'To bill a record again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
     billedNotSelectable: (count) =>
       `${count} billed ${count === 1 ? "record" : "records"} cannot be chosen.`,
+    uncheckBilledRecords: "Uncheck the billed records",
     proxyErrorBadRequest:
       "The request was refused ({message}). Ask the app administrator to check the plugin settings. Nothing was charged.",
     proxyErrorUnauthorized:

@@ -3,7 +3,7 @@ import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import { messages, type Language } from "../../i18n/messages";
 import type { KintoneApi } from "../KintoneApi";
 import { openCheckoutDialog, type CheckoutDialog } from "../openCheckoutDialog";
-import { fakeProxy, previewAnswer, proxyError, recordIdsOf } from "./fakeProxy";
+import { fakeProxy, previewAnswer, proxyError, recordIdsOf, type ProxyRoute } from "./fakeProxy";
 
 /** Orders in every billing state: [id, checkout status, payment status]. */
 const ORDERS: Array<[string, string, string]> = [
@@ -47,10 +47,14 @@ const baseMapping: MappingConfig = {
 
 let dialog: CheckoutDialog;
 
-async function openWith(overrides: Partial<MappingConfig> = {}, language: Language = "en") {
-  const proxy = fakeProxy({
-    "POST v1/checkouts": (call) => previewAnswer(recordIdsOf(call), "perRecord"),
-  });
+const previewEverything: ProxyRoute = (call) => previewAnswer(recordIdsOf(call), "perRecord");
+
+async function openWith(
+  overrides: Partial<MappingConfig> = {},
+  language: Language = "en",
+  checkouts: ProxyRoute = previewEverything,
+) {
+  const proxy = fakeProxy({ "POST v1/checkouts": checkouts });
   dialog = openCheckoutDialog({
     document,
     messages: messages[language],
@@ -146,27 +150,13 @@ describe("billed records in the list's checkout dialog", () => {
   });
 
   it("explains a record paid meanwhile (409 RECORD_ALREADY_PAID) and offers a reload", async () => {
-    const proxy = fakeProxy({
-      "POST v1/checkouts": (call) =>
-        call.data.dryRun
-          ? previewAnswer(recordIdsOf(call), "perRecord")
-          : proxyError(409, "RECORD_ALREADY_PAID", [
-              { recordId: "1", sessionId: "cs_paid", paymentStatus: "paid" },
-            ]),
-    });
-    dialog = openCheckoutDialog({
-      document,
-      messages: messages.en,
-      language: "en",
-      api: listApi,
-      client: proxy.client,
-      appId: "2",
-      query: "",
-      mapping: baseMapping,
-      reload: () => undefined,
-      previewDelayMs: 0,
-    });
-    await dialog.loaded;
+    await openWith({}, "en", (call) =>
+      call.data.dryRun
+        ? previewAnswer(recordIdsOf(call), "perRecord")
+        : proxyError(409, "RECORD_ALREADY_PAID", [
+            { recordId: "1", sessionId: "cs_paid", paymentStatus: "paid" },
+          ]),
+    );
     checkboxOf("1").click();
     await tick();
     dialog.modal.dialog
@@ -187,5 +177,24 @@ describe("billed records in the list's checkout dialog", () => {
         .disabled,
     ).toBe(true);
     expect(dialog.modal.dialog.querySelector(".kintone-stripe-checkout-reload")).not.toBeNull();
+  });
+
+  it("offers to uncheck records the proxy found billed that the list could not tell", async () => {
+    const proxy = await openWith({}, "en", (call) =>
+      recordIdsOf(call).includes("4")
+        ? proxyError(409, "RECORD_ALREADY_PAID", [
+            { recordId: "4", sessionId: "cs_new", paymentStatus: "paid" },
+          ])
+        : previewAnswer(recordIdsOf(call), "perRecord"),
+    );
+    checkboxOf("1").click();
+    checkboxOf("4").click();
+    await tick();
+    expect(dialog.modal.dialog.textContent).toContain("Record 4: Paid (session cs_new)");
+    clickButton("Uncheck the billed records");
+    await tick();
+    expect(checkboxOf("4").checked).toBe(false);
+    expect(checkboxOf("1").checked).toBe(true);
+    expect(proxy.calls.at(-1)?.data.records).toEqual([{ id: "1", revision: "1" }]);
   });
 });

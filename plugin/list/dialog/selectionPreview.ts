@@ -3,6 +3,7 @@
  * what the checked records will charge, with problems next to their records.
  */
 import { MAX_RECORDS_PER_CHECKOUT_REQUEST } from "../../../core/api/proxyApi";
+import { ProxyError } from "../../api/ProxyError";
 import { describeIssue, describeProxyError } from "../../i18n/describeProxyError";
 import { button, element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
@@ -89,6 +90,7 @@ export function renderPreview(context: DialogContext): void {
       element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
         element(doc, "p", { text: `${messages.previewFailed} ${message}` }),
         ...details.map((line) => element(doc, "div", { text: line })),
+        ...uncheckBilledButton(context, preview.failure),
       ]),
     );
   }
@@ -121,4 +123,19 @@ export function renderPreview(context: DialogContext): void {
       : "";
   view.createButton.textContent = messages.createLinksButton(links);
   view.createButton.disabled = !canCreate(context);
+}
+
+/**
+ * When the proxy found checked records billed that the list could not tell (no payment status
+ * written back, or paid since the list was read): a button to uncheck just those.
+ */
+function uncheckBilledButton(context: DialogContext, failure: unknown): HTMLButtonElement[] {
+  if (!(failure instanceof ProxyError) || failure.code !== "RECORD_ALREADY_PAID") return [];
+  const ids = failure.details.flatMap((detail) => {
+    const recordId = (detail as { recordId?: unknown } | null)?.recordId;
+    return typeof recordId === "string" && context.selected.has(recordId) ? [recordId] : [];
+  });
+  if (ids.length === 0) return [];
+  const { document: doc, messages } = context.options;
+  return [button(doc, messages.uncheckBilledRecords, () => setChecked(context, ids, false))];
 }
