@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { openListDialog } from "./listDialog";
 import { useSandboxStory } from "./storyKit";
 
 const story = useSandboxStory({
@@ -16,14 +17,8 @@ const story = useSandboxStory({
     }),
 });
 
-async function openDialog(language: "ja" | "en") {
-  await story.page.goto(`${story.sandbox.urls.productsList}?lang=${language}`);
-  await waitForKintoneReady(story.page);
-  await story.page.locator("#kintone-header-menu-space button").click();
-  const dialog = story.page.locator("dialog.kintone-stripe-checkout-dialog");
-  await dialog.locator("tr.kintone-stripe-checkout-record").first().waitFor();
-  return dialog;
-}
+const openDialog = (language: "ja" | "en") =>
+  openListDialog(story.page, story.sandbox.urls.productsList, language);
 
 async function checkRecords(dialog: ReturnType<Page["locator"]>, ids: string[]) {
   for (const id of ids) {

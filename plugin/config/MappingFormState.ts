@@ -35,6 +35,9 @@ export const WRITE_BACK_KEYS = [
   "paidAt",
   "customerEmail",
   "error",
+  "amountRefunded",
+  "paymentIntentId",
+  "recoveryUrl",
 ] as const;
 export type WriteBackKey = (typeof WRITE_BACK_KEYS)[number];
 
@@ -64,6 +67,8 @@ export interface MappingFormState {
   allowPromotionCodes: boolean;
   billingAddressCollection: "auto" | "required";
   replaceOpenSession: boolean;
+  allowRepeatPayment: boolean;
+  afterExpirationRecovery: boolean;
   writeBack: Record<WriteBackKey, string>;
 }
 
@@ -98,6 +103,8 @@ export function emptyFormState(): MappingFormState {
     allowPromotionCodes: false,
     billingAddressCollection: "auto",
     replaceOpenSession: true,
+    allowRepeatPayment: false,
+    afterExpirationRecovery: false,
     writeBack: Object.fromEntries(WRITE_BACK_KEYS.map((key) => [key, ""])) as Record<
       WriteBackKey,
       string
@@ -155,6 +162,8 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
   state.allowPromotionCodes = mapping.allowPromotionCodes ?? false;
   state.billingAddressCollection = mapping.billingAddressCollection ?? "auto";
   state.replaceOpenSession = mapping.replaceOpenSession ?? true;
+  state.allowRepeatPayment = mapping.allowRepeatPayment ?? false;
+  state.afterExpirationRecovery = mapping.afterExpirationRecovery ?? false;
   for (const key of WRITE_BACK_KEYS) state.writeBack[key] = mapping.writeBack[key] ?? "";
   return state;
 }
@@ -201,6 +210,9 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     ...(state.allowPromotionCodes ? { allowPromotionCodes: true } : {}),
     billingAddressCollection: state.billingAddressCollection,
     replaceOpenSession: state.replaceOpenSession,
+    // Absent unless turned on, so a mapping saved before these options existed stays as it was.
+    ...(state.allowRepeatPayment ? { allowRepeatPayment: true } : {}),
+    ...(state.afterExpirationRecovery ? { afterExpirationRecovery: true } : {}),
     writeBack,
   };
 }

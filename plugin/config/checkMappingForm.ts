@@ -50,6 +50,9 @@ export const WRITE_BACK_PURPOSES: Record<WriteBackKey, FieldPurpose> = {
   paidAt: "writeBackDate",
   customerEmail: "writeBackEmail",
   error: "writeBackError",
+  amountRefunded: "writeBackNumber",
+  paymentIntentId: "writeBackText",
+  recoveryUrl: "writeBackUrl",
 };
 
 /** Every control an error can be shown on, by the mapping path it edits. */
@@ -68,6 +71,8 @@ export const FORM_CONTROLS = [
   "allowPromotionCodes",
   "billingAddressCollection",
   "replaceOpenSession",
+  "allowRepeatPayment",
+  "afterExpirationRecovery",
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
 ];
 

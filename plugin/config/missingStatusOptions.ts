@@ -3,18 +3,13 @@
  * answers the write with an error), so a status field must offer every value the proxy writes
  * there. Text fields take any value.
  */
+import { paymentStatusSchema, sessionStatusSchema } from "../../core/api/proxyApi";
 import type { FormField } from "./formFields";
 
+/** Every value the proxy writes, from the contract's own lists. */
 export const WRITTEN_STATUS_VALUES = {
-  status: ["open", "complete", "expired"],
-  paymentStatus: [
-    "unpaid",
-    "paid",
-    "no_payment_required",
-    "failed",
-    "refunded",
-    "partially_refunded",
-  ],
+  status: sessionStatusSchema.options,
+  paymentStatus: paymentStatusSchema.options,
 } as const;
 
 export type StatusTarget = keyof typeof WRITTEN_STATUS_VALUES;

@@ -1,4 +1,5 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { billedReason } from "../i18n/billedStateLabel";
 import { describeProxyError } from "../i18n/describeProxyError";
 import type { Language, Messages } from "../i18n/messages";
 import type { CheckoutClient } from "../list/CheckoutClient";
@@ -8,6 +9,7 @@ import { copyText } from "../ui/copyText";
 import { button, element } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatTotals } from "../ui/formatMoney";
+import { blockedCaption } from "./blockedCaption";
 import { detailButtonStates, readRecordCheckout } from "./detailButtonStates";
 
 export const DETAIL_BUTTONS_ID = "kintone-stripe-checkout-detail-buttons";
@@ -59,7 +61,7 @@ export function addDetailButtons(
   }
   const { client, mapping } = settings;
   const checkout = readRecordCheckout(options.record, mapping.writeBack);
-  const states = detailButtonStates(checkout);
+  const states = detailButtonStates(checkout, mapping);
   const revision = options.record.$revision?.value;
   const ref =
     typeof revision === "string" ? { id: options.recordId, revision } : { id: options.recordId };
@@ -168,6 +170,12 @@ export function addDetailButtons(
     node.disabled = !isEnabled;
     buttons.push(node);
     container.append(node);
+  }
+  const { blockedBy } = states.create;
+  if (blockedBy !== undefined) {
+    const reasons = billedReason(blockedBy, messages);
+    buttons[0]!.title = reasons.join("\n");
+    container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
   container.append(message);
   return container;

@@ -1,4 +1,5 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { billedState, blocksNewLink, type BilledState } from "../billing/billedState";
 
 /** What the record's write-back fields say about its checkout. */
 export interface RecordCheckout {
@@ -6,11 +7,18 @@ export interface RecordCheckout {
   url?: string;
   /** open | complete | expired, or undefined when not mapped or empty. */
   status?: string;
+  /** Billed already (paid, awaiting an async payment…), when the payment status is mapped. */
+  billed?: BilledState;
 }
 
 export interface DetailButtonStates {
   /** "reissue" when an open link exists: the confirmation then warns it stops working. */
-  create: { enabled: boolean; kind: "create" | "reissue" | "afterComplete" };
+  /** `blockedBy`: the record is billed and the app bills a record once, so Create is disabled. */
+  create: {
+    enabled: boolean;
+    kind: "create" | "reissue" | "afterComplete";
+    blockedBy?: BilledState;
+  };
   sync: boolean;
   expire: boolean;
   copy: boolean;
@@ -30,6 +38,7 @@ export function readRecordCheckout(
     sessionId: text(writeBack.sessionId),
     url: text(writeBack.url),
     status: text(writeBack.status),
+    billed: billedState(record, writeBack),
   };
 }
 
@@ -37,16 +46,19 @@ export function readRecordCheckout(
  * Which record buttons make sense. Without a mapped status field the proxy decides (expire on a
  * closed session answers SESSION_NOT_OPEN), so only a known closed state disables a button.
  */
-export function detailButtonStates(checkout: RecordCheckout): DetailButtonStates {
-  const { sessionId, url, status } = checkout;
+export function detailButtonStates(
+  checkout: RecordCheckout,
+  mapping: Pick<MappingConfig, "allowRepeatPayment"> = {},
+): DetailButtonStates {
+  const { sessionId, url, status, billed } = checkout;
   const closed = status === "complete" || status === "expired";
   const open = sessionId !== undefined && !closed;
+  const kind =
+    open && status === "open" ? "reissue" : status === "complete" ? "afterComplete" : "create";
   return {
-    create: {
-      enabled: true,
-      kind:
-        open && status === "open" ? "reissue" : status === "complete" ? "afterComplete" : "create",
-    },
+    create: blocksNewLink(billed, mapping)
+      ? { enabled: false, kind, blockedBy: billed }
+      : { enabled: true, kind },
     sync: sessionId !== undefined,
     expire: open,
     copy: url !== undefined && !closed,

@@ -1,6 +1,8 @@
-import { validationDetailSchema } from "../../core/api/proxyApi";
+import { alreadyPaidDetailSchema, validationDetailSchema } from "../../core/api/proxyApi";
 import { ProxyError } from "../api/ProxyError";
+import { billedStateOf } from "../billing/billedState";
 import { fillTemplate } from "../ui/fillTemplate";
+import { billedStateLabel } from "./billedStateLabel";
 import type { Messages } from "./messages";
 
 export interface ErrorDescription {
@@ -41,6 +43,11 @@ export function describeProxyError(
       return { message: messages.proxyErrorRecordChanged, details: recordsOf(error, nameRecord) };
     case "SESSION_NOT_OPEN":
       return { message: messages.proxyErrorSessionNotOpen, details: [] };
+    case "RECORD_ALREADY_PAID":
+      return {
+        message: messages.proxyErrorRecordAlreadyPaid,
+        details: alreadyPaidLines(error, messages, nameRecord),
+      };
     case "VALIDATION_FAILED": {
       const details = error.details.flatMap((detail) => {
         const parsed = validationDetailSchema.safeParse(detail);
@@ -82,6 +89,28 @@ export function describeIssue(
   ]
     .filter((part) => part !== undefined && part !== "")
     .join(" · ");
+}
+
+/** "Record 3: Paid (session cs_…)": one line per record the proxy found billed. */
+function alreadyPaidLines(
+  error: ProxyError,
+  messages: Messages,
+  nameRecord: RecordNamer,
+): string[] {
+  return error.details.flatMap((detail) => {
+    const parsed = alreadyPaidDetailSchema.safeParse(detail);
+    if (!parsed.success) return [];
+    const { recordId, sessionId, paymentStatus } = parsed.data;
+    // The proxy names only billed sessions: one still `unpaid` is complete, its payment on its way.
+    const state = billedStateOf(paymentStatus, true);
+    return [
+      fillTemplate(messages.alreadyPaidLine, {
+        record: nameRecord(recordId),
+        state: state === undefined ? paymentStatus : billedStateLabel(state, messages),
+        session: sessionId,
+      }),
+    ];
+  });
 }
 
 function recordsOf(error: ProxyError, nameRecord: RecordNamer): string[] {

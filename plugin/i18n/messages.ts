@@ -2,7 +2,12 @@
  * Every text the plugin shows, in Japanese and English. The language follows the kintone user's
  * display language; any language we do not translate falls back to English.
  */
+import { paymentStatusSchema } from "../../core/api/proxyApi";
+
 export type Language = "ja" | "en";
+
+/** The payment states the proxy writes, as the settings screen lists them. */
+const PAYMENT_STATUS_VALUES = paymentStatusSchema.options.join(", ");
 
 export interface Messages {
   listButtonLabel: string;
@@ -84,12 +89,27 @@ export interface Messages {
   statusComplete: string;
   statusExpired: string;
   statusNone: string;
+  // a record billed already (list dialog, record screen, RECORD_ALREADY_PAID)
+  billingHeader: string;
+  billedPaid: string;
+  billedAwaitingPayment: string;
+  billedPartiallyRefunded: string;
+  billedDisputed: string;
+  billedDisputeLost: string;
+  billedNoPaymentRequired: string;
+  billedReason: string;
+  billedReasonAwaiting: string;
+  billedHowToAllow: string;
+  billedNotSelectable: (count: number) => string;
+  uncheckBilledRecords: string;
   proxyErrorBadRequest: string;
   proxyErrorUnauthorized: string;
   proxyErrorRecordNotFound: string;
   proxyErrorSessionNotFound: string;
   proxyErrorRecordChanged: string;
   proxyErrorSessionNotOpen: string;
+  proxyErrorRecordAlreadyPaid: string;
+  alreadyPaidLine: string;
   proxyErrorValidationFailed: string;
   proxyErrorStripe: string;
   proxyErrorKintone: string;
@@ -189,6 +209,12 @@ export interface Messages {
   settingsReissue: string;
   settingsReplaceOpen: string;
   settingsKeepOpen: string;
+  settingsRepeatPayment: string;
+  settingsAllowRepeatPayment: string;
+  settingsAllowRepeatPaymentHelp: string;
+  settingsRecovery: string;
+  settingsAfterExpirationRecovery: string;
+  settingsAfterExpirationRecoveryHelp: string;
   settingsSectionWriteBack: string;
   settingsWriteBackHelp: string;
   settingsWriteBackUrl: string;
@@ -206,6 +232,9 @@ export interface Messages {
   settingsWriteBackPaidAt: string;
   settingsWriteBackCustomerEmail: string;
   settingsWriteBackError: string;
+  settingsWriteBackAmountRefunded: string;
+  settingsWriteBackPaymentIntentId: string;
+  settingsWriteBackRecoveryUrl: string;
   settingsErrorSummary: string;
   settingsErrorChooseField: string;
   settingsErrorFieldMissing: string;
@@ -319,6 +348,20 @@ export const messages: Record<Language, Messages> = {
     statusComplete: "完了",
     statusExpired: "期限切れ",
     statusNone: "未作成",
+    billingHeader: "支払い",
+    billedPaid: "支払い済み",
+    billedAwaitingPayment: "入金待ち",
+    billedPartiallyRefunded: "一部返金済み",
+    billedDisputed: "不審請求の申請中",
+    billedDisputeLost: "不審請求で返金",
+    billedNoPaymentRequired: "支払い不要",
+    billedReason: "請求済みのため、新しい決済リンクは作れません (二重請求を防ぐため)。",
+    billedReasonAwaiting:
+      "購入者がコンビニ払いか銀行振込で支払い中のため、新しい決済リンクは作れません (二重請求を防ぐため)。",
+    billedHowToAllow:
+      "同じレコードにもう一度請求するには、アプリの管理者がプラグインの設定で「支払い済みのレコードにも請求できる」をオンにします。",
+    billedNotSelectable: (count) => `請求済みのレコード ${count} 件は選べません。`,
+    uncheckBilledRecords: "請求済みのレコードの選択を外す",
     proxyErrorBadRequest:
       "要求が受け付けられませんでした ({message})。アプリの管理者にプラグインの設定を確認してもらってください。請求は行われていません。",
     proxyErrorUnauthorized:
@@ -331,6 +374,9 @@ export const messages: Record<Language, Messages> = {
       "他のユーザーがレコードを変更しました。画面を再読み込みしてください。請求は行われていません。",
     proxyErrorSessionNotOpen:
       "この決済リンクはすでに支払い済みか期限切れのため、無効にできません。「決済状況を更新」で最新の状態を確認してください。",
+    proxyErrorRecordAlreadyPaid:
+      "すでに請求済みのレコードがあるため、新しい決済リンクは作成していません (二重請求を防ぐため)。Stripe には何も送信していません。もう一度請求するには、アプリの管理者がプラグインの設定で「支払い済みのレコードにも請求できる」をオンにします。",
+    alreadyPaidLine: "{record}: {state} (セッション {session})",
     proxyErrorValidationFailed:
       "決済の明細にできないレコードがあります。Stripe には何も送信していません:",
     proxyErrorStripe: "Stripe が要求を拒否しました: {message}",
@@ -445,6 +491,14 @@ export const messages: Record<Language, Messages> = {
     settingsReissue: "再発行",
     settingsReplaceOpen: "未完了の以前のセッションを失効させてから新しく作る",
     settingsKeepOpen: "以前のセッションは失効させない",
+    settingsRepeatPayment: "支払い済みのレコード",
+    settingsAllowRepeatPayment: "支払い済みのレコードにも請求できる",
+    settingsAllowRepeatPaymentHelp:
+      "オフなら、支払い済み・一部返金済み・不審請求の申請中・入金待ち (コンビニ払い、銀行振込) のレコードには新しいリンクを作りません。月謝のように同じレコードに繰り返し請求するときだけオンにします。",
+    settingsRecovery: "期限切れのリンク",
+    settingsAfterExpirationRecovery: "期限切れのリンクを Stripe の復元用リンクに置き換える",
+    settingsAfterExpirationRecoveryHelp:
+      "未払いのまま期限が切れると、Stripe が同じ内容で支払える新しいリンクを作り、レコードの決済 URL と復元用 URL に書き込みます。",
     settingsSectionWriteBack: "レコードへの書き戻し",
     settingsWriteBackHelp: "決済の状態を書き込むフィールドです。使わない項目は空欄のままにします。",
     settingsWriteBackUrl: "決済 URL",
@@ -455,8 +509,7 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackStatusHelp:
       "値: open, complete, expired。ドロップダウンやラジオボタンにはすべての値が必要です。",
     settingsWriteBackPaymentStatus: "支払いの状態",
-    settingsWriteBackPaymentStatusHelp:
-      "値: unpaid, paid, no_payment_required, failed, refunded, partially_refunded。",
+    settingsWriteBackPaymentStatusHelp: `値: ${PAYMENT_STATUS_VALUES}。ドロップダウンやラジオボタンにはすべての値が必要です。`,
     settingsWriteBackExpiresAt: "有効期限",
     settingsWriteBackDateHelp: "日時フィールド。",
     settingsWriteBackAmountTotal: "合計金額",
@@ -464,6 +517,9 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackPaidAt: "支払日時",
     settingsWriteBackCustomerEmail: "購入者のメールアドレス",
     settingsWriteBackError: "エラー",
+    settingsWriteBackAmountRefunded: "返金額",
+    settingsWriteBackPaymentIntentId: "PaymentIntent ID",
+    settingsWriteBackRecoveryUrl: "復元用 URL",
     settingsErrorSummary: "保存できません。次の項目を直してください:",
     settingsErrorChooseField: "フィールドを選んでください。",
     settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
@@ -572,10 +628,25 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "Expire",
     working: "Working…",
     doneReloading: "Done. Reloading the record…",
-    statusOpen: "Awaiting payment",
+    statusOpen: "Link open",
     statusComplete: "Complete",
     statusExpired: "Expired",
     statusNone: "No link yet",
+    billingHeader: "Payment",
+    billedPaid: "Paid",
+    billedAwaitingPayment: "Awaiting payment",
+    billedPartiallyRefunded: "Partially refunded",
+    billedDisputed: "Disputed",
+    billedDisputeLost: "Dispute lost",
+    billedNoPaymentRequired: "No payment required",
+    billedReason: "Already billed, so no new link can be made (no customer is charged twice).",
+    billedReasonAwaiting:
+      "The customer is paying at a konbini or by bank transfer, so no new link can be made (no customer is charged twice).",
+    billedHowToAllow:
+      'To bill a record again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
+    billedNotSelectable: (count) =>
+      `${count} billed ${count === 1 ? "record" : "records"} cannot be chosen.`,
+    uncheckBilledRecords: "Uncheck the billed records",
     proxyErrorBadRequest:
       "The request was refused ({message}). Ask the app administrator to check the plugin settings. Nothing was charged.",
     proxyErrorUnauthorized:
@@ -588,6 +659,9 @@ export const messages: Record<Language, Messages> = {
       "Another user changed the record. Reload the page. Nothing was charged.",
     proxyErrorSessionNotOpen:
       "This payment link is already paid or expired, so it cannot be expired. Refresh the payment status to see its state.",
+    proxyErrorRecordAlreadyPaid:
+      'Some records are already billed, so no new payment link was made (no customer is charged twice). Nothing was sent to Stripe. To bill them again, the app administrator turns on "Allow billing a paid record again" in the plugin settings.',
+    alreadyPaidLine: "{record}: {state} (session {session})",
     proxyErrorValidationFailed:
       "Some records cannot become payment lines. Nothing was sent to Stripe:",
     proxyErrorStripe: "Stripe refused the request: {message}",
@@ -703,6 +777,14 @@ export const messages: Record<Language, Messages> = {
     settingsReissue: "Re-issuing",
     settingsReplaceOpen: "Expire the record's earlier open session, then create a new one",
     settingsKeepOpen: "Leave earlier open sessions as they are",
+    settingsRepeatPayment: "Paid records",
+    settingsAllowRepeatPayment: "Allow billing a paid record again",
+    settingsAllowRepeatPaymentHelp:
+      "Off: a record that is paid, partially refunded, disputed or awaiting a konbini or bank payment gets no new link. Turn it on only for records billed repeatedly (e.g. monthly fees).",
+    settingsRecovery: "Expired links",
+    settingsAfterExpirationRecovery: "Replace an expired link with Stripe's recovery link",
+    settingsAfterExpirationRecoveryHelp:
+      "When a link expires unpaid, Stripe makes a new link for the same purchase; it is written to the record's Checkout URL and Recovery URL fields.",
     settingsSectionWriteBack: "Write-back to the record",
     settingsWriteBackHelp:
       "The fields the checkout's state is written to. Leave a row empty to skip it.",
@@ -714,8 +796,7 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackStatusHelp:
       "Values: open, complete, expired. A drop-down or radio button must offer all of them.",
     settingsWriteBackPaymentStatus: "Payment status",
-    settingsWriteBackPaymentStatusHelp:
-      "Values: unpaid, paid, no_payment_required, failed, refunded, partially_refunded.",
+    settingsWriteBackPaymentStatusHelp: `Values: ${PAYMENT_STATUS_VALUES}. A drop-down or radio button must offer all of them.`,
     settingsWriteBackExpiresAt: "Expires at",
     settingsWriteBackDateHelp: "A date and time field.",
     settingsWriteBackAmountTotal: "Amount total",
@@ -723,6 +804,9 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackPaidAt: "Paid at",
     settingsWriteBackCustomerEmail: "Customer e-mail",
     settingsWriteBackError: "Error",
+    settingsWriteBackAmountRefunded: "Amount refunded",
+    settingsWriteBackPaymentIntentId: "PaymentIntent ID",
+    settingsWriteBackRecoveryUrl: "Recovery URL",
     settingsErrorSummary: "Nothing was saved. Please correct:",
     settingsErrorChooseField: "Choose a field.",
     settingsErrorFieldMissing: "Field {code} is not in the form.",

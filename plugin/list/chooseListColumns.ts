@@ -13,6 +13,8 @@ export interface ListColumns {
   identifying: FormField[];
   /** The write-back status field, shown so an open link is seen before re-issuing. */
   status?: FormField;
+  /** The write-back payment status field: it tells which records are billed already. */
+  paymentStatus?: FormField;
 }
 
 const TEXT_TYPES = new Set([
@@ -47,11 +49,12 @@ export function chooseListColumns(
   }
   for (const field of fields) if (field.type === "SINGLE_LINE_TEXT") add(field);
 
-  const statusCode = mapping.writeBack.status;
+  const field = (code: string | undefined) => (code === undefined ? undefined : properties[code]);
   return {
     recordNumber: fields.find((f) => f.type === "RECORD_NUMBER")?.code,
     identifying,
-    status: statusCode === undefined ? undefined : properties[statusCode],
+    status: field(mapping.writeBack.status),
+    paymentStatus: field(mapping.writeBack.paymentStatus),
   };
 }
 
@@ -63,5 +66,6 @@ export function fieldsToFetch(columns: ListColumns): string[] {
     ...(columns.recordNumber ? [columns.recordNumber] : []),
     ...columns.identifying.map((f) => f.code),
     ...(columns.status ? [columns.status.code] : []),
+    ...(columns.paymentStatus ? [columns.paymentStatus.code] : []),
   ];
 }

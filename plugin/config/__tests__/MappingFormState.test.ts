@@ -36,6 +36,8 @@ const ORDERS_MAPPING: MappingConfig = {
   allowPromotionCodes: true,
   billingAddressCollection: "required",
   replaceOpenSession: false,
+  allowRepeatPayment: true,
+  afterExpirationRecovery: true,
   writeBack: {
     url: "checkout_url",
     sessionId: "checkout_session_id",
@@ -46,6 +48,9 @@ const ORDERS_MAPPING: MappingConfig = {
     paidAt: "paid_at",
     customerEmail: "checkout_customer_email",
     error: "checkout_error",
+    amountRefunded: "amount_refunded",
+    paymentIntentId: "payment_intent_id",
+    recoveryUrl: "recovery_url",
   },
 };
 
@@ -59,6 +64,18 @@ describe("the settings form state", () => {
       text: "Handmade in Japan",
     });
     expect(mappingFromFormState(state)).toEqual(ORDERS_MAPPING);
+  });
+
+  it("saves a mapping stored before repeat payments and recovery existed without those keys", () => {
+    const { allowRepeatPayment, afterExpirationRecovery, ...older } = ORDERS_MAPPING;
+    const { amountRefunded, paymentIntentId, recoveryUrl, ...olderWriteBack } = older.writeBack;
+    expect([allowRepeatPayment, afterExpirationRecovery]).toEqual([true, true]);
+    expect([amountRefunded, paymentIntentId, recoveryUrl]).not.toContain(undefined);
+    const stored: MappingConfig = { ...older, writeBack: olderWriteBack };
+    const saved = mappingFromFormState(formStateFromMapping(stored));
+    expect(saved).toEqual(stored);
+    expect(saved).not.toHaveProperty("afterExpirationRecovery");
+    expect(saved).not.toHaveProperty("allowRepeatPayment");
   });
 
   it("leaves unused elements out of the mapping, so the mapping's defaults apply", () => {
@@ -145,6 +162,8 @@ describe("the settings form state", () => {
       allowPromotionCodes: fc.boolean(),
       billingAddressCollection: fc.constantFrom("auto" as const, "required" as const),
       replaceOpenSession: fc.boolean(),
+      allowRepeatPayment: fc.boolean(),
+      afterExpirationRecovery: fc.boolean(),
       writeBack: fc.record(
         Object.fromEntries(WRITE_BACK_KEYS.map((key) => [key, fc.constant("")])) as Record<
           (typeof WRITE_BACK_KEYS)[number],

@@ -2,6 +2,7 @@ import { messages } from "../../i18n/messages";
 import { checkMappingForm, controlForPath } from "../checkMappingForm";
 import { parseFormFields } from "../formFields";
 import { emptyFormState, type MappingFormState } from "../MappingFormState";
+import { paymentStatusSchema } from "../../../core/api/proxyApi";
 import { missingStatusOptions } from "../missingStatusOptions";
 import { ORDER_FORM_FIELDS } from "./fakeKintone";
 
@@ -96,7 +97,7 @@ describe("checkMappingForm", () => {
       {
         control: "writeBack.paymentStatus",
         message:
-          "payment_status does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded.",
+          "payment_status does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded, disputed, dispute_lost.",
       },
     ]);
   });
@@ -149,6 +150,17 @@ describe("missingStatusOptions", () => {
       "failed",
       "refunded",
       "partially_refunded",
+      "disputed",
+      "dispute_lost",
+    ]);
+  });
+
+  it("asks a payment status drop-down for the dispute states too", () => {
+    const disputes = ["disputed", "dispute_lost"];
+    const older = paymentStatusSchema.options.filter((value) => !disputes.includes(value));
+    expect(missingStatusOptions(field("DROP_DOWN", older), "paymentStatus")).toEqual([
+      "disputed",
+      "dispute_lost",
     ]);
   });
 

@@ -191,6 +191,53 @@ describe("renderSettingsScreen", () => {
     expect(priceItems).not.toContain("note_text");
   });
 
+  it("offers repeat payments and recovery links, each explained, and saves them only when checked", async () => {
+    const fake = installFakeKintone({
+      config: { proxyUrl: "https://proxy.example.com/", mapping: STORED_MAPPING },
+    });
+    const { row, screen, secret } = await render();
+    expect(row("allowRepeatPayment").textContent).toContain(t.settingsAllowRepeatPaymentHelp);
+    expect(row("afterExpirationRecovery").textContent).toContain(
+      t.settingsAfterExpirationRecoveryHelp,
+    );
+    const repeat = row("allowRepeatPayment").querySelector("kuc-checkbox-1-24-0") as unknown as
+      (HTMLElement & { value: string[] }) | null;
+    if (repeat === null) throw new Error("no repeat-payment checkbox");
+    expect(repeat.value).toEqual([]);
+    repeat.value = ["yes"];
+    repeat.dispatchEvent(new CustomEvent("change", { bubbles: true, detail: {} }));
+    expect(screen.state).toMatchObject({
+      allowRepeatPayment: true,
+      afterExpirationRecovery: false,
+    });
+
+    secret.value = SECRET;
+    await expect(screen.save()).resolves.toBe(true);
+    const saved = JSON.parse(fake.config.mapping ?? "") as Record<string, unknown>;
+    expect(saved.allowRepeatPayment).toBe(true);
+    expect(saved).not.toHaveProperty("afterExpirationRecovery");
+  });
+
+  it("offers number fields for the refunded amount, text for the PaymentIntent, links for the recovery URL", async () => {
+    installFakeKintone();
+    const { components } = await render();
+    const offered = (control: string) =>
+      (components(control)[0] as unknown as { items: Array<{ value: string }> }).items
+        .map((item) => item.value)
+        .filter((value) => value !== "");
+    expect(offered("writeBack.amountRefunded")).toEqual([
+      "amount_total",
+      "customer_name",
+      "customer_email",
+    ]);
+    expect(offered("writeBack.paymentIntentId")).toEqual(["customer_name", "customer_email"]);
+    expect(offered("writeBack.recoveryUrl")).toEqual([
+      "checkout_url",
+      "customer_name",
+      "customer_email",
+    ]);
+  });
+
   it("saves a complete form: mapping in setConfig, secret and mapping in the proxy config", async () => {
     const fake = installFakeKintone();
     const { screen, secret, setUrl } = await render();

@@ -4,6 +4,7 @@ import { Dropdown } from "kintone-ui-component/lib/dropdown";
 import { Text } from "kintone-ui-component/lib/text";
 import { STRIPE_CHECKOUT_LOCALES } from "../../../core/mapping/MappingConfig";
 import { STRIPE_CURRENCIES } from "../../../core/money/currencies";
+import { billingLifeRows } from "./billingLifeRows";
 import { stateFieldDropdown } from "./fieldDropdown";
 import { kucTarget, modeDropdown, radioChoice, row, section } from "./layout";
 import { refRow } from "./refRow";
@@ -88,6 +89,7 @@ export function checkoutSection(context: SettingsContext): HTMLElement {
     row(context, "allowPromotionCodes", t.settingsPromotionCodes, promotionCodes),
     row(context, "billingAddressCollection", t.settingsBilling, billing),
     row(context, "replaceOpenSession", t.settingsReissue, replace),
+    ...billingLifeRows(context),
   );
   return checkout;
 }

@@ -17,6 +17,9 @@ export function writeBackSection(context: SettingsContext): HTMLElement {
     paidAt: [t.settingsWriteBackPaidAt, t.settingsWriteBackDateHelp],
     customerEmail: [t.settingsWriteBackCustomerEmail, t.settingsWriteBackTextHelp],
     error: [t.settingsWriteBackError, t.settingsWriteBackTextHelp],
+    amountRefunded: [t.settingsWriteBackAmountRefunded, t.settingsWriteBackAmountHelp],
+    paymentIntentId: [t.settingsWriteBackPaymentIntentId, t.settingsWriteBackTextHelp],
+    recoveryUrl: [t.settingsWriteBackRecoveryUrl, t.settingsWriteBackUrlHelp],
   };
   const writeBack = section(context, t.settingsSectionWriteBack, t.settingsWriteBackHelp);
   for (const key of WRITE_BACK_KEYS) {

@@ -35,16 +35,21 @@ const reload = jest.fn();
 const copy = jest.fn(async () => true);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-function render(fields: Record<string, string>, routes: Record<string, ProxyRoute> = {}) {
+function render(
+  fields: Record<string, string>,
+  routes: Record<string, ProxyRoute> = {},
+  settingsMapping = mapping,
+  language: "ja" | "en" = "en",
+) {
   const proxy = fakeProxy(routes);
   const record = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }]));
   addDetailButtons(space, {
-    messages: messages.en,
-    language: "en",
+    messages: messages[language],
+    language,
     appId: "1",
     recordId: "7",
     record: { $revision: { value: "5" }, ...record },
-    settings: { mapping, client: proxy.client },
+    settings: { mapping: settingsMapping, client: proxy.client },
     reload,
     copy,
   });
@@ -154,6 +159,52 @@ describe("the record's buttons", () => {
     await settle();
     expect(copy).toHaveBeenCalledWith("https://pay/cs_1");
     expect(space.textContent).toContain("Copied");
+  });
+
+  it("disables Create on a paid record and says why, in the user's language", () => {
+    const withPayment = testMapping({
+      writeBack: { sessionId: "sid", url: "link", status: "state", paymentStatus: "pay" },
+    });
+    const paid = { sid: "cs_1", state: "complete", pay: "paid" };
+    render(paid, {}, withPayment);
+    expect(disabledButtons()).toEqual([true, false, true, true]);
+    const caption = space.querySelector(".kintone-stripe-checkout-detail-blocked");
+    expect(caption?.textContent).toContain("Paid");
+    expect(caption?.textContent).toContain(messages.en.billedReason);
+    expect(caption?.textContent).toContain(messages.en.billedHowToAllow);
+    expect(buttonOf("create").title).toContain(messages.en.billedReason);
+
+    render({ sid: "cs_1", state: "complete", pay: "unpaid" }, {}, withPayment, "ja");
+    expect(buttonOf("create").disabled).toBe(true);
+    expect(space.textContent).toContain("入金待ち");
+    expect(space.textContent).toContain(messages.ja.billedReasonAwaiting);
+  });
+
+  it("offers Create on a paid record when the app allows repeat payments", () => {
+    const repeat = testMapping({
+      allowRepeatPayment: true,
+      writeBack: { sessionId: "sid", status: "state", paymentStatus: "pay" },
+    });
+    render({ sid: "cs_1", state: "complete", pay: "paid" }, {}, repeat);
+    expect(buttonOf("create").disabled).toBe(false);
+    expect(space.querySelector(".kintone-stripe-checkout-detail-blocked")).toBeNull();
+  });
+
+  it("explains a 409 RECORD_ALREADY_PAID: which record, and that no link was made", async () => {
+    render(
+      {},
+      {
+        "POST v1/checkouts": () =>
+          proxyError(409, "RECORD_ALREADY_PAID", [
+            { recordId: "7", sessionId: "cs_9", paymentStatus: "partially_refunded" },
+          ]),
+      },
+    );
+    buttonOf("create").click();
+    await settle();
+    expect(space.textContent).toContain(messages.en.proxyErrorRecordAlreadyPaid);
+    expect(space.textContent).toContain("Record 7: Partially refunded (session cs_9)");
+    expect(reload).not.toHaveBeenCalled();
   });
 
   it("says the plugin is not set up instead of offering buttons", () => {

@@ -30,6 +30,19 @@ describe("detailButtonStates", () => {
     },
   );
 
+  it("disables Create for a billed record unless the app allows repeat payments", () => {
+    const paid = { sessionId: "cs_1", status: "complete", billed: "paid" as const };
+    expect(detailButtonStates(paid).create).toEqual({
+      enabled: false,
+      kind: "afterComplete",
+      blockedBy: "paid",
+    });
+    expect(detailButtonStates(paid, { allowRepeatPayment: true }).create).toEqual({
+      enabled: true,
+      kind: "afterComplete",
+    });
+  });
+
   it("leaves expiring to the proxy when no status field is mapped", () => {
     expect(detailButtonStates({ sessionId: "cs_1" })).toMatchObject({
       expire: true,
@@ -40,6 +53,13 @@ describe("detailButtonStates", () => {
 });
 
 describe("readRecordCheckout", () => {
+  it("reads a billed state from the payment status field", () => {
+    const record = { state: { value: "complete" }, pay: { value: "disputed" } };
+    expect(readRecordCheckout(record, { status: "state", paymentStatus: "pay" }).billed).toBe(
+      "disputed",
+    );
+  });
+
   it("reads the mapped write-back fields, treating blanks as absent", () => {
     const record = { sid: { value: " cs_1 " }, link: { value: "" }, state: { value: "open" } };
     expect(readRecordCheckout(record, writeBack)).toEqual({

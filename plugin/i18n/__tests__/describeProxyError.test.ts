@@ -9,6 +9,7 @@ const CODES = [
   ["SESSION_NOT_FOUND", 404],
   ["RECORD_CHANGED", 409],
   ["SESSION_NOT_OPEN", 409],
+  ["RECORD_ALREADY_PAID", 409],
   ["VALIDATION_FAILED", 422],
   ["STRIPE_ERROR", 502],
   ["KINTONE_ERROR", 502],
@@ -61,6 +62,28 @@ describe("describeProxyError", () => {
     ]);
     const named = describeProxyError(error, messages.ja, (id) => `No.${id}`);
     expect(named.details[1]).toBe("No.5 · 2 行目 · item_quantity: is above 99");
+  });
+
+  it("names each record already billed, its state and session, and how to bill it again", () => {
+    const error = new ProxyError("RECORD_ALREADY_PAID", "already paid", 409, [
+      { recordId: "3", sessionId: "cs_a", paymentStatus: "paid" },
+      { recordId: "4", sessionId: "cs_b", paymentStatus: "unpaid" },
+      { recordId: "5", sessionId: "cs_c", paymentStatus: "dispute_lost" },
+      { recordId: 6 },
+    ]);
+    expect(describeProxyError(error, messages.en, (id) => `Order ${id}`)).toEqual({
+      message: messages.en.proxyErrorRecordAlreadyPaid,
+      details: [
+        "Order 3: Paid (session cs_a)",
+        "Order 4: Awaiting payment (session cs_b)",
+        "Order 5: Dispute lost (session cs_c)",
+      ],
+    });
+    const ja = describeProxyError(error, messages.ja);
+    expect(ja.message).toContain("新しい決済リンクは作成していません");
+    expect(ja.message).toContain("支払い済みのレコードにも請求できる");
+    expect(ja.details[0]).toBe("レコード 3: 支払い済み (セッション cs_a)");
+    expect(messages.en.proxyErrorRecordAlreadyPaid).toContain("Allow billing a paid record again");
   });
 
   it("passes Stripe's and kintone's safe messages on", () => {

@@ -104,7 +104,7 @@ describe("the list's checkout dialog", () => {
     const rows = [...body().querySelectorAll("tr.kintone-stripe-checkout-record")];
     expect(rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent))).toEqual([
       ["", "P-3", "Product 3", "No link yet"],
-      ["", "P-2", "Product 2", "Awaiting payment"],
+      ["", "P-2", "Product 2", "Link open"],
       ["", "P-1", "Product 1", "No link yet"],
     ]);
     expect(body().querySelector("thead")?.textContent).toBe("Record numberNameCheckout status");

@@ -2,6 +2,7 @@ import { MAX_RECORDS_PER_CHECKOUT_REQUEST } from "../../../core/api/proxyApi";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import type { RecordRef } from "../../api/ProxyClient";
+import type { BilledState } from "../../billing/billedState";
 import type { Language, Messages } from "../../i18n/messages";
 import { element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
@@ -35,6 +36,10 @@ export interface RecordRow {
   checkbox: HTMLInputElement;
   issueCell: HTMLElement;
   issueRow: HTMLTableRowElement;
+  /** What its write-back fields say: billed already (paid, awaiting an async payment…). */
+  billed?: BilledState;
+  /** Billed, and the app bills a record once: it cannot be checked. */
+  blocked: boolean;
 }
 
 /** The dialog's fixed elements, built once when it opens. */
@@ -79,6 +84,11 @@ export function nameRecord(context: DialogContext, id: string): string {
   return fillTemplate(context.options.messages.recordLabel, {
     record: context.byId.get(id)?.number ?? id,
   });
+}
+
+/** The records that may be checked: all but those billed already (unless repeat payments are allowed). */
+export function selectableIds(context: DialogContext): string[] {
+  return context.rows.filter((row) => !row.blocked).map((row) => row.ref.id);
 }
 
 export function checkedRefs(context: DialogContext): RecordRef[] {

@@ -69,9 +69,12 @@ export async function createLinks(context: DialogContext): Promise<void> {
     showResult(context, created);
   } catch (error) {
     context.busy = false;
+    // A record changed, vanished or got paid under the user: only a reload shows it as it is.
     context.stale =
       error instanceof ProxyError &&
-      (error.code === "RECORD_CHANGED" || error.code === "RECORD_NOT_FOUND");
+      (error.code === "RECORD_CHANGED" ||
+        error.code === "RECORD_NOT_FOUND" ||
+        error.code === "RECORD_ALREADY_PAID");
     modal.dialog.classList.remove("kintone-stripe-checkout-busy");
     const { message, details } = describeProxyError(error, messages, (id) =>
       nameRecord(context, id),

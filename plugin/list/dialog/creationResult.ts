@@ -37,7 +37,7 @@ export function showResult(context: DialogContext, summary: CreationSummary): vo
   showNotice(context, summary.failed > 0 ? "error" : "success", lines, extra);
   modal.body
     .querySelectorAll(
-      ".kintone-stripe-checkout-toolbar, .kintone-stripe-checkout-records, .kintone-stripe-checkout-preview",
+      ".kintone-stripe-checkout-toolbar, .kintone-stripe-checkout-billed-note, .kintone-stripe-checkout-records, .kintone-stripe-checkout-preview",
     )
     .forEach((node) => node.remove());
   view.createButton.remove();

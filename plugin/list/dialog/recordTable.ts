@@ -1,11 +1,15 @@
 /** The view's records as a table with checkboxes, the check-all/none toolbar above it. */
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { RecordRef } from "../../api/ProxyClient";
+import { BILLED_CLASS } from "../../billing/billedBadge";
+import { billedState, blocksNewLink } from "../../billing/billedState";
+import { billedReason } from "../../i18n/billedStateLabel";
 import type { Messages } from "../../i18n/messages";
 import { button, element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
 import type { FormField, ListColumns } from "../chooseListColumns";
-import type { DialogContext, RecordRow } from "./DialogContext";
+import { billingCell } from "./billingCell";
+import { selectableIds, type DialogContext, type RecordRow } from "./DialogContext";
 import { selectionChanged, setChecked } from "./selectionPreview";
 
 /** Lists the records in the dialog's body, followed by the preview. */
@@ -15,7 +19,7 @@ export function renderRecords(
   columns: ListColumns,
 ): void {
   const { document: doc, messages } = context.options;
-  const allIds = () => context.rows.map((r) => r.ref.id);
+  const allIds = () => selectableIds(context);
   const allBox = element(doc, "input", {
     attributes: { type: "checkbox", "aria-label": messages.selectAll },
   });
@@ -26,6 +30,7 @@ export function renderRecords(
     element(doc, "th", { className: "kintone-stripe-checkout-check" }, [allBox]),
     element(doc, "th", { className: "number", text: messages.recordNumberHeader }),
     ...shown.map((field) => element(doc, "th", { text: field.label })),
+    columns.paymentStatus && element(doc, "th", { text: messages.billingHeader }),
   ]);
   const body = element(doc, "tbody");
   for (const record of records) {
@@ -39,13 +44,19 @@ export function renderRecords(
     button(doc, messages.selectNone, () => setChecked(context, [...context.selected], false)),
     context.view.selectedCount,
   ]);
+  const blocked = context.rows.filter((row) => row.blocked).length;
   const table = element(doc, "div", { className: "kintone-stripe-checkout-records" }, [
     element(doc, "table", { className: "kintone-stripe-checkout-record-table" }, [
       element(doc, "thead", {}, [head]),
       body,
     ]),
   ]);
-  context.modal.body.append(toolbar, table, context.view.previewSection);
+  const note = element(doc, "div", { className: `${BILLED_CLASS}-note` }, [
+    element(doc, "div", { text: messages.billedNotSelectable(blocked) }),
+    element(doc, "div", { text: messages.billedHowToAllow }),
+  ]);
+  note.hidden = blocked === 0;
+  context.modal.body.append(toolbar, note, table, context.view.previewSection);
   selectionChanged(context);
 }
 
@@ -62,22 +73,34 @@ function recordRow(
   const number = String(
     (columns.recordNumber ? record[columns.recordNumber]?.value : undefined) ?? id,
   );
+  const billed = columns.paymentStatus
+    ? billedState(record, context.options.mapping.writeBack)
+    : undefined;
+  const blocked = blocksNewLink(billed, context.options.mapping);
   const checkbox = element(doc, "input", {
     attributes: {
       type: "checkbox",
       "aria-label": fillTemplate(messages.selectRecord, { record: number }),
     },
   });
+  if (blocked) {
+    checkbox.disabled = true;
+    checkbox.title = billedReason(billed, messages).join("\n");
+  }
   checkbox.addEventListener("change", () => setChecked(context, [id], checkbox.checked));
   const cells = shown.map((field) =>
     field === columns.status
       ? element(doc, "td", {}, [statusPill(doc, cellText(record[field.code]?.value), messages)])
       : element(doc, "td", { text: cellText(record[field.code]?.value) }),
   );
+  if (columns.paymentStatus) cells.push(billingCell(doc, billed, blocked, messages));
   const recordElement = element(
     doc,
     "tr",
-    { className: "kintone-stripe-checkout-record", attributes: { "data-record-id": id } },
+    {
+      className: `kintone-stripe-checkout-record${blocked ? ` ${BILLED_CLASS}-record` : ""}`,
+      attributes: { "data-record-id": id },
+    },
     [
       element(doc, "td", { className: "kintone-stripe-checkout-check" }, [checkbox]),
       element(doc, "td", { className: "number", text: number }),
@@ -85,10 +108,10 @@ function recordRow(
     ],
   );
   recordElement.addEventListener("click", (event) => {
-    if (event.target === checkbox) return;
+    if (event.target === checkbox || blocked) return;
     setChecked(context, [id], !checkbox.checked);
   });
-  const issueCell = element(doc, "td", { attributes: { colspan: String(shown.length + 1) } });
+  const issueCell = element(doc, "td", { attributes: { colspan: String(cells.length + 1) } });
   const issueRow = element(
     doc,
     "tr",
@@ -97,10 +120,13 @@ function recordRow(
   );
   issueRow.hidden = true;
   const ref: RecordRef = typeof revision === "string" ? { id, revision } : { id };
-  return { row: { record, ref, number, checkbox, issueCell, issueRow }, recordElement };
+  return {
+    row: { record, ref, number, checkbox, issueCell, issueRow, billed, blocked },
+    recordElement,
+  };
 }
 
-/** The checkout status as the user reads it: "Awaiting payment", not "open". */
+/** The checkout status as the user reads it: "Link open", not "open". */
 function statusPill(doc: Document, status: string, messages: Messages): HTMLElement {
   const texts: Record<string, string> = {
     open: messages.statusOpen,

@@ -3,6 +3,7 @@
  * what the checked records will charge, with problems next to their records.
  */
 import { MAX_RECORDS_PER_CHECKOUT_REQUEST } from "../../../core/api/proxyApi";
+import { ProxyError } from "../../api/ProxyError";
 import { describeIssue, describeProxyError } from "../../i18n/describeProxyError";
 import { button, element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
@@ -13,6 +14,7 @@ import {
   checkedRefs,
   nameRecord,
   problemIds,
+  selectableIds,
   tooManyForOneSession,
   type DialogContext,
 } from "./DialogContext";
@@ -20,7 +22,7 @@ import {
 export function setChecked(context: DialogContext, ids: Iterable<string>, checked: boolean): void {
   for (const id of ids) {
     const row = context.byId.get(id);
-    if (!row) continue;
+    if (!row || (checked && row.blocked)) continue;
     row.checkbox.checked = checked;
     if (checked) context.selected.add(id);
     else context.selected.delete(id);
@@ -29,11 +31,13 @@ export function setChecked(context: DialogContext, ids: Iterable<string>, checke
 }
 
 export function selectionChanged(context: DialogContext): void {
-  const { selected, rows, headerCheckbox, options } = context;
+  const { selected, headerCheckbox, options } = context;
+  const selectable = selectableIds(context).length;
   context.view.selectedCount.textContent = options.messages.selectedCount(selected.size);
   if (headerCheckbox) {
-    headerCheckbox.checked = selected.size > 0 && selected.size === rows.length;
-    headerCheckbox.indeterminate = selected.size > 0 && selected.size < rows.length;
+    headerCheckbox.checked = selected.size > 0 && selected.size === selectable;
+    headerCheckbox.indeterminate = selected.size > 0 && selected.size < selectable;
+    headerCheckbox.disabled = selectable === 0;
   }
   context.preview = undefined;
   if (tooManyForOneSession(context)) {
@@ -86,6 +90,7 @@ export function renderPreview(context: DialogContext): void {
       element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
         element(doc, "p", { text: `${messages.previewFailed} ${message}` }),
         ...details.map((line) => element(doc, "div", { text: line })),
+        ...uncheckBilledButton(context, preview.failure),
       ]),
     );
   }
@@ -118,4 +123,19 @@ export function renderPreview(context: DialogContext): void {
       : "";
   view.createButton.textContent = messages.createLinksButton(links);
   view.createButton.disabled = !canCreate(context);
+}
+
+/**
+ * When the proxy found checked records billed that the list could not tell (no payment status
+ * written back, or paid since the list was read): a button to uncheck just those.
+ */
+function uncheckBilledButton(context: DialogContext, failure: unknown): HTMLButtonElement[] {
+  if (!(failure instanceof ProxyError) || failure.code !== "RECORD_ALREADY_PAID") return [];
+  const ids = failure.details.flatMap((detail) => {
+    const recordId = (detail as { recordId?: unknown } | null)?.recordId;
+    return typeof recordId === "string" && context.selected.has(recordId) ? [recordId] : [];
+  });
+  if (ids.length === 0) return [];
+  const { document: doc, messages } = context.options;
+  return [button(doc, messages.uncheckBilledRecords, () => setChecked(context, ids, false))];
 }
