@@ -51,7 +51,12 @@ export async function createCheckouts(
   );
   if (remaining.length === 0) return { kind: "created", sessions: replayed };
   // A preview is refused too: the dialog then shows which records are paid.
-  refuseBilledRecords(deps.journal, appId, mapping, remaining);
+  refuseBilledRecords(
+    deps.journal,
+    appId,
+    mapping,
+    remaining.map((r) => String(r.$id?.value)),
+  );
 
   const sessions = planSessions(remaining, mapping, input.language);
   if (input.dryRun) return { kind: "preview", preview: { sessions: sessions.map(toPreview) } };

@@ -7,6 +7,7 @@ import type { RecordWrite } from "../writeback/RecordWriter";
 import { writeBackFields } from "../writeback/writeBackFields";
 import { claimIntent, settleFailedIntent } from "./checkoutIntents";
 import { expireEarlierSessions } from "./expireEarlierSessions";
+import { refuseBilledRecords } from "./refuseBilledRecords";
 import { forgetProducts, lookUpNewProducts } from "./productCatalogue";
 import type { SessionContext } from "./sessionContext";
 import { toSessionRequest } from "./sessionRequest";
@@ -38,6 +39,13 @@ export async function createOneSession(
   const recordLocks = planned.recordIds.map((id) => `record:${appId}:${id}`);
   return coordination.singleFlight(intent.idempotencyKey, () =>
     coordination.withLocks(recordLocks, async () => {
+      // Again under the records' locks: a payment may have been applied since the request's check.
+      try {
+        refuseBilledRecords(deps.journal, appId, mapping, planned.recordIds);
+      } catch (error) {
+        deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+        throw error;
+      }
       const replaced =
         mapping.replaceOpenSession === false
           ? { ids: [], writes: [] }

@@ -20,7 +20,7 @@ export async function createSessionForRecord(
   input: { appId: string; mapping: MappingConfig; record: KintoneRecord; language?: Language },
 ): Promise<{ session: CreatedSession; replacedWrites: RecordWrite[] }> {
   const { appId, mapping, record } = input;
-  refuseBilledRecords(deps.journal, appId, mapping, [record]);
+  refuseBilledRecords(deps.journal, appId, mapping, [String(record.$id?.value)]);
   const sessions = planSessions([record], mapping, input.language);
   const [planned] = sessions;
   if (!planned || sessions.length !== 1) {

@@ -7,7 +7,6 @@
  * guard for records billed again and again (monthly fees).
  */
 import { BILLED_PAYMENT_STATUSES, type AlreadyPaidDetail } from "../../core/api/proxyApi";
-import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
@@ -26,12 +25,11 @@ export function refuseBilledRecords(
   journal: Journal,
   appId: string,
   mapping: Pick<MappingConfig, "allowRepeatPayment">,
-  records: KintoneRecord[],
+  recordIds: readonly string[],
 ): void {
   if (mapping.allowRepeatPayment) return;
   const billed: AlreadyPaidDetail[] = [];
-  for (const record of records) {
-    const recordId = String(record.$id?.value);
+  for (const recordId of recordIds) {
     const sessions = journal.sessions.listForRecord(appId, recordId).filter(billsRecord);
     const newest = sessions[sessions.length - 1];
     if (newest) {
