@@ -30,6 +30,22 @@ const sessionCreates = () =>
   env.stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions")
     .length;
 
+/** A new link for the record, refused with 409 RECORD_ALREADY_PAID naming its paid session. */
+async function expectRefusedAsPaid(recordId: string, sessionId: string) {
+  const answer = await env.call("POST", "/v1/checkouts", {
+    appId: env.appId,
+    records: [{ id: recordId }],
+    mapping: mapping(),
+  });
+  expect(answer.status).toBe(409);
+  expect(answer.body).toMatchObject({
+    error: {
+      code: "RECORD_ALREADY_PAID",
+      details: [{ recordId, sessionId, paymentStatus: "paid" }],
+    },
+  });
+}
+
 async function paidRecord() {
   const recordId = addBillRecord(env);
   const sessionId = await billRecord(env, recordId, mapping());
@@ -46,19 +62,7 @@ describe("POST /v1/checkouts for a paid record", () => {
     expect(paidAt).not.toBe("");
     const creates = sessionCreates();
 
-    const answer = await env.call("POST", "/v1/checkouts", {
-      appId: env.appId,
-      records: [{ id: recordId }],
-      mapping: mapping(),
-    });
-
-    expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({
-      error: {
-        code: "RECORD_ALREADY_PAID",
-        details: [{ recordId, sessionId, paymentStatus: "paid" }],
-      },
-    });
+    await expectRefusedAsPaid(recordId, sessionId);
     expect(sessionCreates()).toBe(creates);
     expect(billFields(env, recordId)).toMatchObject({ sessionId, paymentStatus: "paid" });
     expect(env.field(recordId, "paid_at")).toBe(paidAt);
@@ -105,19 +109,7 @@ describe("POST /v1/checkouts for a record paid a moment ago", () => {
     await env.stripe.payWithCard(sessionId);
     const creates = sessionCreates();
 
-    const answer = await env.call("POST", "/v1/checkouts", {
-      appId: env.appId,
-      records: [{ id: recordId }],
-      mapping: mapping(),
-    });
-
-    expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({
-      error: {
-        code: "RECORD_ALREADY_PAID",
-        details: [{ recordId, sessionId, paymentStatus: "paid" }],
-      },
-    });
+    await expectRefusedAsPaid(recordId, sessionId);
     expect(sessionCreates()).toBe(creates);
     expect(billFields(env, recordId)).toMatchObject({
       sessionId,

@@ -15,10 +15,11 @@ import { STRIPE_WEBHOOK_PATH } from "../../http/mountStripeWebhook";
 import type { RateLimitOptions } from "../../http/rateLimits";
 import { createLogger } from "../../logging/createLogger";
 import type { RunningProxy } from "../../main";
+import { TEST_WEBHOOK_SECRET } from "../../../testkit/testSecrets";
 
 export const PROXY_SECRET = "PxS3cr3t-integration-0123456789-abcdefgh";
 export const KINTONE_TOKEN = "KtT0kenIntegration0123456789";
-export const WEBHOOK_SECRET = "whsec_Wh00kSecretIntegration0123456789";
+export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
 export const STRIPE_KEY = "rk_test_StR1peKeyIntegration0123456789";
 const SECRETS = { PROXY_SECRET, KINTONE_TOKEN, WEBHOOK_SECRET, STRIPE_KEY };
 /** Key material after a Stripe prefix, whoever's key it is. */

@@ -10,8 +10,9 @@ import { ordersMappingJson } from "../../../testkit/ordersMapping";
 import { ordersProxyPerTest } from "../../../testkit/ordersProxyPerTest";
 import { ORDERS_STRIPE_KEY, type OrdersProxy } from "../../../testkit/startOrdersProxy";
 import type { RunningProxy } from "../../main";
+import { TEST_WEBHOOK_SECRET } from "../../../testkit/testSecrets";
 
-export const WEBHOOK_SECRET = "whsec_integration0123456789";
+export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
 
 const MAPPING = ordersMappingJson({
   lineItem: { name: { field: "name" }, unitPrice: { field: "price" } },

@@ -13,9 +13,10 @@ import { JobRunner } from "../../jobs/JobRunner";
 import type { WebhookVerifier } from "../../ports/WebhookVerifier";
 import { createApp, type AppDependencies } from "../createApp";
 import { mountStripeWebhook } from "../mountStripeWebhook";
+import { TEST_WEBHOOK_SECRET } from "../../../testkit/testSecrets";
 
 export const SECRET = "Kq3-proxy-secret-0123456789abcdefXYZ";
-export const WEBHOOK_SECRET = "whsec_securitytest0123456789";
+export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
 
 /** Counts every call into the gateway and the record store: a refused request must make none. */
 function recording<T extends object>(target: T, calls: string[]): T {
