@@ -151,9 +151,14 @@ export const jobSchema = z.object({
   errors: z
     .array(z.object({ recordId: z.string(), code: z.string(), message: z.string() }))
     .optional(),
+  /** When the job was submitted (ISO 8601), so a list of recent jobs can say so. */
+  createdAt: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 export const jobAnswerSchema = z.object({ job: jobSchema });
+/** GET /v1/jobs?appId=&limit=: the app's recent jobs, newest first. */
+export const jobListAnswerSchema = z.object({ jobs: z.array(jobSchema) });
+export type JobListAnswer = z.infer<typeof jobListAnswerSchema>;
 
 export const diagnosticsAnswerSchema = z.object({
   stripe: z.object({

@@ -4,9 +4,15 @@
  * type and the runtime check; the settings screen and the proxy validate with this same code.
  */
 import { z } from "zod";
+import { paymentStatusSchema, sessionStatusSchema } from "../api/proxyApi";
 
 /** kintone field codes are at most 128 characters. */
 const fieldCode = z.string().min(1).max(128);
+
+/** A drop-down's option text; kintone allows any non-empty text. */
+const optionText = z.string().min(1).max(1000);
+/** A process-management action's name as the app's settings show it. */
+const actionName = z.string().min(1).max(1000);
 
 export const valueRefSchema = z.union([
   z.strictObject({ field: fieldCode }),
@@ -121,7 +127,32 @@ export const mappingConfigSchema = z.strictObject({
     amountRefunded: fieldCode.optional(),
     paymentIntentId: fieldCode.optional(),
     recoveryUrl: fieldCode.optional(),
+    /** The buyer, from the completed session's `customer` and `customer_details`. */
+    customerId: fieldCode.optional(),
+    customerName: fieldCode.optional(),
+    customerPhone: fieldCode.optional(),
+    /** One multi-line text each, in the country's usual order. */
+    billingAddress: fieldCode.optional(),
+    shippingAddress: fieldCode.optional(),
   }),
+  /**
+   * The option texts of the app's drop-downs for each state, e.g. `{ paymentStatus: { paid: "入金済み" } }`;
+   * a state without a label is written as its code.
+   */
+  statusLabels: z
+    .strictObject({
+      status: z.partialRecord(sessionStatusSchema, optionText).optional(),
+      paymentStatus: z.partialRecord(paymentStatusSchema, optionText).optional(),
+    })
+    .optional(),
+  /** kintone process-management action names, run on each of the session's records on that change. */
+  processActions: z
+    .strictObject({
+      paid: actionName.optional(),
+      expired: actionName.optional(),
+      refunded: actionName.optional(),
+    })
+    .optional(),
 });
 
 export type MappingConfig = z.infer<typeof mappingConfigSchema>;
