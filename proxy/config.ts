@@ -209,13 +209,19 @@ export function readEnvironment(cwd: string = process.cwd()): Environment {
   return { ...fromFile, ...process.env };
 }
 
-/** The package version for `/healthz`, read once. */
+/**
+ * The package version for `/healthz`, read once: from the nearest package.json above this file,
+ * which is one level up from proxy/ and two from the compiled dist/proxy/.
+ */
 export function readVersion(): string {
-  try {
-    const file = path.join(__dirname, "..", "package.json");
-    const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
+  for (const up of ["..", path.join("..", "..")]) {
+    try {
+      const file = path.join(__dirname, up, "package.json");
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string };
+      return pkg.version ?? "0.0.0";
+    } catch {
+      // not here: one level further up
+    }
   }
+  return "0.0.0";
 }
