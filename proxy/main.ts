@@ -86,6 +86,7 @@ export async function startProxy(
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
     apiTokens: config.kintoneApiTokens,
+    guestSpaceIds: config.kintoneGuestSpaces,
     logger,
   });
   const writer = new RecordWriter(records, journal, logger, {
