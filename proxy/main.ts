@@ -133,6 +133,7 @@ export async function startProxy(
     version: readVersion(),
     setup: {
       appIds: Object.keys(config.kintoneApiTokens),
+      guestSpaceIds: config.kintoneGuestSpaces,
       stripeKeyType: config.stripeKeyType,
       stripeMode: config.stripeMode,
       webhookConfigured: Boolean(config.stripeWebhookSecret),
