@@ -1,20 +1,11 @@
+import { TOKYO_ADDRESS, tokyoAddressText } from "../../../testkit/buyerAddresses";
 import { formatPostalAddress, joinJapanese } from "../formatPostalAddress";
 
 describe("formatPostalAddress", () => {
   describe("a Japanese address", () => {
     it("starts with 〒 and the postal code, runs prefecture, city and line1 together, then line2 and the name", () => {
-      const text = formatPostalAddress(
-        {
-          country: "JP",
-          postalCode: "100-0001",
-          state: "東京都",
-          city: "千代田区",
-          line1: "千代田1-1",
-          line2: "千代田ビル3F",
-        },
-        "山田 太郎",
-      );
-      expect(text).toBe("〒100-0001\n東京都千代田区千代田1-1\n千代田ビル3F\n山田 太郎");
+      const text = formatPostalAddress(TOKYO_ADDRESS, "山田 太郎");
+      expect(text).toBe(tokyoAddressText("山田 太郎"));
     });
 
     it("writes a seven-digit postal code with its hyphen", () => {

@@ -1,16 +1,10 @@
+import { TOKYO_STRIPE_ADDRESS } from "../../../testkit/buyerAddresses";
 import { controlRequest, sessionParams, stripeErrorOf, useEmulator } from "./emulatorClient";
 
 const under = useEmulator({ frozenClock: true });
 const control = (path: string, body?: unknown) => controlRequest(under.emulator, path, body);
 
-const tokyo = {
-  country: "JP",
-  postal_code: "100-0001",
-  state: "東京都",
-  city: "千代田区",
-  line1: "千代田1-1",
-  line2: "千代田ビル3F",
-};
+const tokyo = TOKYO_STRIPE_ADDRESS;
 
 describe("POST /_emulator/sessions/:id/pay with buyer details", () => {
   it("records name, phone and billing address in customer_details and the shipping address in collected_information", async () => {

@@ -1,14 +1,8 @@
 import type Stripe from "stripe";
+import { TOKYO_ADDRESS, TOKYO_STRIPE_ADDRESS } from "../../../../testkit/buyerAddresses";
 import { toCheckoutSession } from "../toCheckoutSession";
 
-const tokyo: Stripe.Address = {
-  country: "JP",
-  postal_code: "100-0001",
-  state: "東京都",
-  city: "千代田区",
-  line1: "千代田1-1",
-  line2: "千代田ビル3F",
-};
+const tokyo: Stripe.Address = TOKYO_STRIPE_ADDRESS;
 
 function completedSession(
   overrides: Partial<Stripe.Checkout.Session> = {},
@@ -53,24 +47,10 @@ describe("toCheckoutSession › buyer", () => {
       customerId: "cus_123",
       name: "山田 太郎",
       phone: "+81312345678",
-      billingAddress: {
-        country: "JP",
-        postalCode: "100-0001",
-        state: "東京都",
-        city: "千代田区",
-        line1: "千代田1-1",
-        line2: "千代田ビル3F",
-      },
+      billingAddress: TOKYO_ADDRESS,
       shipping: {
         name: "山田 花子",
-        address: {
-          country: "JP",
-          postalCode: "100-0001",
-          state: "東京都",
-          city: "千代田区",
-          line1: "千代田1-1",
-          line2: null,
-        },
+        address: { ...TOKYO_ADDRESS, line2: null },
       },
     });
   });
