@@ -48,24 +48,19 @@ describe("formatPostalAddress", () => {
     expect(text).toBe("John Smith\n10 Downing Street\nLondon\nSW1A 2AA\nUNITED KINGDOM");
   });
 
-  it("puts the postal code before the city in Germany", () => {
-    const text = formatPostalAddress({
-      country: "DE",
-      line1: "Unter den Linden 1",
-      city: "Berlin",
-      postalCode: "10117",
-    });
-    expect(text).toBe("Unter den Linden 1\n10117 Berlin\nGERMANY");
-  });
-
-  it("writes a country it has no rule for in the generic order: city, state and postal code on one line", () => {
-    const text = formatPostalAddress({
-      country: "SG",
-      line1: "1 Raffles Place",
-      city: "Singapore",
-      postalCode: "048616",
-    });
-    expect(text).toBe("1 Raffles Place\nSingapore 048616\nSINGAPORE");
+  it.each([
+    [
+      "puts the postal code before the city in Germany",
+      { country: "DE", line1: "Unter den Linden 1", city: "Berlin", postalCode: "10117" },
+      "Unter den Linden 1\n10117 Berlin\nGERMANY",
+    ],
+    [
+      "writes a country it has no rule for in the generic order: city and postal code on one line",
+      { country: "SG", line1: "1 Raffles Place", city: "Singapore", postalCode: "048616" },
+      "1 Raffles Place\nSingapore 048616\nSINGAPORE",
+    ],
+  ])("%s", (_behaviour, address, expected) => {
+    expect(formatPostalAddress(address)).toBe(expected);
   });
 
   it("gives an empty text for an address without any part, even with a name and a country", () => {
