@@ -83,7 +83,7 @@ export function createApp(deps: AppDependencies): Express {
     authenticate(deps.proxySecret, { onFailure: (req) => limits.recordFailedAuth(req) }),
     limits.authenticated,
     // After the secret: which app the call is bound to (X-Kintone-App-Id), if any.
-    bindApp(deps.setup.guestSpaceIds),
+    bindApp(deps.setup?.guestSpaceIds),
   );
   app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
 
