@@ -52,6 +52,20 @@ describe("a guest-space app (/k/guest/{spaceId}/v1)", () => {
     expect(Buffer.from(bytes).toString("utf8")).toBe("hello");
   });
 
+  it("runs a bulk request whose APIs name the guest-space path", async () => {
+    const client = guestClient(5);
+    await client.bulkRequest({
+      requests: [
+        {
+          method: "PUT",
+          api: "/k/guest/5/v1/record.json",
+          payload: { app: guestAppId, id: "2", record: { title: { value: "bulk" } } },
+        },
+      ],
+    });
+    expect(emulator.store.getRecord(guestAppId, "2")?.title?.value).toBe("bulk");
+  });
+
   it("answers GAIA_IL23 for the app on /k/v1: records, form fields and files", async () => {
     const client = guestClient();
     const read = await apiError(client.record.getRecords({ app: guestAppId }));
