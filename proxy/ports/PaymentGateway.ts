@@ -24,9 +24,9 @@ export interface CheckoutSession {
   clientReferenceId: string | null;
   metadata: Record<string, string>;
   /** Stripe's `after_expiration.recovery.url`: a live link that replaces this expired one. */
-  recoveryUrl?: string | null;
+  recoveryUrl: string | null;
   /** Stripe's `recovered_from`: the expired session this one was made from through its recovery URL. */
-  recoveredFrom?: string | null;
+  recoveredFrom: string | null;
   /** Who paid, as the completed session tells it; absent before completion. */
   buyer?: CheckoutBuyer;
 }

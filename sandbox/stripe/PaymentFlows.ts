@@ -327,6 +327,19 @@ export class PaymentFlows {
     }
     if (!charge)
       throw invalidRequest("Missing required param: payment_intent.", "parameter_missing");
+    // A charged-back payment is not refundable while its dispute says so (Stripe's
+    // `is_charge_refundable`): https://docs.stripe.com/error-codes#charge-disputed,
+    // https://docs.stripe.com/api/disputes/object#dispute_object-is_charge_refundable
+    const chargeId = charge.id;
+    const blocking = [...this.store.disputes.values()].find(
+      (d) => d.charge === chargeId && !d.is_charge_refundable && d.status !== "won",
+    );
+    if (blocking) {
+      throw invalidRequest(
+        `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+        "charge_disputed",
+      );
+    }
     const remaining = charge.amount - charge.amount_refunded;
     if (remaining <= 0) {
       throw invalidRequest(
