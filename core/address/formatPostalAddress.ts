@@ -40,11 +40,12 @@ const postalCity: LocalityLayout = (city, state, postalCode) => [
   joinParts([postalCode, city]),
   state,
 ];
-/** "Milano MI 20121"-style countries that put the postal code first and the province after. */
+/** "20121 Milano MI": the postal code, the town, then the province's code. */
 const postalCityState: LocalityLayout = (city, state, postalCode) => [
   joinParts([postalCode, city, state]),
 ];
 
+/** Countries whose order is known here; any other is written in the generic order. */
 const LAYOUTS: Record<string, LocalityLayout> = {
   US: cityStatePostal,
   CA: cityStatePostal,
@@ -52,12 +53,10 @@ const LAYOUTS: Record<string, LocalityLayout> = {
   GB: cityThenPostal,
   IE: cityThenPostal,
   IT: postalCityState,
-  ES: postalCityState,
-  BR: cityStatePostal,
   ...Object.fromEntries(
     [
-      "DE", "FR", "NL", "BE", "LU", "AT", "CH", "LI", "DK", "NO", "SE", "FI", "IS", "PT", "PL",
-      "CZ", "SK", "HU", "SI", "HR", "GR", "RO", "BG", "EE", "LV", "LT", "MX", "AR", "TR", "IL",
+      "DE", "FR", "NL", "BE", "LU", "AT", "CH", "LI", "DK", "NO", "SE", "FI", "IS", "ES", "PT",
+      "PL", "CZ", "SK", "SI", "HR", "GR", "TR",
     ].map((country) => [country, postalCity]),
   ), // prettier-ignore
 };

@@ -59,6 +59,16 @@ describe("formatPostalAddress", () => {
       { country: "SG", line1: "1 Raffles Place", city: "Singapore", postalCode: "048616" },
       "1 Raffles Place\nSingapore 048616\nSINGAPORE",
     ],
+    [
+      "writes the Italian province's code after the town",
+      { country: "IT", line1: "Via Roma 1", city: "Milano", state: "MI", postalCode: "20121" },
+      "Via Roma 1\n20121 Milano MI\nITALY",
+    ],
+    [
+      "leaves the country line out when the address names no country",
+      { line1: "1 Main St", city: "Springfield", postalCode: "62701" },
+      "1 Main St\nSpringfield 62701",
+    ],
   ])("%s", (_behaviour, address, expected) => {
     expect(formatPostalAddress(address)).toBe(expected);
   });
