@@ -141,7 +141,8 @@ describe("an app in a kintone guest space", () => {
     expect(paths.filter((p) => !p.startsWith(`/k/guest/${ORDERS_GUEST_SPACE_ID}/v1/`))).toEqual([]);
   });
 
-  it("runs a job over the app's records", async () => {
+  it("runs a job over the app's records, under /k/guest/{space}/v1", async () => {
+    env.kintone.clearRequests();
     const ids = addOrderRecords(env, [
       { code: "TEA", name: "Tea", price: "500" },
       { code: "CAKE", name: "Cake", price: "700" },
@@ -168,6 +169,10 @@ describe("an app in a kintone guest space", () => {
       ids.every((id) => String(env.field(id, "checkout_url")).startsWith("http")),
     );
     expect(ids.map((id) => env.field(id, "status"))).toEqual(["open", "open"]);
+    const outsideSpace = env.kintone.requests.filter(
+      (r) => !r.path.startsWith(`/k/guest/${ORDERS_GUEST_SPACE_ID}/v1/`),
+    );
+    expect(outsideSpace).toEqual([]);
   });
 
   it("refuses a call that names another guest space, and asks nothing of kintone or Stripe", async () => {
