@@ -29,7 +29,9 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Raw header lines, so that one header can be sent twice. */
-function call(headers: [string, string][]): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
+function call(
+  headers: [string, string][],
+): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
   return new Promise((resolve, reject) => {
     const raw = ["Host", `127.0.0.1:${port}`, ...headers.flat()];
     const req = http.request({ host: "127.0.0.1", port, path: "/scope", headers: raw }, (res) => {
