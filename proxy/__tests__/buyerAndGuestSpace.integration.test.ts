@@ -175,6 +175,16 @@ describe("an app in a kintone guest space", () => {
     expect(outsideSpace).toEqual([]);
   });
 
+  it("diagnoses the app's token through the guest-space path", async () => {
+    env.kintone.clearRequests();
+    const answer = await env.call("GET", "/v1/diagnostics", undefined, { headers: bound() });
+    expect(answer.status).toBe(200);
+    const paths = env.kintone.requests.map((r) => `${r.path} ${r.status}`);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !p.startsWith(`/k/guest/${ORDERS_GUEST_SPACE_ID}/v1/`))).toEqual([]);
+    expect(paths.filter((p) => p.endsWith(" 520"))).toEqual([]);
+  });
+
   it("refuses a call that names another guest space, and asks nothing of kintone or Stripe", async () => {
     env.kintone.clearRequests();
     const { answer } = await checkout(env, guestSpaceBinding(env.appId, "6"));
