@@ -54,6 +54,8 @@ const STYLE = `
   input[type=number] { width: 5em; font: inherit; }
   .field { display: block; margin: 6px 0; font-size: 13px; color: #697386; }
   .field input, .field select { display: block; width: 100%; font: inherit; color: #1a1f36; padding: 6px; }
+  fieldset { border: 1px solid #e3e8ee; border-radius: 6px; margin: 12px 0; padding: 8px 12px; }
+  legend { font-size: 13px; font-weight: 600; padding: 0 4px; }
   .notice { background: #fff; border-radius: 8px; padding: 32px; text-align: center; max-width: 520px;
             margin: 80px auto; box-shadow: 0 2px 5px rgba(60,66,87,.08); }
 `;
