@@ -15,6 +15,7 @@ import type {
   ProductDetails,
   ProductUpsert,
   SessionListFilter,
+  StripePrice,
 } from "../proxy/ports/PaymentGateway";
 
 export class FakePaymentGateway implements PaymentGateway {
@@ -46,6 +47,14 @@ export class FakePaymentGateway implements PaymentGateway {
     return { productId: id };
   }
 
+  /** Prices tests put here, by id, for lines that name one. */
+  prices = new Map<string, StripePrice>();
+
+  async retrievePrice(priceId: string) {
+    this.calls.push({ method: "retrievePrice", args: priceId });
+    return this.prices.get(priceId) ?? null;
+  }
+
   async uploadProductImage(image: { bytes: Uint8Array; filename: string; contentType: string }) {
     this.calls.push({ method: "uploadProductImage", args: image });
     return { url: `https://files.example/${image.filename}-${++this.counter}` };
@@ -75,6 +84,7 @@ export class FakePaymentGateway implements PaymentGateway {
     const session: CheckoutSession = {
       id,
       url: `https://checkout.example/${id}`,
+      clientSecret: null,
       status: "open",
       paymentStatus: "unpaid",
       amountTotal: request.lineItems.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),

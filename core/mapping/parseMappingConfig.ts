@@ -125,7 +125,10 @@ function crossFieldProblems(mapping: MappingConfig): MappingProblem[] {
   const { customFields, ...namedTargets } = mapping.writeBack;
   const targets: [string, string | undefined][] = [
     ...Object.entries(namedTargets),
-    ...Object.entries(customFields ?? {}).map(([key, field]) => [`customFields.${key}`, field]),
+    ...Object.entries(customFields ?? {}).map(([key, field]): [string, string] => [
+      `customFields.${key}`,
+      field,
+    ]),
   ];
   for (const [key, field] of targets) {
     if (field === undefined) continue;

@@ -158,7 +158,7 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
     state.currencyMode = "field";
     state.currencyField = mapping.currency.field;
   }
-  state.successUrl = mapping.successUrl;
+  state.successUrl = mapping.successUrl ?? "";
   state.cancelUrl = mapping.cancelUrl ?? "";
   state.expiresAfterMinutes =
     mapping.expiresAfterMinutes === undefined ? "" : String(mapping.expiresAfterMinutes);

@@ -24,7 +24,7 @@ export async function toSessionRequest(
     idempotencyKey: intent.idempotencyKey,
     currency: planned.currency,
     lineItems,
-    successUrl: planned.successUrl,
+    ...(planned.successUrl !== undefined ? { successUrl: planned.successUrl } : {}),
     ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
     expiresAt: intent.expiresAt,
     ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
