@@ -10,6 +10,7 @@ import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmu
 import { createPagesRouter } from "./kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
 import { startStripeEmulator, type StripeEmulator } from "./stripe/StripeEmulator";
+import { DASHBOARD_PATH } from "./stripe/dashboardPage";
 import { APP_BINDING_HEADER } from "../core/api/proxyApi";
 import { loadConfig } from "../proxy/config";
 import { startProxy, type RunningProxy } from "../proxy/main";
@@ -109,7 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     started.push(kintone);
     await createSampleApps(kintone.store);
-    links.push({ label: "Stripe emulator", url: stripe.url });
+    links.push({ label: "Stripe emulator (Dashboard)", url: `${stripe.url}${DASHBOARD_PATH}` });
 
     let proxy: RunningProxy | undefined;
     if (options.proxy ?? true) {

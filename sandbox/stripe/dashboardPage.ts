@@ -1,0 +1,244 @@
+/**
+ * The emulator's "Dashboard": the Checkout Sessions (newest first) with their payment, refunds and
+ * dispute, and the buttons for what Stripe's test mode lets a developer do to them — settle or fail
+ * a konbini payment, refund all or part, open a dispute and win or lose it, expire an open session
+ * (https://docs.stripe.com/testing). Every value from data is escaped; every action is a POST form
+ * carrying the page's token (see dashboardActions.ts).
+ */
+import { formatDateTime } from "./checkoutPageTexts";
+import { formatAmount, minorUnitDigits } from "./currencies";
+import { escapeHtml } from "./emulatorHtml";
+import type { CheckoutSession, Dispute, StripeStore } from "./StripeStore";
+import { newestFirst } from "./StripeStore";
+
+export const DASHBOARD_PATH = "/dashboard";
+/** How many of the newest events the page lists. */
+const RECENT_EVENTS = 15;
+
+export interface DashboardNotice {
+  kind: "done" | "error";
+  message: string;
+}
+
+const STYLE = `
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 14px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif;
+         color: #1a1f36; background: #f6f9fc; }
+  header { background: #fff; border-bottom: 1px solid #e3e8ee; padding: 16px 32px; }
+  h1 { font-size: 20px; margin: 0; }
+  h2 { font-size: 16px; margin: 28px 0 8px; }
+  main { padding: 8px 32px 48px; }
+  .badge { display: inline-block; font-size: 12px; font-weight: 600; color: #a04100;
+           background: #ffde92; border-radius: 4px; padding: 2px 6px; margin-left: 8px; vertical-align: middle; }
+  .muted { color: #697386; font-size: 13px; }
+  table { border-collapse: collapse; width: 100%; background: #fff; border-radius: 8px;
+          box-shadow: 0 1px 3px rgba(60,66,87,.12); }
+  th, td { text-align: left; padding: 10px 12px; border-bottom: 1px solid #e3e8ee; vertical-align: top; }
+  th { font-size: 12px; color: #697386; font-weight: 600; text-transform: uppercase; }
+  td.amount, th.amount { text-align: right; white-space: nowrap; }
+  code { font-size: 12px; }
+  .state { display: inline-block; border-radius: 4px; padding: 1px 6px; font-size: 12px; font-weight: 600;
+           background: #e3e8ee; margin: 0 4px 2px 0; }
+  .state.good { background: #d7f7c2; color: #05690d; }
+  .state.wait { background: #fcedb9; color: #a04100; }
+  .state.bad { background: #ffe7f2; color: #b3093c; }
+  form { display: inline-flex; gap: 4px; align-items: center; margin: 0 6px 6px 0; }
+  button { font: inherit; font-size: 13px; font-weight: 600; border: 1px solid #d5dbe1; border-radius: 6px;
+           padding: 4px 10px; background: #fff; cursor: pointer; }
+  button.primary { background: #635bff; color: #fff; border-color: #635bff; }
+  button.danger { color: #b3093c; }
+  input[type=text] { width: 7em; font: inherit; font-size: 13px; padding: 3px 6px; }
+  .notice { margin: 16px 0 0; padding: 10px 14px; border-radius: 6px; }
+  .notice.done { background: #d7f7c2; color: #05690d; }
+  .notice.error { background: #ffe7f2; color: #b3093c; }
+  .empty { padding: 24px; text-align: center; color: #697386; }
+`;
+
+function state(text: string, tone: "good" | "wait" | "bad" | "plain" = "plain"): string {
+  return `<span class="state ${tone}">${escapeHtml(text)}</span>`;
+}
+
+/** Minor units as the amount field shows them: "1800" for ¥1,800, "12.50" for $12.50. */
+export function majorUnitsText(amount: number, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  if (digits === 0) return String(amount);
+  const text = String(amount).padStart(digits + 1, "0");
+  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+function actionForm(
+  token: string,
+  action: string,
+  button: string,
+  options: { tone?: "primary" | "danger"; fields?: string } = {},
+): string {
+  const tone = options.tone ? ` class="${options.tone}"` : "";
+  return `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="token" value="${escapeHtml(token)}">${options.fields ?? ""}<button type="submit"${tone}>${escapeHtml(button)}</button></form>`;
+}
+
+function sessionStates(session: CheckoutSession): string {
+  const status = state(
+    session.status,
+    session.status === "complete" ? "good" : session.status === "open" ? "wait" : "plain",
+  );
+  const payment = state(
+    session.payment_status,
+    session.payment_status === "paid" ? "good" : session.status === "complete" ? "wait" : "plain",
+  );
+  return status + payment;
+}
+
+interface SessionRow {
+  session: CheckoutSession;
+  refunded: number;
+  disputes: Dispute[];
+  paymentIntentStatus: string | undefined;
+  chargeStatus: string | undefined;
+}
+
+function sessionRow(store: StripeStore, session: CheckoutSession): SessionRow {
+  const paymentIntent = session.payment_intent
+    ? store.paymentIntents.get(session.payment_intent)
+    : undefined;
+  const charge = paymentIntent?.latest_charge
+    ? store.charges.get(paymentIntent.latest_charge)
+    : undefined;
+  return {
+    session,
+    refunded: charge?.amount_refunded ?? 0,
+    disputes: [...store.disputes.values()].filter((d) => d.payment_intent === paymentIntent?.id),
+    paymentIntentStatus: paymentIntent?.status,
+    chargeStatus: charge?.status,
+  };
+}
+
+function paymentCell(row: SessionRow): string {
+  const { session } = row;
+  if (row.paymentIntentStatus === undefined) return `<span class="muted">—</span>`;
+  const parts = [
+    `<code>${escapeHtml(session.payment_intent ?? "")}</code>`,
+    state(
+      row.paymentIntentStatus,
+      row.paymentIntentStatus === "succeeded"
+        ? "good"
+        : row.paymentIntentStatus === "requires_action"
+          ? "wait"
+          : "bad",
+    ),
+  ];
+  if (row.refunded > 0) {
+    parts.push(state(`refunded ${formatAmount(row.refunded, session.currency)}`, "bad"));
+  }
+  for (const dispute of row.disputes) {
+    const tone = dispute.status === "won" ? "good" : dispute.status === "lost" ? "bad" : "wait";
+    parts.push(state(`dispute ${dispute.status}`, tone));
+  }
+  return parts.join(" ");
+}
+
+function actionsCell(row: SessionRow, token: string): string {
+  const { session } = row;
+  const base = `${DASHBOARD_PATH}/sessions/${encodeURIComponent(session.id)}`;
+  const forms: string[] = [];
+  if (session.status === "open") {
+    forms.push(`<a href="${escapeHtml(session.url ?? "")}">Open checkout page</a> `);
+    forms.push(actionForm(token, `${base}/expire`, "Expire now"));
+  }
+  if (session.status === "complete" && row.paymentIntentStatus === "requires_action") {
+    const outcome = (value: string) => `<input type="hidden" name="outcome" value="${value}">`;
+    forms.push(
+      actionForm(token, `${base}/settle`, "Konbini paid", {
+        tone: "primary",
+        fields: outcome("succeeded"),
+      }),
+    );
+    forms.push(
+      actionForm(token, `${base}/settle`, "Konbini failed", {
+        tone: "danger",
+        fields: outcome("failed"),
+      }),
+    );
+  }
+  if (row.chargeStatus === "succeeded") {
+    const remaining = session.amount_total - row.refunded;
+    if (remaining > 0) {
+      const amount = `<input type="text" name="amount" inputmode="decimal" value="${escapeHtml(majorUnitsText(remaining, session.currency))}" aria-label="Refund amount (${escapeHtml(session.currency.toUpperCase())})">`;
+      forms.push(actionForm(token, `${base}/refund`, "Refund", { fields: amount }));
+    }
+    if (row.disputes.length === 0) {
+      forms.push(actionForm(token, `${base}/dispute`, "Open dispute", { tone: "danger" }));
+    }
+  }
+  for (const dispute of row.disputes) {
+    if (dispute.status !== "needs_response" && dispute.status !== "under_review") continue;
+    const close = `${DASHBOARD_PATH}/disputes/${encodeURIComponent(dispute.id)}/close`;
+    const outcome = (value: string) => `<input type="hidden" name="outcome" value="${value}">`;
+    forms.push(actionForm(token, close, "Win dispute", { fields: outcome("won") }));
+    forms.push(
+      actionForm(token, close, "Lose dispute", { tone: "danger", fields: outcome("lost") }),
+    );
+  }
+  return forms.join("");
+}
+
+function recordCell(session: CheckoutSession): string {
+  const app = session.metadata.kintone_app_id;
+  const records = session.metadata.kintone_record_ids;
+  if (app === undefined && records === undefined) return `<span class="muted">—</span>`;
+  return `app ${escapeHtml(app ?? "?")}, record ${escapeHtml(records ?? "?")}`;
+}
+
+function sessionsTable(store: StripeStore, token: string): string {
+  const sessions = newestFirst(store.sessions.values());
+  if (sessions.length === 0) {
+    return `<p class="empty">No Checkout Sessions yet: create a payment link from a kintone record.</p>`;
+  }
+  const rows = sessions.map((session) => {
+    const row = sessionRow(store, session);
+    const email = session.customer_details?.email ?? session.customer_email;
+    return `<tr data-testid="dashboard-session" data-session-id="${escapeHtml(session.id)}">
+      <td>${escapeHtml(formatDateTime(session.created, "en"))}<br><code>${escapeHtml(session.id)}</code></td>
+      <td class="amount">${escapeHtml(formatAmount(session.amount_total, session.currency))}</td>
+      <td>${sessionStates(session)}<div class="muted">expires ${escapeHtml(formatDateTime(session.expires_at, "en"))}</div></td>
+      <td>${paymentCell(row)}</td>
+      <td>${recordCell(session)}${email ? `<div class="muted">${escapeHtml(email)}</div>` : ""}</td>
+      <td>${actionsCell(row, token)}</td>
+    </tr>`;
+  });
+  return `<table data-testid="dashboard-sessions"><thead><tr><th>Created</th><th class="amount">Amount</th><th>Session</th><th>Payment</th><th>kintone</th><th>Actions</th></tr></thead>
+<tbody>${rows.join("")}</tbody></table>`;
+}
+
+function eventsTable(store: StripeStore): string {
+  const events = newestFirst(store.events.values()).slice(0, RECENT_EVENTS);
+  if (events.length === 0) return `<p class="empty">No events yet.</p>`;
+  const rows = events.map((event) => {
+    const object = event.data.object as { id?: unknown };
+    const objectId = typeof object.id === "string" ? object.id : "";
+    return `<tr><td>${escapeHtml(formatDateTime(event.created, "en"))}</td><td><code>${escapeHtml(event.type)}</code></td><td><code>${escapeHtml(objectId)}</code></td></tr>`;
+  });
+  return `<table data-testid="dashboard-events"><thead><tr><th>When</th><th>Event</th><th>Object</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+export function renderDashboardPage(
+  store: StripeStore,
+  token: string,
+  notice?: DashboardNotice,
+): string {
+  const message = notice
+    ? `<p class="notice ${notice.kind}" role="${notice.kind === "error" ? "alert" : "status"}" data-testid="dashboard-notice">${escapeHtml(notice.message)}</p>`
+    : "";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dashboard - Stripe emulator</title><style>${STYLE}</style></head>
+<body>
+<header><h1>Stripe emulator Dashboard<span class="badge">TEST MODE</span></h1>
+<div class="muted">What Stripe's test mode lets you do: every action emits Stripe's events and delivers them to the proxy's webhook.</div></header>
+<main>${message}
+<h2>Checkout Sessions and payments</h2>
+${sessionsTable(store, token)}
+<h2>Recent events</h2>
+${eventsTable(store)}
+</main></body></html>`;
+}
