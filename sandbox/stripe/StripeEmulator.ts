@@ -13,7 +13,14 @@ import { EventBus, NO_REQUEST } from "./EventBus";
 import { DisputeFlows, DisputeOutcome } from "./DisputeFlows";
 import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
-import { CheckoutSession, Dispute, randomId, Refund, StripeStore } from "./StripeStore";
+import {
+  CheckoutSession,
+  Dispute,
+  randomId,
+  Refund,
+  StripeStore,
+  type StripeStoreState,
+} from "./StripeStore";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";
@@ -235,6 +242,14 @@ class StripeEmulatorServer implements StripeEmulator {
     this.traffic.clearFailRules();
     this.clearRequests();
     this.webhooks.reset();
+  }
+
+  captureState(): StripeStoreState {
+    return this.store.captureState();
+  }
+
+  restoreState(state: StripeStoreState): void {
+    this.store.restoreState(state);
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import type {
   PaymentIntent,
   Price,
   Product,
+  StripeStoreState,
   Refund,
   StripeEvent,
   StripeFile,
@@ -134,5 +135,9 @@ export interface StripeEmulator {
   resendEvent(eventId: string): Promise<void>;
   /** Forgets every object, event, request, idempotency key, rule and held webhook; the clock returns to now. */
   reset(): void;
+  /** Every object and the emulator's time, for the sandbox to save across restarts. */
+  captureState(): StripeStoreState;
+  /** Puts a captured state back (webhook deliveries and idempotency keys start afresh). */
+  restoreState(state: StripeStoreState): void;
   state: StripeEmulatorState;
 }

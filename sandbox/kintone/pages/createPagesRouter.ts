@@ -16,6 +16,7 @@ import type { KintoneStore } from "../KintoneStore";
 import { issueSession, readSession } from "../KintoneSession";
 import { SANDBOX_ROUTES, type PageContext } from "../browser/PageContext";
 import { bundleKintoneGlobal } from "./bundleKintoneGlobal";
+import { registerCheckoutReturnPage } from "./checkoutReturnPage";
 import { PluginProxyError, forwardPluginProxyRequest } from "./forwardPluginProxyRequest";
 import { PluginSettingsError, PluginSettingsStore } from "./PluginSettingsStore";
 import { PAGE_STYLES } from "./pageStyles";
@@ -352,6 +353,8 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
       }),
     });
   });
+
+  registerCheckoutReturnPage(router, { store, settings, pluginId });
 
   router.get("/k/:appId/show", (req, res, next) => {
     const appId = String(req.params.appId);
