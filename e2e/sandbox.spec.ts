@@ -84,4 +84,38 @@ describe("the sandbox's kintone", () => {
       expect(story.pageErrors).toEqual([]);
     },
   );
+
+  it("links the portal to the Stripe emulator's Dashboard, a page and not a JSON error", async () => {
+    await story.page.goto(`${story.sandbox.kintone.url}/?lang=en`);
+    await Promise.all([
+      story.page.waitForURL(/\/dashboard$/),
+      story.page.locator(".portal-links a", { hasText: "/dashboard" }).click(),
+    ]);
+    await expect(story.page.locator("h1").textContent()).resolves.toContain("Dashboard");
+    await saveScreenshot(story.page, "stripe-dashboard-empty");
+    expect(story.pageErrors).toEqual([]);
+  });
+
+  it("opens a new-record page from the list's + and saves the record", async () => {
+    await open(`${story.sandbox.urls.ordersList}?lang=en`);
+    await Promise.all([
+      story.page.waitForURL(/\/edit$/),
+      story.page.locator("a.add-record").click(),
+    ]);
+    await story.page.locator('input[name="customer_name"]').fill("Mia Chen");
+    await story.page.locator('select[name="currency"]').selectOption("USD");
+    await story.page.locator('input[name="items.0.item_name"]').fill("Sticker Pack");
+    await story.page.locator('input[name="items.0.item_unit_price"]').fill("4.99");
+    await story.page.locator('input[name="items.0.item_quantity"]').fill("3");
+    await saveScreenshot(story.page, "new-record-en");
+    await Promise.all([
+      story.page.waitForURL(/\/show/),
+      story.page.locator("#save-record").click(),
+    ]);
+    await waitForKintoneReady(story.page);
+    await expect(
+      story.page.locator('[data-field="customer_name"]').textContent(),
+    ).resolves.toContain("Mia Chen");
+    expect(story.pageErrors).toEqual([]);
+  });
 });

@@ -124,6 +124,14 @@ describe("the sandbox's Stripe Dashboard and memory", () => {
 
   it("turns the record paid when a konbini payment is settled from the Dashboard", async () => {
     const { url, sessionId } = await createLink("3");
+    // The buyer's browser speaks Japanese: so does the checkout page (locale auto or none).
+    await pages.page.setExtraHTTPHeaders({ "Accept-Language": "ja-JP,ja;q=0.9" });
+    await pages.page.goto(url);
+    await expect(pages.page.locator("html").getAttribute("lang")).resolves.toBe("ja");
+    await expect(
+      pages.page.locator('[data-testid="checkout-expires"]').textContent(),
+    ).resolves.toMatch(/有効期限 \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
+    await saveScreenshot(pages.page, "sandbox-checkout-ja");
     await pay(url, "konbini", "3");
     await waitForField("3", WRITE_BACK_FIELD_CODES.status, "complete");
     await waitForField("3", WRITE_BACK_FIELD_CODES.paymentStatus, "unpaid");

@@ -161,7 +161,8 @@ function actionsCell(row: SessionRow, token: string): string {
   }
   if (row.chargeStatus === "succeeded") {
     const remaining = session.amount_total - row.refunded;
-    if (remaining > 0) {
+    // A disputed charge is settled by the dispute, not refunded (https://docs.stripe.com/disputes/how-disputes-work).
+    if (remaining > 0 && row.disputes.length === 0) {
       const amount = `<input type="text" name="amount" inputmode="decimal" value="${escapeHtml(majorUnitsText(remaining, session.currency))}" aria-label="Refund amount (${escapeHtml(session.currency.toUpperCase())})">`;
       forms.push(actionForm(token, `${base}/refund`, "Refund", { fields: amount }));
     }

@@ -118,7 +118,8 @@ table.subtable td.number { text-align: right; }
 
 /* sandbox pages: the list's "+", Update App, the add-record form */
 a.add-record { display: inline-block; text-decoration: none; }
-.button { display: inline-block; min-width: 96px; padding: 0 16px; height: 40px; line-height: 38px;
+.button { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box;
+  min-width: 96px; padding: 0 16px; height: 40px;
   border: 1px solid #e3e7e8; background: #f7f9fa; color: #3498db; font: inherit; font-weight: bold;
   text-align: center; text-decoration: none; cursor: pointer; }
 .button.primary { background: #3498db; border-color: #3498db; color: #fff; }
