@@ -11,7 +11,7 @@ import type { FieldDef, KintoneStore } from "../KintoneStore";
 import { readSession } from "../KintoneSession";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./pageTexts";
-import { renderAppHeader } from "./renderPages";
+import { renderAppHeader, subtableTable } from "./renderPages";
 
 /** Empty subtable rows the form offers; rows left empty are not saved. */
 export const NEW_RECORD_SUBTABLE_ROWS = 3;
@@ -85,24 +85,10 @@ function fieldRow(def: FieldDef, form: URLSearchParams, problem: string | undefi
     const rows = Array.from({ length: NEW_RECORD_SUBTABLE_ROWS }, (_, row) => row);
     return html`<div class="form-field" data-field="${def.code}">
       <label>${def.label}</label>
-      <table class="subtable">
-        <thead>
-          <tr>
-            ${columns.map((c) => html`<th>${c.label}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (row) =>
-              html`<tr>
-                ${columns.map((c) => {
-                  const name = `${def.code}.${row}.${c.code}`;
-                  return html`<td>${inputFor(c, name, form.get(name) ?? "")}</td>`;
-                })}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${subtableTable(columns, rows, (row, c) => {
+        const name = `${def.code}.${row}.${c.code}`;
+        return html`<td>${inputFor(c, name, form.get(name) ?? "")}</td>`;
+      })}
     </div>`;
   }
   return html`<div class="form-field" data-field="${def.code}">

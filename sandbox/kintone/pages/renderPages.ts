@@ -201,7 +201,22 @@ function renderSubtable(
   def: FieldDef | undefined,
   user: LoginUser,
 ): SafeHtml {
-  const columns = def?.fields ?? [];
+  return subtableTable(
+    def?.fields ?? [],
+    rows,
+    (row, c) =>
+      html`<td class="${c.type === "NUMBER" ? "number" : ""}">
+        ${renderFieldValue(row.value[c.code], c, user, false)}
+      </td>`,
+  );
+}
+
+/** A subtable's table: a title per column, a line per row, each cell as `cell` draws it. */
+export function subtableTable<Row>(
+  columns: FieldDef[],
+  rows: Row[],
+  cell: (row: Row, column: FieldDef, index: number) => SafeHtml,
+): SafeHtml {
   return html`<table class="subtable">
     <thead>
       <tr>
@@ -210,14 +225,9 @@ function renderSubtable(
     </thead>
     <tbody>
       ${rows.map(
-        (row) =>
+        (row, index) =>
           html`<tr>
-            ${columns.map(
-              (c) =>
-                html`<td class="${c.type === "NUMBER" ? "number" : ""}">
-                  ${renderFieldValue(row.value[c.code], c, user, false)}
-                </td>`,
-            )}
+            ${columns.map((c) => cell(row, c, index))}
           </tr>`,
       )}
     </tbody>

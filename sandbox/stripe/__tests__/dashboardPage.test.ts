@@ -1,19 +1,11 @@
 import type Stripe from "stripe";
-import type { StripeEmulator } from "../StripeEmulator";
 import { parseMajorUnits } from "../dashboardActions";
-import { pricedItem, sessionParams, startWithClient } from "./emulatorClient";
+import { pricedItem, sessionParams, useEmulator } from "./emulatorClient";
 
-let emulator: StripeEmulator;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  ({ emulator, stripe } = await startWithClient({ frozenClock: true }));
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const under = useEmulator({ frozenClock: true });
 
 async function dashboardHtml(): Promise<string> {
-  const response = await fetch(`${emulator.url}/dashboard`);
+  const response = await fetch(`${under.emulator.url}/dashboard`);
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -28,40 +20,40 @@ async function pageToken(): Promise<string> {
 /** Posts a Dashboard form as the page would; answers the notice the page then shows. */
 async function act(path: string, fields: Record<string, string> = {}): Promise<string> {
   const token = await pageToken();
-  const response = await fetch(`${emulator.url}/dashboard/${path}`, {
+  const response = await fetch(`${under.emulator.url}/dashboard/${path}`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: emulator.url },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: under.emulator.url },
     body: new URLSearchParams({ token, ...fields }).toString(),
     redirect: "manual",
   });
   expect(response.status).toBe(303);
-  const location = new URL(response.headers.get("location") ?? "", emulator.url);
+  const location = new URL(response.headers.get("location") ?? "", under.emulator.url);
   return location.searchParams.get("done") ?? `error: ${location.searchParams.get("error")}`;
 }
 
 function eventTypes(): string[] {
-  return emulator.state.events.map((event) => event.type);
+  return under.emulator.state.events.map((event) => event.type);
 }
 
 async function paidSession(method: "card" | "konbini" = "card"): Promise<Stripe.Checkout.Session> {
-  const session = await stripe.checkout.sessions.create(
+  const session = await under.stripe.checkout.sessions.create(
     sessionParams({ line_items: [pricedItem("jpy", 1800, "Mug")] }),
   );
-  if (method === "card") await emulator.payWithCard(session.id);
-  else await emulator.payWithDelayedMethod(session.id);
+  if (method === "card") await under.emulator.payWithCard(session.id);
+  else await under.emulator.payWithDelayedMethod(session.id);
   return session;
 }
 
 describe("GET /dashboard", () => {
   it("lists the sessions newest first with their state, every value escaped", async () => {
-    const older = await stripe.checkout.sessions.create(
+    const older = await under.stripe.checkout.sessions.create(
       sessionParams({ metadata: { kintone_app_id: "1", kintone_record_ids: "<7>" } }),
     );
-    await emulator.advanceClock(60);
-    const newer = await stripe.checkout.sessions.create(
+    await under.emulator.advanceClock(60);
+    const newer = await under.stripe.checkout.sessions.create(
       sessionParams({ customer_email: '"><script>alert(1)</script>@example.com' }),
     );
-    await emulator.payWithCard(newer.id);
+    await under.emulator.payWithCard(newer.id);
     const html = await dashboardHtml();
     expect(html.indexOf(newer.id)).toBeLessThan(html.indexOf(older.id));
     expect(html).toContain("record &lt;7&gt;");
@@ -72,7 +64,7 @@ describe("GET /dashboard", () => {
   });
 
   it("is what a browser opening the emulator's address is sent to", async () => {
-    const response = await fetch(`${emulator.url}/`, {
+    const response = await fetch(`${under.emulator.url}/`, {
       headers: { Accept: "text/html" },
       redirect: "manual",
     });
@@ -86,7 +78,7 @@ describe("POST /dashboard actions", () => {
     const session = await paidSession("konbini");
     expect(await act(`sessions/${session.id}/settle`, { outcome: "succeeded" })).toContain("paid");
     expect(eventTypes()).toContain("checkout.session.async_payment_succeeded");
-    expect((await stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe("paid");
+    expect((await under.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe("paid");
   });
 
   it("fails a konbini payment: checkout.session.async_payment_failed", async () => {
@@ -99,14 +91,14 @@ describe("POST /dashboard actions", () => {
     const session = await paidSession();
     expect(await act(`sessions/${session.id}/refund`, { amount: "500" })).toContain("¥500");
     expect(eventTypes()).toEqual(expect.arrayContaining(["refund.created", "charge.refunded"]));
-    expect(emulator.state.refunds.map((refund) => refund.amount)).toEqual([500]);
+    expect(under.emulator.state.refunds.map((refund) => refund.amount)).toEqual([500]);
     expect(await dashboardHtml()).toContain("refunded ¥500");
   });
 
   it("refunds what remains when the amount is left empty", async () => {
     const session = await paidSession();
     await act(`sessions/${session.id}/refund`, { amount: "" });
-    expect(emulator.state.refunds.map((refund) => refund.amount)).toEqual([1800]);
+    expect(under.emulator.state.refunds.map((refund) => refund.amount)).toEqual([1800]);
   });
 
   it("says why a refund larger than the payment is refused", async () => {
@@ -114,16 +106,16 @@ describe("POST /dashboard actions", () => {
     expect(await act(`sessions/${session.id}/refund`, { amount: "99999" })).toMatch(
       /^error: Refund amount .* is greater than unrefunded amount/,
     );
-    expect(emulator.state.refunds).toEqual([]);
+    expect(under.emulator.state.refunds).toEqual([]);
   });
 
   it("opens a dispute and loses it: charge.dispute.created then charge.dispute.closed", async () => {
     const session = await paidSession();
     await act(`sessions/${session.id}/dispute`);
     expect(eventTypes()).toContain("charge.dispute.created");
-    const [dispute] = emulator.state.disputes;
+    const [dispute] = under.emulator.state.disputes;
     expect(await act(`disputes/${dispute?.id}/close`, { outcome: "lost" })).toContain("lost");
-    expect(emulator.state.disputes[0]?.status).toBe("lost");
+    expect(under.emulator.state.disputes[0]?.status).toBe("lost");
     expect(eventTypes()).toContain("charge.dispute.closed");
     expect(eventTypes()).not.toContain("charge.dispute.funds_reinstated");
   });
@@ -131,12 +123,12 @@ describe("POST /dashboard actions", () => {
   it("wins a dispute: charge.dispute.funds_reinstated", async () => {
     const session = await paidSession();
     await act(`sessions/${session.id}/dispute`);
-    await act(`disputes/${emulator.state.disputes[0]?.id}/close`, { outcome: "won" });
+    await act(`disputes/${under.emulator.state.disputes[0]?.id}/close`, { outcome: "won" });
     expect(eventTypes()).toContain("charge.dispute.funds_reinstated");
   });
 
   it("lets an open session expire: checkout.session.expired", async () => {
-    const session = await stripe.checkout.sessions.create(sessionParams());
+    const session = await under.stripe.checkout.sessions.create(sessionParams());
     expect(await act(`sessions/${session.id}/expire`)).toContain("expired");
     expect(eventTypes()).toContain("checkout.session.expired");
   });
@@ -144,7 +136,7 @@ describe("POST /dashboard actions", () => {
   it("refuses a form without the page's token, or from another site", async () => {
     const session = await paidSession("konbini");
     const post = (headers: Record<string, string>, token: string) =>
-      fetch(`${emulator.url}/dashboard/sessions/${session.id}/settle`, {
+      fetch(`${under.emulator.url}/dashboard/sessions/${session.id}/settle`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
         body: `outcome=succeeded&token=${token}`,
