@@ -114,6 +114,19 @@ async function dashboardAction(sessionId: string, button: string, amount?: strin
 describe("the sandbox's Stripe Dashboard and memory", () => {
   it("makes the first link from a fresh sandbox with no settings step", async () => {
     expect(running().restored).toBe(false);
+    // The settings screen shows the saved mapping as if it had been chosen there.
+    await pages.page.goto(`${running().urls.pluginSettings(PRODUCTS_APP_ID)}&lang=en`);
+    await waitForKintoneReady(pages.page);
+    await waitFor(async () => {
+      const values = await pages.page
+        .locator("#plugin-config-root input")
+        .evaluateAll((inputs) =>
+          inputs.map((input) => (input as unknown as { value: string }).value),
+        );
+      return values.some((value) => value.includes("/k/1/checkout-return?session_id="));
+    });
+    await saveScreenshot(pages.page, "sandbox-preconfigured-settings");
+
     const { url } = await createLink("1");
     expect(field("1", WRITE_BACK_FIELD_CODES.status)).toBe("open");
     await pages.page.goto(url);
