@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
+import { LOGIN_USER_TIME_ZONE } from "./kintone/KintoneStore";
 import { createPagesRouter } from "./kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
 import { startStripeEmulator, type StripeEmulator } from "./stripe/StripeEmulator";
@@ -115,7 +116,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const started: Array<{ close(): Promise<void> }> = [];
 
   try {
-    const stripe = await startStripeEmulator({ port: ports.stripe });
+    // The emulator's pages show times on the same clock as the kintone user's (Asia/Tokyo).
+    const displayTimeZone = LOGIN_USER_TIME_ZONE;
+    const stripe = await startStripeEmulator({ port: ports.stripe, displayTimeZone });
     started.push(stripe);
     const kintone = await startKintoneEmulator({
       port: ports.kintone,

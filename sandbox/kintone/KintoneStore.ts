@@ -190,6 +190,9 @@ function listInput(
   return undefined;
 }
 
+/** The login user's time zone: the pages show times on this clock (the sandbox's). */
+export const LOGIN_USER_TIME_ZONE = "Asia/Tokyo";
+
 export class KintoneStore {
   loginUser: LoginUser = {
     id: "1",
@@ -197,7 +200,7 @@ export class KintoneStore {
     name: "Administrator",
     email: "admin@example.com",
     language: "ja",
-    timezone: "Asia/Tokyo",
+    timezone: LOGIN_USER_TIME_ZONE,
   };
 
   /** The user records written through API tokens are attributed to. */

@@ -86,6 +86,7 @@ class StripeEmulatorServer implements StripeEmulator {
       webhookRetry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
       publicBaseUrl: this.explicitPublicBaseUrl ?? "",
       restrictedKeys: options.restrictedKeys,
+      displayTimeZone: options.displayTimeZone,
     };
     const events = new EventBus(this.store, () => (this.config.webhook ? 1 : 0));
     this.context = { store: this.store, events, config: this.config };
@@ -282,7 +283,12 @@ class StripeEmulatorServer implements StripeEmulator {
       return;
     }
     if (path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`)) {
-      const deps = { store: this.store, flows: this.flows, disputes: this.disputes };
+      const deps = {
+        store: this.store,
+        flows: this.flows,
+        disputes: this.disputes,
+        timeZone: this.config.displayTimeZone,
+      };
       await handleDashboard(request, response, url, { ...deps, token: this.dashboardToken });
       return;
     }

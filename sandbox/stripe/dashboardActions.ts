@@ -28,6 +28,8 @@ export interface DashboardDeps {
   disputes: DisputeFlows;
   /** The page's token; a POST without it is refused. */
   token: string;
+  /** Where the page's times are read (undefined: the machine's zone). */
+  timeZone?: string;
 }
 
 class DashboardRefusal extends Error {}
@@ -126,14 +128,14 @@ export async function handleDashboard(
 ): Promise<void> {
   const path = url.pathname.replace(/\/+$/, "");
   if (request.method === "GET" && path === DASHBOARD_PATH) {
-    sendHtml(response, 200, renderDashboardPage(deps.store, deps.token, noticeOf(url)));
+    sendHtml(response, 200, renderDashboardPage(deps, noticeOf(url)));
     return;
   }
   const [collection = "", rawId = "", action = "", ...rest] = path
     .slice(DASHBOARD_PATH.length + 1)
     .split("/");
   if (request.method !== "POST" || rest.length > 0 || action === "") {
-    sendHtml(response, 404, renderDashboardPage(deps.store, deps.token, unknown(path)));
+    sendHtml(response, 404, renderDashboardPage(deps, unknown(path)));
     return;
   }
   const form = new URLSearchParams((await readBody(request)).toString("utf8"));
@@ -142,7 +144,7 @@ export async function handleDashboard(
       kind: "error",
       message: "Refused: Dashboard actions are taken from the Dashboard page itself.",
     };
-    sendHtml(response, 403, renderDashboardPage(deps.store, deps.token, refused));
+    sendHtml(response, 403, renderDashboardPage(deps, refused));
     return;
   }
   let id = "";

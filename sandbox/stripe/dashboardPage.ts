@@ -182,14 +182,23 @@ function actionsCell(row: SessionRow, token: string): string {
   return forms.join("");
 }
 
+/** Where Checkout sends the buyer back (the sandbox's record page), as Stripe fills it in. */
+function returnLink(session: CheckoutSession): string {
+  if (!session.success_url || !/^https?:\/\//.test(session.success_url)) return "";
+  const href = session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id);
+  return ` <a href="${escapeHtml(href)}">open</a>`;
+}
+
 function recordCell(session: CheckoutSession): string {
   const app = session.metadata.kintone_app_id;
   const records = session.metadata.kintone_record_ids;
   if (app === undefined && records === undefined) return `<span class="muted">—</span>`;
-  return `app ${escapeHtml(app ?? "?")}, record ${escapeHtml(records ?? "?")}`;
+  return `app ${escapeHtml(app ?? "?")}, record ${escapeHtml(records ?? "?")}${returnLink(session)}`;
 }
 
-function sessionsTable(store: StripeStore, token: string): string {
+type FormatTime = (epochSeconds: number) => string;
+
+function sessionsTable(store: StripeStore, token: string, when: FormatTime): string {
   const sessions = newestFirst(store.sessions.values());
   if (sessions.length === 0) {
     return `<p class="empty">No Checkout Sessions yet: create a payment link from a kintone record.</p>`;
@@ -198,9 +207,9 @@ function sessionsTable(store: StripeStore, token: string): string {
     const row = sessionRow(store, session);
     const email = session.customer_details?.email ?? session.customer_email;
     return `<tr data-testid="dashboard-session" data-session-id="${escapeHtml(session.id)}">
-      <td>${escapeHtml(formatDateTime(session.created, "en"))}<br><code>${escapeHtml(session.id)}</code></td>
+      <td>${when(session.created)}<br><code>${escapeHtml(session.id)}</code></td>
       <td class="amount">${escapeHtml(formatAmount(session.amount_total, session.currency))}</td>
-      <td>${sessionStates(session)}<div class="muted">expires ${escapeHtml(formatDateTime(session.expires_at, "en"))}</div></td>
+      <td>${sessionStates(session)}<div class="muted">expires ${when(session.expires_at)}</div></td>
       <td>${paymentCell(row)}</td>
       <td>${recordCell(session)}${email ? `<div class="muted">${escapeHtml(email)}</div>` : ""}</td>
       <td>${actionsCell(row, token)}</td>
@@ -210,22 +219,23 @@ function sessionsTable(store: StripeStore, token: string): string {
 <tbody>${rows.join("")}</tbody></table>`;
 }
 
-function eventsTable(store: StripeStore): string {
+function eventsTable(store: StripeStore, when: FormatTime): string {
   const events = newestFirst(store.events.values()).slice(0, RECENT_EVENTS);
   if (events.length === 0) return `<p class="empty">No events yet.</p>`;
   const rows = events.map((event) => {
     const object = event.data.object as { id?: unknown };
     const objectId = typeof object.id === "string" ? object.id : "";
-    return `<tr><td>${escapeHtml(formatDateTime(event.created, "en"))}</td><td><code>${escapeHtml(event.type)}</code></td><td><code>${escapeHtml(objectId)}</code></td></tr>`;
+    return `<tr><td>${when(event.created)}</td><td><code>${escapeHtml(event.type)}</code></td><td><code>${escapeHtml(objectId)}</code></td></tr>`;
   });
   return `<table data-testid="dashboard-events"><thead><tr><th>When</th><th>Event</th><th>Object</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 export function renderDashboardPage(
-  store: StripeStore,
-  token: string,
+  page: { store: StripeStore; token: string; timeZone?: string },
   notice?: DashboardNotice,
 ): string {
+  const { store, token, timeZone } = page;
+  const when = (epochSeconds: number) => escapeHtml(formatDateTime(epochSeconds, "en", timeZone));
   const message = notice
     ? `<p class="notice ${notice.kind}" role="${notice.kind === "error" ? "alert" : "status"}" data-testid="dashboard-notice">${escapeHtml(notice.message)}</p>`
     : "";
@@ -238,8 +248,8 @@ export function renderDashboardPage(
 <div class="muted">What Stripe's test mode lets you do: every action emits Stripe's events and delivers them to the proxy's webhook.</div></header>
 <main>${message}
 <h2>Checkout Sessions and payments</h2>
-${sessionsTable(store, token)}
+${sessionsTable(store, token, when)}
 <h2>Recent events</h2>
-${eventsTable(store)}
+${eventsTable(store, when)}
 </main></body></html>`;
 }

@@ -92,6 +92,7 @@ export function renderCheckoutPage(
   productOf: (productId: string) => ProductView | undefined,
   problem?: string,
   language: CheckoutLanguage = "en",
+  timeZone?: string,
 ): string {
   const t = checkoutPageTexts(language);
   if (session.status === "expired") {
@@ -144,7 +145,7 @@ export function renderCheckoutPage(
     </form>
     <form method="post" action="${base}/cancel"><button class="link" type="submit">${escapeHtml(t.cancel)}</button></form>
     <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">${escapeHtml(t.expireNow)}</button></form>
-    <p class="muted" data-testid="checkout-expires"><time datetime="${escapeHtml(new Date(session.expires_at * 1000).toISOString())}">${escapeHtml(t.expires(formatDateTime(session.expires_at, language)))}</time></p>
+    <p class="muted" data-testid="checkout-expires"><time datetime="${escapeHtml(new Date(session.expires_at * 1000).toISOString())}">${escapeHtml(t.expires(formatDateTime(session.expires_at, language, timeZone)))}</time></p>
   </section>
 </div>`,
     t.htmlLang,
@@ -185,12 +186,17 @@ export async function handleHostedCheckout(
     return;
   }
   const language = checkoutLanguage(session.locale, acceptLanguage);
+  const zone = context.config.displayTimeZone;
   const t = checkoutPageTexts(language);
   flows.expireIfDue(session);
   const lineItems = context.store.sessionLineItems.get(session.id) ?? [];
   const images = (productId: string) => context.store.products.get(productId);
   if (request.method === "GET" && action === undefined) {
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images, undefined, language));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
     return;
   }
   if (
@@ -203,7 +209,11 @@ export async function handleHostedCheckout(
   if (action === "expire") {
     // Not a Stripe page action: lets a person in the sandbox see expiry without waiting.
     if (session.status === "open") flows.expire(session.id, NO_REQUEST);
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images, undefined, language));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
     return;
   }
   if (action === "cancel") {
@@ -225,14 +235,18 @@ export async function handleHostedCheckout(
     sendHtml(
       response,
       status,
-      renderCheckoutPage(session, lineItems, images, error.message, language),
+      renderCheckoutPage(session, lineItems, images, error.message, language, zone),
     );
     return;
   }
   if (session.success_url) {
     redirect(response, session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images, undefined, language));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
   }
 }
 

@@ -32,7 +32,10 @@ describe("GET /c/pay/:id in the session's language", () => {
   let emulator: StripeEmulator;
   let stripe: Stripe;
   beforeAll(async () => {
-    ({ emulator, stripe } = await startWithClient({ frozenClock: true }));
+    ({ emulator, stripe } = await startWithClient({
+      frozenClock: true,
+      displayTimeZone: "Asia/Tokyo",
+    }));
   });
   afterAll(() => emulator.close());
 
@@ -59,5 +62,11 @@ describe("GET /c/pay/:id in the session's language", () => {
   it("follows the browser for locale auto", async () => {
     expect(await page("auto", "ja-JP,ja;q=0.9")).toContain("お支払い合計");
     expect(await page("auto", "en-US")).toContain("Total due");
+  });
+
+  it("shows the expiry on the clock of the emulator's display time zone", async () => {
+    const session = await stripe.checkout.sessions.create(sessionParams({ locale: "ja" }));
+    const html = await (await fetch(session.url as string)).text();
+    expect(html).toContain(`有効期限 ${formatDateTime(session.expires_at, "ja", "Asia/Tokyo")}`);
   });
 });
