@@ -95,8 +95,8 @@ async function pay(url: string, method: "card" | "konbini", recordId: string): P
   expect(pages.page.url()).toContain(`record=${recordId}`);
 }
 
-async function openDashboard(): Promise<void> {
-  await pages.page.goto(`${running().stripe.url}/dashboard`);
+async function openDashboard(language: "ja" | "en" = "en"): Promise<void> {
+  await pages.page.goto(`${running().stripe.url}/dashboard?lang=${language}`);
   await pages.page.waitForSelector("h1");
 }
 
@@ -105,7 +105,7 @@ async function dashboardAction(sessionId: string, button: string, amount?: strin
   const row = pages.page.locator(`tr[data-session-id="${sessionId}"]`);
   if (amount !== undefined) await row.locator('input[name="amount"]').fill(amount);
   await Promise.all([
-    pages.page.waitForURL(/\/dashboard\?done=/),
+    pages.page.waitForURL(/\/dashboard\?.*done=/),
     row.locator("button", { hasText: button }).click(),
   ]);
   await expect(pages.page.locator('[data-testid="dashboard-notice"]').count()).resolves.toBe(1);
@@ -149,9 +149,12 @@ describe("the sandbox's Stripe Dashboard and memory", () => {
     await waitForField("3", WRITE_BACK_FIELD_CODES.status, "complete");
     await waitForField("3", WRITE_BACK_FIELD_CODES.paymentStatus, "unpaid");
 
-    await openDashboard();
-    await saveScreenshot(pages.page, "sandbox-dashboard-konbini-waiting");
-    await dashboardAction(sessionId, "Konbini paid");
+    await openDashboard("ja");
+    await saveScreenshot(pages.page, "sandbox-dashboard-konbini-waiting-ja");
+    await dashboardAction(sessionId, "コンビニ入金済み");
+    await expect(
+      pages.page.locator('[data-testid="dashboard-notice"]').textContent(),
+    ).resolves.toContain("入金されました");
     await waitForField("3", WRITE_BACK_FIELD_CODES.paymentStatus, "paid");
     await saveScreenshot(pages.page, "sandbox-dashboard-konbini-paid");
 

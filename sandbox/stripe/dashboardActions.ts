@@ -18,7 +18,9 @@ import { NO_REQUEST } from "./EventBus";
 import type { PaymentFlows } from "./PaymentFlows";
 import { StripeApiError } from "./StripeApiError";
 import type { StripeStore } from "./StripeStore";
+import { languageFromAcceptLanguage, type CheckoutLanguage } from "./checkoutPageTexts";
 import { DASHBOARD_PATH, renderDashboardPage, type DashboardNotice } from "./dashboardPage";
+import { dashboardTexts, type DashboardTexts } from "./dashboardTexts";
 import { redirect, sendHtml } from "./emulatorHtml";
 import { readBody } from "./http/requestBody";
 
@@ -35,17 +37,18 @@ export interface DashboardDeps {
 class DashboardRefusal extends Error {}
 
 /** "1,800" → 1800 (JPY), "12.5" → 1250 (USD); undefined for empty; refused when not an amount. */
-export function parseMajorUnits(text: string, currency: string): number | undefined {
+export function parseMajorUnits(
+  text: string,
+  currency: string,
+  t: DashboardTexts = dashboardTexts("en"),
+): number | undefined {
   const cleaned = text.replace(/[,\s]/g, "");
   if (cleaned === "") return undefined;
   const digits = minorUnitDigits(currency);
   const pattern = digits === 0 ? /^(\d+)$/ : new RegExp(`^(\\d+)(?:\\.(\\d{0,${digits}}))?$`);
   const match = pattern.exec(cleaned);
   if (!match) {
-    throw new DashboardRefusal(
-      `"${text}" is not an amount in ${currency.toUpperCase()}` +
-        (digits === 0 ? " (whole units)." : ` (at most ${digits} decimals).`),
-    );
+    throw new DashboardRefusal(t.notAnAmount(text, currency.toUpperCase(), digits));
   }
   const whole = match[1] ?? "0";
   const fraction = (match[2] ?? "").padEnd(digits, "0");
@@ -61,8 +64,14 @@ function fromOwnPage(request: IncomingMessage): boolean {
   return origin === `http://${request.headers.host ?? ""}`;
 }
 
-function noticeUrl(notice: DashboardNotice): string {
-  const search = new URLSearchParams({ [notice.kind]: notice.message });
+/** `?lang=ja|en` (the page's forms carry it) decides, else the browser's Accept-Language. */
+function requestLanguage(request: IncomingMessage, chosen: string | null): CheckoutLanguage {
+  if (chosen === "ja" || chosen === "en") return chosen;
+  return languageFromAcceptLanguage(request.headers["accept-language"]);
+}
+
+function noticeUrl(notice: DashboardNotice, language: CheckoutLanguage): string {
+  const search = new URLSearchParams({ lang: language, [notice.kind]: notice.message });
   return `${DASHBOARD_PATH}?${search.toString()}`;
 }
 
@@ -79,6 +88,7 @@ function act(
   id: string,
   action: string,
   form: URLSearchParams,
+  t: DashboardTexts,
 ): string {
   const { flows, disputes } = deps;
   const route = `${collection}/${action}`;
@@ -86,37 +96,35 @@ function act(
     case "sessions/settle": {
       const outcome = form.get("outcome");
       if (outcome !== "succeeded" && outcome !== "failed") {
-        throw new DashboardRefusal('outcome must be "succeeded" or "failed".');
+        throw new DashboardRefusal(t.outcome('"succeeded", "failed"'));
       }
       flows.settleDelayedPayment(id, outcome);
-      return outcome === "succeeded"
-        ? `The konbini payment of ${id} is paid (checkout.session.async_payment_succeeded).`
-        : `The konbini payment of ${id} failed (checkout.session.async_payment_failed).`;
+      return outcome === "succeeded" ? t.settledPaid(id) : t.settledFailed(id);
     }
     case "sessions/expire":
       flows.expire(id, NO_REQUEST);
-      return `${id} expired (checkout.session.expired).`;
+      return t.expired(id);
     case "sessions/refund": {
       const session = flows.session(id);
-      const amount = parseMajorUnits(form.get("amount") ?? "", session.currency);
-      if (amount === 0) throw new DashboardRefusal("A refund must be more than zero.");
+      const amount = parseMajorUnits(form.get("amount") ?? "", session.currency, t);
+      if (amount === 0) throw new DashboardRefusal(t.refundZero);
       const refund = flows.refund({ paymentIntent: flows.paymentIntentOf(id) }, amount, NO_REQUEST);
-      return `Refunded ${formatAmount(refund.amount, refund.currency)} of ${id} (refund.created, charge.refunded).`;
+      return t.refundDone(formatAmount(refund.amount, refund.currency), id);
     }
     case "sessions/dispute": {
       const dispute = disputes.open(flows.paymentIntentOf(id));
-      return `Dispute ${dispute.id} opened on ${id} (charge.dispute.created).`;
+      return t.disputeOpened(dispute.id, id);
     }
     case "disputes/close": {
       const outcome = form.get("outcome");
       if (outcome !== "won" && outcome !== "lost") {
-        throw new DashboardRefusal('outcome must be "won" or "lost".');
+        throw new DashboardRefusal(t.outcome('"won", "lost"'));
       }
       disputes.close(id, outcome);
-      return `Dispute ${id} ${outcome} (charge.dispute.closed).`;
+      return t.disputeClosed(id, outcome);
     }
     default:
-      throw new DashboardRefusal(`Unknown Dashboard action ${route}.`);
+      throw new DashboardRefusal(t.unknownAction(route));
   }
 }
 
@@ -127,24 +135,30 @@ export async function handleDashboard(
   deps: DashboardDeps,
 ): Promise<void> {
   const path = url.pathname.replace(/\/+$/, "");
+  const page = (language: CheckoutLanguage) => ({ ...deps, language });
   if (request.method === "GET" && path === DASHBOARD_PATH) {
-    sendHtml(response, 200, renderDashboardPage(deps, noticeOf(url)));
+    const language = requestLanguage(request, url.searchParams.get("lang"));
+    sendHtml(response, 200, renderDashboardPage(page(language), noticeOf(url)));
     return;
   }
   const [collection = "", rawId = "", action = "", ...rest] = path
     .slice(DASHBOARD_PATH.length + 1)
     .split("/");
   if (request.method !== "POST" || rest.length > 0 || action === "") {
-    sendHtml(response, 404, renderDashboardPage(deps, unknown(path)));
+    const language = requestLanguage(request, url.searchParams.get("lang"));
+    const nothing: DashboardNotice = {
+      kind: "error",
+      message: dashboardTexts(language).nothingAt(path),
+    };
+    sendHtml(response, 404, renderDashboardPage(page(language), nothing));
     return;
   }
   const form = new URLSearchParams((await readBody(request)).toString("utf8"));
+  const language = requestLanguage(request, form.get("lang"));
+  const t = dashboardTexts(language);
   if (!fromOwnPage(request) || form.get("token") !== deps.token) {
-    const refused: DashboardNotice = {
-      kind: "error",
-      message: "Refused: Dashboard actions are taken from the Dashboard page itself.",
-    };
-    sendHtml(response, 403, renderDashboardPage(deps, refused));
+    const refused: DashboardNotice = { kind: "error", message: t.refused };
+    sendHtml(response, 403, renderDashboardPage(page(language), refused));
     return;
   }
   let id = "";
@@ -154,16 +168,10 @@ export async function handleDashboard(
     // malformed escape: no such object
   }
   try {
-    redirect(
-      response,
-      noticeUrl({ kind: "done", message: act(deps, collection, id, action, form) }),
-    );
+    const done = act(deps, collection, id, action, form, t);
+    redirect(response, noticeUrl({ kind: "done", message: done }, language));
   } catch (error) {
     if (!(error instanceof StripeApiError) && !(error instanceof DashboardRefusal)) throw error;
-    redirect(response, noticeUrl({ kind: "error", message: error.message }));
+    redirect(response, noticeUrl({ kind: "error", message: error.message }, language));
   }
-}
-
-function unknown(path: string): DashboardNotice {
-  return { kind: "error", message: `Nothing at ${path}.` };
 }

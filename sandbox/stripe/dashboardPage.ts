@@ -5,7 +5,8 @@
  * (https://docs.stripe.com/testing). Every value from data is escaped; every action is a POST form
  * carrying the page's token (see dashboardActions.ts).
  */
-import { formatDateTime } from "./checkoutPageTexts";
+import { formatDateTime, type CheckoutLanguage } from "./checkoutPageTexts";
+import { dashboardTexts, type DashboardTexts } from "./dashboardTexts";
 import { formatAmount, minorUnitDigits } from "./currencies";
 import { escapeHtml } from "./emulatorHtml";
 import type { CheckoutSession, Dispute, StripeStore } from "./StripeStore";
@@ -34,7 +35,8 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; background: #fff; border-radius: 8px;
           box-shadow: 0 1px 3px rgba(60,66,87,.12); }
   th, td { text-align: left; padding: 10px 12px; border-bottom: 1px solid #e3e8ee; vertical-align: top; }
-  th { font-size: 12px; color: #697386; font-weight: 600; text-transform: uppercase; }
+  th { font-size: 12px; color: #697386; font-weight: 600; }
+  td a { white-space: nowrap; }
   td.amount, th.amount { text-align: right; white-space: nowrap; }
   code { font-size: 12px; }
   .state { display: inline-block; border-radius: 4px; padding: 1px 6px; font-size: 12px; font-weight: 600;
@@ -66,14 +68,16 @@ export function majorUnitsText(amount: number, currency: string): string {
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
+/** A POST form with the page's token and language (the answer speaks it too). */
 function actionForm(
-  token: string,
+  view: View,
   action: string,
   button: string,
   options: { tone?: "primary" | "danger"; fields?: string } = {},
 ): string {
   const tone = options.tone ? ` class="${options.tone}"` : "";
-  return `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="token" value="${escapeHtml(token)}">${options.fields ?? ""}<button type="submit"${tone}>${escapeHtml(button)}</button></form>`;
+  const hidden = `<input type="hidden" name="token" value="${escapeHtml(view.token)}"><input type="hidden" name="lang" value="${escapeHtml(view.t.htmlLang)}">`;
+  return `<form method="post" action="${escapeHtml(action)}">${hidden}${options.fields ?? ""}<button type="submit"${tone}>${escapeHtml(button)}</button></form>`;
 }
 
 function sessionStates(session: CheckoutSession): string {
@@ -112,7 +116,14 @@ function sessionRow(store: StripeStore, session: CheckoutSession): SessionRow {
   };
 }
 
-function paymentCell(row: SessionRow): string {
+/** What every part of the page needs: the form token, the words, the clock. */
+interface View {
+  token: string;
+  t: DashboardTexts;
+  when: (epochSeconds: number) => string;
+}
+
+function paymentCell(row: SessionRow, { t }: View): string {
   const { session } = row;
   if (row.paymentIntentStatus === undefined) return `<span class="muted">—</span>`;
   const parts = [
@@ -127,33 +138,34 @@ function paymentCell(row: SessionRow): string {
     ),
   ];
   if (row.refunded > 0) {
-    parts.push(state(`refunded ${formatAmount(row.refunded, session.currency)}`, "bad"));
+    parts.push(state(t.refunded(formatAmount(row.refunded, session.currency)), "bad"));
   }
   for (const dispute of row.disputes) {
     const tone = dispute.status === "won" ? "good" : dispute.status === "lost" ? "bad" : "wait";
-    parts.push(state(`dispute ${dispute.status}`, tone));
+    parts.push(state(t.dispute(dispute.status), tone));
   }
   return parts.join(" ");
 }
 
-function actionsCell(row: SessionRow, token: string): string {
+function actionsCell(row: SessionRow, view: View): string {
+  const { t } = view;
   const { session } = row;
   const base = `${DASHBOARD_PATH}/sessions/${encodeURIComponent(session.id)}`;
   const forms: string[] = [];
   if (session.status === "open") {
-    forms.push(`<a href="${escapeHtml(session.url ?? "")}">Open checkout page</a> `);
-    forms.push(actionForm(token, `${base}/expire`, "Expire now"));
+    forms.push(`<a href="${escapeHtml(session.url ?? "")}">${escapeHtml(t.openCheckoutPage)}</a> `);
+    forms.push(actionForm(view, `${base}/expire`, t.expireNow));
   }
   if (session.status === "complete" && row.paymentIntentStatus === "requires_action") {
     const outcome = (value: string) => `<input type="hidden" name="outcome" value="${value}">`;
     forms.push(
-      actionForm(token, `${base}/settle`, "Konbini paid", {
+      actionForm(view, `${base}/settle`, t.konbiniPaid, {
         tone: "primary",
         fields: outcome("succeeded"),
       }),
     );
     forms.push(
-      actionForm(token, `${base}/settle`, "Konbini failed", {
+      actionForm(view, `${base}/settle`, t.konbiniFailed, {
         tone: "danger",
         fields: outcome("failed"),
       }),
@@ -163,45 +175,53 @@ function actionsCell(row: SessionRow, token: string): string {
     const remaining = session.amount_total - row.refunded;
     // A disputed charge is settled by the dispute, not refunded (https://docs.stripe.com/disputes/how-disputes-work).
     if (remaining > 0 && row.disputes.length === 0) {
-      const amount = `<input type="text" name="amount" inputmode="decimal" value="${escapeHtml(majorUnitsText(remaining, session.currency))}" aria-label="Refund amount (${escapeHtml(session.currency.toUpperCase())})">`;
-      forms.push(actionForm(token, `${base}/refund`, "Refund", { fields: amount }));
+      const amount = `<input type="text" name="amount" inputmode="decimal" value="${escapeHtml(majorUnitsText(remaining, session.currency))}" aria-label="${escapeHtml(t.refundAmount(session.currency.toUpperCase()))}">`;
+      forms.push(actionForm(view, `${base}/refund`, t.refund, { fields: amount }));
     }
     if (row.disputes.length === 0) {
-      forms.push(actionForm(token, `${base}/dispute`, "Open dispute", { tone: "danger" }));
+      forms.push(actionForm(view, `${base}/dispute`, t.openDispute, { tone: "danger" }));
     }
   }
   for (const dispute of row.disputes) {
     if (dispute.status !== "needs_response" && dispute.status !== "under_review") continue;
     const close = `${DASHBOARD_PATH}/disputes/${encodeURIComponent(dispute.id)}/close`;
     const outcome = (value: string) => `<input type="hidden" name="outcome" value="${value}">`;
-    forms.push(actionForm(token, close, "Win dispute", { fields: outcome("won") }));
-    forms.push(
-      actionForm(token, close, "Lose dispute", { tone: "danger", fields: outcome("lost") }),
-    );
+    forms.push(actionForm(view, close, t.winDispute, { fields: outcome("won") }));
+    forms.push(actionForm(view, close, t.loseDispute, { tone: "danger", fields: outcome("lost") }));
   }
   return forms.join("");
 }
 
 /** Where Checkout sends the buyer back (the sandbox's record page), as Stripe fills it in. */
-function returnLink(session: CheckoutSession): string {
+function returnLink(session: CheckoutSession, t: DashboardTexts): string {
   if (!session.success_url || !/^https?:\/\//.test(session.success_url)) return "";
   const href = session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id);
-  return ` <a href="${escapeHtml(href)}">open</a>`;
+  return ` <a href="${escapeHtml(href)}">${escapeHtml(t.openReturnPage)}</a>`;
 }
 
-function recordCell(session: CheckoutSession): string {
+function recordCell(session: CheckoutSession, { t }: View): string {
   const app = session.metadata.kintone_app_id;
   const records = session.metadata.kintone_record_ids;
   if (app === undefined && records === undefined) return `<span class="muted">—</span>`;
-  return `app ${escapeHtml(app ?? "?")}, record ${escapeHtml(records ?? "?")}${returnLink(session)}`;
+  return `${escapeHtml(t.record(app ?? "?", records ?? "?"))}${returnLink(session, t)}`;
 }
 
-type FormatTime = (epochSeconds: number) => string;
+/** Column titles; "amount:Title" is right-aligned over its numbers. */
+function headers(...titles: string[]): string {
+  return titles
+    .map((title) =>
+      title.startsWith("amount:")
+        ? `<th class="amount">${escapeHtml(title.slice("amount:".length))}</th>`
+        : `<th>${escapeHtml(title)}</th>`,
+    )
+    .join("");
+}
 
-function sessionsTable(store: StripeStore, token: string, when: FormatTime): string {
+function sessionsTable(store: StripeStore, view: View): string {
+  const { t, when } = view;
   const sessions = newestFirst(store.sessions.values());
   if (sessions.length === 0) {
-    return `<p class="empty">No Checkout Sessions yet: create a payment link from a kintone record.</p>`;
+    return `<p class="empty">${escapeHtml(t.noSessions)}</p>`;
   }
   const rows = sessions.map((session) => {
     const row = sessionRow(store, session);
@@ -209,47 +229,54 @@ function sessionsTable(store: StripeStore, token: string, when: FormatTime): str
     return `<tr data-testid="dashboard-session" data-session-id="${escapeHtml(session.id)}">
       <td>${when(session.created)}<br><code>${escapeHtml(session.id)}</code></td>
       <td class="amount">${escapeHtml(formatAmount(session.amount_total, session.currency))}</td>
-      <td>${sessionStates(session)}<div class="muted">expires ${when(session.expires_at)}</div></td>
-      <td>${paymentCell(row)}</td>
-      <td>${recordCell(session)}${email ? `<div class="muted">${escapeHtml(email)}</div>` : ""}</td>
-      <td>${actionsCell(row, token)}</td>
+      <td>${sessionStates(session)}<div class="muted">${escapeHtml(t.expires(when(session.expires_at)))}</div></td>
+      <td>${paymentCell(row, view)}</td>
+      <td>${recordCell(session, view)}${email ? `<div class="muted">${escapeHtml(email)}</div>` : ""}</td>
+      <td>${actionsCell(row, view)}</td>
     </tr>`;
   });
-  return `<table data-testid="dashboard-sessions"><thead><tr><th>Created</th><th class="amount">Amount</th><th>Session</th><th>Payment</th><th>kintone</th><th>Actions</th></tr></thead>
+  return `<table data-testid="dashboard-sessions"><thead><tr>${headers(t.columns.created, `amount:${t.columns.amount}`, t.columns.session, t.columns.payment, t.columns.kintone, t.columns.actions)}</tr></thead>
 <tbody>${rows.join("")}</tbody></table>`;
 }
 
-function eventsTable(store: StripeStore, when: FormatTime): string {
+function eventsTable(store: StripeStore, { t, when }: View): string {
   const events = newestFirst(store.events.values()).slice(0, RECENT_EVENTS);
-  if (events.length === 0) return `<p class="empty">No events yet.</p>`;
+  if (events.length === 0) return `<p class="empty">${escapeHtml(t.noEvents)}</p>`;
   const rows = events.map((event) => {
     const object = event.data.object as { id?: unknown };
     const objectId = typeof object.id === "string" ? object.id : "";
     return `<tr><td>${when(event.created)}</td><td><code>${escapeHtml(event.type)}</code></td><td><code>${escapeHtml(objectId)}</code></td></tr>`;
   });
-  return `<table data-testid="dashboard-events"><thead><tr><th>When</th><th>Event</th><th>Object</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table data-testid="dashboard-events"><thead><tr>${headers(t.columns.when, t.columns.event, t.columns.object)}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-export function renderDashboardPage(
-  page: { store: StripeStore; token: string; timeZone?: string },
-  notice?: DashboardNotice,
-): string {
+export interface DashboardPage {
+  store: StripeStore;
+  token: string;
+  language: CheckoutLanguage;
+  /** Where the page's times are read (undefined: the machine's zone). */
+  timeZone?: string;
+}
+
+export function renderDashboardPage(page: DashboardPage, notice?: DashboardNotice): string {
   const { store, token, timeZone } = page;
-  const when = (epochSeconds: number) => escapeHtml(formatDateTime(epochSeconds, "en", timeZone));
+  const t = dashboardTexts(page.language);
+  const when = (epochSeconds: number) => formatDateTime(epochSeconds, page.language, timeZone);
+  const view: View = { token, t, when };
   const message = notice
     ? `<p class="notice ${notice.kind}" role="${notice.kind === "error" ? "alert" : "status"}" data-testid="dashboard-notice">${escapeHtml(notice.message)}</p>`
     : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${t.htmlLang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Dashboard - Stripe emulator</title><style>${STYLE}</style></head>
+<title>${escapeHtml(t.title)}</title><style>${STYLE}</style></head>
 <body>
-<header><h1>Stripe emulator Dashboard<span class="badge">TEST MODE</span></h1>
-<div class="muted">What Stripe's test mode lets you do: every action emits Stripe's events and delivers them to the proxy's webhook.</div></header>
+<header><h1>${escapeHtml(t.heading)}<span class="badge">${escapeHtml(t.testMode)}</span></h1>
+<div class="muted">${escapeHtml(t.intro)}</div></header>
 <main>${message}
-<h2>Checkout Sessions and payments</h2>
-${sessionsTable(store, token, when)}
-<h2>Recent events</h2>
-${eventsTable(store, when)}
+<h2>${escapeHtml(t.sessionsHeading)}</h2>
+${sessionsTable(store, view)}
+<h2>${escapeHtml(t.eventsHeading)}</h2>
+${eventsTable(store, view)}
 </main></body></html>`;
 }

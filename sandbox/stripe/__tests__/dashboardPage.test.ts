@@ -73,6 +73,28 @@ describe("GET /dashboard", () => {
   });
 });
 
+describe("the Dashboard's language", () => {
+  it("speaks the browser's language, or the one ?lang= names", async () => {
+    const page = async (query: string, acceptLanguage: string) =>
+      (
+        await fetch(`${under.emulator.url}/dashboard${query}`, {
+          headers: { "Accept-Language": acceptLanguage },
+        })
+      ).text();
+    expect(await page("", "ja-JP,ja;q=0.9")).toContain("Stripe エミュレーターのダッシュボード");
+    expect(await page("?lang=en", "ja")).toContain("Stripe emulator Dashboard");
+    expect(await page("", "fr")).toContain('<html lang="en">');
+  });
+
+  it("answers an action in the language the page's form carries", async () => {
+    const session = await paidSession();
+    const notice = await act(`sessions/${session.id}/refund`, { amount: "300", lang: "ja" });
+    expect(notice).toBe(
+      `${session.id} から ¥300 を返金しました (refund.created, charge.refunded)。`,
+    );
+  });
+});
+
 describe("POST /dashboard actions", () => {
   it("settles a konbini payment: checkout.session.async_payment_succeeded", async () => {
     const session = await paidSession("konbini");
