@@ -118,4 +118,24 @@ describe("the sandbox's kintone", () => {
     ).resolves.toContain("Mia Chen");
     expect(story.pageErrors).toEqual([]);
   });
+
+  it("offers Update App (アプリを更新) after the plug-in settings are saved", async () => {
+    await story.page.goto(
+      `${story.sandbox.kintone.url}/k/admin/app/${PRODUCTS_APP_ID}/plugin/?saved=1&lang=ja`,
+    );
+    await expect(story.page.locator("#settings-saved").textContent()).resolves.toContain(
+      "「アプリを更新」",
+    );
+    await saveScreenshot(story.page, "plugin-list-update-app-ja");
+    await Promise.all([
+      story.page.waitForURL(/\/k\/1\/\?updated=1$/),
+      story.page.locator("#update-app").click(),
+    ]);
+    await waitForKintoneReady(story.page);
+    await expect(story.page.locator("#list-notice").textContent()).resolves.toContain(
+      "アプリを更新しました",
+    );
+    await saveScreenshot(story.page, "list-after-update-app-ja");
+    expect(story.pageErrors).toEqual([]);
+  });
 });
