@@ -72,7 +72,15 @@ export function readSandboxState(
   const text = readFileSync(file, "utf8");
   const saved = /^\{"version":\d+,"savedAt":"[^"]*","origins":(\{[^}]*\})/.exec(text)?.[1];
   const from = saved === undefined ? {} : (JSON.parse(saved) as SandboxOrigins);
-  const state = decodeSnapshot(moveOrigins(text, from, origins)) as Partial<SandboxState>;
+  let state: Partial<SandboxState>;
+  try {
+    state = decodeSnapshot(moveOrigins(text, from, origins)) as Partial<SandboxState>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${file} cannot be read (${reason}); start fresh with npm start -- --reset`, {
+      cause: error,
+    });
+  }
   if (state.version !== SNAPSHOT_VERSION) {
     throw new Error(
       `${file} was saved by another version of the sandbox; start fresh with npm start -- --reset`,

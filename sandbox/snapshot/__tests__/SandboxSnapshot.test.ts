@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { KintoneStore } from "../../kintone/KintoneStore";
@@ -117,6 +117,13 @@ describe("SnapshotKeeper", () => {
     const read = readSandboxState(dataDir);
     expect(read?.pluginSettings).toEqual(state.pluginSettings);
     expect(read?.origins).toEqual({ kintone: "http://localhost:1" });
+  });
+
+  it("says how to start fresh when the saved file cannot be read", () => {
+    writeFileSync(snapshotFile(dataDir), '{"version":1,"savedAt":"x","origins":{},"kintone":');
+    expect(() => readSandboxState(dataDir)).toThrow("start fresh with npm start -- --reset");
+    writeFileSync(snapshotFile(dataDir), '{"version":0}');
+    expect(() => readSandboxState(dataDir)).toThrow("npm start -- --reset");
   });
 
   it("reads nothing from an empty folder", () => {
