@@ -86,6 +86,7 @@ export async function startProxy(
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
     apiTokens: config.kintoneApiTokens,
+    guestSpaceIds: config.kintoneGuestSpaces,
     logger,
   });
   const writer = new RecordWriter(records, journal, logger, {
@@ -132,6 +133,7 @@ export async function startProxy(
     version: readVersion(),
     setup: {
       appIds: Object.keys(config.kintoneApiTokens),
+      guestSpaceIds: config.kintoneGuestSpaces,
       stripeKeyType: config.stripeKeyType,
       stripeMode: config.stripeMode,
       webhookConfigured: Boolean(config.stripeWebhookSecret),

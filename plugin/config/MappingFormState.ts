@@ -38,6 +38,11 @@ export const WRITE_BACK_KEYS = [
   "amountRefunded",
   "paymentIntentId",
   "recoveryUrl",
+  "customerId",
+  "customerName",
+  "customerPhone",
+  "billingAddress",
+  "shippingAddress",
 ] as const;
 export type WriteBackKey = (typeof WRITE_BACK_KEYS)[number];
 

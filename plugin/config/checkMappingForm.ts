@@ -53,6 +53,11 @@ export const WRITE_BACK_PURPOSES: Record<WriteBackKey, FieldPurpose> = {
   amountRefunded: "writeBackNumber",
   paymentIntentId: "writeBackText",
   recoveryUrl: "writeBackUrl",
+  customerId: "writeBackText",
+  customerName: "writeBackText",
+  customerPhone: "writeBackText",
+  billingAddress: "writeBackAddress",
+  shippingAddress: "writeBackAddress",
 };
 
 /** Every control an error can be shown on, by the mapping path it edits. */

@@ -235,6 +235,13 @@ export interface Messages {
   settingsWriteBackAmountRefunded: string;
   settingsWriteBackPaymentIntentId: string;
   settingsWriteBackRecoveryUrl: string;
+  // buyer details (write-back)
+  settingsWriteBackCustomerId: string;
+  settingsWriteBackCustomerName: string;
+  settingsWriteBackCustomerPhone: string;
+  settingsWriteBackBillingAddress: string;
+  settingsWriteBackShippingAddress: string;
+  settingsWriteBackAddressHelp: string;
   settingsErrorSummary: string;
   settingsErrorChooseField: string;
   settingsErrorFieldMissing: string;
@@ -520,6 +527,14 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackAmountRefunded: "返金額",
     settingsWriteBackPaymentIntentId: "PaymentIntent ID",
     settingsWriteBackRecoveryUrl: "復元用 URL",
+    // buyer details (write-back)
+    settingsWriteBackCustomerId: "Stripe の顧客 ID",
+    settingsWriteBackCustomerName: "購入者の氏名",
+    settingsWriteBackCustomerPhone: "購入者の電話番号",
+    settingsWriteBackBillingAddress: "請求先住所",
+    settingsWriteBackShippingAddress: "配送先住所",
+    settingsWriteBackAddressHelp:
+      "文字列 (複数行) フィールド。国ごとの書き方の順に書きます (日本の住所は〒と郵便番号から)。",
     settingsErrorSummary: "保存できません。次の項目を直してください:",
     settingsErrorChooseField: "フィールドを選んでください。",
     settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
@@ -807,6 +822,14 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackAmountRefunded: "Amount refunded",
     settingsWriteBackPaymentIntentId: "PaymentIntent ID",
     settingsWriteBackRecoveryUrl: "Recovery URL",
+    // buyer details (write-back)
+    settingsWriteBackCustomerId: "Stripe customer ID",
+    settingsWriteBackCustomerName: "Customer name",
+    settingsWriteBackCustomerPhone: "Customer phone",
+    settingsWriteBackBillingAddress: "Billing address",
+    settingsWriteBackShippingAddress: "Shipping address",
+    settingsWriteBackAddressHelp:
+      "A multi-line text field, written in the country's usual order (a Japanese address starts with 〒 and the postal code).",
     settingsErrorSummary: "Nothing was saved. Please correct:",
     settingsErrorChooseField: "Choose a field.",
     settingsErrorFieldMissing: "Field {code} is not in the form.",

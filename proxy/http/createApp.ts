@@ -35,6 +35,8 @@ export interface AppDependencies extends UseCaseDeps {
   /** What /v1/diagnostics reports besides what it asks Stripe and kintone. */
   setup: {
     appIds: string[];
+    /** App id → its guest space, for the apps served in one (X-Kintone-Guest-Space-Id binding). */
+    guestSpaceIds?: Record<string, string>;
     stripeKeyType: "restricted" | "secret";
     stripeMode: "test" | "live";
     webhookConfigured: boolean;
@@ -81,7 +83,7 @@ export function createApp(deps: AppDependencies): Express {
     authenticate(deps.proxySecret, { onFailure: (req) => limits.recordFailedAuth(req) }),
     limits.authenticated,
     // After the secret: which app the call is bound to (X-Kintone-App-Id), if any.
-    bindApp(),
+    bindApp(deps.setup?.guestSpaceIds),
   );
   app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
 

@@ -10,7 +10,7 @@ import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
-import type { PaymentGateway } from "../ports/PaymentGateway";
+import type { CheckoutBuyer, PaymentGateway } from "../ports/PaymentGateway";
 import type { RecordWriter } from "../writeback/RecordWriter";
 import { holdsPayment } from "../writeback/recordsShowingSession";
 import { sessionWriteBackState } from "../writeback/sessionWriteBackState";
@@ -37,6 +37,8 @@ export interface SessionChangeStep {
   writeUnchanged: boolean;
   /** Stripe's own copy of the session, whose expiry and currency the records also receive. */
   snapshot?: { expiresAt: Date; currency: string | null };
+  /** The buyer Stripe's completed session names, written with the state (not journalled). */
+  buyer?: CheckoutBuyer;
 }
 
 export interface AppliedSessionChange {
@@ -96,8 +98,10 @@ function applyUnderLock(
         }) ?? current)
       : current;
     const written = changed || step.writeUnchanged;
-    if (written)
-      await writeSessionState(deps, session, sessionWriteBackState(session, step.snapshot));
+    if (written) {
+      const state = sessionWriteBackState(session, step.snapshot);
+      await writeSessionState(deps, session, step.buyer ? { ...state, buyer: step.buyer } : state);
+    }
     return { session, changed, written };
   });
 }

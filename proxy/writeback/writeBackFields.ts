@@ -6,7 +6,8 @@
 import { formatMinorUnits } from "../../core/money/toMinorUnits";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { PaymentStatusValue } from "../journal/SessionStore";
-import type { SessionStatus } from "../ports/PaymentGateway";
+import type { CheckoutBuyer, SessionStatus } from "../ports/PaymentGateway";
+import { buyerTexts } from "./buyerTexts";
 
 export interface WriteBackState {
   sessionId?: string;
@@ -24,6 +25,8 @@ export interface WriteBackState {
   recoveryUrl?: string | null;
   /** `""` clears the error field. */
   error?: string;
+  /** The completed session's buyer; absent leaves the buyer's fields untouched. */
+  buyer?: CheckoutBuyer;
 }
 
 export type RecordFields = Record<string, { value: string }>;
@@ -74,5 +77,11 @@ export function writeBackFields(
     orEmpty(state.recoveryUrl, (u) => u),
   );
   put(writeBack.error, state.error);
+  const buyer = state.buyer && buyerTexts(state.buyer);
+  put(writeBack.customerId, buyer?.customerId);
+  put(writeBack.customerName, buyer?.customerName);
+  put(writeBack.customerPhone, buyer?.customerPhone);
+  put(writeBack.billingAddress, buyer?.billingAddress);
+  put(writeBack.shippingAddress, buyer?.shippingAddress);
   return fields;
 }

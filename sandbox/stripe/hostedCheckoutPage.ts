@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
 import { NO_REQUEST } from "./EventBus";
+import { buyerFromForm, renderBuyerFields } from "./hostedCheckoutBuyerFields";
 import type { PaymentFlows } from "./PaymentFlows";
 import { RECOVERY_PATH_PREFIX, type RecoveryFlows } from "./RecoveryFlows";
 import { readBody } from "./http/requestBody";
@@ -53,6 +54,10 @@ const STYLE = `
   .problem { color: #df1b41; }
   .hint { margin: 8px 0 0; }
   input[type=number] { width: 5em; font: inherit; }
+  .field { display: block; margin: 6px 0; font-size: 13px; color: #697386; }
+  .field input, .field select { display: block; width: 100%; font: inherit; color: #1a1f36; padding: 6px; }
+  fieldset { border: 1px solid #e3e8ee; border-radius: 6px; margin: 12px 0; padding: 8px 12px; }
+  legend { font-size: 13px; font-weight: 600; padding: 0 4px; }
   .notice { background: #fff; border-radius: 8px; padding: 32px; text-align: center; max-width: 520px;
             margin: 80px auto; box-shadow: 0 2px 5px rgba(60,66,87,.08); }
 `;
@@ -139,6 +144,7 @@ export function renderCheckoutPage(
     ${email}
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     <form id="pay" method="post" action="${base}/card">
+      ${renderBuyerFields(session, escapeHtml)}
       <button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>
       <button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
       <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>
@@ -225,7 +231,7 @@ export async function handleHostedCheckout(
     return;
   }
   const form = new URLSearchParams((await readBody(request)).toString("utf8"));
-  const choices = { quantities: quantitiesFrom(form) };
+  const choices = { quantities: quantitiesFrom(form), buyer: buyerFromForm(form) };
   try {
     if (action === "card") flows.payWithCard(session.id, choices);
     else flows.payWithDelayedMethod(session.id, choices);

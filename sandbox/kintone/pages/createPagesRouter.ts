@@ -38,6 +38,7 @@ import {
   renderSettingsBody,
   texts,
 } from "./renderPages";
+import { guestSpaceOfApp } from "../KintoneGuestSpaces";
 
 export const LIST_PAGE_SIZE = 20;
 /** The id kintone gives the built-in "(All records)" view. */
@@ -144,9 +145,11 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
   }
 
   function baseContext(appId: string, appName: string, requestToken: string) {
+    const guestSpaceId = guestSpaceOfApp(store, appId);
     return {
       appId,
       appName,
+      ...(guestSpaceId ? { guestSpaceId } : {}),
       loginUser: { ...store.loginUser },
       requestToken,
       pluginId,
