@@ -68,12 +68,7 @@ export function pollUntilChanged(options: PollOptions): Poller {
   const tick = async (delay: number) => {
     pending = undefined;
     waited += delay;
-    let changed = false;
-    try {
-      changed = await options.check();
-    } catch {
-      changed = false;
-    }
+    const changed = await options.check().catch(() => false);
     if (stopped) return;
     if (changed) {
       stop();
