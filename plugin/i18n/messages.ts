@@ -85,6 +85,26 @@ export interface Messages {
   confirmExpireAction: string;
   working: string;
   doneReloading: string;
+  // feedback on every action (issue 16)
+  confirmReissueAction: string;
+  confirmCreateKindsNew: (count: number) => string;
+  confirmCreateKindsReplaced: (count: number) => string;
+  confirmCreateKindsSkipped: (count: number) => string;
+  confirmCreateKindsRepeat: (count: number) => string;
+  paymentStatusUnpaid: string;
+  paymentStatusFailed: string;
+  paymentStatusRefunded: string;
+  syncUpToDate: string;
+  syncChanged: string;
+  syncChangedLine: string;
+  syncWhatLink: string;
+  syncWhatPayment: string;
+  reissueDone: string;
+  expireDone: string;
+  createDone: string;
+  awaitingConfirmation: string;
+  awaitingConfirmationGaveUp: string;
+  awaitingConfirmationLanded: string;
   statusOpen: string;
   statusComplete: string;
   statusExpired: string;
@@ -351,6 +371,30 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "無効にする",
     working: "処理しています…",
     doneReloading: "完了しました。レコードを再読み込みしています…",
+    // feedback on every action (issue 16)
+    confirmReissueAction: "再発行する",
+    confirmCreateKindsNew: (count) => `${count} 件のレコードに新しい決済リンクを作成します。`,
+    confirmCreateKindsReplaced: (count) =>
+      `${count} 件のレコードの支払い待ちのリンクは新しいリンクに置き換わり、使えなくなります。`,
+    confirmCreateKindsSkipped: (count) =>
+      `請求済みの ${count} 件のレコードは対象外です (選択できません)。`,
+    confirmCreateKindsRepeat: (count) =>
+      `請求済みの ${count} 件のレコードにもう一度請求します (プラグインの設定で許可されています)。`,
+    paymentStatusUnpaid: "未払い",
+    paymentStatusFailed: "支払い失敗",
+    paymentStatusRefunded: "返金済み",
+    syncUpToDate: "決済状況はすでに最新です。変更はありません。",
+    syncChanged: "決済状況を更新しました:",
+    syncChangedLine: "{what}: {from} → {to}",
+    syncWhatLink: "リンク",
+    syncWhatPayment: "支払い",
+    reissueDone: "新しい決済リンクを発行しました。前のリンクは使えなくなりました。",
+    expireDone: "決済リンクを無効にしました。",
+    createDone: "決済リンクを作成しました。",
+    awaitingConfirmation: "Stripe からの支払いの確認を待っています…",
+    awaitingConfirmationGaveUp:
+      "Stripe からの確認がまだ届いていません。しばらくしてから「決済状況を更新」を押してください。",
+    awaitingConfirmationLanded: "Stripe からの確認が届き、レコードに反映されました。",
     statusOpen: "支払い待ち",
     statusComplete: "完了",
     statusExpired: "期限切れ",
@@ -643,6 +687,31 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "Expire",
     working: "Working…",
     doneReloading: "Done. Reloading the record…",
+    // feedback on every action (issue 16)
+    confirmReissueAction: "Re-issue",
+    confirmCreateKindsNew: (count) =>
+      `${count} ${count === 1 ? "record gets" : "records get"} a new payment link.`,
+    confirmCreateKindsReplaced: (count) =>
+      `${count} ${count === 1 ? "record's open link is replaced and stops" : "records' open links are replaced and stop"} working.`,
+    confirmCreateKindsSkipped: (count) =>
+      `${count} ${count === 1 ? "record is" : "records are"} billed already and skipped (not selectable).`,
+    confirmCreateKindsRepeat: (count) =>
+      `${count} ${count === 1 ? "record is" : "records are"} billed already and will be charged again (the plugin settings allow it).`,
+    paymentStatusUnpaid: "Unpaid",
+    paymentStatusFailed: "Payment failed",
+    paymentStatusRefunded: "Refunded",
+    syncUpToDate: "The payment status is already up to date. Nothing changed.",
+    syncChanged: "The payment status was updated:",
+    syncChangedLine: "{what}: {from} → {to}",
+    syncWhatLink: "Link",
+    syncWhatPayment: "Payment",
+    reissueDone: "A new payment link was issued. The previous link no longer works.",
+    expireDone: "The payment link was expired.",
+    createDone: "The payment link was created.",
+    awaitingConfirmation: "Waiting for Stripe's confirmation of the payment…",
+    awaitingConfirmationGaveUp:
+      'Stripe has not confirmed the payment yet. Press "Refresh payment status" in a while.',
+    awaitingConfirmationLanded: "Stripe's confirmation arrived and the record shows it.",
     statusOpen: "Link open",
     statusComplete: "Complete",
     statusExpired: "Expired",

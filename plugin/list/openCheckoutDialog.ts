@@ -7,6 +7,7 @@ import type { CheckoutDialogOptions, DialogContext, DialogView } from "./dialog/
 import { renderRecords } from "./dialog/recordTable";
 import { renderPreview } from "./dialog/selectionPreview";
 import { fetchViewRecords } from "./fetchViewRecords";
+import { fieldLabeler } from "./fieldLabels";
 import { PreviewScheduler } from "./PreviewScheduler";
 
 export type { CheckoutDialogOptions } from "./dialog/DialogContext";
@@ -93,6 +94,7 @@ async function loadRecords(context: DialogContext): Promise<void> {
     const form = (await options.api("/k/v1/app/form/fields.json", "GET", { app: appId })) as {
       properties: Record<string, FormField>;
     };
+    context.labelOf = fieldLabeler(form);
     const columns = chooseListColumns(form.properties, mapping);
     context.statusCode = columns.status?.code;
     const records = await fetchViewRecords(
