@@ -1,4 +1,5 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { lastErrorNote } from "../billing/lastErrorNote";
 import { billedReason } from "../i18n/billedStateLabel";
 import { describeProxyError } from "../i18n/describeProxyError";
 import type { Language, Messages } from "../i18n/messages";
@@ -177,6 +178,6 @@ export function addDetailButtons(
     buttons[0]!.title = reasons.join("\n");
     container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
-  container.append(message);
+  container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
   return container;
 }
