@@ -1,4 +1,5 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { lastErrorNote } from "../billing/lastErrorNote";
 import { billedReason } from "../i18n/billedStateLabel";
 import { describeProxyError } from "../i18n/describeProxyError";
 import type { FieldLabeler } from "../i18n/labelFields";
@@ -227,7 +228,7 @@ export function addDetailButtons(
     buttons[0]!.title = reasons.join("\n");
     container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
-  container.append(message);
+  container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
 
   const pending = takeNotice(storage, noticeKey);
   if (pending !== undefined) show(pending.kind, pending.lines);

@@ -69,6 +69,19 @@ export interface Messages {
   resultDone: (count: number) => string;
   resultFailed: (count: number) => string;
   resultLine: string;
+  // jobs you can come back to, and a record's last error (list dialog, record screen)
+  recentJobsHeading: string;
+  jobQueued: string;
+  jobRunning: string;
+  jobSucceeded: string;
+  jobPartiallyFailed: string;
+  jobFailed: string;
+  jobStartedAt: string;
+  jobProgress: string;
+  jobFailedAsWhole: string;
+  jobMoreErrors: (count: number) => string;
+  jobOpenFailedRecords: (count: number) => string;
+  recordErrorLabel: string;
   copyLink: string;
   copied: string;
   copyFailed: string;
@@ -354,6 +367,19 @@ export const messages: Record<Language, Messages> = {
     resultDone: (count) => `決済リンクを ${count} 件作成しました。`,
     resultFailed: (count) => `${count} 件のレコードは作成できませんでした:`,
     resultLine: "{record}: {message}",
+    // jobs you can come back to, and a record's last error (list dialog, record screen)
+    recentJobsHeading: "最近の一括作成",
+    jobQueued: "待機中",
+    jobRunning: "実行中",
+    jobSucceeded: "完了",
+    jobPartiallyFailed: "一部失敗",
+    jobFailed: "失敗",
+    jobStartedAt: "{time} 開始",
+    jobProgress: "{total} 件中 {done} 件作成、{failed} 件失敗",
+    jobFailedAsWhole: "一括作成が失敗しました: {message}",
+    jobMoreErrors: (count) => `ほか ${count} 件`,
+    jobOpenFailedRecords: (count) => `失敗したレコード ${count} 件を一覧で開く`,
+    recordErrorLabel: "前回のエラー",
     copyLink: "リンクをコピー",
     copied: "コピーしました",
     copyFailed: "コピーできませんでした。リンクを選択して手動でコピーしてください。",
@@ -670,6 +696,20 @@ export const messages: Record<Language, Messages> = {
     resultDone: (count) => `${count} payment ${count === 1 ? "link" : "links"} created.`,
     resultFailed: (count) => `${count} ${count === 1 ? "record" : "records"} failed:`,
     resultLine: "{record}: {message}",
+    // jobs you can come back to, and a record's last error (list dialog, record screen)
+    recentJobsHeading: "Recent jobs",
+    jobQueued: "Queued",
+    jobRunning: "Running",
+    jobSucceeded: "Done",
+    jobPartiallyFailed: "Partly failed",
+    jobFailed: "Failed",
+    jobStartedAt: "Started {time}",
+    jobProgress: "{done} of {total} records done, {failed} failed",
+    jobFailedAsWhole: "The job failed: {message}",
+    jobMoreErrors: (count) => `and ${count} more`,
+    jobOpenFailedRecords: (count) =>
+      `Open the ${count} failed ${count === 1 ? "record" : "records"} in the list`,
+    recordErrorLabel: "Last error",
     copyLink: "Copy link",
     copied: "Copied",
     copyFailed: "The link could not be copied. Select it and copy it by hand.",

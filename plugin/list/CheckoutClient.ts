@@ -8,6 +8,7 @@ export type CheckoutClient = Pick<
   | "startJob"
   | "getJob"
   | "getSession"
+  | "listJobs"
   | "syncSession"
   | "expireSession"
 >;

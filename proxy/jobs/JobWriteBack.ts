@@ -45,6 +45,11 @@ export class JobWriteBack {
     }
   }
 
+  /** Other writes (a failed record's `error`) joining the next batch: best effort, not journalled. */
+  addWrites(writes: RecordWrite[]): void {
+    this.extraWrites.push(...writes);
+  }
+
   /** Writes everything queued so far; writes run one after another. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(() => this.writeQueued(true));

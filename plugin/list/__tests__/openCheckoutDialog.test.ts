@@ -262,7 +262,9 @@ describe("the list's checkout dialog", () => {
     ).toEqual([100, 50]);
     await confirmCreate(false);
     for (let i = 0; i < 100 && !body().textContent?.includes("created"); i++) await settle();
-    expect(proxy.calls.find((c) => c.path === "v1/jobs")?.data.records).toHaveLength(150);
+    expect(
+      proxy.calls.find((c) => c.method === "POST" && c.path === "v1/jobs")?.data.records,
+    ).toHaveLength(150);
     expect(seenProgress).toEqual([0, 60]);
     expect(body().textContent).toContain("149 payment links created.");
     expect(body().textContent).toContain("1 record failed:");
