@@ -60,7 +60,7 @@ export function addDetailButtons(
     return container;
   }
   const { client, mapping } = settings;
-  const checkout = readRecordCheckout(options.record, mapping.writeBack);
+  const checkout = readRecordCheckout(options.record, mapping.writeBack, mapping.statusLabels);
   const states = detailButtonStates(checkout, mapping);
   const revision = options.record.$revision?.value;
   const ref =
