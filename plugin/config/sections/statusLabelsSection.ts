@@ -107,7 +107,8 @@ function targetRows(
     const dropdown = new Dropdown({ items, value: chosen, className: `${CLASS}-field` });
     dropdown.addEventListener("change", () => (labels[code] = dropdown.value));
     const control = `statusLabels.${target}.${code}`;
-    const label = `${t[STATE_NAMES[code]] as string} (${code})`;
+    const name = t[STATE_NAMES[code]] as string;
+    const label = name === code ? code : `${name} (${code})`;
     kucTarget(context, control, label, dropdown);
     return row(context, control, label, dropdown);
   });
