@@ -50,7 +50,7 @@ function valueOf(control: string): Promise<string> {
   return rowOf(control)
     .locator("kuc-dropdown-1-24-0")
     .first()
-    .evaluate((dropdown) => (dropdown as HTMLElement & { value: string }).value);
+    .evaluate((dropdown) => (dropdown as unknown as { value: string }).value);
 }
 
 describe("the settings screen of an app with its own status texts and process management", () => {
