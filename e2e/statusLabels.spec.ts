@@ -10,7 +10,8 @@ import {
   ORDERS_PROCESS,
   STATUS_LABELS,
 } from "../testkit/labelledOrdersApp";
-import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveScreenshot } from "./browser";
+import { settingsScreenKit } from "./settingsScreenKit";
 import { useSandboxStory } from "./storyKit";
 
 let appId = "";
@@ -24,26 +25,9 @@ const story = useSandboxStory({
   },
 });
 
-async function openSettings(language: "ja" | "en"): Promise<void> {
-  await story.page.goto(`${story.sandbox.urls.pluginSettings(appId)}&lang=${language}`);
-  await waitForKintoneReady(story.page);
-  await story.page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
-}
-
-const rowOf = (control: string) => story.page.locator(`[data-control="${control}"]`);
-
-async function typeText(control: string, value: string): Promise<void> {
-  const input = rowOf(control).locator("input").first();
-  await input.fill(value);
-  await input.press("Tab");
-}
-
-/** Opens the n-th KUC dropdown of a row and clicks the item whose label contains `label`. */
-async function choose(control: string, label: string, nth = 0): Promise<void> {
-  const dropdown = rowOf(control).locator("kuc-dropdown-1-24-0").nth(nth);
-  await dropdown.locator("button.kuc-dropdown-1-24-0__group__toggle").click();
-  await dropdown.locator('li[role="option"]', { hasText: label }).first().click();
-}
+const screen = settingsScreenKit(story);
+const { rowOf, typeText, choose } = screen;
+const openSettings = (language: "ja" | "en") => screen.openSettings(language, appId);
 
 /** The value of the row's (first) KUC dropdown. */
 function valueOf(control: string): Promise<string> {
