@@ -88,7 +88,7 @@ export function addDetailButtons(
   const win = doc.defaultView;
   const storage = options.storage ?? safeSessionStorage(win);
   const noticeKey = `${options.appId}:${options.recordId}`;
-  const checkout = readRecordCheckout(options.record, mapping.writeBack);
+  const checkout = readRecordCheckout(options.record, mapping.writeBack, mapping.statusLabels);
   const states = detailButtonStates(checkout, mapping);
   const revision = options.record.$revision?.value;
   const ref =

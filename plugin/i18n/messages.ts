@@ -285,6 +285,31 @@ export interface Messages {
   settingsErrorEnterUrl: string;
   settingsErrorExpiry: string;
   settingsErrorMissingOptions: string;
+  // status labels and process actions
+  settingsSectionStatusLabels: string;
+  settingsStatusLabelsHelp: string;
+  settingsStatusLabelsNoChoiceField: string;
+  settingsStatusLabelChoose: string;
+  settingsStatusLabelNotOffered: string;
+  settingsStateOpen: string;
+  settingsStateComplete: string;
+  settingsStateExpired: string;
+  settingsStateUnpaid: string;
+  settingsStatePaid: string;
+  settingsStateNoPaymentRequired: string;
+  settingsStateFailed: string;
+  settingsStateRefunded: string;
+  settingsStatePartiallyRefunded: string;
+  settingsStateDisputed: string;
+  settingsStateDisputeLost: string;
+  settingsErrorStatusLabelTwice: string;
+  settingsSectionProcessActions: string;
+  settingsProcessActionsHelp: string;
+  settingsProcessActionPaid: string;
+  settingsProcessActionExpired: string;
+  settingsProcessActionRefunded: string;
+  settingsProcessActionNone: string;
+  settingsProcessActionNotOffered: string;
   settingsStoredMappingInvalid: string;
   settingsFieldsUnavailable: string;
   settingsProblemCurrency: string;
@@ -615,6 +640,35 @@ export const messages: Record<Language, Messages> = {
     settingsErrorEnterUrl: "URL を入力してください。",
     settingsErrorExpiry: "有効期限は 30〜1440 の整数 (分) です。",
     settingsErrorMissingOptions: "{code} の選択肢に、書き込まれる値 {missing} がありません。",
+    // status labels and process actions
+    settingsSectionStatusLabels: "状態の書き込み方",
+    settingsStatusLabelsHelp:
+      "ドロップダウンやラジオボタンに書き込むとき、それぞれの状態をどの選択肢で書き込むかを選びます。初期値はコードと同じ選択肢です。",
+    settingsStatusLabelsNoChoiceField:
+      "セッションの状態や支払いの状態にドロップダウンかラジオボタンを選ぶと、ここで選択肢を割り当てられます。",
+    settingsStatusLabelChoose: "-- 選択肢を選ぶ --",
+    settingsStatusLabelNotOffered: "{label} (選択肢にありません)",
+    settingsStateOpen: "支払い待ち",
+    settingsStateComplete: "完了",
+    settingsStateExpired: "期限切れ",
+    settingsStateUnpaid: "未払い",
+    settingsStatePaid: "支払い済み",
+    settingsStateNoPaymentRequired: "支払い不要",
+    settingsStateFailed: "支払い失敗",
+    settingsStateRefunded: "全額返金",
+    settingsStatePartiallyRefunded: "一部返金",
+    settingsStateDisputed: "不審請求の申し立て中",
+    settingsStateDisputeLost: "不審請求で返金",
+    settingsErrorStatusLabelTwice:
+      "選択肢「{label}」は {other} にも使われています。状態ごとに別の選択肢を選んでください。",
+    settingsSectionProcessActions: "プロセス管理のアクション",
+    settingsProcessActionsHelp:
+      "決済の状態が変わったとき、そのレコードで実行するアクションです。レコードのステータスで実行できないアクションは実行されず、エラーのフィールドに理由が書き込まれます。",
+    settingsProcessActionPaid: "支払われたとき",
+    settingsProcessActionExpired: "期限切れになったとき",
+    settingsProcessActionRefunded: "全額返金されたとき",
+    settingsProcessActionNone: "-- 実行しない --",
+    settingsProcessActionNotOffered: "{action} (アプリにないアクション)",
     settingsStoredMappingInvalid:
       "保存されているマッピングが読めないため、初期値を表示しています。",
     settingsFieldsUnavailable:
@@ -950,6 +1004,35 @@ export const messages: Record<Language, Messages> = {
     settingsErrorExpiry: "The expiry is a whole number of minutes from 30 to 1440.",
     settingsErrorMissingOptions:
       "{code} does not offer the values that will be written: {missing}.",
+    // status labels and process actions
+    settingsSectionStatusLabels: "How states are written",
+    settingsStatusLabelsHelp:
+      "For a drop-down or radio button, pick the option each state is written as. By default, the option equal to the code.",
+    settingsStatusLabelsNoChoiceField:
+      "Choose a drop-down or radio button for the session status or the payment status to map its options here.",
+    settingsStatusLabelChoose: "-- Choose an option --",
+    settingsStatusLabelNotOffered: "{label} (not an option)",
+    settingsStateOpen: "awaiting payment",
+    settingsStateComplete: "complete",
+    settingsStateExpired: "expired",
+    settingsStateUnpaid: "unpaid",
+    settingsStatePaid: "paid",
+    settingsStateNoPaymentRequired: "no payment required",
+    settingsStateFailed: "payment failed",
+    settingsStateRefunded: "fully refunded",
+    settingsStatePartiallyRefunded: "partially refunded",
+    settingsStateDisputed: "disputed",
+    settingsStateDisputeLost: "dispute lost",
+    settingsErrorStatusLabelTwice:
+      'The option "{label}" is also used for {other}: pick a different option for each state.',
+    settingsSectionProcessActions: "Process management actions",
+    settingsProcessActionsHelp:
+      "The action run on the record when its payment changes. An action the record's status does not offer is not run; the reason is written to the error field.",
+    settingsProcessActionPaid: "When paid",
+    settingsProcessActionExpired: "When the link expires",
+    settingsProcessActionRefunded: "When fully refunded",
+    settingsProcessActionNone: "-- None --",
+    settingsProcessActionNotOffered: "{action} (not an action of the app)",
     settingsStoredMappingInvalid:
       "The stored mapping could not be read; the form starts from defaults.",
     settingsFieldsUnavailable:

@@ -8,7 +8,7 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { KINTONE_WRITE_BATCH, type RecordWrite } from "../writeback/RecordWriter";
-import { writeBackFields } from "../writeback/writeBackFields";
+import { mappingWriteBackFields } from "../writeback/mappingWriteBackFields";
 
 export interface FinishedItem {
   recordId: string;
@@ -90,7 +90,7 @@ export class JobWriteBack {
       const session = journal.sessions.get(sessionId);
       if (!session) continue;
       if (journal.sessions.latestIdForRecord(this.job.appId, recordId) !== sessionId) continue;
-      const fields = writeBackFields(this.job.mapping.writeBack, {
+      const fields = mappingWriteBackFields(this.job.mapping, {
         sessionId,
         url: session.url,
         status: session.status,

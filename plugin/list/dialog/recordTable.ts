@@ -75,7 +75,7 @@ function recordRow(
     (columns.recordNumber ? record[columns.recordNumber]?.value : undefined) ?? id,
   );
   const billed = columns.paymentStatus
-    ? billedState(record, context.options.mapping.writeBack)
+    ? billedState(record, context.options.mapping.writeBack, context.options.mapping.statusLabels)
     : undefined;
   const blocked = blocksNewLink(billed, context.options.mapping);
   const checkbox = element(doc, "input", {
