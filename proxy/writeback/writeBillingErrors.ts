@@ -4,9 +4,9 @@
  * by the RecordWriter), and the caller's 422/409 stays what it was. A later link clears the field.
  */
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import type { Logger } from "pino";
 import { billingErrorsOf, type BillingError, type ErrorTextLanguage } from "./billingErrorText";
-import type { RecordWrite } from "./RecordWriter";
+import type { RecordWrite, RecordWriter } from "./RecordWriter";
 
 /** The writes putting each record's reason into the `error` field; none when it is not mapped. */
 export function billingErrorWrites(
@@ -20,7 +20,7 @@ export function billingErrorWrites(
 
 /** After a refused `POST /v1/checkouts`: the reason into every record the refusal names. */
 export async function writeBillingErrors(
-  deps: Pick<UseCaseDeps, "writer" | "logger">,
+  deps: { writer: RecordWriter; logger: Logger },
   input: { appId: string; mapping: MappingConfig; error: unknown; language: ErrorTextLanguage },
 ): Promise<void> {
   const writes = billingErrorWrites(
