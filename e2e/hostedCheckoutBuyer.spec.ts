@@ -7,6 +7,7 @@
 import type { Browser } from "playwright-core";
 import Stripe from "stripe";
 import { startStripeEmulator, type StripeEmulator } from "../sandbox/stripe/StripeEmulator";
+import { TOKYO_STRIPE_ADDRESS } from "../testkit/buyerAddresses";
 import { launchChromium, saveScreenshot } from "./browser";
 import { useStoryPages } from "./storyKit";
 
@@ -82,14 +83,7 @@ describe("the hosted checkout page's buyer fields", () => {
     });
     expect(paid.collected_information?.shipping_details).toEqual({
       name: "山田 太郎",
-      address: {
-        country: "JP",
-        postal_code: "100-0001",
-        state: "東京都",
-        city: "千代田区",
-        line1: "千代田1-1",
-        line2: "千代田ビル3F",
-      },
+      address: TOKYO_STRIPE_ADDRESS,
     });
   });
 });

@@ -99,6 +99,7 @@ export async function startProxy(
     coordination,
     gateway,
     writer,
+    records,
     logger,
     now: () => new Date(),
     servedAppIds: Object.keys(config.kintoneApiTokens),

@@ -20,6 +20,8 @@ import {
   type WriteBackKey,
 } from "./MappingFormState";
 import { missingStatusOptions } from "./missingStatusOptions";
+import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
+import { statusLabelsPart } from "./statusFormState";
 
 /** `control` is the mapping path of the control the error belongs to ("lineItem.name"), or "". */
 export interface FormError {
@@ -79,6 +81,7 @@ export const FORM_CONTROLS = [
   "allowRepeatPayment",
   "afterExpirationRecovery",
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
+  ...STATUS_LABEL_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -160,7 +163,8 @@ export function checkMappingForm(
     if (errors.length > before || fields === undefined) continue;
     if (key === "status" || key === "paymentStatus") {
       const field = findField(fields, code);
-      const missing = field === undefined ? [] : missingStatusOptions(field, key);
+      const labels = statusLabelsPart(state.statusLabels).statusLabels;
+      const missing = field === undefined ? [] : missingStatusOptions(field, key, labels);
       if (missing.length > 0) {
         errors.push({
           control,
@@ -172,6 +176,8 @@ export function checkMappingForm(
       }
     }
   }
+
+  errors.push(...checkStatusLabels(state.statusLabels, messages));
 
   // Core's checks, for what the screen's own did not already say about the same control.
   const validated = validateMappingConfig(mappingFromFormState(state));

@@ -4,7 +4,7 @@ import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
-import { writeBackFields } from "../writeback/writeBackFields";
+import { mappingWriteBackFields } from "../writeback/mappingWriteBackFields";
 import { claimIntent, settleFailedIntent } from "./checkoutIntents";
 import { expireEarlierSessions } from "./expireEarlierSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
@@ -66,7 +66,7 @@ export async function createOneSession(
         "checkout session created",
       );
 
-      const fields = writeBackFields(mapping.writeBack, {
+      const fields = mappingWriteBackFields(mapping, {
         sessionId: session.id,
         url: session.url,
         status: session.status,

@@ -44,6 +44,12 @@ export interface RecordStore {
     appId?: string,
   ): Promise<{ bytes: Uint8Array; contentType?: string }>;
   getFormFields(appId: string): Promise<FormField[]>;
+  /**
+   * Runs a process-management action on one record (`PUT /k/v1/record/status.json`); a record
+   * whose status does not offer it, or an app without process management, throws
+   * `KintoneActionRefusedError` (adapters/kintone/).
+   */
+  runProcessAction(appId: string, recordId: string, action: string): Promise<void>;
   /** Whether this proxy has a token for the app at all (no request made). */
   hasApp(appId: string): boolean;
 }

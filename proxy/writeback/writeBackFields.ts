@@ -5,6 +5,7 @@
  */
 import { formatMinorUnits } from "../../core/money/toMinorUnits";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { labelFor } from "../../core/mapping/statusLabels";
 import type { PaymentStatusValue } from "../journal/SessionStore";
 import type { CheckoutBuyer, SessionStatus } from "../ports/PaymentGateway";
 import { buyerTexts } from "./buyerTexts";
@@ -39,6 +40,8 @@ export function toKintoneDateTime(date: Date): string {
 export function writeBackFields(
   writeBack: MappingConfig["writeBack"],
   state: WriteBackState,
+  /** The app's option texts for the states; a state without one is written as its code. */
+  statusLabels?: MappingConfig["statusLabels"],
 ): RecordFields {
   const fields: RecordFields = {};
   const put = (code: string | undefined, value: string | undefined) => {
@@ -52,8 +55,12 @@ export function writeBackFields(
     writeBack.url,
     orEmpty(state.url, (u) => u),
   );
-  put(writeBack.status, state.status);
-  put(writeBack.paymentStatus, state.paymentStatus);
+  const labels = { statusLabels };
+  put(writeBack.status, state.status && labelFor(labels, "status", state.status));
+  put(
+    writeBack.paymentStatus,
+    state.paymentStatus && labelFor(labels, "paymentStatus", state.paymentStatus),
+  );
   put(writeBack.expiresAt, orEmpty(state.expiresAt, toKintoneDateTime));
   put(
     writeBack.amountTotal,

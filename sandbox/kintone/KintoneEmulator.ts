@@ -6,7 +6,8 @@
  *
  * Under /k/v1: record.json (GET/POST/PUT), records.json (GET/POST/PUT/DELETE), records/cursor.json
  * (POST/GET/DELETE), bulkRequest.json, file.json (GET/POST), app.json, apps.json,
- * app/form/fields.json, app/views.json. Auth: `X-Cybozu-API-Token` (tokens per app with rights) or
+ * app/form/fields.json, app/views.json; process management's app/status.json (GET) and
+ * record/status.json (PUT) in ProcessManagement. Auth: `X-Cybozu-API-Token` (tokens per app with rights) or
  * the session of KintoneSession (cookie + X-Requested-With, `__REQUEST_TOKEN__` on writes).
  * Test controls: `latencyMs`, `failNext`, `requests`, `configure({ concurrencyLimit })`.
  */
@@ -28,6 +29,7 @@ import {
 import { readSession } from "./KintoneSession";
 import { checkPassword, createPluginRestRouter } from "./KintonePlugins";
 import { guestSpaceOfApp, placeAppInGuestSpace, requireAppPath } from "./KintoneGuestSpaces";
+import { processSettingsAnswer, runProcessAction, statusFieldProperty } from "./ProcessManagement";
 
 export interface KintoneEmulatorOptions {
   port?: number;
@@ -515,8 +517,11 @@ export function createKintoneRestRouter(
     authorize(req, id, "view");
     const app = store.requireApp(id);
     const properties = fieldProperties(app.fields);
+    const status = app.fields.find((f) => f.type === "STATUS");
+    if (status) properties[status.code] = statusFieldProperty(store, id, status);
     // kintone lists process management and category fields, disabled, in every app.
-    properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
+    if (!status)
+      properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
     properties.Assignee ??= {
       type: "STATUS_ASSIGNEE",
       code: "Assignee",
@@ -530,6 +535,24 @@ export function createKintoneRestRouter(
       enabled: false,
     };
     return { properties, revision: "1" };
+  });
+
+  // Reading the settings needs view or add rights on the app's records.
+  define("GET", "/app/status.json", (req) => {
+    const app = requireId(req, "app");
+    if (!(req.caller?.kind === "token" && req.caller.grants.get(app)?.add))
+      authorize(req, app, "view");
+    return processSettingsAnswer(store, app);
+  });
+
+  // An API token needs view rights (https://cybozu.dev/ja/kintone/docs/rest-api/records/update-status/).
+  define("PUT", "/record/status.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "view") ?? store.apiTokenUser;
+    const id = requireId(req, "id");
+    const action = param(req, "action");
+    if (typeof action !== "string" || action === "") throw required("action");
+    return runProcessAction(store, app, id, action, actor, param(req, "revision"));
   });
 
   define("GET", "/app/views.json", (req) => {

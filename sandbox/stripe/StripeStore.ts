@@ -299,6 +299,12 @@ export function randomId(prefix: string, length = 24): string {
   return `${prefix}${id}`;
 }
 
+/** What `captureState` answers: each Map by its property name, and the emulator's time. */
+export interface StripeStoreState {
+  collections: Record<string, Map<unknown, unknown>>;
+  nowMs: number;
+}
+
 export class StripeStore {
   /** Milliseconds the emulator's clock runs ahead of the wall clock (advanceClock). */
   private clockOffsetMs = 0;
@@ -365,6 +371,26 @@ export class StripeStore {
       if (latest) visible.push(latest);
     }
     return visible.reverse();
+  }
+
+  /** Every collection (Maps) and the emulator's time, as `restoreState` takes them back. */
+  captureState(): StripeStoreState {
+    const collections: Record<string, Map<unknown, unknown>> = {};
+    for (const [name, value] of Object.entries(this)) {
+      if (value instanceof Map) collections[name] = new Map(structuredClone([...value]));
+    }
+    return { collections, nowMs: this.nowMs() };
+  }
+
+  /** The collections come back as saved; the clock never runs back behind the saved time. */
+  restoreState(state: StripeStoreState): void {
+    for (const [name, value] of Object.entries(this)) {
+      if (!(value instanceof Map)) continue;
+      value.clear();
+      for (const [key, item] of state.collections[name] ?? new Map()) value.set(key, item);
+    }
+    const behind = state.nowMs - this.nowMs();
+    if (behind > 0) this.clockOffsetMs += behind;
   }
 
   reset(): void {

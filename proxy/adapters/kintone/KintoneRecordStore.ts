@@ -11,6 +11,7 @@ import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
+import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
 import { toProxyError } from "./toProxyError";
 
 export interface KintoneRecordStoreOptions {
@@ -172,6 +173,24 @@ export class KintoneRecordStore implements RecordStore {
     const client = this.client(appId);
     const { properties } = await this.call(appId, () => client.app.getFormFields({ app: appId }));
     return Object.values(properties as Record<string, RawProperty>).map(toFormField);
+  }
+
+  /** https://cybozu.dev/ja/kintone/docs/rest-api/records/update-status/ */
+  async runProcessAction(appId: string, recordId: string, action: string): Promise<void> {
+    const client = this.client(appId);
+    try {
+      await this.call(appId, () =>
+        client.record.updateRecordStatus({ app: appId, id: recordId, action }),
+      );
+    } catch (error) {
+      const code = error instanceof UpstreamError ? error.upstreamCode : undefined;
+      if (code === "GAIA_IL03" || code === "GAIA_ST02") {
+        const { requestId, upstreamStatus } = error as UpstreamError;
+        const reason = code === "GAIA_IL03" ? "notOffered" : "processOff";
+        throw new KintoneActionRefusedError(action, reason, { requestId, upstreamStatus });
+      }
+      throw error;
+    }
   }
 
   private makeClient(apiToken: string, guestSpaceId?: string): KintoneRestAPIClient {
