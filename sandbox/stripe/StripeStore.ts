@@ -3,6 +3,7 @@
  * also `created` order, since the clock only moves forward), plus the emulator's clock.
  */
 import crypto from "node:crypto";
+import type { CheckoutSessionOptions } from "./resources/checkoutSessionOptions";
 
 export type Metadata = Record<string, string>;
 
@@ -123,7 +124,8 @@ export interface StripeAddress {
   state: string | null;
 }
 
-export interface CheckoutSession {
+/** The options of `resources/checkoutSessionOptions.ts` are part of the session object. */
+export interface CheckoutSession extends CheckoutSessionOptions {
   id: string;
   object: "checkout.session";
   after_expiration: AfterExpiration | null;
@@ -134,18 +136,10 @@ export interface CheckoutSession {
   billing_address_collection: "auto" | "required" | null;
   cancel_url: string | null;
   client_reference_id: string | null;
-  client_secret: null;
+  client_secret: string | null;
   consent: null;
-  consent_collection: null;
   created: number;
   currency: string;
-  custom_fields: never[];
-  custom_text: {
-    after_submit: null;
-    shipping_address: null;
-    submit: null;
-    terms_of_service_acceptance: null;
-  };
   customer: string | null;
   customer_creation: "always" | "if_required";
   customer_details: {
@@ -178,13 +172,11 @@ export interface CheckoutSession {
   recovered_from: string | null;
   setup_intent: null;
   shipping_address_collection: { allowed_countries: string[] } | null;
-  shipping_options: never[];
   status: "open" | "complete" | "expired";
   submit_type: string | null;
   subscription: null;
   success_url: string | null;
   total_details: { amount_discount: number; amount_shipping: number; amount_tax: number };
-  ui_mode: "hosted";
   url: string | null;
 }
 
