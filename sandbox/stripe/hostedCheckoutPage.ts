@@ -144,10 +144,14 @@ export function renderCheckoutPage(
     ${email}
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     <form id="pay" method="post" action="${base}/card">
-      ${renderBuyerFields(session, escapeHtml)}
-      <button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>
-      <button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
-      <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>
+      ${renderBuyerFields(session, t, escapeHtml)}
+      ${offers(session, "card") ? `<button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>` : ""}
+      ${
+        offers(session, "konbini")
+          ? `<button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
+      <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>`
+          : ""
+      }
     </form>
     <form method="post" action="${base}/cancel"><button class="link" type="submit">${escapeHtml(t.cancel)}</button></form>
     <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">${escapeHtml(t.expireNow)}</button></form>
@@ -156,6 +160,11 @@ export function renderCheckoutPage(
 </div>`,
     t.htmlLang,
   );
+}
+
+/** Whether the session lets the buyer pay this way (no allowed list: the emulator offers both). */
+function offers(session: CheckoutSession, method: "card" | "konbini"): boolean {
+  return session.allowed_payment_method_types?.includes(method) ?? true;
 }
 
 /** `quantity_<index>=<n>` fields of the pay form. */
@@ -245,8 +254,10 @@ export async function handleHostedCheckout(
     );
     return;
   }
-  if (session.success_url) {
-    redirect(response, session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
+  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url.
+  const next = session.success_url ?? session.return_url;
+  if (next) {
+    redirect(response, next.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {
     sendHtml(
       response,
