@@ -6,7 +6,7 @@
 import { addOrderRecords } from "../../testkit/orderRecords";
 import { ordersMappingJson } from "../../testkit/ordersMapping";
 import { ordersProxyPerTest } from "../../testkit/ordersProxyPerTest";
-import type { OrdersProxy } from "../../testkit/startOrdersProxy";
+import { ORDERS_STRIPE_KEY, type OrdersProxy } from "../../testkit/startOrdersProxy";
 
 const SESSIONS_PATH = "/v1/checkout/sessions";
 
@@ -136,6 +136,29 @@ describe("POST /v1/checkouts with Checkout options", () => {
   it("sends customerCreation as customer_creation", async () => {
     const params = await sentParams(env, { customerCreation: "always" });
     expect(params.customer_creation).toBe("always");
+  });
+
+  it("sends the record's existing customer as customer", async () => {
+    const made = await fetch(`${env.stripe.url}/v1/customers`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${ORDERS_STRIPE_KEY}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ email: "hanako@example.com", name: "Hanako" }),
+    });
+    const customer = (await made.json()) as { id: string };
+    env.stripe.clearRequests();
+    const [recordId] = addOrderRecords(env, [{ name: "Tea", price: "500", region: customer.id }]);
+    const answer = await env.call("POST", "/v1/checkouts", {
+      appId: env.appId,
+      records: [{ id: recordId }],
+      mapping: ordersMappingJson({ customer: { field: "region" } }),
+    });
+    expect(answer.status).toBe(201);
+    const [params] = sessionCreates(env);
+    expect(params?.customer).toBe(customer.id);
+    expect(params).not.toHaveProperty("customer_email");
   });
 
   it("sends locale as locale", async () => {

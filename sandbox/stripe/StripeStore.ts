@@ -180,6 +180,18 @@ export interface CheckoutSession extends CheckoutSessionOptions {
   url: string | null;
 }
 
+export interface Customer {
+  id: string;
+  object: "customer";
+  created: number;
+  description: string | null;
+  email: string | null;
+  livemode: boolean;
+  metadata: Metadata;
+  name: string | null;
+  phone: string | null;
+}
+
 export interface PaymentIntent {
   id: string;
   object: "payment_intent";
@@ -317,6 +329,7 @@ export class StripeStore {
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
   readonly disputes = new Map<string, Dispute>();
+  readonly customers = new Map<string, Customer>();
   /** recovery url token (its last path segment) → the expired session it recovers */
   readonly recoveryTokens = new Map<string, string>();
   /** expired session id → the newest session made from its recovery url */

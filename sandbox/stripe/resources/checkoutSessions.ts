@@ -166,7 +166,10 @@ export function registerCheckoutSessionRoutes(
           "You may only specify one of these parameters: customer, customer_email.",
         );
       }
-      throw resourceMissing("customer", customer, "customer", 400); // no customers modelled
+      const known = store.customers.get(customer);
+      if (!known || known.livemode !== request.apiKey.livemode) {
+        throw resourceMissing("customer", customer, "customer", 400);
+      }
     }
     const locale = params.enumOf("locale", CHECKOUT_LOCALES);
     const allowPromotionCodes = params.boolean("allow_promotion_codes");
@@ -261,7 +264,7 @@ export function registerCheckoutSessionRoutes(
       consent: null,
       created: now,
       currency,
-      customer: null,
+      customer: customer ?? null,
       customer_creation: customerCreation ?? "if_required",
       customer_details: null,
       collected_information: null,
