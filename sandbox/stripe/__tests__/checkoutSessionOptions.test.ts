@@ -42,6 +42,13 @@ describe("POST /v1/checkout/sessions with Checkout options", () => {
     });
   });
 
+  it("refuses the ui_mode values older API versions took", async () => {
+    const old = await stripeErrorOf(
+      stripe.checkout.sessions.create({ ...sessionParams(), ui_mode: "embedded" }),
+    );
+    expect(old).toMatchObject({ param: "ui_mode" });
+  });
+
   it("refuses return_url on a hosted session", async () => {
     expect(await refusal({ return_url: "https://example.com/r" })).toMatchObject({
       param: "return_url",

@@ -1,10 +1,13 @@
 /**
  * The Checkout Session options beyond line items, read and enforced as Stripe documents them for
  * the pinned API version (2026-10-28): https://docs.stripe.com/api/checkout/sessions/create
- * - ui_mode `hosted_page` (default) or `embedded_page` (older versions: `hosted`, `embedded`);
+ * - ui_mode `hosted_page` (default) or `embedded_page`; the older `hosted`, `embedded` and
+ *   `custom` fail since 2026-03-25
+ *   (https://docs.stripe.com/changelog/dahlia/2026-03-25/updates-available-checkout-session-ui-modes);
  *   an embedded session needs return_url and refuses success_url and cancel_url, answers a
  *   client_secret and no url (https://docs.stripe.com/payments/checkout/custom-success-page?payment-ui=embedded-form);
- * - allowed_payment_method_types (older versions: payment_method_types); konbini and PayPay take
+ * - allowed_payment_method_types (the pinned version's create parameters have no
+ *   payment_method_types: it is refused as unknown); konbini and PayPay take
  *   JPY only (https://docs.stripe.com/payments/konbini, https://docs.stripe.com/payments/paypay);
  * - payment_method_options[konbini][expires_after_days] 1..60
  *   (https://docs.stripe.com/payments/konbini/accept-a-payment);
@@ -76,7 +79,7 @@ export interface CheckoutSessionOptions {
 }
 
 export const OPTION_PARAMS = [
-  "ui_mode", "return_url", "allowed_payment_method_types", "payment_method_types",
+  "ui_mode", "return_url", "allowed_payment_method_types",
   "payment_method_options", "custom_fields", "custom_text", "consent_collection", "shipping_options",
 ] as const; // prettier-ignore
 
@@ -127,16 +130,14 @@ export function readCheckoutSessionOptions(
 }
 
 function readUiMode(params: ParamReader): "hosted_page" | "embedded_page" {
-  const mode = params.enumOf("ui_mode", ["hosted_page", "embedded_page", "hosted", "embedded", "elements", "form"]); // prettier-ignore
-  if (mode === undefined || mode === "hosted_page" || mode === "hosted") return "hosted_page";
-  if (mode === "embedded_page" || mode === "embedded") return "embedded_page";
+  const mode = params.enumOf("ui_mode", ["hosted_page", "embedded_page", "elements", "form"]);
+  if (mode === undefined || mode === "hosted_page") return "hosted_page";
+  if (mode === "embedded_page") return "embedded_page";
   throw invalidParam("ui_mode", `The emulator does not model ui_mode=${mode}.`);
 }
 
 function readPaymentMethodTypes(params: ParamReader, currency: string): string[] | null {
-  const key = params.has("allowed_payment_method_types")
-    ? "allowed_payment_method_types"
-    : "payment_method_types";
+  const key = "allowed_payment_method_types";
   const types = params.stringArray(key) as string[] | undefined;
   if (types === undefined) return null;
   types.forEach((type, index) => {
