@@ -10,9 +10,9 @@ import { messages, type Language } from "../plugin/i18n/messages";
 import { PRODUCTS_APP_ID, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { checkoutPageTexts } from "../sandbox/stripe/checkoutPageTexts";
 import { dashboardTexts } from "../sandbox/stripe/dashboardTexts";
-import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
 import { waitFor } from "../testkit/waitFor";
 import { waitForKintoneReady } from "./browser";
+import { openListDialog } from "./listDialog";
 import { saveReadmeImage } from "./readmeImages";
 import { useSandboxStory, type SandboxStory } from "./storyKit";
 
@@ -133,6 +133,34 @@ function tellTheStory(language: Language, story: SandboxStory): void {
     expect(story.pageErrors).toEqual([]);
   });
 
+  it("never offers the paid records for a new link when all are selected", async () => {
+    const { page, sandbox } = story;
+    const dialog = await openListDialog(page, sandbox.urls.productsList, language);
+    const row = (id: string) =>
+      dialog.locator(`tr.kintone-stripe-checkout-record[data-record-id="${id}"]`);
+    await dialog
+      .locator(".kintone-stripe-checkout-toolbar button", { hasText: texts.selectAll })
+      .click();
+    for (const id of [BY_CARD, BY_KONBINI]) {
+      await expect(row(id).locator("input").isDisabled()).resolves.toBe(true);
+      await expect(row(id).locator("input").isChecked()).resolves.toBe(false);
+      await expect(
+        row(id).locator(".kintone-stripe-checkout-billed-badge").textContent(),
+      ).resolves.toBe(texts.billedPaid);
+    }
+    const records = await dialog.locator("tr.kintone-stripe-checkout-record").count();
+    await expect(
+      dialog.locator(".kintone-stripe-checkout-selected-count").textContent(),
+    ).resolves.toBe(texts.selectedCount(records - 2));
+    await dialog.locator(".kintone-stripe-checkout-preview-grand-total").waitFor();
+    await expect(dialog.locator(".kintone-stripe-checkout-create").textContent()).resolves.toBe(
+      texts.createLinksButton(records - 2),
+    );
+    await row(BY_CARD).scrollIntoViewIfNeeded();
+    await image("list-dialog-paid");
+    expect(story.pageErrors).toEqual([]);
+  });
+
   it("shows the administrator the preconfigured settings and a passing connection test", async () => {
     const { page, sandbox } = story;
     await page.goto(sandbox.urls.pluginSettings(PRODUCTS_APP_ID));
@@ -148,8 +176,8 @@ function tellTheStory(language: Language, story: SandboxStory): void {
       await image(name);
     }
     await page.evaluate("window.scrollTo(0, 0)");
-    const secret = page.locator("#ksc-settings-proxy-secret");
-    if ((await secret.inputValue()) === "") await secret.fill(SANDBOX_SECRETS.proxySecret);
+    // The secret is stored already: the test runs with it, nothing typed.
+    await expect(page.locator("#ksc-settings-proxy-secret").inputValue()).resolves.toBe("");
     await page.locator('[data-control="testConnection"] button').click();
     const result = page.locator(".ksc-settings-test-result:not([hidden])");
     await result.waitFor({ timeout: 15000 });
