@@ -6,7 +6,6 @@
  * emulator's Dashboard and reaches its record; the settings screen shows how the app was set up.
  * Each step's screenshot is the README's picture of it (docs/images/<step>-<language>.png).
  */
-import { messages, type Language } from "../plugin/i18n/messages";
 import { PRODUCTS_APP_ID, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { checkoutPageTexts } from "../sandbox/stripe/checkoutPageTexts";
 import { dashboardTexts } from "../sandbox/stripe/dashboardTexts";
@@ -22,8 +21,33 @@ const BY_KONBINI = "3";
 const CHOSEN = [BY_CARD, BY_KONBINI, "4"];
 const { url: URL_FIELD, sessionId: SESSION_FIELD, paymentStatus } = WRITE_BACK_FIELD_CODES;
 
+type Language = "ja" | "en";
+
+/** What the person reads on the plug-in's screens (the stories name texts, never import them). */
+const TEXTS = {
+  en: {
+    listButtonLabel: "Stripe Checkout",
+    createLinksButton: (count: number) => `Create ${count} payment links`,
+    confirmCreateTitle: "Create payment links?",
+    confirmCreateKindsNew: (count: number) => `${count} records get a new payment link.`,
+    selectAll: "Select all",
+    selectedCount: (count: number) => `${count} selected`,
+    billedPaid: "Paid",
+  },
+  ja: {
+    listButtonLabel: "Stripe Checkout",
+    createLinksButton: (count: number) => `決済リンクを作成 (${count} 件)`,
+    confirmCreateTitle: "決済リンクを作成しますか?",
+    confirmCreateKindsNew: (count: number) =>
+      `${count} 件のレコードに新しい決済リンクを作成します。`,
+    selectAll: "すべて選択",
+    selectedCount: (count: number) => `${count} 件を選択中`,
+    billedPaid: "支払い済み",
+  },
+} as const;
+
 function tellTheStory(language: Language, story: SandboxStory): void {
-  const texts = messages[language];
+  const texts = TEXTS[language];
   const image = (step: string) => saveReadmeImage(story.page, `${step}-${language}`);
   const field = (recordId: string, code: string) =>
     story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
