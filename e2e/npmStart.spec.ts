@@ -3,8 +3,7 @@
  * prints where to go; the printed address serves the sample app's record list with the plugin's
  * button. Ports are chosen freely (SANDBOX_*_PORT=0) so the story never collides with a running sandbox.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium, saveScreenshot, waitForKintoneReady } from "./browser";
@@ -12,9 +11,8 @@ import { ensurePluginBuilt } from "./ensurePluginBuilt";
 import { npmStartProcess } from "./npmStartProcess";
 import { openTracedPage } from "./storyKit";
 
-/** The sandbox's memory for these stories only, never the developer's `.sandbox-data/`. */
-const dataDir = mkdtempSync(path.join(tmpdir(), "npm-start-data-"));
-const npmStart = npmStartProcess(dataDir);
+/** Its memory is for these stories only, never the developer's `.sandbox-data/`. */
+const npmStart = npmStartProcess();
 let browser: Browser | undefined;
 let traced: Awaited<ReturnType<typeof openTracedPage>> | undefined;
 
@@ -25,8 +23,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await npmStart.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await npmStart.dispose();
 });
 
 describe("npm start", () => {
@@ -52,8 +49,8 @@ describe("npm start", () => {
 
   it("comes back as it was left after Ctrl-C, and starts fresh with --reset", async () => {
     await npmStart.stop();
-    expect(existsSync(path.join(dataDir, "sandbox-state.json"))).toBe(true);
-    expect(existsSync(path.join(dataDir, "journal.sqlite"))).toBe(true);
+    expect(existsSync(path.join(npmStart.dataDir, "sandbox-state.json"))).toBe(true);
+    expect(existsSync(path.join(npmStart.dataDir, "journal.sqlite"))).toBe(true);
     const restarted = await npmStart.start();
     expect(restarted.output()).toContain("The sandbox came back as you left it");
     await npmStart.stop();

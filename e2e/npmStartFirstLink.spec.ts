@@ -3,9 +3,6 @@
  * settings step: the list's button, a record, Create, the confirmation's Create — and the link
  * opens the Stripe emulator's checkout page.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { checkoutPageTexts } from "../sandbox/stripe/checkoutPageTexts";
 import { launchChromium, saveScreenshot } from "./browser";
@@ -14,16 +11,14 @@ import { openListDialog } from "./listDialog";
 import { npmStartProcess } from "./npmStartProcess";
 import { openTracedPage } from "./storyKit";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "npm-start-first-link-"));
-const npmStart = npmStartProcess(dataDir);
+const npmStart = npmStartProcess();
 let browser: Browser | undefined;
 let traced: Awaited<ReturnType<typeof openTracedPage>> | undefined;
 
 afterAll(async () => {
   await traced?.close(); // keeps the trace if the story failed
   await browser?.close();
-  await npmStart.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await npmStart.dispose();
 });
 
 describe("the first payment link after a fresh npm start", () => {

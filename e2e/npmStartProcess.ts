@@ -1,9 +1,12 @@
 /**
  * `npm start` as a person runs it (not a test helper), on free ports (SANDBOX_*_PORT=0) so a story
- * never collides with a running sandbox, remembering in the data folder given (never the
- * developer's `.sandbox-data/`); stopped with Ctrl-C, as a person stops it.
+ * never collides with a running sandbox, remembering in a temporary data folder of its own (never
+ * the developer's `.sandbox-data/`); stopped with Ctrl-C, as a person stops it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { REPO_ROOT } from "../sandbox/startSandbox";
 
 export interface NpmStart {
@@ -11,11 +14,17 @@ export interface NpmStart {
   start(args?: string[]): Promise<{ kintoneUrl: string; output: () => string }>;
   /** Ctrl-C to the whole group (npm, tsx and node); resolves once it exited. */
   stop(): Promise<void>;
+  /** Stops it and removes its data folder (a file's afterAll). */
+  dispose(): Promise<void>;
+  /** Where this sandbox remembers (SANDBOX_DATA_DIR). */
+  readonly dataDir: string;
 }
 
-export function npmStartProcess(dataDir: string): NpmStart {
+export function npmStartProcess(): NpmStart {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "npm-start-data-"));
   let child: ChildProcess | undefined;
   return {
+    dataDir,
     start(args = []) {
       let output = "";
       child = spawn("npm", ["start", ...(args.length > 0 ? ["--", ...args] : [])], {
@@ -50,6 +59,10 @@ export function npmStartProcess(dataDir: string): NpmStart {
         process.kill(-running.pid, "SIGINT");
         await exited;
       }
+    },
+    async dispose() {
+      await this.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
