@@ -24,6 +24,16 @@ export interface FormField {
   fields?: FormField[];
 }
 
+/** What an app's API token was found to allow; `unverified` when kintone's answer did not tell. */
+export type TokenRightCheck = { result: "granted" | "denied" | "unverified"; detail?: string };
+
+export interface TokenRights {
+  view: TokenRightCheck;
+  edit: TokenRightCheck;
+  /** Uploading a file (what attaching one to a record starts with). */
+  fileUpload: TokenRightCheck;
+}
+
 export interface RecordStore {
   /** The named records, in the order asked; throws `RecordNotFoundError` naming every missing id. */
   getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]>;
@@ -44,6 +54,8 @@ export interface RecordStore {
     appId?: string,
   ): Promise<{ bytes: Uint8Array; contentType?: string }>;
   getFormFields(appId: string): Promise<FormField[]>;
+  /** What the app's token may do (view, edit, upload files), found without changing a record. */
+  checkTokenRights(appId: string): Promise<TokenRights>;
   /** Whether this proxy has a token for the app at all (no request made). */
   hasApp(appId: string): boolean;
 }

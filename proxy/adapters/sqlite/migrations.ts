@@ -112,6 +112,12 @@ export const MIGRATIONS: string[] = [
    UPDATE sessions SET payment_intent_id = (
      SELECT p.payment_intent_id FROM payment_intent_sessions p
        WHERE p.session_id = sessions.session_id LIMIT 1);`,
+  // When the last event with a valid Stripe signature arrived: diagnostics tell a webhook that
+  // reaches the proxy from one that does not.
+  `CREATE TABLE webhook_arrivals (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     last_signed_at INTEGER NOT NULL
+   );`,
 ];
 
 /**
