@@ -13,6 +13,8 @@ import { DEFAULT_RATE_LIMITS } from "../proxy/http/rateLimits";
 import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
 import { measureBundles } from "../scripts/packPlugin";
 import { BENCH_AUTHENTICATED_LIMIT, call, mapping, SECRET, startBed, type Row } from "./setup";
+import { firstCheckoutSection } from "./firstCheckout";
+import { productionStartSection } from "./productionStart";
 import { measureShowToButton } from "./showToButton";
 import type { ProxyProcessStats } from "./proxyProcess";
 
@@ -524,6 +526,8 @@ async function main(): Promise<void> {
     ["3. Bulk and 4. peak memory", () => bulk(Number(process.env.BENCH_BULK_RECORDS ?? 1000))],
     ["5. Plugin bundle sizes", bundles],
     ["6. Plugin: time from the list's show event to the button", listButton],
+    ["7. First checkout", () => firstCheckoutSection(say)],
+    ["8. Production start", () => productionStartSection(say)],
   ];
   // BENCH_ONLY=2,6 runs those sections only (while working on one); RESULTS.md is then not written.
   const only = process.env.BENCH_ONLY?.split(",").map((n) => n.trim());

@@ -13,6 +13,7 @@ import { callProxy } from "../testkit/callProxy";
 import { addOrderRecords, type OrderRow } from "../testkit/orderRecords";
 import { ORDERS_WRITE_BACK_WITH_ERROR, ordersMappingJson } from "../testkit/ordersMapping";
 import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
+import { buildNodeBundle } from "../scripts/proxyBuild";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
 export const BENCH_TOKEN = "benchtoken1234567";
@@ -86,6 +87,20 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
   };
 }
 
+let compiledProxyProcessFile: string | undefined;
+
+/**
+ * bench/proxyProcess.ts compiled like the production proxy (`npm run proxy` runs JavaScript, no
+ * TypeScript loader), once per bench run: its memory and start-up are production's.
+ */
+function compiledProxyProcess(): string {
+  compiledProxyProcessFile ??= buildNodeBundle(
+    path.join(__dirname, "proxyProcess.ts"),
+    path.join(__dirname, "..", "dist", "bench", "proxyProcess.js"),
+  );
+  return compiledProxyProcessFile;
+}
+
 /**
  * Forks bench/proxyProcess.ts with the proxy's environment variables and a temporary journal
  * file; its stdout (the request log) is discarded, stderr shown.
@@ -95,11 +110,11 @@ async function startProxyProcess(
   stripeRateLimitPerSecond: number | undefined,
 ): Promise<ProxyChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-proxy-"));
-  const child: ChildProcess = fork(path.join(__dirname, "proxyProcess.ts"), [], {
+  const child: ChildProcess = fork(compiledProxyProcess(), [], {
     // BENCH_PROXY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the proxy.
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [])],
+    execArgv: process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
-    // `--import tsx` resolves from the working directory: the repository's node_modules.
+    // Packages outside the bundle resolve from the repository's node_modules.
     cwd: path.resolve(__dirname, ".."),
     env: {
       PATH: process.env.PATH ?? "",

@@ -70,12 +70,12 @@ describe("the record's Stripe Checkout buttons", () => {
     ).resolves.toBe("Re-issue payment link");
     await saveScreenshot(story.page, "detail-buttons-open-en");
 
-    // Refresh: the proxy pulls the session from Stripe and writes it again.
-    await Promise.all([
-      story.page.waitForEvent("load"),
-      buttons.locator(".kintone-stripe-checkout-detail-sync").click(),
-    ]);
-    await waitForKintoneReady(story.page);
+    // Refresh: the proxy pulls the session from Stripe; nothing changed, and the page says so.
+    await buttons.locator(".kintone-stripe-checkout-detail-sync").click();
+    await story.page
+      .getByText("The payment status is already up to date. Nothing changed.")
+      .waitFor();
+    await saveScreenshot(story.page, "detail-refresh-up-to-date-en");
     expect(field("2", WRITE_BACK_FIELD_CODES.status)).toBe("open");
 
     // Expire asks first; Back leaves the link working.

@@ -84,4 +84,58 @@ describe("the sandbox's kintone", () => {
       expect(story.pageErrors).toEqual([]);
     },
   );
+
+  it("links the portal to the Stripe emulator's Dashboard, a page and not a JSON error", async () => {
+    await story.page.goto(`${story.sandbox.kintone.url}/?lang=en`);
+    await Promise.all([
+      story.page.waitForURL(/\/dashboard$/),
+      story.page.locator(".portal-links a", { hasText: "/dashboard" }).click(),
+    ]);
+    await expect(story.page.locator("h1").textContent()).resolves.toContain("Dashboard");
+    await saveScreenshot(story.page, "stripe-dashboard-empty");
+    expect(story.pageErrors).toEqual([]);
+  });
+
+  it("opens a new-record page from the list's + and saves the record", async () => {
+    await open(`${story.sandbox.urls.ordersList}?lang=en`);
+    await Promise.all([
+      story.page.waitForURL(/\/edit$/),
+      story.page.locator("a.add-record").click(),
+    ]);
+    await story.page.locator('input[name="customer_name"]').fill("Mia Chen");
+    await story.page.locator('select[name="currency"]').selectOption("USD");
+    await story.page.locator('input[name="items.0.item_name"]').fill("Sticker Pack");
+    await story.page.locator('input[name="items.0.item_unit_price"]').fill("4.99");
+    await story.page.locator('input[name="items.0.item_quantity"]').fill("3");
+    await saveScreenshot(story.page, "new-record-en");
+    await Promise.all([
+      story.page.waitForURL(/\/show/),
+      story.page.locator("#save-record").click(),
+    ]);
+    await waitForKintoneReady(story.page);
+    await expect(
+      story.page.locator('[data-field="customer_name"]').textContent(),
+    ).resolves.toContain("Mia Chen");
+    expect(story.pageErrors).toEqual([]);
+  });
+
+  it("offers Update App (アプリを更新) after the plug-in settings are saved", async () => {
+    await story.page.goto(
+      `${story.sandbox.kintone.url}/k/admin/app/${PRODUCTS_APP_ID}/plugin/?saved=1&lang=ja`,
+    );
+    await expect(story.page.locator("#settings-saved").textContent()).resolves.toContain(
+      "「アプリを更新」",
+    );
+    await saveScreenshot(story.page, "plugin-list-update-app-ja");
+    await Promise.all([
+      story.page.waitForURL(/\/k\/1\/\?updated=1$/),
+      story.page.locator("#update-app").click(),
+    ]);
+    await waitForKintoneReady(story.page);
+    await expect(story.page.locator("#list-notice").textContent()).resolves.toContain(
+      "アプリを更新しました",
+    );
+    await saveScreenshot(story.page, "list-after-update-app-ja");
+    expect(story.pageErrors).toEqual([]);
+  });
 });

@@ -5,30 +5,17 @@
  */
 import { ORDERS_APP_ID, PRODUCTS_APP_ID } from "../sandbox/sampleApps";
 import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
-import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveScreenshot } from "./browser";
+import { settingsScreenKit } from "./settingsScreenKit";
 import { useSandboxStory } from "./storyKit";
 
 const story = useSandboxStory();
 
+const screen = settingsScreenKit(story);
+const { rowOf, typeText, choose } = screen;
+
 async function openSettings(language: "ja" | "en", appId = PRODUCTS_APP_ID): Promise<void> {
-  await story.page.goto(`${story.sandbox.urls.pluginSettings(appId)}&lang=${language}`);
-  await waitForKintoneReady(story.page);
-  await story.page.waitForSelector(".ksc-settings[data-fields-loaded]", { timeout: 15000 });
-}
-
-const rowOf = (control: string) => story.page.locator(`[data-control="${control}"]`);
-
-async function typeText(control: string, value: string): Promise<void> {
-  const input = rowOf(control).locator("input").first();
-  await input.fill(value);
-  await input.press("Tab"); // KUC's Text reports its value on change (blur)
-}
-
-/** Opens the n-th KUC dropdown of a row and clicks the item whose label contains `label`. */
-async function choose(control: string, label: string, nth = 0): Promise<void> {
-  const dropdown = rowOf(control).locator("kuc-dropdown-1-24-0").nth(nth);
-  await dropdown.locator("button.kuc-dropdown-1-24-0__group__toggle").click();
-  await dropdown.locator('li[role="option"]', { hasText: label }).first().click();
+  await screen.openSettings(language, appId);
 }
 
 async function testConnection(): Promise<{ level: string; text: string }> {

@@ -51,6 +51,7 @@ kintone.events.on(
       record: event.record,
       settings: settings && { mapping: settings.mapping, client: settings.client },
       reload: () => location.reload(),
+      api: pageKintoneApi(),
     });
     return event;
   },

@@ -22,6 +22,8 @@ export interface ProxyConfig {
   kintoneBaseUrl: string;
   /** App id → the app's API token(s), comma-joined as kintone's `X-Cybozu-API-Token` header takes them. */
   kintoneApiTokens: Record<string, string>;
+  /** App id → its guest space id, for the apps written `APP_ID@GUEST_SPACE_ID:TOKEN`; absent when none. */
+  kintoneGuestSpaces?: Record<string, string>;
   port: number;
   dataDir: string;
   /** `LOG_LEVEL` (optional): pino level, default info. */
@@ -78,30 +80,57 @@ const kintoneBaseUrl = z
   })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/**
+ * `APP_ID:TOKEN[,APP_ID:TOKEN…]`; an app in a guest space is written `APP_ID@GUEST_SPACE_ID:TOKEN`,
+ * and is then reached only under `/k/guest/{GUEST_SPACE_ID}/v1/…`
+ * (https://cybozu.dev/ja/kintone/docs/rest-api/overview/kintone-rest-api-overview/).
+ */
 const kintoneApiTokens = z
   .string({ error: "is required" })
   .trim()
   .min(1, { error: "is required" })
   .transform((value, ctx) => {
     const tokens: Record<string, string[]> = {};
+    const spaces = new Map<string, string | undefined>();
     for (const [index, entry] of value
       .split(",")
       .map((e) => e.trim())
       .entries()) {
-      const match = /^(\d+):([^\s,:]+)$/.exec(entry);
+      const match = /^(\d+)(?:@(\d+))?:([^\s,:@]+)$/.exec(entry);
       if (!match) {
         // Never echo the entry: without its colon, all of it may be the token.
-        const appId = /^(\d+)\s*:/.exec(entry)?.[1];
+        const appId = /^(\d+)\s*[@:]/.exec(entry)?.[1];
         ctx.addIssue({
           code: "custom",
-          message: `entry ${index + 1}${appId ? ` (app ${appId})` : ""} must look like APP_ID:TOKEN (a numeric app id, then the token)`,
+          message: `entry ${index + 1}${appId ? ` (app ${appId})` : ""} must look like APP_ID:TOKEN, or APP_ID@GUEST_SPACE_ID:TOKEN for an app in a guest space (numeric ids, then the token)`,
         });
         continue;
       }
-      const [, appId, token] = match as unknown as [string, string, string];
+      const [, appId, space, token] = match as unknown as [
+        string,
+        string,
+        string | undefined,
+        string,
+      ];
+      if (spaces.has(appId) && spaces.get(appId) !== space) {
+        ctx.addIssue({
+          code: "custom",
+          message: `entry ${index + 1} (app ${appId}) names another guest space than an earlier entry of app ${appId}: an app is in one space`,
+        });
+        continue;
+      }
+      spaces.set(appId, space);
       (tokens[appId] ??= []).push(token);
     }
-    return Object.fromEntries(Object.entries(tokens).map(([app, list]) => [app, list.join(",")]));
+    const guestSpaces = Object.fromEntries(
+      [...spaces].filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    return {
+      tokens: Object.fromEntries(
+        Object.entries(tokens).map(([app, list]) => [app, list.join(",")]),
+      ),
+      guestSpaces,
+    };
   });
 
 const optionalString = z
@@ -162,7 +191,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
   }
   const e = parsed.data;
   const unknownApps = (e.SCHEDULED_JOBS ?? []).flatMap((job, i) =>
-    e.KINTONE_API_TOKENS[job.appId] === undefined
+    e.KINTONE_API_TOKENS.tokens[job.appId] === undefined
       ? [`SCHEDULED_JOBS.${i}.appId ${job.appId} has no token in KINTONE_API_TOKENS`]
       : [],
   );
@@ -193,7 +222,10 @@ export function loadConfig(env: Environment): LoadConfigResult {
       stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
       proxySecret: e.PROXY_SECRET,
       kintoneBaseUrl: e.KINTONE_BASE_URL,
-      kintoneApiTokens: e.KINTONE_API_TOKENS,
+      kintoneApiTokens: e.KINTONE_API_TOKENS.tokens,
+      ...(Object.keys(e.KINTONE_API_TOKENS.guestSpaces).length
+        ? { kintoneGuestSpaces: e.KINTONE_API_TOKENS.guestSpaces }
+        : {}),
       port: e.PORT,
       dataDir: e.DATA_DIR,
       logLevel: e.LOG_LEVEL,
@@ -209,13 +241,19 @@ export function readEnvironment(cwd: string = process.cwd()): Environment {
   return { ...fromFile, ...process.env };
 }
 
-/** The package version for `/healthz`, read once. */
+/**
+ * The package version for `/healthz`, read once: from the nearest package.json above this file,
+ * which is one level up from proxy/ and two from the compiled dist/proxy/.
+ */
 export function readVersion(): string {
-  try {
-    const file = path.join(__dirname, "..", "package.json");
-    const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string };
-    return pkg.version ?? "0.0.0";
-  } catch {
-    return "0.0.0";
+  for (const up of ["..", path.join("..", "..")]) {
+    try {
+      const file = path.join(__dirname, up, "package.json");
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string };
+      return pkg.version ?? "0.0.0";
+    } catch {
+      // not here: one level further up
+    }
   }
+  return "0.0.0";
 }

@@ -86,6 +86,7 @@ export async function startProxy(
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
     apiTokens: config.kintoneApiTokens,
+    guestSpaceIds: config.kintoneGuestSpaces,
     logger,
   });
   const writer = new RecordWriter(records, journal, logger, {
@@ -98,6 +99,7 @@ export async function startProxy(
     coordination,
     gateway,
     writer,
+    records,
     logger,
     now: () => new Date(),
     servedAppIds: Object.keys(config.kintoneApiTokens),
@@ -132,6 +134,7 @@ export async function startProxy(
     version: readVersion(),
     setup: {
       appIds: Object.keys(config.kintoneApiTokens),
+      guestSpaceIds: config.kintoneGuestSpaces,
       stripeKeyType: config.stripeKeyType,
       stripeMode: config.stripeMode,
       webhookConfigured: Boolean(config.stripeWebhookSecret),

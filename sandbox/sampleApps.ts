@@ -37,6 +37,7 @@ export const WRITE_BACK_FIELD_CODES = {
   paidAt: "paid_at",
   customerEmail: "checkout_customer_email",
   error: "checkout_error",
+  amountRefunded: "amount_refunded",
 } as const satisfies MappingConfig["writeBack"];
 
 /** Labels are English: the fields are data, and a machine without CJK fonts still shows them. */
@@ -55,6 +56,7 @@ function writeBackFields(): FieldDef[] {
       options: PAYMENT_STATUSES,
     },
     { code: "amount_total", label: "Amount total", type: "NUMBER", digit: true },
+    { code: "amount_refunded", label: "Amount refunded", type: "NUMBER", digit: true },
     { code: "checkout_url", label: "Checkout URL", type: "LINK", protocol: "WEB" },
     { code: "checkout_expires_at", label: "Expires at", type: "DATETIME" },
     { code: "paid_at", label: "Paid at", type: "DATETIME" },

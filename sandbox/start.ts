@@ -2,12 +2,15 @@
  * `npm start`: builds the plugin when `dist/plugin/` is missing or older than its sources, starts
  * the sandbox (Stripe emulator, kintone emulator with the sample apps, proxy), prints where to go.
  * Ports: SANDBOX_KINTONE_PORT (3100), SANDBOX_STRIPE_PORT (12111), SANDBOX_PROXY_PORT (3000).
+ * The sandbox remembers in SANDBOX_DATA_DIR (default `.sandbox-data/`); `npm start -- --reset`
+ * empties it first.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { closeOnSignals } from "../proxy/main";
-import { PRODUCTS_APP_ID, ORDERS_APP_ID, PRODUCTS_API_TOKEN, ORDERS_API_TOKEN } from "./sampleApps";
+import { renderStartBanner } from "./startBanner";
+import { DASHBOARD_PATH } from "./stripe/dashboardPage";
 import {
   DEFAULT_PLUGIN_DIR,
   DEFAULT_PLUGIN_ID_FILE,
@@ -16,6 +19,8 @@ import {
   SANDBOX_SECRETS,
   startSandbox,
 } from "./startSandbox";
+
+export const DEFAULT_DATA_DIR = path.join(REPO_ROOT, ".sandbox-data");
 
 /** What the plugin build reads; a change in any of them means `dist/plugin/` is stale. */
 const PLUGIN_SOURCES = ["plugin", "core", "manifest.json", "webpack.config.js", "scripts"];
@@ -60,9 +65,27 @@ function port(name: string, fallback: number): number {
   return parsed;
 }
 
+/** SANDBOX_DATA_DIR, else `.sandbox-data/` in the repository. */
+function sandboxDataDir(): string {
+  const chosen = process.env.SANDBOX_DATA_DIR;
+  return chosen === undefined || chosen === "" ? DEFAULT_DATA_DIR : path.resolve(chosen);
+}
+
+function dataDirLabel(dataDir: string): string {
+  const relative = path.relative(process.cwd(), dataDir);
+  return `${relative === "" || relative.startsWith("..") ? dataDir : relative}${path.sep}`;
+}
+
 async function main(): Promise<void> {
+  const dataDir = sandboxDataDir();
+  if (process.argv.slice(2).includes("--reset")) {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Starting fresh: ${dataDirLabel(dataDir)} was emptied (--reset).`);
+  }
   if (pluginBuildIsStale()) buildPlugin();
   const sandbox = await startSandbox({
+    dataDir,
+    preconfigure: true,
     ports: {
       kintone: port("SANDBOX_KINTONE_PORT", DEFAULT_PORTS.kintone),
       stripe: port("SANDBOX_STRIPE_PORT", DEFAULT_PORTS.stripe),
@@ -70,24 +93,19 @@ async function main(): Promise<void> {
     },
   });
   const { urls } = sandbox;
-  console.log(`
-The sandbox is running (everything on this machine, no accounts):
-
-  kintone   ${urls.kintone}/           sample apps "Products" (app ${PRODUCTS_APP_ID}) and "Orders" (app ${ORDERS_APP_ID})
-  Stripe    ${urls.stripe}         the Stripe emulator (API and checkout pages)
-  Proxy     ${urls.proxy ?? "(not started)"}
-
-What to do next:
-  1. Open the plug-in settings of Products: ${urls.pluginSettings(PRODUCTS_APP_ID)}
-     Proxy URL: ${urls.proxy ?? ""}    Proxy secret: ${SANDBOX_SECRETS.proxySecret}
-     Map the fields (product_code, product_name, unit_price, currency, image, the checkout_* write-back fields) and save.
-  2. Open the record list: ${urls.productsList}  and press the plug-in's button in the header.
-  3. Open a checkout link, then pay, cancel or let it expire on the emulator's page; reload the record.
-  Orders works the same with the "items" subtable: ${urls.pluginSettings(ORDERS_APP_ID)}
-
-  The proxy's kintone API tokens: ${PRODUCTS_APP_ID}:${PRODUCTS_API_TOKEN}, ${ORDERS_APP_ID}:${ORDERS_API_TOKEN}
-  Add ?lang=en or ?lang=ja to any kintone page to switch the language. Ctrl-C stops everything.
-`);
+  console.log(
+    renderStartBanner({
+      kintoneUrl: urls.kintone,
+      dashboardUrl: `${urls.stripe}${DASHBOARD_PATH}`,
+      proxyUrl: urls.proxy,
+      productsList: urls.productsList,
+      ordersList: urls.ordersList,
+      pluginSettings: urls.pluginSettings,
+      proxySecret: SANDBOX_SECRETS.proxySecret,
+      dataDirLabel: dataDirLabel(dataDir),
+      restored: sandbox.restored,
+    }),
+  );
 
   closeOnSignals(
     () => {

@@ -5,6 +5,7 @@
  */
 import { ORDERS_FIELDS } from "../testkit/ordersFields";
 import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
+import { placeAppInGuestSpace } from "./kintone/KintoneGuestSpaces";
 import type { ApiTokenDef, FieldDef } from "./kintone/KintoneStore";
 import {
   startStripeEmulator,
@@ -22,6 +23,8 @@ export interface OrdersEmulatorsOptions {
   /** Default view and edit. */
   tokenRights?: ApiTokenDef["rights"];
   stripe?: StripeEmulatorOptions;
+  /** Puts the Orders app in this guest space: the proxy then gets its token as APP_ID@SPACE:TOKEN. */
+  guestSpaceId?: string;
 }
 
 export interface OrdersEmulators {
@@ -54,6 +57,8 @@ export async function startOrdersEmulators(
     ],
   });
   const appId = kintone.store.listApps()[0]!.id;
+  if (options.guestSpaceId) placeAppInGuestSpace(kintone.store, appId, options.guestSpaceId);
+  const tokenApp = options.guestSpaceId ? `${appId}@${options.guestSpaceId}` : appId;
   return {
     stripe,
     kintone,
@@ -64,7 +69,7 @@ export async function startOrdersEmulators(
       STRIPE_API_BASE: stripe.url,
       PROXY_SECRET: proxySecret,
       KINTONE_BASE_URL: kintone.url,
-      KINTONE_API_TOKENS: `${appId}:${token}`,
+      KINTONE_API_TOKENS: `${tokenApp}:${token}`,
       PORT: "0",
     }),
     async close() {

@@ -3,14 +3,17 @@
  * apps and pages hosting the built plugin, and the proxy wired to both. `npm start` and the browser
  * stories use it; every port can be 0 for a free one.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
+import { LOGIN_USER_TIME_ZONE } from "./kintone/KintoneStore";
 import { createPagesRouter } from "./kintone/pages/createPagesRouter";
 import { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
 import { startStripeEmulator, type StripeEmulator } from "./stripe/StripeEmulator";
-import { APP_BINDING_HEADER } from "../core/api/proxyApi";
+import { DASHBOARD_PATH } from "./stripe/dashboardPage";
+import { preconfigureSampleApps, storePluginSettings } from "./preconfigureSampleApps";
+import { readSandboxState, SnapshotKeeper } from "./snapshot/SandboxSnapshot";
 import { loadConfig } from "../proxy/config";
 import { startProxy, type RunningProxy } from "../proxy/main";
 import {
@@ -43,6 +46,14 @@ export interface SandboxOptions {
   proxy?: boolean;
   /** The proxy's logger; default the proxy's own (pino to stdout). */
   proxyLogger?: Logger;
+  /**
+   * Where the sandbox remembers (`npm start`: `.sandbox-data/`): its state is read from here at
+   * start and saved here as it changes; the proxy's journal lives here too. Default: nothing is
+   * kept, the journal is in memory.
+   */
+  dataDir?: string;
+  /** A fresh sandbox's sample apps get the plugin settings saved for them (default false). */
+  preconfigure?: boolean;
 }
 
 export interface Sandbox {
@@ -52,6 +63,8 @@ export interface Sandbox {
   /** Plugin settings and proxy settings per app, as the settings screen saved them. */
   pluginSettings: PluginSettingsStore;
   pluginId: string;
+  /** Whether the state came back from `dataDir` (false: a fresh sandbox). */
+  restored: boolean;
   urls: {
     kintone: string;
     stripe: string;
@@ -69,10 +82,11 @@ export function readPluginId(file = DEFAULT_PLUGIN_ID_FILE): string {
 
 /**
  * ▶ Where the proxy is wired: the proxy's usual environment (see proxy/config.ts), pointed at the emulators.
- * The journal lives in memory: the sandbox's kintone and Stripe forget everything on restart too.
+ * The journal lives in `dataDir` when the sandbox remembers, else in memory (kintone and Stripe
+ * forget everything on restart too).
  */
 export async function startSandboxProxy(
-  wiring: { port: number; kintoneUrl: string; stripeUrl: string },
+  wiring: { port: number; kintoneUrl: string; stripeUrl: string; dataDir?: string },
   logger?: Logger,
 ): Promise<RunningProxy> {
   const env = {
@@ -83,11 +97,14 @@ export async function startSandboxProxy(
     KINTONE_BASE_URL: wiring.kintoneUrl,
     KINTONE_API_TOKENS: SAMPLE_KINTONE_API_TOKENS,
     PORT: String(wiring.port),
+    ...(wiring.dataDir === undefined ? {} : { DATA_DIR: wiring.dataDir }),
   };
   const result = loadConfig(env);
   if (!result.ok)
     throw new Error(`the sandbox's proxy configuration is refused: ${result.message}`);
-  return startProxy(result.config, { host: "127.0.0.1", journalFile: ":memory:", logger });
+  if (wiring.dataDir !== undefined) mkdirSync(wiring.dataDir, { recursive: true });
+  const journalFile = wiring.dataDir === undefined ? ":memory:" : undefined;
+  return startProxy(result.config, { host: "127.0.0.1", journalFile, logger });
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -99,7 +116,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const started: Array<{ close(): Promise<void> }> = [];
 
   try {
-    const stripe = await startStripeEmulator({ port: ports.stripe });
+    // The emulator's pages show times on the same clock as the kintone user's (Asia/Tokyo).
+    const displayTimeZone = LOGIN_USER_TIME_ZONE;
+    const stripe = await startStripeEmulator({ port: ports.stripe, displayTimeZone });
     started.push(stripe);
     const kintone = await startKintoneEmulator({
       port: ports.kintone,
@@ -108,13 +127,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       },
     });
     started.push(kintone);
-    await createSampleApps(kintone.store);
-    links.push({ label: "Stripe emulator", url: stripe.url });
+    const { dataDir } = options;
+    const emulatorOrigins = { kintone: kintone.url, stripe: stripe.url };
+    const saved = dataDir === undefined ? undefined : readSandboxState(dataDir, emulatorOrigins);
+    if (saved === undefined) {
+      await createSampleApps(kintone.store);
+    } else {
+      kintone.store.restoreState(saved.kintone);
+      stripe.restoreState(saved.stripe);
+    }
+    links.push({ label: "Stripe emulator (Dashboard)", url: `${stripe.url}${DASHBOARD_PATH}` });
 
     let proxy: RunningProxy | undefined;
     if (options.proxy ?? true) {
       proxy = await startSandboxProxy(
-        { port: ports.proxy, kintoneUrl: kintone.url, stripeUrl: stripe.url },
+        {
+          port: ports.proxy,
+          kintoneUrl: kintone.url,
+          stripeUrl: stripe.url,
+          dataDir: options.dataDir,
+        },
         options.proxyLogger,
       );
       started.push(proxy);
@@ -127,6 +159,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       links.push({ label: "Proxy", url: `${proxy.url}/healthz` });
     }
 
+    if (dataDir !== undefined && saved !== undefined) {
+      // Read again now that the proxy's address is known: the settings name it.
+      const origins = { ...emulatorOrigins, proxy: proxy?.url };
+      pluginSettings.restoreState(readSandboxState(dataDir, origins)?.pluginSettings ?? []);
+    }
+    if (saved === undefined && options.preconfigure && proxy !== undefined) {
+      const proxyAccess = { url: proxy.url, secret: SANDBOX_SECRETS.proxySecret };
+      preconfigureSampleApps(pluginSettings, pluginId, proxyAccess, kintone.url);
+    }
+    if (dataDir !== undefined) {
+      const capture = () => ({
+        kintone: kintone.store.captureState(),
+        pluginSettings: pluginSettings.captureState(),
+        stripe: stripe.captureState(),
+      });
+      const origins = () => ({ ...emulatorOrigins, proxy: proxy?.url });
+      const keeper = new SnapshotKeeper(dataDir, capture, origins);
+      keeper.saveNow();
+      keeper.start();
+      // Closed first (the list closes in reverse): the last save sees everything.
+      started.push({ close: async () => keeper.close() });
+    }
+
     const pluginSettingsUrl = (appId: string) =>
       `${kintone.url}/k/admin/app/${appId}/plugin/config?pluginId=${encodeURIComponent(pluginId)}`;
     return {
@@ -135,6 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       proxy,
       pluginSettings,
       pluginId,
+      restored: saved !== undefined,
       urls: {
         kintone: kintone.url,
         stripe: stripe.url,
@@ -165,18 +221,7 @@ async function closeAll(started: Array<{ close(): Promise<void> }>): Promise<voi
  */
 export function savePluginSettings(sandbox: Sandbox, appId: string, mapping: object): void {
   if (!sandbox.urls.proxy) throw new Error("the sandbox was started without its proxy");
-  const proxyUrl = `${sandbox.urls.proxy}/`;
-  const mappingJson = JSON.stringify(mapping);
-  sandbox.pluginSettings.setConfig(appId, sandbox.pluginId, { proxyUrl, mapping: mappingJson });
-  for (const method of ["GET", "POST"] as const) {
-    sandbox.pluginSettings.setProxyConfig(appId, sandbox.pluginId, {
-      url: proxyUrl,
-      method,
-      headers: {
-        Authorization: `Bearer ${SANDBOX_SECRETS.proxySecret}`,
-        [APP_BINDING_HEADER]: appId,
-      },
-      data: method === "POST" ? { appId, mapping: mappingJson } : {},
-    });
-  }
+  const { pluginSettings, pluginId } = sandbox;
+  const proxy = { url: sandbox.urls.proxy, secret: SANDBOX_SECRETS.proxySecret };
+  storePluginSettings(pluginSettings, pluginId, proxy, appId, mapping);
 }

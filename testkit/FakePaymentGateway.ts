@@ -87,6 +87,8 @@ export class FakePaymentGateway implements PaymentGateway {
       paymentIntentId: null,
       clientReferenceId: request.clientReferenceId,
       metadata: request.metadata,
+      recoveryUrl: null,
+      recoveredFrom: null,
     };
     this.sessions.set(id, session);
     this.requests.set(id, request);

@@ -5,6 +5,7 @@
 import type { KintoneRecord } from "../core/kintone/KintoneRecord";
 import { RecordNotFoundError } from "../proxy/errors/RecordNotFoundError";
 import { UpstreamError } from "../proxy/errors/UpstreamError";
+import { KintoneActionRefusedError } from "../proxy/adapters/kintone/KintoneActionRefusedError";
 import { KintoneValuesRefusedError } from "../proxy/adapters/kintone/KintoneValuesRefusedError";
 import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../proxy/ports/RecordStore";
 
@@ -105,6 +106,15 @@ export class FakeRecordStore implements RecordStore {
 
   async getFormFields(_appId: string) {
     return this.formFields;
+  }
+
+  /** Actions run, in order; an action named in `refusedActions` is refused as kintone does. */
+  actionsRun: { appId: string; recordId: string; action: string }[] = [];
+  refusedActions = new Set<string>();
+
+  async runProcessAction(appId: string, recordId: string, action: string) {
+    if (this.refusedActions.has(action)) throw new KintoneActionRefusedError(action, "notOffered");
+    this.actionsRun.push({ appId, recordId, action });
   }
 
   field(appId: string, recordId: string, code: string): unknown {

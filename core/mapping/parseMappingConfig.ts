@@ -5,6 +5,7 @@
 import { MAX_AMOUNT, findCurrency } from "../money/currencies";
 import { parseDecimal, toMinorUnits } from "../money/toMinorUnits";
 import { mappingConfigSchema, type MappingConfig, type ValueRef } from "./MappingConfig";
+import { duplicateLabelProblems } from "./statusLabels";
 
 export interface MappingProblem {
   /** Dotted path into the mapping ("lineItem.image.index"), "" for the whole document. */
@@ -134,6 +135,7 @@ function crossFieldProblems(mapping: MappingConfig): MappingProblem[] {
       seen.set(field, key);
     }
   }
+  problems.push(...duplicateLabelProblems(mapping.statusLabels));
   return problems;
 }
 

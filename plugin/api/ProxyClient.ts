@@ -8,6 +8,7 @@ import {
   diagnosticsAnswerSchema,
   errorAnswerSchema,
   jobAnswerSchema,
+  jobListAnswerSchema,
   previewAnswerSchema,
   sessionAnswerSchema,
   sessionListAnswerSchema,
@@ -50,6 +51,13 @@ export class ProxyClient {
 
   getJob(jobId: string) {
     return this.call("GET", `v1/jobs/${encodeURIComponent(jobId)}`, jobAnswerSchema);
+  }
+
+  /** The app's recent jobs, newest first (the proxy lists 10 unless asked for up to 50). */
+  listJobs(appId: string, limit?: number) {
+    const query = new URLSearchParams({ appId });
+    if (limit !== undefined) query.set("limit", String(limit));
+    return this.call("GET", `v1/jobs?${query.toString()}`, jobListAnswerSchema);
   }
 
   getSession(sessionId: string) {

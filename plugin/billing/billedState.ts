@@ -2,9 +2,11 @@
  * Whether a record is billed already, as far as its write-back fields tell: a new link for it
  * could charge the customer twice. The proxy refuses such a link anyway (409
  * RECORD_ALREADY_PAID); the screens read the same states so the user sees it before asking.
+ * The fields may hold the app's own texts for the states (`statusLabels`) or the codes.
  */
 import { BILLED_PAYMENT_STATUSES } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { stateFromLabel } from "../../core/mapping/statusLabels";
 
 /** A billed payment state, or a complete checkout whose konbini / bank payment is on its way. */
 export type BilledState = (typeof BILLED_PAYMENT_STATUSES)[number] | "awaiting_payment";
@@ -34,10 +36,17 @@ export function billedStateOf(paymentStatus: string, complete: boolean): BilledS
 export function billedState(
   record: RecordLike,
   writeBack: MappingConfig["writeBack"],
+  statusLabels?: MappingConfig["statusLabels"],
 ): BilledState | undefined {
-  const paymentStatus = fieldText(record, writeBack.paymentStatus);
+  const paymentText = fieldText(record, writeBack.paymentStatus);
+  if (paymentText === undefined) return undefined;
+  const labels = { statusLabels };
+  const paymentStatus = stateFromLabel(labels, "paymentStatus", paymentText);
   if (paymentStatus === undefined) return undefined;
-  return billedStateOf(paymentStatus, fieldText(record, writeBack.status) === "complete");
+  const statusText = fieldText(record, writeBack.status);
+  const status =
+    statusText === undefined ? undefined : stateFromLabel(labels, "status", statusText);
+  return billedStateOf(paymentStatus, status === "complete");
 }
 
 /** A billed record gets no new link unless the app bills its records repeatedly. */

@@ -4,6 +4,16 @@
  * validateMappingConfig); `formStateFromMapping` fills the form from a stored mapping.
  */
 import type { MappingConfig, ValueRef } from "../../core/mapping/MappingConfig";
+import {
+  emptyLabelFormState,
+  emptyProcessActionFormState,
+  labelFormStateFromMapping,
+  processActionFormStateFromMapping,
+  processActionsPart,
+  statusLabelsPart,
+  type LabelFormState,
+  type ProcessActionFormState,
+} from "./statusFormState";
 
 export type RefMode = "none" | "field" | "const" | "template";
 
@@ -38,6 +48,11 @@ export const WRITE_BACK_KEYS = [
   "amountRefunded",
   "paymentIntentId",
   "recoveryUrl",
+  "customerId",
+  "customerName",
+  "customerPhone",
+  "billingAddress",
+  "shippingAddress",
 ] as const;
 export type WriteBackKey = (typeof WRITE_BACK_KEYS)[number];
 
@@ -70,6 +85,8 @@ export interface MappingFormState {
   allowRepeatPayment: boolean;
   afterExpirationRecovery: boolean;
   writeBack: Record<WriteBackKey, string>;
+  statusLabels: LabelFormState;
+  processActions: ProcessActionFormState;
 }
 
 const noRef = (): RefState => ({ mode: "none", field: "", text: "" });
@@ -109,6 +126,8 @@ export function emptyFormState(): MappingFormState {
       WriteBackKey,
       string
     >,
+    statusLabels: emptyLabelFormState(),
+    processActions: emptyProcessActionFormState(),
   };
 }
 
@@ -165,6 +184,8 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
   state.allowRepeatPayment = mapping.allowRepeatPayment ?? false;
   state.afterExpirationRecovery = mapping.afterExpirationRecovery ?? false;
   for (const key of WRITE_BACK_KEYS) state.writeBack[key] = mapping.writeBack[key] ?? "";
+  state.statusLabels = labelFormStateFromMapping(mapping);
+  state.processActions = processActionFormStateFromMapping(mapping);
   return state;
 }
 
@@ -214,6 +235,8 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     ...(state.allowRepeatPayment ? { allowRepeatPayment: true } : {}),
     ...(state.afterExpirationRecovery ? { afterExpirationRecovery: true } : {}),
     writeBack,
+    ...statusLabelsPart(state.statusLabels),
+    ...processActionsPart(state.processActions),
   };
 }
 

@@ -20,6 +20,8 @@ import {
   type WriteBackKey,
 } from "./MappingFormState";
 import { missingStatusOptions } from "./missingStatusOptions";
+import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
+import { statusLabelsPart } from "./statusFormState";
 
 /** `control` is the mapping path of the control the error belongs to ("lineItem.name"), or "". */
 export interface FormError {
@@ -53,6 +55,11 @@ export const WRITE_BACK_PURPOSES: Record<WriteBackKey, FieldPurpose> = {
   amountRefunded: "writeBackNumber",
   paymentIntentId: "writeBackText",
   recoveryUrl: "writeBackUrl",
+  customerId: "writeBackText",
+  customerName: "writeBackText",
+  customerPhone: "writeBackText",
+  billingAddress: "writeBackAddress",
+  shippingAddress: "writeBackAddress",
 };
 
 /** Every control an error can be shown on, by the mapping path it edits. */
@@ -74,6 +81,7 @@ export const FORM_CONTROLS = [
   "allowRepeatPayment",
   "afterExpirationRecovery",
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
+  ...STATUS_LABEL_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -155,7 +163,8 @@ export function checkMappingForm(
     if (errors.length > before || fields === undefined) continue;
     if (key === "status" || key === "paymentStatus") {
       const field = findField(fields, code);
-      const missing = field === undefined ? [] : missingStatusOptions(field, key);
+      const labels = statusLabelsPart(state.statusLabels).statusLabels;
+      const missing = field === undefined ? [] : missingStatusOptions(field, key, labels);
       if (missing.length > 0) {
         errors.push({
           control,
@@ -167,6 +176,8 @@ export function checkMappingForm(
       }
     }
   }
+
+  errors.push(...checkStatusLabels(state.statusLabels, messages));
 
   // Core's checks, for what the screen's own did not already say about the same control.
   const validated = validateMappingConfig(mappingFromFormState(state));

@@ -31,7 +31,8 @@ export type FieldPurpose =
   | "writeBackDate"
   | "writeBackNumber"
   | "writeBackEmail"
-  | "writeBackError";
+  | "writeBackError"
+  | "writeBackAddress";
 
 export const FITTING_TYPES: Record<FieldPurpose, readonly string[]> = {
   text: TEXT_FIELD_TYPES,
@@ -49,6 +50,8 @@ export const FITTING_TYPES: Record<FieldPurpose, readonly string[]> = {
   writeBackNumber: ["NUMBER", "SINGLE_LINE_TEXT"],
   writeBackEmail: ["SINGLE_LINE_TEXT", "LINK"],
   writeBackError: ["MULTI_LINE_TEXT", "SINGLE_LINE_TEXT"],
+  /** An address is several lines: only a multi-line text keeps them. */
+  writeBackAddress: ["MULTI_LINE_TEXT"],
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

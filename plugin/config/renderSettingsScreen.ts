@@ -15,13 +15,16 @@ import type { ConnectionTestReport } from "./describeConnectionTest";
 import type { FormField } from "./formFields";
 import { emptyFormState, formStateFromMapping, type MappingFormState } from "./MappingFormState";
 import { readPluginConfig } from "./pluginConfig";
+import { loadProcessSettings, type ProcessSettingsView } from "./processSettings";
 import { saveSettings } from "./saveSettings";
 import { checkoutSection } from "./sections/checkoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
 import { lineItemSection } from "./sections/lineItemSection";
+import { processActionsSection } from "./sections/processActionsSection";
 import { CLASS, createSettingsContext, refreshFieldChoices } from "./sections/SettingsContext";
 import { sourceSection } from "./sections/sourceSection";
+import { statusLabelsSection } from "./sections/statusLabelsSection";
 import { writeBackSection } from "./sections/writeBackSection";
 
 export interface SettingsScreenOptions {
@@ -30,6 +33,8 @@ export interface SettingsScreenOptions {
   language: Language;
   messages: Messages;
   loadFields: () => Promise<FormField[]>;
+  /** The app's process management; default: read with kintone's settings API. */
+  loadProcess?: () => Promise<ProcessSettingsView>;
   transport: ProxyTransport;
 }
 
@@ -71,6 +76,7 @@ export function renderSettingsScreen(
     transport: options.transport,
     previousProxyUrl,
   });
+  const processActions = processActionsSection(context);
 
   const saveButton = new Button({ text: t.save, type: "submit" });
   const cancelButton = new Button({ text: t.cancel, type: "normal" });
@@ -85,6 +91,8 @@ export function renderSettingsScreen(
     lineItemSection(context),
     checkoutSection(context),
     writeBackSection(context),
+    statusLabelsSection(context),
+    processActions.element,
     element(document, "div", { className: `${CLASS}-buttons` }, [saveButton, cancelButton]),
   ]);
   container.replaceChildren(root);
@@ -132,7 +140,7 @@ export function renderSettingsScreen(
   };
   saveButton.addEventListener("click", () => void save());
 
-  const ready = options.loadFields().then(
+  const fieldsReady = options.loadFields().then(
     (loaded) => {
       context.fields = loaded;
       refreshFieldChoices(context);
@@ -140,6 +148,13 @@ export function renderSettingsScreen(
     },
     () => showNotice(t.settingsFieldsUnavailable),
   );
+
+  // Without it (no rights, an old kintone) the section stays hidden; stored actions are kept.
+  const processReady = (options.loadProcess ?? (() => loadProcessSettings(appId)))().then(
+    processActions.show,
+    () => undefined,
+  );
+  const ready = Promise.all([fieldsReady, processReady]).then(() => undefined);
 
   return { ready, state, save, testConnection: connection.testConnection };
 }

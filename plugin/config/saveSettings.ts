@@ -7,11 +7,15 @@
  *   method matches and whose URL starts with proxyUrl, and stored values win over the page's
  *   (https://cybozu.dev/ja/kintone/docs/js-api/plugins/set-config-for-proxy/). So the secret never
  *   reaches the browser, users choose records, never prices, and every call is bound to this app:
- *   the proxy acts on no other app's sessions, jobs or lists for it (issue #8).
+ *   the proxy acts on no other app's sessions, jobs or lists for it (issue #8). An app in a
+ *   guest space also stores `X-Kintone-Guest-Space-Id`, which the proxy checks against the
+ *   space it serves the app in.
  * - `setConfig({ proxyUrl, mapping })`: readable by every user of the app (the list view and
  *   record buttons read the write-back fields from it), so never the secret.
  */
 import { APP_BINDING_HEADER } from "../../core/api/proxyApi";
+import { GUEST_SPACE_BINDING_HEADER } from "../../core/api/guestSpaceHeader";
+import { currentGuestSpaceId } from "./guestSpaceId";
 import { PROXY_METHODS, storedAuthorization } from "./validateProxySettings";
 
 export interface SettingsToSave {
@@ -71,9 +75,13 @@ export async function saveSettings(
       ? `Bearer ${secret}`
       : (storedAuthorization(proxyUrl, "POST") ?? storedAuthorization(proxyUrl, "GET"));
   if (authorization === undefined) throw new Error("no secret is stored for this URL");
+  const guestSpaceId = currentGuestSpaceId();
+  const guestSpace: Record<string, string> = guestSpaceId
+    ? { [GUEST_SPACE_BINDING_HEADER]: guestSpaceId }
+    : {};
   for (const method of PROXY_METHODS) {
     const data: Record<string, string> = method === "POST" ? { appId, mapping: mappingJson } : {};
-    const headers = { Authorization: authorization, [APP_BINDING_HEADER]: appId };
+    const headers = { Authorization: authorization, [APP_BINDING_HEADER]: appId, ...guestSpace };
     await setProxyConfig(proxyUrl, method, headers, data);
   }
   for (const url of new Set(otherUrls)) {

@@ -1,16 +1,29 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { lastErrorNote } from "../billing/lastErrorNote";
 import { billedReason } from "../i18n/billedStateLabel";
 import { describeProxyError } from "../i18n/describeProxyError";
+import type { FieldLabeler } from "../i18n/labelFields";
 import type { Language, Messages } from "../i18n/messages";
 import type { CheckoutClient } from "../list/CheckoutClient";
+import { loadFieldLabeler } from "../list/fieldLabels";
+import type { KintoneApi } from "../list/KintoneApi";
 import { totalsByCurrency } from "../list/renderPreview";
 import { confirmAction } from "../ui/confirmAction";
 import { copyText } from "../ui/copyText";
-import { button, element } from "../ui/element";
+import { button, element, type ButtonKind } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatTotals } from "../ui/formatMoney";
+import { awaitConfirmation, returnedSessionId } from "./awaitConfirmation";
 import { blockedCaption } from "./blockedCaption";
+import {
+  pageScheduler,
+  pageVisibility,
+  type PageVisibility,
+  type PollScheduler,
+} from "./confirmationPoller";
+import { describeSyncChange, shownStates } from "./describeSyncChange";
 import { detailButtonStates, readRecordCheckout } from "./detailButtonStates";
+import { rememberNotice, takeNotice, type NoticeStorage } from "./noticeAfterReload";
 
 export const DETAIL_BUTTONS_ID = "kintone-stripe-checkout-detail-buttons";
 
@@ -25,7 +38,19 @@ export interface DetailButtonsOptions {
   /** Shows the record again so the written fields appear (location.reload on kintone). */
   reload: () => void;
   copy?: (text: string) => Promise<boolean>;
+  /** kintone's REST API: the record's revision while awaiting Stripe, field labels for errors. */
+  api?: KintoneApi;
+  /** Where the notice of an action survives its reload (the tab's sessionStorage by default). */
+  storage?: NoticeStorage;
+  /** The page's query and hash, to tell a return from Checkout (its success URL). */
+  location?: { search: string; hash: string };
+  scheduler?: PollScheduler;
+  visibility?: PageVisibility;
 }
+
+/** What an action did: reload to show the written fields (with a notice after it), or just say so. */
+type Outcome =
+  { reload: true; notice?: string[] } | { reload: false; notice: string[] } | undefined;
 
 /**
  * The record's buttons in the header menu space: create (or re-issue), refresh status, expire,
@@ -60,12 +85,19 @@ export function addDetailButtons(
     return container;
   }
   const { client, mapping } = settings;
-  const checkout = readRecordCheckout(options.record, mapping.writeBack);
+  const win = doc.defaultView;
+  const storage = options.storage ?? safeSessionStorage(win);
+  const noticeKey = `${options.appId}:${options.recordId}`;
+  const checkout = readRecordCheckout(options.record, mapping.writeBack, mapping.statusLabels);
   const states = detailButtonStates(checkout, mapping);
   const revision = options.record.$revision?.value;
   const ref =
     typeof revision === "string" ? { id: options.recordId, revision } : { id: options.recordId };
   const buttons: HTMLButtonElement[] = [];
+  const labels = () =>
+    options.api === undefined
+      ? Promise.resolve<FieldLabeler>(() => undefined)
+      : loadFieldLabeler(options.api, options.appId);
 
   /** Asks first; "Working…" hides meanwhile so it does not seem to run already. */
   const ask = async (confirm: Parameters<typeof confirmAction>[1]) => {
@@ -75,19 +107,28 @@ export function addDetailButtons(
     return confirmed;
   };
 
-  /** Runs an action with every button disabled, then reloads, or shows what went wrong. */
-  const act = async (action: () => Promise<boolean>) => {
+  /** Runs an action with every button disabled, then reloads or says what it did, or what went wrong. */
+  const act = async (action: () => Promise<Outcome>) => {
     buttons.forEach((b) => (b.disabled = true));
     show("info", [messages.working]);
     try {
-      if (await action()) {
+      const outcome = await action();
+      if (outcome?.reload === true) {
+        if (outcome.notice)
+          rememberNotice(storage, noticeKey, { kind: "success", lines: outcome.notice });
         show("success", [messages.doneReloading]);
         options.reload();
         return;
       }
-      message.hidden = true;
+      if (outcome === undefined) message.hidden = true;
+      else show("success", outcome.notice);
     } catch (error) {
-      const { message: text, details } = describeProxyError(error, messages);
+      const { message: text, details } = describeProxyError(
+        error,
+        messages,
+        undefined,
+        await labels(),
+      );
       show("error", [text, ...details]);
     }
     buttons.forEach((b, i) => (b.disabled = !enabled[i]));
@@ -108,64 +149,74 @@ export function addDetailButtons(
               : messages.confirmCreateMessage,
           { total, links: preview.sessions.length, records: 1 },
         ),
-        confirmLabel: messages.confirmCreateAction,
+        confirmLabel:
+          kind === "reissue" ? messages.confirmReissueAction : messages.confirmCreateAction,
         cancelLabel: messages.back,
+        // Charging a record whose checkout completed already is the dangerous choice there.
+        danger: kind === "afterComplete" || checkout.billed !== undefined,
       });
-      if (!confirmed) return false;
+      if (!confirmed) return undefined;
       await client.createCheckouts(options.appId, [ref]);
-      return true;
+      return {
+        reload: true,
+        notice: [kind === "reissue" ? messages.reissueDone : messages.createDone],
+      };
     });
 
   const sessionId = checkout.sessionId ?? "";
-  const entries: Array<[string, () => void, boolean, string, "primary" | "normal" | "danger"]> = [
+  const sync = () =>
+    act(async () => {
+      const { session } = await client.syncSession(sessionId);
+      const changes = describeSyncChange(shownStates(options.record, mapping), session, messages);
+      // The record shows no state to compare with: reload so it shows what was written.
+      if (changes === undefined) return { reload: true };
+      if (changes.length === 0) return { reload: false, notice: [messages.syncUpToDate] };
+      return { reload: true, notice: [messages.syncChanged, ...changes] };
+    });
+
+  const expire = () =>
+    act(async () => {
+      const confirmed = await ask({
+        title: messages.confirmExpireTitle,
+        message: messages.confirmExpireMessage,
+        confirmLabel: messages.confirmExpireAction,
+        cancelLabel: messages.back,
+        danger: true,
+      });
+      if (!confirmed) return undefined;
+      await client.expireSession(sessionId);
+      return { reload: true, notice: [messages.expireDone] };
+    });
+
+  const copy = () => {
+    void (options.copy ?? ((text) => copyText(doc, text)))(checkout.url ?? "").then((ok) =>
+      show(ok ? "success" : "error", [ok ? messages.copied : messages.copyFailed]),
+    );
+  };
+
+  // The blue button is the safe next step: never a new charge on a billed or completed record.
+  const createIsSafe =
+    states.create.enabled &&
+    checkout.billed === undefined &&
+    states.create.kind !== "afterComplete";
+  const primaryOf = (name: string): ButtonKind =>
+    (name === "create" && createIsSafe) || (name === "sync" && !createIsSafe && states.sync)
+      ? "primary"
+      : "normal";
+  const entries: Array<[string, () => void, boolean, string]> = [
     [
       states.create.kind === "reissue" ? messages.detailReissue : messages.detailCreate,
       () => void create(),
       states.create.enabled,
       "create",
-      "primary",
     ],
-    [
-      messages.detailSync,
-      () => void act(async () => (await client.syncSession(sessionId), true)),
-      states.sync,
-      "sync",
-      "normal",
-    ],
-    [
-      messages.detailExpire,
-      () =>
-        void act(async () => {
-          const confirmed = await ask({
-            title: messages.confirmExpireTitle,
-            message: messages.confirmExpireMessage,
-            confirmLabel: messages.confirmExpireAction,
-            cancelLabel: messages.back,
-            danger: true,
-          });
-          if (!confirmed) return false;
-          await client.expireSession(sessionId);
-          return true;
-        }),
-      states.expire,
-      "expire",
-      "normal",
-    ],
-    [
-      messages.copyLink,
-      () => {
-        void (options.copy ?? ((text) => copyText(doc, text)))(checkout.url ?? "").then((ok) =>
-          show(ok ? "success" : "error", [ok ? messages.copied : messages.copyFailed]),
-        );
-      },
-      states.copy,
-      "copy",
-      "normal",
-    ],
+    [messages.detailSync, () => void sync(), states.sync, "sync"],
+    [messages.detailExpire, () => void expire(), states.expire, "expire"],
+    [messages.copyLink, copy, states.copy, "copy"],
   ];
   const enabled = entries.map((entry) => entry[2]);
-  for (const [label, onClick, isEnabled, name, kind] of entries) {
-    const node = button(doc, label, onClick, kind);
+  for (const [label, onClick, isEnabled, name] of entries) {
+    const node = button(doc, label, onClick, primaryOf(name));
     node.classList.add(`kintone-stripe-checkout-detail-${name}`);
     node.disabled = !isEnabled;
     buttons.push(node);
@@ -177,6 +228,55 @@ export function addDetailButtons(
     buttons[0]!.title = reasons.join("\n");
     container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
-  container.append(message);
+  container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
+
+  const pending = takeNotice(storage, noticeKey);
+  if (pending !== undefined) show(pending.kind, pending.lines);
+  watchForConfirmation();
   return container;
+
+  /** Back from Checkout with the record still behind Stripe: wait for the webhook, then reload. */
+  function watchForConfirmation() {
+    const { api } = options;
+    const location = options.location ?? win?.location;
+    if (api === undefined || checkout.sessionId === undefined || win === null) return;
+    const returned = returnedSessionId(
+      `${location?.search ?? ""}&${(location?.hash ?? "").replace(/^#/, "")}`,
+    );
+    void awaitConfirmation({
+      sessionId: checkout.sessionId,
+      shownStatus: checkout.status,
+      returnedFromCheckout: returned === checkout.sessionId,
+      getSession: (id) => client.getSession(id),
+      readRevision: async () => {
+        const answer = (await api("/k/v1/record.json", "GET", {
+          app: options.appId,
+          id: options.recordId,
+        })) as { record?: { $revision?: { value?: unknown } } };
+        const value = answer.record?.$revision?.value;
+        return typeof value === "string" ? value : undefined;
+      },
+      revision: typeof revision === "string" ? revision : undefined,
+      scheduler: options.scheduler ?? pageScheduler(win),
+      visibility: options.visibility ?? pageVisibility(doc),
+      onWaiting: () => show("info", [messages.awaitingConfirmation]),
+      onChanged: () => {
+        rememberNotice(storage, noticeKey, {
+          kind: "success",
+          lines: [messages.awaitingConfirmationLanded],
+        });
+        options.reload();
+      },
+      onGaveUp: () => show("info", [messages.awaitingConfirmationGaveUp]),
+    });
+  }
+}
+
+/** The tab's sessionStorage; undefined where the browser refuses it (some private modes). */
+function safeSessionStorage(win: Window | null): NoticeStorage | undefined {
+  try {
+    return win?.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

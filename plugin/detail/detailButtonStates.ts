@@ -1,4 +1,5 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { stateFromLabel } from "../../core/mapping/statusLabels";
 import { billedState, blocksNewLink, type BilledState } from "../billing/billedState";
 
 /** What the record's write-back fields say about its checkout. */
@@ -29,6 +30,7 @@ type RecordLike = Record<string, { value?: unknown } | undefined>;
 export function readRecordCheckout(
   record: RecordLike,
   writeBack: MappingConfig["writeBack"],
+  statusLabels?: MappingConfig["statusLabels"],
 ): RecordCheckout {
   const text = (code: string | undefined) => {
     const value = code === undefined ? undefined : record[code]?.value;
@@ -37,8 +39,8 @@ export function readRecordCheckout(
   return {
     sessionId: text(writeBack.sessionId),
     url: text(writeBack.url),
-    status: text(writeBack.status),
-    billed: billedState(record, writeBack),
+    status: readStatus(text(writeBack.status), statusLabels),
+    billed: billedState(record, writeBack, statusLabels),
   };
 }
 
@@ -63,4 +65,14 @@ export function detailButtonStates(
     expire: open,
     copy: url !== undefined && !closed,
   };
+}
+
+/** The app's own text for the status (`statusLabels`) read as its state; other texts as they are. */
+function readStatus(
+  text: string | undefined,
+  statusLabels: MappingConfig["statusLabels"],
+): string | undefined {
+  return text === undefined
+    ? undefined
+    : (stateFromLabel({ statusLabels }, "status", text) ?? text);
 }

@@ -3,6 +3,7 @@ import { ProxyError } from "../api/ProxyError";
 import { billedStateOf } from "../billing/billedState";
 import { fillTemplate } from "../ui/fillTemplate";
 import { billedStateLabel } from "./billedStateLabel";
+import { labelFieldInMessage, mentionsField, type FieldLabeler } from "./labelFields";
 import type { Messages } from "./messages";
 
 export interface ErrorDescription {
@@ -24,6 +25,7 @@ export function describeProxyError(
   error: unknown,
   messages: Messages,
   nameRecord: RecordNamer = (id) => fillTemplate(messages.recordLabel, { record: id }),
+  labelOf?: FieldLabeler,
 ): ErrorDescription {
   if (!(error instanceof ProxyError)) {
     const text = error instanceof Error ? error.message : String(error);
@@ -51,7 +53,7 @@ export function describeProxyError(
     case "VALIDATION_FAILED": {
       const details = error.details.flatMap((detail) => {
         const parsed = validationDetailSchema.safeParse(detail);
-        return parsed.success ? [describeIssue(parsed.data, messages, nameRecord)] : [];
+        return parsed.success ? [describeIssue(parsed.data, messages, nameRecord, labelOf)] : [];
       });
       // Job errors carry a message but no details: keep the proxy's own words then.
       if (details.length === 0 && error.message !== "") {
@@ -76,19 +78,37 @@ export function describeProxyError(
   }
 }
 
-/** "Record 3 · row 2 · Price: must be a number" (row only for subtable lines; a namer giving "" leaves the record out). */
+/**
+ * "Record 3 · row 2 · 「価格」フィールドの値…": the field named by its label, once — the message's
+ * own quoted code becomes the label; a message that does not name the field gets "価格: " before it.
+ * Row only for subtable lines; a namer giving "" leaves the record out.
+ */
 export function describeIssue(
   issue: { recordId: string; row?: number; field: string; message: string },
   messages: Messages,
   nameRecord: RecordNamer = (id) => fillTemplate(messages.recordLabel, { record: id }),
+  labelOf: FieldLabeler = () => undefined,
 ): string {
+  const label = labelOf(issue.field) ?? issue.field;
+  const text = labelFieldInMessage(issue.message, issue.field, label);
+  const withoutRow = issue.row === undefined ? text : stripRowPrefix(text, issue.row);
   return [
     nameRecord(issue.recordId),
     issue.row === undefined ? undefined : fillTemplate(messages.issueRow, { row: issue.row }),
-    fillTemplate(messages.issueField, { field: issue.field, message: issue.message }),
+    mentionsField(withoutRow, label) || label === ""
+      ? withoutRow
+      : fillTemplate(messages.issueField, { field: label, message: withoutRow }),
   ]
     .filter((part) => part !== undefined && part !== "")
     .join(" · ");
+}
+
+/** core prefixes a row's message with "Row 2: " / "2 行目: "; the row is named once, before it. */
+function stripRowPrefix(message: string, row: number): string {
+  for (const prefix of [`Row ${row}: `, `${row} 行目: `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
 }
 
 /** "Record 3: Paid (session cs_…)": one line per record the proxy found billed. */

@@ -69,6 +69,19 @@ export interface Messages {
   resultDone: (count: number) => string;
   resultFailed: (count: number) => string;
   resultLine: string;
+  // jobs you can come back to, and a record's last error (list dialog, record screen)
+  recentJobsHeading: string;
+  jobQueued: string;
+  jobRunning: string;
+  jobSucceeded: string;
+  jobPartiallyFailed: string;
+  jobFailed: string;
+  jobStartedAt: string;
+  jobProgress: string;
+  jobFailedAsWhole: string;
+  jobMoreErrors: (count: number) => string;
+  jobOpenFailedRecords: (count: number) => string;
+  recordErrorLabel: string;
   copyLink: string;
   copied: string;
   copyFailed: string;
@@ -85,6 +98,26 @@ export interface Messages {
   confirmExpireAction: string;
   working: string;
   doneReloading: string;
+  // feedback on every action (issue 16)
+  confirmReissueAction: string;
+  confirmCreateKindsNew: (count: number) => string;
+  confirmCreateKindsReplaced: (count: number) => string;
+  confirmCreateKindsSkipped: (count: number) => string;
+  confirmCreateKindsRepeat: (count: number) => string;
+  paymentStatusUnpaid: string;
+  paymentStatusFailed: string;
+  paymentStatusRefunded: string;
+  syncUpToDate: string;
+  syncChanged: string;
+  syncChangedLine: string;
+  syncWhatLink: string;
+  syncWhatPayment: string;
+  reissueDone: string;
+  expireDone: string;
+  createDone: string;
+  awaitingConfirmation: string;
+  awaitingConfirmationGaveUp: string;
+  awaitingConfirmationLanded: string;
   statusOpen: string;
   statusComplete: string;
   statusExpired: string;
@@ -235,6 +268,13 @@ export interface Messages {
   settingsWriteBackAmountRefunded: string;
   settingsWriteBackPaymentIntentId: string;
   settingsWriteBackRecoveryUrl: string;
+  // buyer details (write-back)
+  settingsWriteBackCustomerId: string;
+  settingsWriteBackCustomerName: string;
+  settingsWriteBackCustomerPhone: string;
+  settingsWriteBackBillingAddress: string;
+  settingsWriteBackShippingAddress: string;
+  settingsWriteBackAddressHelp: string;
   settingsErrorSummary: string;
   settingsErrorChooseField: string;
   settingsErrorFieldMissing: string;
@@ -245,6 +285,31 @@ export interface Messages {
   settingsErrorEnterUrl: string;
   settingsErrorExpiry: string;
   settingsErrorMissingOptions: string;
+  // status labels and process actions
+  settingsSectionStatusLabels: string;
+  settingsStatusLabelsHelp: string;
+  settingsStatusLabelsNoChoiceField: string;
+  settingsStatusLabelChoose: string;
+  settingsStatusLabelNotOffered: string;
+  settingsStateOpen: string;
+  settingsStateComplete: string;
+  settingsStateExpired: string;
+  settingsStateUnpaid: string;
+  settingsStatePaid: string;
+  settingsStateNoPaymentRequired: string;
+  settingsStateFailed: string;
+  settingsStateRefunded: string;
+  settingsStatePartiallyRefunded: string;
+  settingsStateDisputed: string;
+  settingsStateDisputeLost: string;
+  settingsErrorStatusLabelTwice: string;
+  settingsSectionProcessActions: string;
+  settingsProcessActionsHelp: string;
+  settingsProcessActionPaid: string;
+  settingsProcessActionExpired: string;
+  settingsProcessActionRefunded: string;
+  settingsProcessActionNone: string;
+  settingsProcessActionNotOffered: string;
   settingsStoredMappingInvalid: string;
   settingsFieldsUnavailable: string;
   settingsProblemCurrency: string;
@@ -327,6 +392,19 @@ export const messages: Record<Language, Messages> = {
     resultDone: (count) => `決済リンクを ${count} 件作成しました。`,
     resultFailed: (count) => `${count} 件のレコードは作成できませんでした:`,
     resultLine: "{record}: {message}",
+    // jobs you can come back to, and a record's last error (list dialog, record screen)
+    recentJobsHeading: "最近の一括作成",
+    jobQueued: "待機中",
+    jobRunning: "実行中",
+    jobSucceeded: "完了",
+    jobPartiallyFailed: "一部失敗",
+    jobFailed: "失敗",
+    jobStartedAt: "{time} 開始",
+    jobProgress: "{total} 件中 {done} 件作成、{failed} 件失敗",
+    jobFailedAsWhole: "一括作成が失敗しました: {message}",
+    jobMoreErrors: (count) => `ほか ${count} 件`,
+    jobOpenFailedRecords: (count) => `失敗したレコード ${count} 件を一覧で開く`,
+    recordErrorLabel: "前回のエラー",
     copyLink: "リンクをコピー",
     copied: "コピーしました",
     copyFailed: "コピーできませんでした。リンクを選択して手動でコピーしてください。",
@@ -344,6 +422,30 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "無効にする",
     working: "処理しています…",
     doneReloading: "完了しました。レコードを再読み込みしています…",
+    // feedback on every action (issue 16)
+    confirmReissueAction: "再発行する",
+    confirmCreateKindsNew: (count) => `${count} 件のレコードに新しい決済リンクを作成します。`,
+    confirmCreateKindsReplaced: (count) =>
+      `${count} 件のレコードの支払い待ちのリンクは新しいリンクに置き換わり、使えなくなります。`,
+    confirmCreateKindsSkipped: (count) =>
+      `請求済みの ${count} 件のレコードは対象外です (選択できません)。`,
+    confirmCreateKindsRepeat: (count) =>
+      `請求済みの ${count} 件のレコードにもう一度請求します (プラグインの設定で許可されています)。`,
+    paymentStatusUnpaid: "未払い",
+    paymentStatusFailed: "支払い失敗",
+    paymentStatusRefunded: "返金済み",
+    syncUpToDate: "決済状況はすでに最新です。変更はありません。",
+    syncChanged: "決済状況を更新しました:",
+    syncChangedLine: "{what}: {from} → {to}",
+    syncWhatLink: "リンク",
+    syncWhatPayment: "支払い",
+    reissueDone: "新しい決済リンクを発行しました。前のリンクは使えなくなりました。",
+    expireDone: "決済リンクを無効にしました。",
+    createDone: "決済リンクを作成しました。",
+    awaitingConfirmation: "Stripe からの支払いの確認を待っています…",
+    awaitingConfirmationGaveUp:
+      "Stripe からの確認がまだ届いていません。しばらくしてから「決済状況を更新」を押してください。",
+    awaitingConfirmationLanded: "Stripe からの確認が届き、レコードに反映されました。",
     statusOpen: "支払い待ち",
     statusComplete: "完了",
     statusExpired: "期限切れ",
@@ -520,6 +622,14 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackAmountRefunded: "返金額",
     settingsWriteBackPaymentIntentId: "PaymentIntent ID",
     settingsWriteBackRecoveryUrl: "復元用 URL",
+    // buyer details (write-back)
+    settingsWriteBackCustomerId: "Stripe の顧客 ID",
+    settingsWriteBackCustomerName: "購入者の氏名",
+    settingsWriteBackCustomerPhone: "購入者の電話番号",
+    settingsWriteBackBillingAddress: "請求先住所",
+    settingsWriteBackShippingAddress: "配送先住所",
+    settingsWriteBackAddressHelp:
+      "文字列 (複数行) フィールド。国ごとの書き方の順に書きます (日本の住所は〒と郵便番号から)。",
     settingsErrorSummary: "保存できません。次の項目を直してください:",
     settingsErrorChooseField: "フィールドを選んでください。",
     settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
@@ -530,6 +640,35 @@ export const messages: Record<Language, Messages> = {
     settingsErrorEnterUrl: "URL を入力してください。",
     settingsErrorExpiry: "有効期限は 30〜1440 の整数 (分) です。",
     settingsErrorMissingOptions: "{code} の選択肢に、書き込まれる値 {missing} がありません。",
+    // status labels and process actions
+    settingsSectionStatusLabels: "状態の書き込み方",
+    settingsStatusLabelsHelp:
+      "ドロップダウンやラジオボタンに書き込むとき、それぞれの状態をどの選択肢で書き込むかを選びます。初期値はコードと同じ選択肢です。",
+    settingsStatusLabelsNoChoiceField:
+      "セッションの状態や支払いの状態にドロップダウンかラジオボタンを選ぶと、ここで選択肢を割り当てられます。",
+    settingsStatusLabelChoose: "-- 選択肢を選ぶ --",
+    settingsStatusLabelNotOffered: "{label} (選択肢にありません)",
+    settingsStateOpen: "支払い待ち",
+    settingsStateComplete: "完了",
+    settingsStateExpired: "期限切れ",
+    settingsStateUnpaid: "未払い",
+    settingsStatePaid: "支払い済み",
+    settingsStateNoPaymentRequired: "支払い不要",
+    settingsStateFailed: "支払い失敗",
+    settingsStateRefunded: "全額返金",
+    settingsStatePartiallyRefunded: "一部返金",
+    settingsStateDisputed: "不審請求の申し立て中",
+    settingsStateDisputeLost: "不審請求で返金",
+    settingsErrorStatusLabelTwice:
+      "選択肢「{label}」は {other} にも使われています。状態ごとに別の選択肢を選んでください。",
+    settingsSectionProcessActions: "プロセス管理のアクション",
+    settingsProcessActionsHelp:
+      "決済の状態が変わったとき、そのレコードで実行するアクションです。レコードのステータスで実行できないアクションは実行されず、エラーのフィールドに理由が書き込まれます。",
+    settingsProcessActionPaid: "支払われたとき",
+    settingsProcessActionExpired: "期限切れになったとき",
+    settingsProcessActionRefunded: "全額返金されたとき",
+    settingsProcessActionNone: "-- 実行しない --",
+    settingsProcessActionNotOffered: "{action} (アプリにないアクション)",
     settingsStoredMappingInvalid:
       "保存されているマッピングが読めないため、初期値を表示しています。",
     settingsFieldsUnavailable:
@@ -611,6 +750,20 @@ export const messages: Record<Language, Messages> = {
     resultDone: (count) => `${count} payment ${count === 1 ? "link" : "links"} created.`,
     resultFailed: (count) => `${count} ${count === 1 ? "record" : "records"} failed:`,
     resultLine: "{record}: {message}",
+    // jobs you can come back to, and a record's last error (list dialog, record screen)
+    recentJobsHeading: "Recent jobs",
+    jobQueued: "Queued",
+    jobRunning: "Running",
+    jobSucceeded: "Done",
+    jobPartiallyFailed: "Partly failed",
+    jobFailed: "Failed",
+    jobStartedAt: "Started {time}",
+    jobProgress: "{done} of {total} records done, {failed} failed",
+    jobFailedAsWhole: "The job failed: {message}",
+    jobMoreErrors: (count) => `and ${count} more`,
+    jobOpenFailedRecords: (count) =>
+      `Open the ${count} failed ${count === 1 ? "record" : "records"} in the list`,
+    recordErrorLabel: "Last error",
     copyLink: "Copy link",
     copied: "Copied",
     copyFailed: "The link could not be copied. Select it and copy it by hand.",
@@ -628,6 +781,31 @@ export const messages: Record<Language, Messages> = {
     confirmExpireAction: "Expire",
     working: "Working…",
     doneReloading: "Done. Reloading the record…",
+    // feedback on every action (issue 16)
+    confirmReissueAction: "Re-issue",
+    confirmCreateKindsNew: (count) =>
+      `${count} ${count === 1 ? "record gets" : "records get"} a new payment link.`,
+    confirmCreateKindsReplaced: (count) =>
+      `${count} ${count === 1 ? "record's open link is replaced and stops" : "records' open links are replaced and stop"} working.`,
+    confirmCreateKindsSkipped: (count) =>
+      `${count} ${count === 1 ? "record is" : "records are"} billed already and skipped (not selectable).`,
+    confirmCreateKindsRepeat: (count) =>
+      `${count} ${count === 1 ? "record is" : "records are"} billed already and will be charged again (the plugin settings allow it).`,
+    paymentStatusUnpaid: "Unpaid",
+    paymentStatusFailed: "Payment failed",
+    paymentStatusRefunded: "Refunded",
+    syncUpToDate: "The payment status is already up to date. Nothing changed.",
+    syncChanged: "The payment status was updated:",
+    syncChangedLine: "{what}: {from} → {to}",
+    syncWhatLink: "Link",
+    syncWhatPayment: "Payment",
+    reissueDone: "A new payment link was issued. The previous link no longer works.",
+    expireDone: "The payment link was expired.",
+    createDone: "The payment link was created.",
+    awaitingConfirmation: "Waiting for Stripe's confirmation of the payment…",
+    awaitingConfirmationGaveUp:
+      'Stripe has not confirmed the payment yet. Press "Refresh payment status" in a while.',
+    awaitingConfirmationLanded: "Stripe's confirmation arrived and the record shows it.",
     statusOpen: "Link open",
     statusComplete: "Complete",
     statusExpired: "Expired",
@@ -807,6 +985,14 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackAmountRefunded: "Amount refunded",
     settingsWriteBackPaymentIntentId: "PaymentIntent ID",
     settingsWriteBackRecoveryUrl: "Recovery URL",
+    // buyer details (write-back)
+    settingsWriteBackCustomerId: "Stripe customer ID",
+    settingsWriteBackCustomerName: "Customer name",
+    settingsWriteBackCustomerPhone: "Customer phone",
+    settingsWriteBackBillingAddress: "Billing address",
+    settingsWriteBackShippingAddress: "Shipping address",
+    settingsWriteBackAddressHelp:
+      "A multi-line text field, written in the country's usual order (a Japanese address starts with 〒 and the postal code).",
     settingsErrorSummary: "Nothing was saved. Please correct:",
     settingsErrorChooseField: "Choose a field.",
     settingsErrorFieldMissing: "Field {code} is not in the form.",
@@ -818,6 +1004,35 @@ export const messages: Record<Language, Messages> = {
     settingsErrorExpiry: "The expiry is a whole number of minutes from 30 to 1440.",
     settingsErrorMissingOptions:
       "{code} does not offer the values that will be written: {missing}.",
+    // status labels and process actions
+    settingsSectionStatusLabels: "How states are written",
+    settingsStatusLabelsHelp:
+      "For a drop-down or radio button, pick the option each state is written as. By default, the option equal to the code.",
+    settingsStatusLabelsNoChoiceField:
+      "Choose a drop-down or radio button for the session status or the payment status to map its options here.",
+    settingsStatusLabelChoose: "-- Choose an option --",
+    settingsStatusLabelNotOffered: "{label} (not an option)",
+    settingsStateOpen: "awaiting payment",
+    settingsStateComplete: "complete",
+    settingsStateExpired: "expired",
+    settingsStateUnpaid: "unpaid",
+    settingsStatePaid: "paid",
+    settingsStateNoPaymentRequired: "no payment required",
+    settingsStateFailed: "payment failed",
+    settingsStateRefunded: "fully refunded",
+    settingsStatePartiallyRefunded: "partially refunded",
+    settingsStateDisputed: "disputed",
+    settingsStateDisputeLost: "dispute lost",
+    settingsErrorStatusLabelTwice:
+      'The option "{label}" is also used for {other}: pick a different option for each state.',
+    settingsSectionProcessActions: "Process management actions",
+    settingsProcessActionsHelp:
+      "The action run on the record when its payment changes. An action the record's status does not offer is not run; the reason is written to the error field.",
+    settingsProcessActionPaid: "When paid",
+    settingsProcessActionExpired: "When the link expires",
+    settingsProcessActionRefunded: "When fully refunded",
+    settingsProcessActionNone: "-- None --",
+    settingsProcessActionNotOffered: "{action} (not an action of the app)",
     settingsStoredMappingInvalid:
       "The stored mapping could not be read; the form starts from defaults.",
     settingsFieldsUnavailable:

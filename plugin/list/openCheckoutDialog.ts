@@ -3,10 +3,17 @@ import { fillTemplate } from "../ui/fillTemplate";
 import { openModal, type Modal } from "../ui/openModal";
 import { chooseListColumns, fieldsToFetch, type FormField } from "./chooseListColumns";
 import { createLinks } from "./dialog/createLinks";
-import type { CheckoutDialogOptions, DialogContext, DialogView } from "./dialog/DialogContext";
+import {
+  nameRecord,
+  type CheckoutDialogOptions,
+  type DialogContext,
+  type DialogView,
+} from "./dialog/DialogContext";
 import { renderRecords } from "./dialog/recordTable";
 import { renderPreview } from "./dialog/selectionPreview";
 import { fetchViewRecords } from "./fetchViewRecords";
+import { fieldLabeler } from "./fieldLabels";
+import { recentJobs } from "./jobs/recentJobs";
 import { PreviewScheduler } from "./PreviewScheduler";
 
 export type { CheckoutDialogOptions } from "./dialog/DialogContext";
@@ -17,6 +24,8 @@ export interface CheckoutDialog {
   modal: Modal;
   /** Settles once the view's records are listed (or failed to load). */
   loaded: Promise<void>;
+  /** Settles once the app's recent jobs are shown (or the proxy could not say). */
+  jobsLoaded: Promise<void>;
 }
 
 /**
@@ -35,7 +44,18 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
       if (context.created) options.reload(); // the list shows the written links
     },
   });
-  const view = dialogView(options, modal, () => void createLinks(context));
+  // A job submitted here shows among the recent jobs once it is done.
+  const view = dialogView(options, modal, () => void createLinks(context).then(jobs.refresh));
+  const jobs = recentJobs({
+    document: doc,
+    messages,
+    language: options.language,
+    client: options.client,
+    appId: options.appId,
+    listPath: doc.location?.pathname ?? `/k/${options.appId}/`,
+    nameRecord: (id) => nameRecord(context, id),
+  });
+  view.notice.after(jobs.element);
   const context: DialogContext = {
     options,
     modal,
@@ -47,7 +67,7 @@ export function openCheckoutDialog(options: CheckoutDialogOptions): CheckoutDial
     created: false,
     stale: false,
   };
-  return { modal, loaded: loadRecords(context) };
+  return { modal, loaded: loadRecords(context), jobsLoaded: jobs.loaded };
 }
 
 /** The status and notice in the body, the total and the buttons in the footer. */
@@ -93,11 +113,15 @@ async function loadRecords(context: DialogContext): Promise<void> {
     const form = (await options.api("/k/v1/app/form/fields.json", "GET", { app: appId })) as {
       properties: Record<string, FormField>;
     };
+    context.labelOf = fieldLabeler(form);
     const columns = chooseListColumns(form.properties, mapping);
+    // The record's last error shows beside it, when the mapping writes one into a field of the form.
+    const errorCode = mapping.writeBack.error;
+    const errorField = errorCode !== undefined && form.properties[errorCode] ? [errorCode] : [];
     context.statusCode = columns.status?.code;
     const records = await fetchViewRecords(
       options.api,
-      { app: appId, query: options.query, fields: fieldsToFetch(columns) },
+      { app: appId, query: options.query, fields: [...fieldsToFetch(columns), ...errorField] },
       (loaded, total) => {
         status.textContent = `${messages.loadingRecords} ${fillTemplate(messages.progress, { done: loaded, total })}`;
       },

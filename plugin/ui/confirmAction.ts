@@ -4,6 +4,8 @@ import { openModal } from "./openModal";
 export interface ConfirmOptions {
   title: string;
   message: string;
+  /** Sentences under the message, one per line (e.g. what happens to each kind of record). */
+  details?: string[];
   confirmLabel: string;
   cancelLabel: string;
   /** Red confirm button for what cannot be undone (expire). */
@@ -28,6 +30,17 @@ export function confirmAction(document: Document, options: ConfirmOptions): Prom
         text: options.message,
       }),
     );
+    const details = options.details ?? [];
+    if (details.length > 0) {
+      modal.body.append(
+        element(
+          document,
+          "ul",
+          { className: "kintone-stripe-checkout-confirm-details" },
+          details.map((text) => element(document, "li", { text })),
+        ),
+      );
+    }
     const confirm = button(
       document,
       options.confirmLabel,

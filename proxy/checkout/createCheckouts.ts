@@ -14,6 +14,7 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { BadRequestError } from "../errors/BadRequestError";
+import { writeBillingErrors } from "../writeback/writeBillingErrors";
 import { createPlannedSessions } from "./createPlannedSessions";
 import { planSessions, type Language } from "./planSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
@@ -38,8 +39,25 @@ export async function createCheckouts(
   deps: UseCaseDeps,
   input: CreateCheckoutsInput,
 ): Promise<CreateCheckoutsResult> {
-  const { appId } = input;
   const mapping = checkedMapping(deps, input);
+  try {
+    return await createChecked(deps, input, mapping);
+  } catch (error) {
+    // The records a refusal names learn why in their `error` field; a preview writes nothing.
+    if (!input.dryRun) {
+      const language = input.language ?? "en";
+      await writeBillingErrors(deps, { appId: input.appId, mapping, error, language });
+    }
+    throw error;
+  }
+}
+
+async function createChecked(
+  deps: UseCaseDeps,
+  input: CreateCheckoutsInput,
+  mapping: MappingConfig,
+): Promise<CreateCheckoutsResult> {
+  const { appId } = input;
   const records = await deps.records.getRecords(
     appId,
     input.records.map((r) => r.id),

@@ -4,12 +4,13 @@ import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
-import { writeBackFields } from "../writeback/writeBackFields";
+import { mappingWriteBackFields } from "../writeback/mappingWriteBackFields";
 import { claimIntent, settleFailedIntent } from "./checkoutIntents";
 import { expireEarlierSessions } from "./expireEarlierSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
 import { forgetProducts, lookUpNewProducts } from "./productCatalogue";
 import type { SessionContext } from "./sessionContext";
+import { sessionImageUrls } from "./sessionImageUrls";
 import { toSessionRequest } from "./sessionRequest";
 
 /** A session made (or replayed) in Stripe and journalled; its record writes are the caller's. */
@@ -65,7 +66,7 @@ export async function createOneSession(
         "checkout session created",
       );
 
-      const fields = writeBackFields(mapping.writeBack, {
+      const fields = mappingWriteBackFields(mapping, {
         sessionId: session.id,
         url: session.url,
         status: session.status,
@@ -95,7 +96,11 @@ export async function createOneSession(
   );
 }
 
-/** The session's products and images made known to Stripe, then the session itself. */
+/**
+ * The session's products and images made known to Stripe, then the session itself, in as few
+ * round trips as the answers allow: the product search and the image uploads together, then
+ * every product (which needs both), then the session.
+ */
 async function createInStripe(
   context: SessionContext,
   planned: PlannedSession,
@@ -105,8 +110,11 @@ async function createInStripe(
   const codes = planned.lineItems.flatMap((item) =>
     item.productCode !== undefined ? [item.productCode] : [],
   );
-  await lookUpNewProducts(deps, codes);
-  const request = await toSessionRequest(context, planned, intent);
+  const [, imageUrls] = await Promise.all([
+    lookUpNewProducts(deps, codes),
+    sessionImageUrls(context, planned),
+  ]);
+  const request = await toSessionRequest(context, planned, intent, imageUrls);
   try {
     return await deps.gateway.createCheckoutSession(request);
   } catch (error) {

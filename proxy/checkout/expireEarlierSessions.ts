@@ -4,7 +4,7 @@ import { SessionNotOpenError } from "../errors/SessionNotOpenError";
 import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import type { RecordWrite } from "../writeback/RecordWriter";
-import { writeBackFields } from "../writeback/writeBackFields";
+import { mappingWriteBackFields } from "../writeback/mappingWriteBackFields";
 import type { SessionContext } from "./sessionContext";
 import type { AlreadyPaidDetail } from "../../core/api/proxyApi";
 import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
@@ -51,7 +51,7 @@ export async function expireEarlierSessions(
     const others = session.recordIds.filter((id) => !recordIds.includes(id));
     const mapping = parseMappingConfig(session.mappingJson);
     if (others.length && mapping.ok && status === "expired") {
-      const fields = writeBackFields(mapping.mapping.writeBack, { status });
+      const fields = mappingWriteBackFields(mapping.mapping, { status });
       writes.push(...others.map((recordId) => ({ recordId, fields })));
     }
   }

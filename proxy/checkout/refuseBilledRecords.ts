@@ -4,7 +4,8 @@
  * (paid, partially refunded, disputed…) or is complete and still unpaid — a konbini or bank
  * transfer payment on its way (https://docs.stripe.com/payments/checkout/async-payments). A fully
  * refunded, failed, expired or unpaid record may be billed again; `allowRepeatPayment` lifts the
- * guard for records billed again and again (monthly fees).
+ * guard for records billed again and again (monthly fees). The guard reads the journal, which holds
+ * the states as codes, so an app's own status texts (`statusLabels`) cannot mislead it.
  */
 import { BILLED_PAYMENT_STATUSES, type AlreadyPaidDetail } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";

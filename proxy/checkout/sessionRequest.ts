@@ -1,23 +1,24 @@
 import type { PlannedLineItem, PlannedSession } from "../../core/engine/CheckoutPlan";
-import { mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/PaymentGateway";
 import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
-import { catalogueProduct, imageUrl } from "./productCatalogue";
+import { catalogueProduct } from "./productCatalogue";
 import type { SessionContext } from "./sessionContext";
+import type { SessionImageUrls } from "./sessionImageUrls";
 
-/** Lines of one session prepared at once (product upserts, image uploads). */
-const LINE_CONCURRENCY = 4;
-
-/** What Stripe is asked to make for a planned session, under its intent's key and expiry. */
+/**
+ * What Stripe is asked to make for a planned session, under its intent's key and expiry. Every
+ * line's product is made known at once: none depends on another's answer.
+ */
 export async function toSessionRequest(
   context: SessionContext,
   planned: PlannedSession,
   intent: CheckoutIntent,
+  imageUrls: SessionImageUrls,
 ): Promise<CheckoutSessionRequest> {
   const { appId, mapping } = context;
-  const lineItems = await mapWithConcurrency(planned.lineItems, LINE_CONCURRENCY, (item) =>
-    toLineItemRequest(context, item),
+  const lineItems = await Promise.all(
+    planned.lineItems.map((item) => toLineItemRequest(context, item, imageUrls)),
   );
   return {
     idempotencyKey: intent.idempotencyKey,
@@ -43,13 +44,13 @@ export async function toSessionRequest(
 async function toLineItemRequest(
   context: SessionContext,
   item: PlannedLineItem,
+  sessionImages: SessionImageUrls,
 ): Promise<CheckoutLineItemRequest> {
   const { deps } = context;
-  const imageUrls: string[] = [];
-  for (const file of item.images) {
-    const prepared = context.images.get(file.fileKey);
-    if (prepared) imageUrls.push(await imageUrl(deps, file.fileKey, prepared));
-  }
+  const imageUrls = item.images.flatMap((file) => {
+    const url = sessionImages.get(file.fileKey);
+    return url === undefined ? [] : [url];
+  });
   const adjustable =
     item.minQuantity !== undefined || item.maxQuantity !== undefined
       ? {

@@ -101,6 +101,7 @@ async function applyEvent(
       current: journalled ?? target.journalled!,
       change: sessionChangeFromEvent(event),
       writeUnchanged: retry,
+      ...("session" in event && event.session.buyer ? { buyer: event.session.buyer } : {}),
     };
   });
   if (!applied) return "duplicate";

@@ -20,16 +20,26 @@ import type { Request, RequestHandler, Response } from "express";
 import { APP_BINDING_HEADER } from "../../core/api/proxyApi";
 import { BadRequestError } from "../errors/BadRequestError";
 import type { AppScope } from "../sessions/appScope";
+import { checkGuestSpaceBinding } from "./guestSpaceBinding";
 
 const HEADER = APP_BINDING_HEADER.toLowerCase();
 /** A kintone app id: a positive integer, no sign, no leading zero, no spaces. */
 const APP_ID = /^[1-9][0-9]{0,18}$/;
 
-/** Reads the binding header (after authentication) into `res.locals.appScope`. */
-export function bindApp(): RequestHandler {
+/**
+ * Reads the binding header (after authentication) into `res.locals.appScope`, and checks the
+ * guest-space header against `guestSpaceIds` (app id → the guest space the proxy serves it in).
+ */
+export function bindApp(guestSpaceIds: Readonly<Record<string, string>> = {}): RequestHandler {
   return (req, res, next) => {
     const values = headerValues(req);
     if (values.length === 0) {
+      try {
+        checkGuestSpaceBinding(req, undefined, guestSpaceIds);
+      } catch (error) {
+        next(error);
+        return;
+      }
       next();
       return;
     }
@@ -40,6 +50,12 @@ export function bindApp(): RequestHandler {
           { path: APP_BINDING_HEADER, message: "must be one app id, sent once" },
         ]),
       );
+      return;
+    }
+    try {
+      checkGuestSpaceBinding(req, value, guestSpaceIds);
+    } catch (error) {
+      next(error);
       return;
     }
     res.locals.appScope = { appId: value } satisfies AppScope;

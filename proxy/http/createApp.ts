@@ -8,6 +8,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { getJob } from "../jobs/getJob";
 import type { JobRunner } from "../jobs/JobRunner";
+import { listJobs } from "../jobs/listJobs";
 import { submitJob } from "../jobs/submitJob";
 import { createCheckouts } from "../checkout/createCheckouts";
 import { diagnose } from "../diagnostics/diagnose";
@@ -23,6 +24,7 @@ import { createRateLimits, type RateLimitOptions } from "./rateLimits";
 import {
   createCheckoutsBody,
   listCheckoutsQuery,
+  listJobsQuery,
   pickLanguage,
   sessionIdParam,
   createJobBody,
@@ -35,6 +37,8 @@ export interface AppDependencies extends UseCaseDeps {
   /** What /v1/diagnostics reports besides what it asks Stripe and kintone. */
   setup: {
     appIds: string[];
+    /** App id → its guest space, for the apps served in one (X-Kintone-Guest-Space-Id binding). */
+    guestSpaceIds?: Record<string, string>;
     stripeKeyType: "restricted" | "secret";
     stripeMode: "test" | "live";
     webhookConfigured: boolean;
@@ -81,7 +85,7 @@ export function createApp(deps: AppDependencies): Express {
     authenticate(deps.proxySecret, { onFailure: (req) => limits.recordFailedAuth(req) }),
     limits.authenticated,
     // After the secret: which app the call is bound to (X-Kintone-App-Id), if any.
-    bindApp(),
+    bindApp(deps.setup?.guestSpaceIds),
   );
   app.use(express.json({ limit: deps.jsonLimit ?? "1mb" }));
 
@@ -123,7 +127,14 @@ export function createApp(deps: AppDependencies): Express {
     app.post("/v1/jobs", async (req, res) => {
       const body = createJobBody.parse(req.body ?? {});
       assertBoundApp(appScopeOf(res), body.appId, "appId");
-      res.status(202).json({ job: await submitJob({ ...deps, jobs }, body) });
+      const language = pickLanguage(req.get("accept-language"));
+      res.status(202).json({ job: await submitJob({ ...deps, jobs }, { ...body, language }) });
+    });
+
+    app.get("/v1/jobs", (req, res) => {
+      const query = listJobsQuery.parse(flatQuery(req));
+      assertBoundApp(appScopeOf(res), query.appId, "appId");
+      res.json(listJobs(deps, query));
     });
 
     app.get("/v1/jobs/:id", (req, res) => {

@@ -49,6 +49,12 @@ export function pickLanguage(header: string | undefined): "en" | "ja" {
   return ranked[0]?.lang === "ja" ? "ja" : "en";
 }
 
+/** GET /v1/jobs: the app whose recent jobs are listed, and how many (default 10, at most 50). */
+export const listJobsQuery = z.object({
+  appId: numericId,
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
 /** POST /v1/jobs: the records by query condition or by id (one of the two), and the mapping. */
 export const createJobBody = z
   .object({

@@ -11,12 +11,15 @@ import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { AppError } from "../errors/AppError";
+import { RecordChangedError } from "../errors/RecordChangedError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
 import type { JobError, JobItem, JournalJob } from "../journal/JobStore";
 import { createSessionForRecord } from "../checkout/createSessionForRecord";
 import { ConcurrencyLimit, mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import { recordErrorText } from "../writeback/billingErrorText";
+import { billingErrorWrites } from "../writeback/writeBillingErrors";
 import { JobWriteBack } from "./JobWriteBack";
 
 /** Records read per kintone request (its query limit is 500; ids per `in (…)` are kept to 100). */
@@ -194,7 +197,7 @@ export class JobRunner {
     record: KintoneRecord | Error | undefined,
   ): Promise<void> {
     const { job } = work;
-    const { journal, logger } = this.deps;
+    const { logger } = this.deps;
     let current = record;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -204,7 +207,7 @@ export class JobRunner {
         const retryable = (error as { retryable?: unknown }).retryable === true;
         if (retryable && this.stopping) return;
         if (!retryable || attempt >= JOB_ITEM_ATTEMPTS) {
-          journal.jobs.finishItem(job.jobId, item.recordId, toJobError(error, logger));
+          this.failItem(work, item.recordId, error);
           return;
         }
         logger.warn(
@@ -216,6 +219,19 @@ export class JobRunner {
         if (this.stopping) return;
         current = (await this.readRecords(job.appId, [item.recordId])).get(item.recordId);
       }
+    }
+  }
+
+  /**
+   * A record the job could not bill: the item fails with its reason in the job's language (the
+   * submitting request's), and the same text goes into the record's `error` field.
+   */
+  private failItem({ job, mapping, writeBack }: JobInWork, recordId: string, error: unknown): void {
+    const { code, message } = toJobError(error, this.deps.logger);
+    const text = recordErrorText(error, recordId, job.language);
+    this.deps.journal.jobs.finishItem(job.jobId, recordId, { code, message: text ?? message });
+    if (text !== undefined) {
+      writeBack.addWrites(billingErrorWrites(mapping.writeBack, [{ recordId, text }]));
     }
   }
 
@@ -231,16 +247,15 @@ export class JobRunner {
     const revision = String(record.$revision?.value ?? "");
     // A pending item's record was never written by this job: another revision is someone's edit.
     if (item.revision !== null && item.revision !== revision) {
-      journal.jobs.finishItem(job.jobId, item.recordId, {
-        code: "RECORD_CHANGED",
-        message: `Record ${item.recordId} was changed since it was chosen (revision ${revision}, expected ${item.revision}).`,
-      });
-      return;
+      throw new RecordChangedError([
+        { recordId: item.recordId, expected: item.revision, actual: revision },
+      ]);
     }
     const created = await createSessionForRecord(this.deps, {
       appId: job.appId,
       mapping,
       record,
+      language: job.language,
     });
     journal.jobs.finishItem(job.jobId, item.recordId, { sessionId: created.session.id });
     writeBack.add(

@@ -8,7 +8,7 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { KINTONE_WRITE_BATCH, type RecordWrite } from "../writeback/RecordWriter";
-import { writeBackFields } from "../writeback/writeBackFields";
+import { mappingWriteBackFields } from "../writeback/mappingWriteBackFields";
 
 export interface FinishedItem {
   recordId: string;
@@ -43,6 +43,11 @@ export class JobWriteBack {
         return this.writeQueued(false);
       });
     }
+  }
+
+  /** Other writes (a failed record's `error`) joining the next batch: best effort, not journalled. */
+  addWrites(writes: RecordWrite[]): void {
+    this.extraWrites.push(...writes);
   }
 
   /** Writes everything queued so far; writes run one after another. */
@@ -85,7 +90,7 @@ export class JobWriteBack {
       const session = journal.sessions.get(sessionId);
       if (!session) continue;
       if (journal.sessions.latestIdForRecord(this.job.appId, recordId) !== sessionId) continue;
-      const fields = writeBackFields(this.job.mapping.writeBack, {
+      const fields = mappingWriteBackFields(this.job.mapping, {
         sessionId,
         url: session.url,
         status: session.status,

@@ -1,6 +1,7 @@
 /** GET /v1/jobs/:id: a job's status and progress, from the journal. */
 import type { Job } from "../../core/api/proxyApi";
 import { JobNotFoundError } from "../errors/JobNotFoundError";
+import type { JournalJob } from "../journal/JobStore";
 import type { AppScope } from "../sessions/appScope";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 
@@ -11,7 +12,16 @@ export const MAX_ERRORS_SHOWN = 1000;
 export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string, scope?: AppScope): Job {
   const job = deps.journal.jobs.get(jobId);
   if (!job || (scope !== undefined && job.appId !== scope.appId)) throw new JobNotFoundError(jobId);
-  const progress = deps.journal.jobs.getProgress(jobId, MAX_ERRORS_SHOWN);
+  return toJobView(deps, job, MAX_ERRORS_SHOWN);
+}
+
+/** A journalled job as the API shows it, with at most `errorLimit` item errors. */
+export function toJobView(
+  deps: Pick<UseCaseDeps, "journal">,
+  job: JournalJob,
+  errorLimit: number,
+): Job {
+  const progress = deps.journal.jobs.getProgress(job.jobId, errorLimit);
   // A job that failed as a whole (its query could not be read) names no record.
   const errors = job.error ? [{ recordId: "", ...job.error }, ...progress.errors] : progress.errors;
   return {
@@ -21,5 +31,6 @@ export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string, scope?
     done: progress.done,
     failed: progress.failed,
     errors,
+    createdAt: job.createdAt.toISOString(),
   };
 }

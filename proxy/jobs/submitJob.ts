@@ -8,11 +8,17 @@ import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { BadRequestError } from "../errors/BadRequestError";
 import { UpstreamError } from "../errors/UpstreamError";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import type { JobLanguage } from "../journal/JobStore";
 import type { JobRunner } from "./JobRunner";
 
 export type JobSelection = { query: string } | { records: { id: string; revision?: string }[] };
 
-export type SubmitJobInput = { appId: string; mapping: string } & JobSelection;
+/** `language`: the submitting request's, for the records' error texts; default en. */
+export type SubmitJobInput = {
+  appId: string;
+  mapping: string;
+  language?: JobLanguage;
+} & JobSelection;
 
 export async function submitJob(
   deps: UseCaseDeps & { jobs: JobRunner },
@@ -43,6 +49,7 @@ export async function submitJob(
       mappingJson: JSON.stringify(parsed.mapping),
       query: "query" in input ? input.query : null,
       createdAt: deps.now(),
+      language: input.language ?? "en",
     },
     "records" in input
       ? input.records.map((r) => ({

@@ -21,10 +21,16 @@ export interface NewJob {
   /** The kintone query condition, when the job names its records by query. */
   query: string | null;
   createdAt: Date;
+  /** The language of the request that submitted the job: its records' `error` texts use it. */
+  language?: JobLanguage;
 }
+
+/** The languages a job's record errors are worded in. */
+export type JobLanguage = "en" | "ja";
 
 /** One bulk run: one session per record. */
 export interface JournalJob extends NewJob {
+  language: JobLanguage;
   status: JobStatus;
   /** Whether the record list is known (a query is resolved to ids once). */
   itemsResolved: boolean;
@@ -53,6 +59,8 @@ export interface JobStore {
   /** A new job; with `items` its record list is already resolved (else the runner resolves its query). */
   create(job: NewJob, items?: JobItemRef[]): void;
   get(jobId: string): JournalJob | undefined;
+  /** The app's jobs, newest first, at most `limit`. */
+  listForApp(appId: string, limit: number): JournalJob[];
   /** Jobs still `queued` or `running`, oldest first: the ones to resume at start. */
   listUnfinished(): JournalJob[];
   /** Sets the record list once (a record named twice is one item). Atomic. */

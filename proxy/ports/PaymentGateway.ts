@@ -3,6 +3,7 @@
  * and tests speak this interface. Amounts are integers in minor units. Failures are thrown as
  * `UpstreamError("stripe", …)` (or `SessionNotFoundError` where a session id is unknown).
  */
+import type { PostalAddress } from "../../core/address/formatPostalAddress";
 import type { PaymentEvent } from "./PaymentEvent";
 
 export type SessionStatus = "open" | "complete" | "expired";
@@ -23,9 +24,23 @@ export interface CheckoutSession {
   clientReferenceId: string | null;
   metadata: Record<string, string>;
   /** Stripe's `after_expiration.recovery.url`: a live link that replaces this expired one. */
-  recoveryUrl?: string | null;
+  recoveryUrl: string | null;
   /** Stripe's `recovered_from`: the expired session this one was made from through its recovery URL. */
-  recoveredFrom?: string | null;
+  recoveredFrom: string | null;
+  /** Who paid, as the completed session tells it; absent before completion. */
+  buyer?: CheckoutBuyer;
+}
+
+/**
+ * The buyer of a completed session: Stripe's `customer`, `customer_details` and
+ * `collected_information.shipping_details`. Each part is null when Stripe collected none.
+ */
+export interface CheckoutBuyer {
+  customerId: string | null;
+  name: string | null;
+  phone: string | null;
+  billingAddress: PostalAddress | null;
+  shipping: { name: string | null; address: PostalAddress } | null;
 }
 
 /** A catalogue product identified by its product code (Stripe metadata `product_code`). */

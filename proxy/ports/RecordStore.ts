@@ -56,6 +56,12 @@ export interface RecordStore {
   getFormFields(appId: string): Promise<FormField[]>;
   /** What the app's token may do (view, edit, upload files), found without changing a record. */
   checkTokenRights(appId: string): Promise<TokenRights>;
+  /**
+   * Runs a process-management action on one record (`PUT /k/v1/record/status.json`); a record
+   * whose status does not offer it, or an app without process management, throws
+   * `KintoneActionRefusedError` (adapters/kintone/).
+   */
+  runProcessAction(appId: string, recordId: string, action: string): Promise<void>;
   /** Whether this proxy has a token for the app at all (no request made). */
   hasApp(appId: string): boolean;
 }

@@ -4,18 +4,21 @@
  * only moves forward), the journal takes the result, then the records receive the journal's whole
  * state — so a late event or an old snapshot cannot move the journal or the records backwards.
  * A session holding a payment then settles its records' other sessions (`settleRecordSessions`),
- * outside its lock: two sessions paid at once must not wait for each other's.
+ * outside its lock: two sessions paid at once must not wait for each other's. A change that made
+ * the session paid, expired or refunded then runs the mapping's process-management actions.
  */
 import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
-import type { PaymentGateway } from "../ports/PaymentGateway";
+import type { CheckoutBuyer, PaymentGateway } from "../ports/PaymentGateway";
+import type { RecordStore } from "../ports/RecordStore";
 import type { RecordWriter } from "../writeback/RecordWriter";
 import { holdsPayment } from "../writeback/recordsShowingSession";
 import { sessionWriteBackState } from "../writeback/sessionWriteBackState";
 import { writeSessionState } from "../writeback/writeSessionState";
 import { nextSessionState, type SessionChange } from "./nextSessionState";
+import { runProcessActions } from "./runProcessActions";
 import { settleRecordSessions } from "./settleRecordSessions";
 
 export interface SessionChangeDeps {
@@ -23,6 +26,8 @@ export interface SessionChangeDeps {
   /** Expires a paid record's other open sessions. */
   gateway: PaymentGateway;
   writer: RecordWriter;
+  /** Runs the mapping's process-management actions on the records. */
+  records: RecordStore;
   logger: Logger;
   /** The proxy's per-key locks: a session's state is changed by one caller at a time. */
   coordination: Coordination;
@@ -37,6 +42,8 @@ export interface SessionChangeStep {
   writeUnchanged: boolean;
   /** Stripe's own copy of the session, whose expiry and currency the records also receive. */
   snapshot?: { expiresAt: Date; currency: string | null };
+  /** The buyer Stripe's completed session names, written with the state (not journalled). */
+  buyer?: CheckoutBuyer;
 }
 
 export interface AppliedSessionChange {
@@ -68,6 +75,7 @@ export async function applySessionChange(
   if (applied && holdsPayment(applied.session) && (applied.changed || applied.written)) {
     await settleRecordSessions(deps, applied.session);
   }
+  if (applied?.changed) await runProcessActions(deps, applied.previous, applied.session);
   return applied && { session: applied.session, changed: applied.changed };
 }
 
@@ -75,7 +83,7 @@ function applyUnderLock(
   deps: SessionChangeDeps,
   sessionId: string,
   prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
-): Promise<(AppliedSessionChange & { written: boolean }) | undefined> {
+): Promise<(AppliedSessionChange & { written: boolean; previous: JournalSession }) | undefined> {
   return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
     const step = prepare(deps.journal.sessions.get(sessionId));
     if (!step) return undefined;
@@ -96,8 +104,10 @@ function applyUnderLock(
         }) ?? current)
       : current;
     const written = changed || step.writeUnchanged;
-    if (written)
-      await writeSessionState(deps, session, sessionWriteBackState(session, step.snapshot));
-    return { session, changed, written };
+    if (written) {
+      const state = sessionWriteBackState(session, step.snapshot);
+      await writeSessionState(deps, session, step.buyer ? { ...state, buyer: step.buyer } : state);
+    }
+    return { session, changed, written, previous: current };
   });
 }

@@ -41,6 +41,7 @@ export async function recordSessionState(
     // Written even unchanged: a sync is how records that missed a write catch up.
     writeUnchanged: true,
     snapshot: { expiresAt: session.expiresAt, currency: session.currency },
+    ...(session.buyer ? { buyer: session.buyer } : {}),
   }));
   return {
     ...toSessionView(session, applied.session),

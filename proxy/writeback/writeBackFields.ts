@@ -5,8 +5,10 @@
  */
 import { formatMinorUnits } from "../../core/money/toMinorUnits";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
+import { labelFor } from "../../core/mapping/statusLabels";
 import type { PaymentStatusValue } from "../journal/SessionStore";
-import type { SessionStatus } from "../ports/PaymentGateway";
+import type { CheckoutBuyer, SessionStatus } from "../ports/PaymentGateway";
+import { buyerTexts } from "./buyerTexts";
 
 export interface WriteBackState {
   sessionId?: string;
@@ -24,6 +26,8 @@ export interface WriteBackState {
   recoveryUrl?: string | null;
   /** `""` clears the error field. */
   error?: string;
+  /** The completed session's buyer; absent leaves the buyer's fields untouched. */
+  buyer?: CheckoutBuyer;
 }
 
 export type RecordFields = Record<string, { value: string }>;
@@ -36,6 +40,8 @@ export function toKintoneDateTime(date: Date): string {
 export function writeBackFields(
   writeBack: MappingConfig["writeBack"],
   state: WriteBackState,
+  /** The app's option texts for the states; a state without one is written as its code. */
+  statusLabels?: MappingConfig["statusLabels"],
 ): RecordFields {
   const fields: RecordFields = {};
   const put = (code: string | undefined, value: string | undefined) => {
@@ -49,8 +55,12 @@ export function writeBackFields(
     writeBack.url,
     orEmpty(state.url, (u) => u),
   );
-  put(writeBack.status, state.status);
-  put(writeBack.paymentStatus, state.paymentStatus);
+  const labels = { statusLabels };
+  put(writeBack.status, state.status && labelFor(labels, "status", state.status));
+  put(
+    writeBack.paymentStatus,
+    state.paymentStatus && labelFor(labels, "paymentStatus", state.paymentStatus),
+  );
   put(writeBack.expiresAt, orEmpty(state.expiresAt, toKintoneDateTime));
   put(
     writeBack.amountTotal,
@@ -74,5 +84,11 @@ export function writeBackFields(
     orEmpty(state.recoveryUrl, (u) => u),
   );
   put(writeBack.error, state.error);
+  const buyer = state.buyer && buyerTexts(state.buyer);
+  put(writeBack.customerId, buyer?.customerId);
+  put(writeBack.customerName, buyer?.customerName);
+  put(writeBack.customerPhone, buyer?.customerPhone);
+  put(writeBack.billingAddress, buyer?.billingAddress);
+  put(writeBack.shippingAddress, buyer?.shippingAddress);
   return fields;
 }

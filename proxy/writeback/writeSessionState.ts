@@ -10,7 +10,8 @@ import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
 import type { RecordWriter } from "./RecordWriter";
 import { recordsShowingSession } from "./recordsShowingSession";
-import { writeBackFields, type WriteBackState } from "./writeBackFields";
+import { mappingWriteBackFields } from "./mappingWriteBackFields";
+import type { WriteBackState } from "./writeBackFields";
 
 export async function writeSessionState(
   deps: { journal: Journal; writer: RecordWriter; logger: Logger },
@@ -22,7 +23,7 @@ export async function writeSessionState(
     deps.logger.error({ sessionId: session.sessionId }, "journalled mapping no longer parses");
     return;
   }
-  const fields = writeBackFields(parsed.mapping.writeBack, state);
+  const fields = mappingWriteBackFields(parsed.mapping, state);
   const recordIds = recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,

@@ -6,7 +6,8 @@
  *
  * Under /k/v1: record.json (GET/POST/PUT), records.json (GET/POST/PUT/DELETE), records/cursor.json
  * (POST/GET/DELETE), bulkRequest.json, file.json (GET/POST), app.json, apps.json,
- * app/form/fields.json, app/views.json. Auth: `X-Cybozu-API-Token` (tokens per app with rights) or
+ * app/form/fields.json, app/views.json; process management's app/status.json (GET) and
+ * record/status.json (PUT) in ProcessManagement. Auth: `X-Cybozu-API-Token` (tokens per app with rights) or
  * the session of KintoneSession (cookie + X-Requested-With, `__REQUEST_TOKEN__` on writes).
  * Test controls: `latencyMs`, `failNext`, `requests`, `configure({ concurrencyLimit })`.
  */
@@ -27,6 +28,8 @@ import {
 } from "./KintoneStore";
 import { readSession } from "./KintoneSession";
 import { checkPassword, createPluginRestRouter } from "./KintonePlugins";
+import { guestSpaceOfApp, placeAppInGuestSpace, requireAppPath } from "./KintoneGuestSpaces";
+import { processSettingsAnswer, runProcessAction, statusFieldProperty } from "./ProcessManagement";
 
 export interface KintoneEmulatorOptions {
   port?: number;
@@ -55,6 +58,8 @@ export interface KintoneEmulator {
   /** `concurrencyLimit`: REST requests served at once before 429 (default kintone's 100). */
   configure(o: { latencyMs?: number; concurrencyLimit?: number }): void;
   failNext(rule: FailRule): void;
+  /** A new app in guest space `spaceId`, reached only under /k/guest/{spaceId}/v1. */
+  createGuestSpaceApp(def: AppDefinition, spaceId: string): { id: string };
 }
 
 /** kintone's write caps: 100 records per request (https://cybozu.dev/ja/kintone/docs/rest-api/records/add-records/). */
@@ -75,11 +80,19 @@ type Caller =
 /** One API call: who makes it and its parameters. */
 interface ApiCall {
   caller?: Caller;
+  /** Refuses an app the call's path may not reach (KintoneGuestSpaces.requireAppPath). */
+  checkAppPath?: (appId: string) => void;
   /** The API's parameters: the query string for GET/DELETE, the body otherwise (and for a method-overridden GET). */
   kintoneParams?: Record<string, unknown>;
 }
 
-interface KintoneRequest extends Request, ApiCall {}
+interface KintoneRequest extends Request, ApiCall {
+  /** The `{spaceId}` of a `/k/guest/{spaceId}/v1/…` call. */
+  guestSpaceId?: string;
+}
+
+/** Guest-space apps' REST API (https://cybozu.dev/ja/kintone/docs/rest-api/overview/kintone-rest-api-overview/). */
+const GUEST_API_PATH = "/k/guest/:guestSpaceId/v1";
 
 function sendError(res: Response, error: KintoneApiError): void {
   res.status(error.status).json(error.toJSON());
@@ -128,6 +141,7 @@ function stringList(value: unknown): string[] | undefined {
 
 /** Checks that the caller may use `right` on `appId`: kintone's `GAIA_NO01` (403) for tokens that may not. */
 function authorize(req: ApiCall, appId: string, right: Right): KintoneEntity | undefined {
+  req.checkAppPath?.(appId);
   const caller = req.caller;
   if (!caller) throw new KintoneApiError(401, "CB_AU01", "Please login.");
   if (caller.kind === "session") return caller.user;
@@ -180,8 +194,14 @@ function fieldProperties(fields: FieldDef[]): Record<string, unknown> {
   return properties;
 }
 
-/** The /k/v1 router serving the REST API over `store`; startKintoneEmulator mounts it under /k/v1. */
-export function createKintoneRestRouter(store: KintoneStore): express.Router {
+/**
+ * The router serving the REST API over `store`; startKintoneEmulator mounts it under /k/v1 and,
+ * with the path's `guestSpaceId`, under /k/guest/{spaceId}/v1.
+ */
+export function createKintoneRestRouter(
+  store: KintoneStore,
+  pathSpace: (req: Request) => string | undefined = () => undefined,
+): express.Router {
   const router = express.Router();
   // Far above any real request; kintone's own caps (100 records, 500 per read) bite first.
   router.use(express.json({ limit: "64mb" }));
@@ -209,6 +229,8 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
 
   router.use((req: KintoneRequest, _res, next) => {
     req.caller = authenticate(store, req);
+    const space = pathSpace(req);
+    req.checkAppPath = (appId) => requireAppPath(store, appId, space);
     next();
   });
 
@@ -363,7 +385,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
   router.get(
     "/file.json",
     handle((req, res) => {
-      requireCaller(req);
+      requireFilePath(req);
       const fileKey = param(req, "fileKey");
       if (typeof fileKey !== "string" || !fileKey) throw required("fileKey");
       const file = store.getFile(fileKey);
@@ -387,7 +409,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
 
   router.post("/file.json", (req: KintoneRequest, res, next) => {
     try {
-      requireCaller(req);
+      requireFilePath(req);
     } catch (error) {
       next(error);
       return;
@@ -414,7 +436,8 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
           api?: unknown;
           payload?: unknown;
         };
-        const path = typeof api === "string" ? api.replace(/^\/k\/v1(?=\/)/, "") : "";
+        const path =
+          typeof api === "string" ? api.replace(/^\/k\/(?:guest\/\d+\/)?v1(?=\/)/, "") : "";
         const operation =
           typeof method === "string" && ["POST", "PUT", "DELETE"].includes(method.toUpperCase())
             ? operations.get(`${method.toUpperCase()} ${path}`)
@@ -430,6 +453,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
           results.push(
             operation({
               caller: req.caller,
+              checkAppPath: req.checkAppPath,
               kintoneParams: (payload ?? {}) as Record<string, unknown>,
             }),
           );
@@ -457,7 +481,7 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
       code: "",
       name: app.name,
       description: "",
-      spaceId: null,
+      spaceId: guestSpaceOfApp(store, app.id) ?? null,
       threadId: null,
       createdAt: app.createdAt,
       creator,
@@ -493,8 +517,11 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
     authorize(req, id, "view");
     const app = store.requireApp(id);
     const properties = fieldProperties(app.fields);
+    const status = app.fields.find((f) => f.type === "STATUS");
+    if (status) properties[status.code] = statusFieldProperty(store, id, status);
     // kintone lists process management and category fields, disabled, in every app.
-    properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
+    if (!status)
+      properties.Status ??= { type: "STATUS", code: "Status", label: "Status", enabled: false };
     properties.Assignee ??= {
       type: "STATUS_ASSIGNEE",
       code: "Assignee",
@@ -508,6 +535,24 @@ export function createKintoneRestRouter(store: KintoneStore): express.Router {
       enabled: false,
     };
     return { properties, revision: "1" };
+  });
+
+  // Reading the settings needs view or add rights on the app's records.
+  define("GET", "/app/status.json", (req) => {
+    const app = requireId(req, "app");
+    if (!(req.caller?.kind === "token" && req.caller.grants.get(app)?.add))
+      authorize(req, app, "view");
+    return processSettingsAnswer(store, app);
+  });
+
+  // An API token needs view rights (https://cybozu.dev/ja/kintone/docs/rest-api/records/update-status/).
+  define("PUT", "/record/status.json", (req) => {
+    const app = requireId(req, "app");
+    const actor = authorize(req, app, "view") ?? store.apiTokenUser;
+    const id = requireId(req, "id");
+    const action = param(req, "action");
+    if (typeof action !== "string" || action === "") throw required("action");
+    return runProcessAction(store, app, id, action, actor, param(req, "revision"));
   });
 
   define("GET", "/app/views.json", (req) => {
@@ -559,6 +604,12 @@ function requireManageForSystemFields(
       "App management permission is needed to add records with creator, modifier or their times.",
     );
   }
+}
+
+/** A file names no app: an API token's apps must be reachable on the call's path. */
+function requireFilePath(req: ApiCall): void {
+  const caller = requireCaller(req);
+  if (caller.kind === "token") for (const appId of caller.grants.keys()) req.checkAppPath?.(appId);
 }
 
 function requireCaller(req: ApiCall): Caller {
@@ -798,7 +849,7 @@ export async function startKintoneEmulator(
   // kintone runs at most 100 REST requests of a domain at once and answers 429 beyond; responses carry
   // the limit and the running count (https://cybozu.dev/ja/kintone/tips/development/customize/columns/concurrent-connection-limit-reason).
   let running = 0;
-  app.use("/k/v1", (_req, res, next) => {
+  app.use(["/k/v1", GUEST_API_PATH], (_req, res, next) => {
     if (running >= concurrencyLimit) {
       res.setHeader("X-ConcurrencyLimit-Limit", String(concurrencyLimit));
       res.setHeader("X-ConcurrencyLimit-Running", String(running));
@@ -822,6 +873,14 @@ export async function startKintoneEmulator(
   });
 
   app.use("/k/v1", createKintoneRestRouter(store));
+  app.use(
+    GUEST_API_PATH,
+    (req: KintoneRequest, _res, next) => {
+      req.guestSpaceId = String(req.params.guestSpaceId);
+      next();
+    },
+    createKintoneRestRouter(store, (req) => (req as KintoneRequest).guestSpaceId),
+  );
   options.mount?.(app, store);
 
   app.use((_req: Request, res: Response) => {
@@ -865,6 +924,11 @@ export async function startKintoneEmulator(
     },
     failNext: (rule) => {
       rules.push({ ...rule, remaining: rule.count ?? 1 });
+    },
+    createGuestSpaceApp: (def, spaceId) => {
+      const created = store.createApp(def);
+      placeAppInGuestSpace(store, created.id, spaceId);
+      return created;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

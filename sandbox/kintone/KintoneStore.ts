@@ -117,6 +117,15 @@ interface StoredRecord {
   view?: KintoneRecord;
 }
 
+/** What `captureState` answers: plain data (Maps and bytes aside) to save as JSON. */
+export interface KintoneStoreState {
+  apps: Array<{ info: AppInfo; records: StoredRecord[]; nextRecordId: number }>;
+  files: Array<StoredFile & { fileKey: string; temporary: boolean; createdAt: number }>;
+  nextAppId: number;
+  nextRowId: number;
+  loginUser: LoginUser;
+}
+
 interface AppState {
   info: AppInfo;
   records: Map<number, StoredRecord>;
@@ -181,6 +190,9 @@ function listInput(
   return undefined;
 }
 
+/** The login user's time zone: the pages show times on this clock (the sandbox's). */
+export const LOGIN_USER_TIME_ZONE = "Asia/Tokyo";
+
 export class KintoneStore {
   loginUser: LoginUser = {
     id: "1",
@@ -188,7 +200,7 @@ export class KintoneStore {
     name: "Administrator",
     email: "admin@example.com",
     language: "ja",
-    timezone: "Asia/Tokyo",
+    timezone: LOGIN_USER_TIME_ZONE,
   };
 
   /** The user records written through API tokens are attributed to. */
@@ -470,6 +482,39 @@ export class KintoneStore {
       for (const [key, file] of files) this.files.set(key, file);
       this.nextRowId = nextRowId;
     };
+  }
+
+  // ---- saved state (the sandbox remembers across restarts) ----
+
+  /** The apps, their records and the files, as `restoreState` takes them back. */
+  captureState(): KintoneStoreState {
+    return {
+      apps: [...this.apps.values()].map((app) => ({
+        info: structuredClone(app.info),
+        records: [...app.records.values()].map(({ view: _view, ...stored }) =>
+          structuredClone(stored),
+        ),
+        nextRecordId: app.nextRecordId,
+      })),
+      files: [...this.files.entries()].map(([fileKey, file]) => ({ fileKey, ...file })),
+      nextAppId: this.nextAppId,
+      nextRowId: this.nextRowId,
+      loginUser: { ...this.loginUser },
+    };
+  }
+
+  /** Replaces every app, record and file with a captured state. */
+  restoreState(state: KintoneStoreState): void {
+    this.apps.clear();
+    for (const app of state.apps) {
+      const records = new Map(app.records.map((stored) => [stored.id, { ...stored }]));
+      this.apps.set(app.info.id, { info: app.info, records, nextRecordId: app.nextRecordId });
+    }
+    this.files.clear();
+    for (const { fileKey, ...file } of state.files) this.files.set(fileKey, file);
+    this.nextAppId = state.nextAppId;
+    this.nextRowId = state.nextRowId;
+    this.loginUser = { ...state.loginUser };
   }
 
   // ---- files ----

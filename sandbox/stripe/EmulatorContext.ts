@@ -12,6 +12,8 @@ export interface EmulatorConfig {
   webhookRetry: WebhookRetryPolicy;
   publicBaseUrl: string;
   restrictedKeys: Record<string, string[]> | undefined;
+  /** Where the pages' times are read (undefined: the machine's zone). */
+  displayTimeZone?: string;
 }
 
 export interface EmulatorContext {

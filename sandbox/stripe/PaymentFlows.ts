@@ -9,14 +9,17 @@ import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
 import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
+import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
 
-const DEFAULT_CUSTOMER_EMAIL = "customer@example.com";
-
-/** What the buyer chose on the page: new quantities by line item index (adjustable lines only). */
+/**
+ * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
+ * and the name, phone and addresses they typed.
+ */
 export interface BuyerChoices {
   quantities?: Record<number, number>;
+  buyer?: BuyerDetails;
 }
 
 export class PaymentFlows {
@@ -125,18 +128,21 @@ export class PaymentFlows {
     return charge;
   }
 
-  private complete(session: CheckoutSession, paymentIntent: PaymentIntent): void {
+  private complete(
+    session: CheckoutSession,
+    paymentIntent: PaymentIntent,
+    buyer: BuyerDetails | undefined,
+  ): void {
     session.status = "complete";
     session.url = null; // "only present when the session is active"
     session.payment_intent = paymentIntent.id;
-    session.customer_details = {
-      address: null,
-      email: session.customer_email ?? DEFAULT_CUSTOMER_EMAIL,
-      name: "Emulated Customer",
-      phone: null,
-      tax_exempt: "none",
-      tax_ids: [],
-    };
+    recordBuyer(session, buyer);
+    // `customer_creation: "always"` makes a Customer on confirmation; `if_required` in payment
+    // mode makes none (https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-customer_creation).
+    if (!session.customer && session.customer_creation === "always") {
+      session.customer = randomId("cus_");
+      paymentIntent.customer = session.customer;
+    }
   }
 
   /**
@@ -194,7 +200,7 @@ export class PaymentFlows {
     this.requireOpen(session);
     this.applyQuantities(session, choices.quantities);
     const paymentIntent = this.createPaymentIntent(session, intentStatus, method);
-    this.complete(session, paymentIntent);
+    this.complete(session, paymentIntent, choices.buyer);
     return { session, paymentIntent };
   }
 
@@ -321,6 +327,19 @@ export class PaymentFlows {
     }
     if (!charge)
       throw invalidRequest("Missing required param: payment_intent.", "parameter_missing");
+    // A charged-back payment is not refundable while its dispute says so (Stripe's
+    // `is_charge_refundable`): https://docs.stripe.com/error-codes#charge-disputed,
+    // https://docs.stripe.com/api/disputes/object#dispute_object-is_charge_refundable
+    const chargeId = charge.id;
+    const blocking = [...this.store.disputes.values()].find(
+      (d) => d.charge === chargeId && !d.is_charge_refundable && d.status !== "won",
+    );
+    if (blocking) {
+      throw invalidRequest(
+        `Charge ${charge.id} has been charged back; cannot issue a refund.`,
+        "charge_disputed",
+      );
+    }
     const remaining = charge.amount - charge.amount_refunded;
     if (remaining <= 0) {
       throw invalidRequest(

@@ -96,6 +96,7 @@ export class RecoveryFlows {
       after_expiration: null,
       created: now,
       customer_details: null,
+      collected_information: null,
       // The copy lives as long as the original did (30 minutes to 24 hours).
       expires_at: now + (expired.expires_at - expired.created),
       payment_intent: null,

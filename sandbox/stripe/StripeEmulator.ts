@@ -13,9 +13,18 @@ import { EventBus, NO_REQUEST } from "./EventBus";
 import { DisputeFlows, DisputeOutcome } from "./DisputeFlows";
 import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
-import { CheckoutSession, Dispute, randomId, Refund, StripeStore } from "./StripeStore";
+import {
+  CheckoutSession,
+  Dispute,
+  randomId,
+  Refund,
+  StripeStore,
+  type StripeStoreState,
+} from "./StripeStore";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
+import { handleDashboard } from "./dashboardActions";
+import { DASHBOARD_PATH } from "./dashboardPage";
 import { handleHostedCheckout, handleRecoveryLink } from "./hostedCheckoutPage";
 import { RECOVERY_PATH_PREFIX } from "./RecoveryFlows";
 import {
@@ -65,6 +74,8 @@ class StripeEmulatorServer implements StripeEmulator {
   private readonly explicitPublicBaseUrl: string | undefined;
   /** Expires due sessions as time passes, so their events arrive without anyone looking. */
   private readonly expiryTimer: NodeJS.Timeout;
+  /** The Dashboard page's token: its forms carry it, a cross-site form cannot. */
+  private readonly dashboardToken = randomId("dash_", 32);
 
   constructor(options: StripeEmulatorOptions) {
     this.explicitPublicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, "");
@@ -76,6 +87,7 @@ class StripeEmulatorServer implements StripeEmulator {
       webhookRetry: { ...DEFAULT_WEBHOOK_RETRY, ...options.webhookRetry },
       publicBaseUrl: this.explicitPublicBaseUrl ?? "",
       restrictedKeys: options.restrictedKeys,
+      displayTimeZone: options.displayTimeZone,
     };
     const events = new EventBus(this.store, () => (this.config.webhook ? 1 : 0));
     this.context = { store: this.store, events, config: this.config };
@@ -235,6 +247,14 @@ class StripeEmulatorServer implements StripeEmulator {
     this.webhooks.reset();
   }
 
+  captureState(): StripeStoreState {
+    return this.store.captureState();
+  }
+
+  restoreState(state: StripeStoreState): void {
+    this.store.restoreState(state);
+  }
+
   async close(): Promise<void> {
     clearInterval(this.expiryTimer);
     this.webhooks.close();
@@ -262,6 +282,21 @@ class StripeEmulatorServer implements StripeEmulator {
         this.store,
         this.disputes,
       );
+      return;
+    }
+    if (path === DASHBOARD_PATH || path.startsWith(`${DASHBOARD_PATH}/`)) {
+      const deps = {
+        store: this.store,
+        flows: this.flows,
+        disputes: this.disputes,
+        timeZone: this.config.displayTimeZone,
+      };
+      await handleDashboard(request, response, url, { ...deps, token: this.dashboardToken });
+      return;
+    }
+    if (path === "/" && request.method === "GET" && request.headers.accept?.includes("text/html")) {
+      // A person opening the emulator's address gets its Dashboard, not the API's 401.
+      response.writeHead(303, { Location: DASHBOARD_PATH }).end();
       return;
     }
     if (path.startsWith("/c/pay/")) {

@@ -13,6 +13,7 @@ import type {
   PaymentIntent,
   Price,
   Product,
+  StripeStoreState,
   Refund,
   StripeEvent,
   StripeFile,
@@ -30,6 +31,8 @@ export interface StripeEmulatorOptions {
   publicBaseUrl?: string; // base for session.url / file link urls; default the emulator's own url
   /** Per-key permissions, e.g. { "rk_test_x": ["checkout_sessions_write", "products_read"] }. */
   restrictedKeys?: Record<string, string[]>;
+  /** The time zone the pages (checkout, Dashboard) show times in; default the machine's. */
+  displayTimeZone?: string;
   /**
    * Webhook retries: default 200 ms doubling, 5 attempts, 10 s timeout per attempt; `jitterMs`
    * delays each delivery randomly so that events arrive out of order, as Stripe does not order them.
@@ -134,5 +137,9 @@ export interface StripeEmulator {
   resendEvent(eventId: string): Promise<void>;
   /** Forgets every object, event, request, idempotency key, rule and held webhook; the clock returns to now. */
   reset(): void;
+  /** Every object and the emulator's time, for the sandbox to save across restarts. */
+  captureState(): StripeStoreState;
+  /** Puts a captured state back (webhook deliveries and idempotency keys start afresh). */
+  restoreState(state: StripeStoreState): void;
   state: StripeEmulatorState;
 }

@@ -113,6 +113,16 @@ export interface AfterExpiration {
   } | null;
 }
 
+/** Stripe's address hash (https://docs.stripe.com/api/charges/object#charge_object-billing_details-address). */
+export interface StripeAddress {
+  city: string | null;
+  country: string | null;
+  line1: string | null;
+  line2: string | null;
+  postal_code: string | null;
+  state: string | null;
+}
+
 export interface CheckoutSession {
   id: string;
   object: "checkout.session";
@@ -139,12 +149,18 @@ export interface CheckoutSession {
   customer: string | null;
   customer_creation: "always" | "if_required";
   customer_details: {
-    address: null;
+    address: StripeAddress | null;
     email: string | null;
     name: string | null;
-    phone: null;
+    phone: string | null;
     tax_exempt: "none";
     tax_ids: never[];
+  } | null;
+  /** What the page collected besides `customer_details`: the shipping address, once complete. */
+  collected_information: {
+    business_name: null;
+    individual_name: null;
+    shipping_details: { name: string; address: StripeAddress } | null;
   } | null;
   customer_email: string | null;
   expires_at: number;
@@ -161,7 +177,7 @@ export interface CheckoutSession {
   phone_number_collection: { enabled: boolean };
   recovered_from: string | null;
   setup_intent: null;
-  shipping_address_collection: null;
+  shipping_address_collection: { allowed_countries: string[] } | null;
   shipping_options: never[];
   status: "open" | "complete" | "expired";
   submit_type: string | null;
@@ -283,6 +299,12 @@ export function randomId(prefix: string, length = 24): string {
   return `${prefix}${id}`;
 }
 
+/** What `captureState` answers: each Map by its property name, and the emulator's time. */
+export interface StripeStoreState {
+  collections: Record<string, Map<unknown, unknown>>;
+  nowMs: number;
+}
+
 export class StripeStore {
   /** Milliseconds the emulator's clock runs ahead of the wall clock (advanceClock). */
   private clockOffsetMs = 0;
@@ -349,6 +371,26 @@ export class StripeStore {
       if (latest) visible.push(latest);
     }
     return visible.reverse();
+  }
+
+  /** Every collection (Maps) and the emulator's time, as `restoreState` takes them back. */
+  captureState(): StripeStoreState {
+    const collections: Record<string, Map<unknown, unknown>> = {};
+    for (const [name, value] of Object.entries(this)) {
+      if (value instanceof Map) collections[name] = new Map(structuredClone([...value]));
+    }
+    return { collections, nowMs: this.nowMs() };
+  }
+
+  /** The collections come back as saved; the clock never runs back behind the saved time. */
+  restoreState(state: StripeStoreState): void {
+    for (const [name, value] of Object.entries(this)) {
+      if (!(value instanceof Map)) continue;
+      value.clear();
+      for (const [key, item] of state.collections[name] ?? new Map()) value.set(key, item);
+    }
+    const behind = state.nowMs - this.nowMs();
+    if (behind > 0) this.clockOffsetMs += behind;
   }
 
   reset(): void {

@@ -6,7 +6,11 @@
  *   GET  /_emulator/clock                        → { now }
  *   POST /_emulator/clock/advance {seconds}      → { now }
  *   GET  /_emulator/sessions  GET /_emulator/events  GET /_emulator/webhooks  GET /_emulator/disputes
- *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed", quantities?: {lineIndex: n}}
+ *   POST /_emulator/sessions/:id/pay {method: "card" | "delayed", quantities?: {lineIndex: n},
+ *                                      buyer?: {name?, email?, phone?, address?: {line1, line2,
+ *                                      city, state, postal_code, country}, shipping?: {name?, address}}}
+ *                                                what the buyer typed; the session records it in
+ *                                                customer_details / collected_information.shipping_details
  *   POST /_emulator/sessions/:id/settle {outcome: "succeeded" | "failed"}
  *   POST /_emulator/sessions/:id/expire
  *   POST /_emulator/sessions/:id/recover          → { session }: what opening the recovery URL of an
@@ -25,6 +29,7 @@
  * Errors: `{ error: { message } }` with 400 or 404.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseBuyerDetails, type BuyerDetails } from "./buyerDetails";
 import { NO_REQUEST } from "./EventBus";
 import type { DisputeFlows } from "./DisputeFlows";
 import type { PaymentFlows } from "./PaymentFlows";
@@ -69,6 +74,14 @@ function optionalNumber(body: Record<string, unknown>, key: string): number | un
     throw new ControlError(400, `${key} must be a non-negative number.`);
   }
   return value;
+}
+
+function buyerOfBody(body: Record<string, unknown>): BuyerDetails {
+  try {
+    return parseBuyerDetails(body.buyer);
+  } catch (error) {
+    throw new ControlError(400, (error as Error).message);
+  }
 }
 
 /** Collections whose second path segment is an id. */
@@ -134,10 +147,11 @@ export async function handleControlRequest(
         if (typeof quantities !== "object" || Array.isArray(quantities)) {
           throw new ControlError(400, "quantities must be an object { lineIndex: quantity }.");
         }
+        const choices = { quantities, buyer: buyerOfBody(body) };
         if (body.method === "card" || body.method === undefined) {
-          flows.payWithCard(sessionId, { quantities });
+          flows.payWithCard(sessionId, choices);
         } else if (body.method === "delayed" || body.method === "konbini") {
-          flows.payWithDelayedMethod(sessionId, { quantities });
+          flows.payWithDelayedMethod(sessionId, choices);
         } else throw new ControlError(400, 'method must be "card" or "delayed".');
         return send(response, 200, { session: flows.session(sessionId) });
       }

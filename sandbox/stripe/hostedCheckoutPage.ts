@@ -10,20 +10,22 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
 import { NO_REQUEST } from "./EventBus";
+import { buyerFromForm, renderBuyerFields } from "./hostedCheckoutBuyerFields";
 import type { PaymentFlows } from "./PaymentFlows";
 import { RECOVERY_PATH_PREFIX, type RecoveryFlows } from "./RecoveryFlows";
 import { readBody } from "./http/requestBody";
 import { StripeApiError } from "./StripeApiError";
 import type { CheckoutSession, StoredLineItem } from "./StripeStore";
+import {
+  checkoutLanguage,
+  checkoutPageTexts,
+  formatDateTime,
+  type CheckoutLanguage,
+} from "./checkoutPageTexts";
+import { DASHBOARD_PATH } from "./dashboardPage";
+import { escapeHtml, redirect, sendHtml } from "./emulatorHtml";
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml } from "./emulatorHtml";
 
 const STYLE = `
   * { box-sizing: border-box; }
@@ -50,26 +52,37 @@ const STYLE = `
   .secondary { background: #fff; color: #1a1f36; border: 1px solid #d5dbe1; }
   .link { background: none; color: #635bff; }
   .problem { color: #df1b41; }
+  .hint { margin: 8px 0 0; }
   input[type=number] { width: 5em; font: inherit; }
+  .field { display: block; margin: 6px 0; font-size: 13px; color: #697386; }
+  .field input, .field select { display: block; width: 100%; font: inherit; color: #1a1f36; padding: 6px; }
+  fieldset { border: 1px solid #e3e8ee; border-radius: 6px; margin: 12px 0; padding: 8px 12px; }
+  legend { font-size: 13px; font-weight: 600; padding: 0 4px; }
   .notice { background: #fff; border-radius: 8px; padding: 32px; text-align: center; max-width: 520px;
             margin: 80px auto; box-shadow: 0 2px 5px rgba(60,66,87,.08); }
 `;
 
-function layout(title: string, body: string): string {
+function layout(title: string, body: string, htmlLang = "en"): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${htmlLang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>${body}</body></html>`;
 }
 
-function notice(title: string, message: string, link?: { href: string; label: string }): string {
+function notice(
+  title: string,
+  message: string,
+  link?: { href: string; label: string },
+  htmlLang = "en",
+): string {
   const action = link
     ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`
     : "";
   return layout(
     title,
     `<main class="notice" data-testid="checkout-notice"><h2>${escapeHtml(title)}</h2><p>${escapeHtml(message)}</p>${action}</main>`,
+    htmlLang,
   );
 }
 
@@ -83,16 +96,19 @@ export function renderCheckoutPage(
   lineItems: StoredLineItem[],
   productOf: (productId: string) => ProductView | undefined,
   problem?: string,
+  language: CheckoutLanguage = "en",
+  timeZone?: string,
 ): string {
+  const t = checkoutPageTexts(language);
   if (session.status === "expired") {
-    return notice("This checkout session has expired", "Ask the seller for a new payment link.");
+    return notice(t.expiredTitle, t.expiredMessage, undefined, t.htmlLang);
   }
   if (session.status === "complete") {
-    const message =
-      session.payment_status === "paid"
-        ? "This payment has already been completed. Thank you!"
-        : "Your order is complete; the payment will be confirmed once it settles.";
-    return notice("Checkout complete", message);
+    if (session.payment_status === "paid") {
+      return notice(t.completeTitle, t.completePaid, undefined, t.htmlLang);
+    }
+    const dashboard = { href: DASHBOARD_PATH, label: t.dashboardLink };
+    return notice(t.completeTitle, t.completeUnpaid, dashboard, t.htmlLang);
   }
   const lines = lineItems
     .map(({ item, adjustableQuantity }, index) => {
@@ -103,8 +119,8 @@ export function renderCheckoutPage(
         : "";
       const picture = image ? `<img src="${escapeHtml(image)}" alt="">` : `<img alt="">`;
       const quantity = adjustableQuantity?.enabled
-        ? `<label>Qty <input form="pay" type="number" name="quantity_${index}" value="${item.quantity}" min="${adjustableQuantity.minimum}" max="${adjustableQuantity.maximum}" step="1" aria-label="Quantity of ${escapeHtml(item.description)}"></label>`
-        : `Qty ${item.quantity}`;
+        ? `<label>${escapeHtml(t.quantity)} <input form="pay" type="number" name="quantity_${index}" value="${item.quantity}" min="${adjustableQuantity.minimum}" max="${adjustableQuantity.maximum}" step="1" aria-label="${escapeHtml(t.quantityOf(item.description))}"></label>`
+        : `${escapeHtml(t.quantity)} ${item.quantity}`;
       return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>${description}
         <div class="muted">${quantity} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
         <div class="amount">${escapeHtml(formatAmount(item.amount_total, item.currency))}</div></li>`;
@@ -113,45 +129,33 @@ export function renderCheckoutPage(
   const total = escapeHtml(formatAmount(session.amount_total, session.currency));
   const base = `/c/pay/${encodeURIComponent(session.id)}`;
   const email = session.customer_email
-    ? `<p class="muted">Email: ${escapeHtml(session.customer_email)}</p>`
+    ? `<p class="muted">${escapeHtml(t.email)}: ${escapeHtml(session.customer_email)}</p>`
     : "";
   return layout(
-    `Pay ${formatAmount(session.amount_total, session.currency)}`,
+    t.title(formatAmount(session.amount_total, session.currency)),
     `<div class="page">
   <section class="summary">
-    <h1>Stripe Checkout emulator<span class="badge">TEST MODE</span></h1>
+    <h1>${escapeHtml(t.heading)}<span class="badge">${escapeHtml(t.testMode)}</span></h1>
     <p class="total" data-testid="checkout-total">${total}</p>
     <ul data-testid="checkout-lines">${lines}</ul>
-    <div class="sum"><span>Total due</span><span>${total}</span></div>
+    <div class="sum"><span>${escapeHtml(t.totalDue)}</span><span>${total}</span></div>
   </section>
   <section class="pay">
     ${email}
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     <form id="pay" method="post" action="${base}/card">
-      <button class="primary" type="submit">Pay with card</button>
-      <button class="secondary" type="submit" formaction="${base}/konbini">Pay with konbini (settles later)</button>
+      ${renderBuyerFields(session, escapeHtml)}
+      <button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>
+      <button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
+      <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>
     </form>
-    <form method="post" action="${base}/cancel"><button class="link" type="submit">Cancel</button></form>
-    <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">Emulator: let this session expire now</button></form>
-    <p class="muted">Expires ${escapeHtml(new Date(session.expires_at * 1000).toISOString())}</p>
+    <form method="post" action="${base}/cancel"><button class="link" type="submit">${escapeHtml(t.cancel)}</button></form>
+    <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">${escapeHtml(t.expireNow)}</button></form>
+    <p class="muted" data-testid="checkout-expires"><time datetime="${escapeHtml(new Date(session.expires_at * 1000).toISOString())}">${escapeHtml(t.expires(formatDateTime(session.expires_at, language, timeZone)))}</time></p>
   </section>
 </div>`,
+    t.htmlLang,
   );
-}
-
-function sendHtml(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, {
-    "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": "no-store",
-    "Content-Security-Policy":
-      "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; form-action *",
-  });
-  response.end(html);
-}
-
-function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(303, { Location: location });
-  response.end();
 }
 
 /** `quantity_<index>=<n>` fields of the pay form. */
@@ -181,50 +185,74 @@ export async function handleHostedCheckout(
     // malformed escape: no such session
   }
   const session = context.store.sessions.get(sessionId);
+  const acceptLanguage = request.headers["accept-language"];
   if (!session) {
-    sendHtml(response, 404, notice("Checkout session not found", "This link is not valid."));
+    const t = checkoutPageTexts(checkoutLanguage(null, acceptLanguage));
+    sendHtml(response, 404, notice(t.notFoundTitle, t.sessionNotFound, undefined, t.htmlLang));
     return;
   }
+  const language = checkoutLanguage(session.locale, acceptLanguage);
+  const zone = context.config.displayTimeZone;
+  const t = checkoutPageTexts(language);
   flows.expireIfDue(session);
   const lineItems = context.store.sessionLineItems.get(session.id) ?? [];
   const images = (productId: string) => context.store.products.get(productId);
   if (request.method === "GET" && action === undefined) {
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
     return;
   }
   if (
     request.method !== "POST" ||
     !["card", "konbini", "cancel", "expire"].includes(action ?? "")
   ) {
-    sendHtml(response, 404, notice("Not found", "Unknown checkout action."));
+    sendHtml(response, 404, notice(t.notFoundTitle, t.unknownAction, undefined, t.htmlLang));
     return;
   }
   if (action === "expire") {
     // Not a Stripe page action: lets a person in the sandbox see expiry without waiting.
     if (session.status === "open") flows.expire(session.id, NO_REQUEST);
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
     return;
   }
   if (action === "cancel") {
     if (session.cancel_url) redirect(response, session.cancel_url);
-    else sendHtml(response, 200, notice("Checkout cancelled", "You can close this page."));
+    else {
+      const cancelled = notice(t.cancelledTitle, t.cancelledMessage, undefined, t.htmlLang);
+      sendHtml(response, 200, cancelled);
+    }
     return;
   }
   const form = new URLSearchParams((await readBody(request)).toString("utf8"));
-  const choices = { quantities: quantitiesFrom(form) };
+  const choices = { quantities: quantitiesFrom(form), buyer: buyerFromForm(form) };
   try {
     if (action === "card") flows.payWithCard(session.id, choices);
     else flows.payWithDelayedMethod(session.id, choices);
   } catch (error) {
     if (!(error instanceof StripeApiError)) throw error;
     const status = session.status === "open" ? 400 : 409;
-    sendHtml(response, status, renderCheckoutPage(session, lineItems, images, error.message));
+    sendHtml(
+      response,
+      status,
+      renderCheckoutPage(session, lineItems, images, error.message, language, zone),
+    );
     return;
   }
   if (session.success_url) {
     redirect(response, session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {
-    sendHtml(response, 200, renderCheckoutPage(session, lineItems, images));
+    sendHtml(
+      response,
+      200,
+      renderCheckoutPage(session, lineItems, images, undefined, language, zone),
+    );
   }
 }
 

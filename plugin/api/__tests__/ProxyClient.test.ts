@@ -36,6 +36,21 @@ const session = {
 };
 
 describe("ProxyClient", () => {
+  it("lists an app's recent jobs with GET v1/jobs?appId=&limit=", async () => {
+    const sent: SentRequest[] = [];
+    const job = { id: "job_1", status: "succeeded", total: 2, done: 2, failed: 0, errors: [] };
+    const client = new ProxyClient(
+      transportAnswering(200, { jobs: [job] }, sent),
+      "https://proxy.example.com/",
+    );
+    await expect(client.listJobs("3")).resolves.toEqual({ jobs: [job] });
+    await client.listJobs("3", 20);
+    expect(sent.map((r) => [r.method, r.url])).toEqual([
+      ["GET", "https://proxy.example.com/v1/jobs?appId=3"],
+      ["GET", "https://proxy.example.com/v1/jobs?appId=3&limit=20"],
+    ]);
+  });
+
   it("posts a dry run to <proxyUrl>v1/checkouts with the user's language", async () => {
     const sent: SentRequest[] = [];
     const client = new ProxyClient(

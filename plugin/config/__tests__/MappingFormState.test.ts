@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../../core/mapping/parseMappingConfig";
+import { STATES_OF } from "../../../core/mapping/statusLabels";
 import {
   LINE_ITEM_REFS,
   WRITE_BACK_KEYS,
@@ -131,6 +132,13 @@ describe("the settings form state", () => {
                     .map<RefState>((text) => ({ mode, field: "", text })),
         ),
       );
+    // Each state unlabelled, labelled with its own code (the same as none) or with a text of its own.
+    const labels = (states: readonly string[]) =>
+      fc.record(
+        Object.fromEntries(
+          states.map((code) => [code, fc.constantFrom("", code, `${code}の表示`)]),
+        ) as Record<string, fc.Arbitrary<string>>,
+      );
     const state: fc.Arbitrary<MappingFormState> = fc.record({
       sourceType: fc.constantFrom("records" as const, "subtable" as const),
       subtableField: code,
@@ -170,6 +178,15 @@ describe("the settings form state", () => {
           fc.Arbitrary<string>
         >,
       ),
+      statusLabels: fc.record({
+        status: labels(STATES_OF.status),
+        paymentStatus: labels(STATES_OF.paymentStatus),
+      }),
+      processActions: fc.record({
+        paid: fc.constantFrom("", "入金を確認する"),
+        expired: fc.constantFrom("", "期限切れにする"),
+        refunded: fc.constantFrom("", "返金する"),
+      }),
     });
     fc.assert(
       fc.property(state, (form) => {

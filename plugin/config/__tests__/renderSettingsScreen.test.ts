@@ -55,6 +55,13 @@ function fakeTransport(answer: { status: number; body: unknown }) {
   return { transport, sent, authorizationSent };
 }
 
+/** The field codes a dropdown offers (its first component), without the empty choice. */
+function offeredFields(components: unknown[]): string[] {
+  return (components[0] as { items: Array<{ value: string }> }).items
+    .map((item) => item.value)
+    .filter((value) => value !== "");
+}
+
 async function render(transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport) {
   const container = document.createElement("div");
   document.body.replaceChildren(container);
@@ -221,10 +228,7 @@ describe("renderSettingsScreen", () => {
   it("offers number fields for the refunded amount, text for the PaymentIntent, links for the recovery URL", async () => {
     installFakeKintone();
     const { components } = await render();
-    const offered = (control: string) =>
-      (components(control)[0] as unknown as { items: Array<{ value: string }> }).items
-        .map((item) => item.value)
-        .filter((value) => value !== "");
+    const offered = (control: string) => offeredFields(components(control));
     expect(offered("writeBack.amountRefunded")).toEqual([
       "amount_total",
       "customer_name",
@@ -236,6 +240,18 @@ describe("renderSettingsScreen", () => {
       "customer_name",
       "customer_email",
     ]);
+  });
+
+  it("offers text fields for the buyer's id, name and phone, and only multi-line text for addresses", async () => {
+    installFakeKintone();
+    const { components } = await render();
+    const offered = (control: string) => offeredFields(components(control));
+    for (const key of ["customerId", "customerName", "customerPhone"]) {
+      expect(offered(`writeBack.${key}`)).toEqual(["customer_name", "customer_email"]);
+    }
+    // The Orders form has no multi-line text field: an address has nowhere to go.
+    expect(offered("writeBack.billingAddress")).toEqual([]);
+    expect(offered("writeBack.shippingAddress")).toEqual([]);
   });
 
   it("saves a complete form: mapping in setConfig, secret and mapping in the proxy config", async () => {

@@ -20,6 +20,11 @@ export function writeBackSection(context: SettingsContext): HTMLElement {
     amountRefunded: [t.settingsWriteBackAmountRefunded, t.settingsWriteBackAmountHelp],
     paymentIntentId: [t.settingsWriteBackPaymentIntentId, t.settingsWriteBackTextHelp],
     recoveryUrl: [t.settingsWriteBackRecoveryUrl, t.settingsWriteBackUrlHelp],
+    customerId: [t.settingsWriteBackCustomerId, t.settingsWriteBackTextHelp],
+    customerName: [t.settingsWriteBackCustomerName, t.settingsWriteBackTextHelp],
+    customerPhone: [t.settingsWriteBackCustomerPhone, t.settingsWriteBackTextHelp],
+    billingAddress: [t.settingsWriteBackBillingAddress, t.settingsWriteBackAddressHelp],
+    shippingAddress: [t.settingsWriteBackShippingAddress, t.settingsWriteBackAddressHelp],
   };
   const writeBack = section(context, t.settingsSectionWriteBack, t.settingsWriteBackHelp);
   for (const key of WRITE_BACK_KEYS) {

@@ -148,7 +148,8 @@ describe("the list's checkout dialog", () => {
       'tr.kintone-stripe-checkout-issue-row[data-record-id="2"]',
     )!;
     expect(issueRow.hidden).toBe(false);
-    expect(issueRow.textContent).toBe("unit_price: is empty");
+    // Named by its label, as the user knows the field.
+    expect(issueRow.textContent).toBe("Price: is empty");
     expect(
       body().querySelector<HTMLElement>('tr.kintone-stripe-checkout-issue-row[data-record-id="1"]')!
         .hidden,
@@ -177,7 +178,7 @@ describe("the list's checkout dialog", () => {
     expect(confirmDialog()?.textContent).toContain("Payment links: 2 · Records: 2 · Total: ¥3,600");
     // Record 2 has an open link that the new one replaces.
     expect(confirmDialog()?.textContent).toContain(
-      "1 of the checked records already has an open link",
+      "1 record's open link is replaced and stops working.",
     );
     confirmDialog()!
       .querySelector<HTMLButtonElement>(".kintone-stripe-checkout-confirm-cancel")!
@@ -261,7 +262,9 @@ describe("the list's checkout dialog", () => {
     ).toEqual([100, 50]);
     await confirmCreate(false);
     for (let i = 0; i < 100 && !body().textContent?.includes("created"); i++) await settle();
-    expect(proxy.calls.find((c) => c.path === "v1/jobs")?.data.records).toHaveLength(150);
+    expect(
+      proxy.calls.find((c) => c.method === "POST" && c.path === "v1/jobs")?.data.records,
+    ).toHaveLength(150);
     expect(seenProgress).toEqual([0, 60]);
     expect(body().textContent).toContain("149 payment links created.");
     expect(body().textContent).toContain("1 record failed:");

@@ -3,6 +3,7 @@ import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import type { RecordRef } from "../../api/ProxyClient";
 import type { BilledState } from "../../billing/billedState";
+import type { FieldLabeler } from "../../i18n/labelFields";
 import type { Language, Messages } from "../../i18n/messages";
 import { element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
@@ -77,6 +78,8 @@ export interface DialogContext {
   stale: boolean;
   /** The field showing the checkout status, when the mapping writes it back. */
   statusCode?: string;
+  /** The app's field labels, so messages name fields as the user knows them. */
+  labelOf?: FieldLabeler;
 }
 
 /** "Record P-3": the record's number as the list shows it. */

@@ -7,6 +7,7 @@ import { fillTemplate } from "../../ui/fillTemplate";
 import { formatTotals } from "../../ui/formatMoney";
 import { totalsByCurrency } from "../renderPreview";
 import { runCheckoutCreation } from "../runCheckoutCreation";
+import { countCreationKinds, describeCreationKinds } from "./creationKinds";
 import { offerReload, showResult } from "./creationResult";
 import {
   canCreate,
@@ -23,10 +24,6 @@ export async function createLinks(context: DialogContext): Promise<void> {
   if (!canCreate(context) || context.preview === undefined) return;
   const refs = checkedRefs(context);
   const sessions = context.preview.sessions;
-  const status = context.statusCode;
-  const withOpenLink = status
-    ? refs.filter((ref) => context.byId.get(ref.id)?.record[status]?.value === "open").length
-    : 0;
   const summary = fillTemplate(messages.confirmCreateMessage, {
     links: sessions.length,
     records: refs.length,
@@ -34,8 +31,8 @@ export async function createLinks(context: DialogContext): Promise<void> {
   });
   const confirmed = await confirmAction(doc, {
     title: messages.confirmCreateTitle,
-    message:
-      withOpenLink > 0 ? `${summary} ${messages.confirmReplacesOpen(withOpenLink)}` : summary,
+    message: summary,
+    details: describeCreationKinds(countCreationKinds(context), messages),
     confirmLabel: messages.confirmCreateAction,
     cancelLabel: messages.back,
   });
@@ -76,8 +73,11 @@ export async function createLinks(context: DialogContext): Promise<void> {
         error.code === "RECORD_NOT_FOUND" ||
         error.code === "RECORD_ALREADY_PAID");
     modal.dialog.classList.remove("kintone-stripe-checkout-busy");
-    const { message, details } = describeProxyError(error, messages, (id) =>
-      nameRecord(context, id),
+    const { message, details } = describeProxyError(
+      error,
+      messages,
+      (id) => nameRecord(context, id),
+      context.labelOf,
     );
     showNotice(context, "error", [message, ...details]);
     offerReload(context);

@@ -4,6 +4,7 @@ import { describeProxyError } from "../../i18n/describeProxyError";
 import { copyText } from "../../ui/copyText";
 import { button, element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
+import { joinSentences } from "../../ui/joinSentences";
 import type { CreationSummary } from "../runCheckoutCreation";
 import { nameRecord, showNotice, type DialogContext } from "./DialogContext";
 
@@ -22,13 +23,18 @@ export function showResult(context: DialogContext, summary: CreationSummary): vo
   if (summary.failed > 0) {
     extra.push(element(doc, "p", { text: messages.resultFailed(summary.failed) }));
     for (const failure of summary.failures) {
-      const { message, details } = describeProxyError(failure.error, messages, nameRecordIn);
+      const { message, details } = describeProxyError(
+        failure.error,
+        messages,
+        nameRecordIn,
+        context.labelOf,
+      );
       extra.push(
         element(doc, "div", {
           className: "kintone-stripe-checkout-failure",
           text: fillTemplate(messages.resultLine, {
             record: failure.recordIds.map(nameRecordIn).join(", "),
-            message: [message, ...details].join(" "),
+            message: joinSentences([message, ...details]),
           }),
         }),
       );

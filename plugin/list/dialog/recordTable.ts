@@ -3,6 +3,7 @@ import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { RecordRef } from "../../api/ProxyClient";
 import { BILLED_CLASS } from "../../billing/billedBadge";
 import { billedState, blocksNewLink } from "../../billing/billedState";
+import { lastErrorNote } from "../../billing/lastErrorNote";
 import { billedReason } from "../../i18n/billedStateLabel";
 import type { Messages } from "../../i18n/messages";
 import { button, element } from "../../ui/element";
@@ -74,7 +75,7 @@ function recordRow(
     (columns.recordNumber ? record[columns.recordNumber]?.value : undefined) ?? id,
   );
   const billed = columns.paymentStatus
-    ? billedState(record, context.options.mapping.writeBack)
+    ? billedState(record, context.options.mapping.writeBack, context.options.mapping.statusLabels)
     : undefined;
   const blocked = blocksNewLink(billed, context.options.mapping);
   const checkbox = element(doc, "input", {
@@ -94,6 +95,10 @@ function recordRow(
       : element(doc, "td", { text: cellText(record[field.code]?.value) }),
   );
   if (columns.paymentStatus) cells.push(billingCell(doc, billed, blocked, messages));
+  const numberCell = element(doc, "td", { className: "number", text: number });
+  // Why the last attempt failed, under the badge (or the last column when there is none).
+  const errorNote = lastErrorNote(doc, record, context.options.mapping.writeBack, messages);
+  if (errorNote) (cells.at(-1) ?? numberCell).append(errorNote);
   const recordElement = element(
     doc,
     "tr",
@@ -103,7 +108,7 @@ function recordRow(
     },
     [
       element(doc, "td", { className: "kintone-stripe-checkout-check" }, [checkbox]),
-      element(doc, "td", { className: "number", text: number }),
+      numberCell,
       ...cells,
     ],
   );

@@ -7,6 +7,7 @@ import { ProxyError } from "../../api/ProxyError";
 import { describeIssue, describeProxyError } from "../../i18n/describeProxyError";
 import { button, element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";
+import { joinSentences } from "../../ui/joinSentences";
 import { formatTotals } from "../../ui/formatMoney";
 import { renderPreviewSessions, totalsByCurrency } from "../renderPreview";
 import {
@@ -60,7 +61,7 @@ export function renderPreview(context: DialogContext): void {
       ...(issues ?? []).map((issue) =>
         div(
           "kintone-stripe-checkout-issue",
-          describeIssue(issue, messages, () => ""),
+          describeIssue(issue, messages, () => "", context.labelOf),
         ),
       ),
     );
@@ -85,10 +86,15 @@ export function renderPreview(context: DialogContext): void {
     );
   }
   if (preview?.failure !== undefined) {
-    const { message, details } = describeProxyError(preview.failure, messages, nameRecordIn);
+    const { message, details } = describeProxyError(
+      preview.failure,
+      messages,
+      nameRecordIn,
+      context.labelOf,
+    );
     parts.push(
       element(doc, "div", { className: "kintone-stripe-checkout-error" }, [
-        element(doc, "p", { text: `${messages.previewFailed} ${message}` }),
+        element(doc, "p", { text: joinSentences([messages.previewFailed, message]) }),
         ...details.map((line) => element(doc, "div", { text: line })),
         ...uncheckBilledButton(context, preview.failure),
       ]),

@@ -69,8 +69,11 @@ export const CONCURRENCY_LIMIT_JOB_RECORDS = 30;
 export const KILL_POINTS = 6;
 /** Records of the job killed KILL_POINTS times. */
 export const KILL_JOB_RECORDS = 150;
-/** Stripe requests per second the proxies killed allow themselves: the job outlives the kills. */
-export const KILL_JOB_STRIPE_RATE = 40;
+/**
+ * Stripe requests per second the proxies killed allow themselves: the job outlives the kills, also
+ * with the burst each restarted pacer may send at once.
+ */
+export const KILL_JOB_STRIPE_RATE = 20;
 /** A kill comes this long after the (re)start, plus up to KILL_SPREAD_MS drawn at random. */
 export const KILL_EARLIEST_MS = 80;
 export const KILL_SPREAD_MS = 420;

@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from "sharp";
+import type sharpFactory from "sharp";
+import type { Metadata } from "sharp";
 import { NotAnImageError } from "../../errors/NotAnImageError";
 import {
   MAX_PRODUCT_IMAGE_BYTES,
@@ -48,9 +49,15 @@ export function createSharpImageNormalizer(
   const maxBytes = options.maxBytes ?? MAX_PRODUCT_IMAGE_BYTES;
   const maxDimension = options.maxDimension ?? 1024;
   const limitInputPixels = options.maxInputPixels ?? 400_000_000;
+  // sharp (libvips) is loaded with the first image, not at start: a proxy that never sees an
+  // image never pays its memory.
+  let loading: Promise<typeof sharpFactory> | undefined;
+  const loadSharp = () =>
+    (loading ??= import("sharp").then((module) => module.default as typeof sharpFactory));
 
   return {
     async normalize({ bytes, filename }) {
+      const sharp = await loadSharp();
       const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       let metadata: Metadata;
       try {
@@ -95,6 +102,7 @@ export function createSharpImageNormalizer(
 
   /** Decoded once, upright and scaled down, so each encoding attempt below is cheap. */
   async function decodeScaled(input: Buffer): Promise<DecodedImage> {
+    const sharp = await loadSharp();
     // First frame only: an animated image that is too big becomes a still one.
     const { data, info } = await sharp(input, { limitInputPixels, animated: false })
       .rotate()
@@ -113,6 +121,7 @@ export function createSharpImageNormalizer(
   }
 
   async function encodeToFit(image: DecodedImage): Promise<EncodedImage | null> {
+    const sharp = await loadSharp();
     const from = () => sharp(image.pixels, { raw: image.raw });
     if (image.raw.channels === 4 || image.raw.channels === 2) {
       const png = await from().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer();

@@ -1,6 +1,7 @@
 /**
  * `RecordStore` over kintone's REST API with `@kintone/rest-api-client`: one client per app with
- * that app's token(s). Retries 429/5xx/network failures with backoff, caps concurrent requests
+ * that app's token(s) and, for an app in a guest space, its `guestSpaceId`, so every call for it
+ * (records, files, form fields, status) goes to `/k/guest/{spaceId}/v1/…`. Retries 429/5xx/network failures with backoff, caps concurrent requests
  * (kintone allows 100 per domain), and turns kintone's errors into the proxy's own.
  * https://cybozu.dev/ja/kintone/docs/rest-api/records/get-records/
  */
@@ -11,6 +12,7 @@ import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../../ports/RecordStore";
 import { checkTokenRights } from "./checkTokenRights";
+import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
 import { toProxyError } from "./toProxyError";
 
 export interface KintoneRecordStoreOptions {
@@ -18,6 +20,8 @@ export interface KintoneRecordStoreOptions {
   baseUrl: string;
   /** App id → token(s), comma-joined. */
   apiTokens: Record<string, string>;
+  /** App id → the guest space the app is in; apps not named here are outside guest spaces. */
+  guestSpaceIds?: Record<string, string>;
   /** Requests in flight at once, over all apps. */
   maxConcurrency?: number;
   /** Retries of a 429/5xx/network failure. */
@@ -44,11 +48,19 @@ export class KintoneRecordStore implements RecordStore {
   private readonly retryDelayMs: number;
 
   constructor(private readonly options: KintoneRecordStoreOptions) {
+    const guestSpaceIds = options.guestSpaceIds ?? {};
     for (const [appId, token] of Object.entries(options.apiTokens)) {
-      this.clients.set(appId, this.makeClient(token));
+      this.clients.set(appId, this.makeClient(token, guestSpaceIds[appId]));
     }
-    const allTokens = [...new Set(Object.values(options.apiTokens).join(",").split(","))];
-    // A file download names no app: kintone accepts several apps' tokens in one header.
+    const allTokens = [
+      ...new Set(
+        Object.entries(options.apiTokens)
+          .filter(([appId]) => guestSpaceIds[appId] === undefined)
+          .flatMap(([, token]) => token.split(",")),
+      ),
+    ];
+    // A file download names no app: kintone accepts several apps' tokens in one header. Only
+    // apps outside guest spaces: a guest-space app's file is downloaded under its space's path.
     this.allAppsClient = allTokens.length ? this.makeClient(allTokens.join(",")) : undefined;
     this.limiter = new Semaphore(options.maxConcurrency ?? 10);
     this.retries = options.retries ?? 3;
@@ -168,10 +180,29 @@ export class KintoneRecordStore implements RecordStore {
     return Object.values(properties as Record<string, RawProperty>).map(toFormField);
   }
 
-  private makeClient(apiToken: string): KintoneRestAPIClient {
+  /** https://cybozu.dev/ja/kintone/docs/rest-api/records/update-status/ */
+  async runProcessAction(appId: string, recordId: string, action: string): Promise<void> {
+    const client = this.client(appId);
+    try {
+      await this.call(appId, () =>
+        client.record.updateRecordStatus({ app: appId, id: recordId, action }),
+      );
+    } catch (error) {
+      const code = error instanceof UpstreamError ? error.upstreamCode : undefined;
+      if (code === "GAIA_IL03" || code === "GAIA_ST02") {
+        const { requestId, upstreamStatus } = error as UpstreamError;
+        const reason = code === "GAIA_IL03" ? "notOffered" : "processOff";
+        throw new KintoneActionRefusedError(action, reason, { requestId, upstreamStatus });
+      }
+      throw error;
+    }
+  }
+
+  private makeClient(apiToken: string, guestSpaceId?: string): KintoneRestAPIClient {
     return new KintoneRestAPIClient({
       baseUrl: this.options.baseUrl,
       auth: { apiToken },
+      ...(guestSpaceId !== undefined ? { guestSpaceId } : {}),
       // The SDK's `socketTimeout` becomes axios' `timeout`, the whole request's limit.
       socketTimeout: this.options.requestTimeoutMs ?? 20_000,
     });

@@ -34,6 +34,15 @@ export function toProxyError(error: unknown, appId: string): Error {
     );
   }
   const options = { requestId, upstreamCode: code, upstreamStatus: status };
+  // Answered (status 520) for a guest-space app called outside its /k/guest/{spaceId}/v1 path:
+  // a configuration problem, not an outage, so never retried.
+  if (code === "GAIA_IL23") {
+    return new UpstreamError(
+      "kintone",
+      `kintone app ${appId} is in a guest space: write its token as ${appId}@GUEST_SPACE_ID:TOKEN in KINTONE_API_TOKENS.`,
+      options,
+    );
+  }
   if (status === 429 || status >= 500) {
     return new UpstreamError("kintone", "kintone is busy or unavailable. Try again later.", {
       ...options,

@@ -17,13 +17,13 @@ interface ErrorColumns {
 }
 
 /** A job or an item as selected: named as the journal names it, but for what needs converting. */
-type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt"> &
-  ErrorColumns & { itemsResolved: number; createdAt: number };
+type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt" | "language"> &
+  ErrorColumns & { itemsResolved: number; createdAt: number; language: string };
 type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
 
 const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
     items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
-    created_at AS createdAt
+    created_at AS createdAt, language
   FROM jobs`;
 const SELECT_JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision, state,
     session_id AS sessionId, error_code AS errorCode, error_message AS errorMessage,
@@ -37,16 +37,33 @@ export class SqliteJobStore implements JobStore {
     this.sql.transaction(() => {
       this.sql
         .statement(
-          `INSERT INTO jobs (job_id, app_id, mapping_json, query, status, items_resolved, created_at)
-           VALUES (?, ?, ?, ?, 'queued', 0, ?)`,
+          `INSERT INTO jobs (job_id, app_id, mapping_json, query, status, items_resolved, created_at,
+             language)
+           VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)`,
         )
-        .run(job.jobId, job.appId, job.mappingJson, job.query, job.createdAt.getTime());
+        .run(
+          job.jobId,
+          job.appId,
+          job.mappingJson,
+          job.query,
+          job.createdAt.getTime(),
+          job.language ?? "en",
+        );
       if (items) this.resolveItems(job.jobId, items);
     });
   }
 
   get(jobId: string): JournalJob | undefined {
     return this.sql.one(`${SELECT_JOB} WHERE job_id = ?`, fromJobRow, jobId);
+  }
+
+  listForApp(appId: string, limit: number): JournalJob[] {
+    return this.sql.all(
+      `${SELECT_JOB} WHERE app_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
+      fromJobRow,
+      appId,
+      limit,
+    );
   }
 
   listUnfinished(): JournalJob[] {
@@ -152,9 +169,10 @@ function errorOf({ errorCode, errorMessage }: ErrorColumns): JobError | null {
   return errorCode === null ? null : { code: errorCode, message: errorMessage ?? "" };
 }
 
-function fromJobRow({ errorCode, errorMessage, ...row }: JobRow): JournalJob {
+function fromJobRow({ errorCode, errorMessage, language, ...row }: JobRow): JournalJob {
   return {
     ...row,
+    language: language === "ja" ? "ja" : "en",
     itemsResolved: row.itemsResolved === 1,
     error: errorOf({ errorCode, errorMessage }),
     createdAt: new Date(row.createdAt),

@@ -32,10 +32,15 @@ export class SqliteJournal implements Journal {
     this.db = new Database(file);
     // First, so that even switching to WAL waits for another process holding the file.
     this.db.pragma("busy_timeout = 5000");
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
-    this.db.pragma("foreign_keys = ON");
-    migrate(this.db);
+    // SQLite answers SQLITE_BUSY without waiting in some lock escalations (e.g. while another
+    // process switches the file to WAL or recovers it): proxies starting together on one DATA_DIR
+    // try again rather than fail. https://www.sqlite.org/rescode.html#busy
+    retryWhileBusy(() => {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      this.db.pragma("foreign_keys = ON");
+      migrate(this.db);
+    });
     const statements = new PreparedStatements(this.db);
     this.sessions = new SqliteSessionStore(statements);
     this.intents = new SqliteCheckoutIntentStore(statements);
@@ -57,5 +62,24 @@ export class SqliteJournal implements Journal {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** How long a starting proxy keeps trying to open a journal another process holds. */
+const OPEN_BUSY_LIMIT_MS = 30_000;
+
+function retryWhileBusy(open: () => void): void {
+  const giveUpAt = Date.now() + OPEN_BUSY_LIMIT_MS;
+  for (;;) {
+    try {
+      open();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const busy = typeof code === "string" && code.startsWith("SQLITE_BUSY");
+      if (!busy || Date.now() > giveUpAt) throw error;
+      // A synchronous pause: the constructor runs once, at start, before anything else.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 + Math.random() * 150);
+    }
   }
 }

@@ -112,6 +112,10 @@ export const MIGRATIONS: string[] = [
    UPDATE sessions SET payment_intent_id = (
      SELECT p.payment_intent_id FROM payment_intent_sessions p
        WHERE p.session_id = sessions.session_id LIMIT 1);`,
+  // A job's language (the submitting request's), for its records' error texts; the app's recent
+  // jobs are listed newest first.
+  `ALTER TABLE jobs ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+   CREATE INDEX jobs_by_app ON jobs (app_id, created_at);`,
   // When the last event with a valid Stripe signature arrived: diagnostics tell a webhook that
   // reaches the proxy from one that does not.
   `CREATE TABLE webhook_arrivals (

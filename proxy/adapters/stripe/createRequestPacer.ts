@@ -6,6 +6,17 @@ import type { GatewayLogger } from "./StripeAccess";
 /** Stripe's own limit on requests per second, by mode (https://docs.stripe.com/rate-limits). */
 export const STRIPE_REQUESTS_PER_SECOND: Record<StripeMode, number> = { test: 25, live: 100 };
 
+/**
+ * Requests that may go at once after a quiet spell: half of a second's allowance. Stripe limits
+ * requests per second (https://docs.stripe.com/rate-limits) with a token bucket that lets a
+ * second's worth through at once; half leaves room for the account's other clients, and lets the
+ * independent requests of one checkout (its image uploads, its products) go together instead of
+ * one after another.
+ */
+export function burstFor(ratePerSecond: number): number {
+  return Math.max(1, Math.floor(ratePerSecond / 2));
+}
+
 export interface RequestPacerOptions {
   /** Requests per second for the whole gateway. */
   ratePerSecond: number;
@@ -40,9 +51,11 @@ export interface RequestPacer {
 export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
   const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const clock = { now: options.now, sleep };
-  const general = createTokenBucket({ ratePerSecond: options.ratePerSecond, ...clock });
-  const files = createTokenBucket({ ratePerSecond: options.filesRatePerSecond, ...clock });
-  const search = createTokenBucket({ ratePerSecond: options.searchRatePerSecond, ...clock });
+  const bucket = (ratePerSecond: number) =>
+    createTokenBucket({ ratePerSecond, burst: burstFor(ratePerSecond), ...clock });
+  const general = bucket(options.ratePerSecond);
+  const files = bucket(options.filesRatePerSecond);
+  const search = bucket(options.searchRatePerSecond);
 
   async function send<T>(lanes: TokenBucket[], request: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {

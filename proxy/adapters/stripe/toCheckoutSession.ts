@@ -4,10 +4,12 @@ import type {
   SessionStatus,
   StripePaymentStatus,
 } from "../../ports/PaymentGateway";
+import { toCheckoutBuyer } from "./toCheckoutBuyer";
 
 /** Stripe's session object → the port's shape: Dates, lower-case currency, plain metadata. */
 export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSession {
   const paymentIntent = session.payment_intent;
+  const buyer = toCheckoutBuyer(session);
   return {
     id: session.id,
     url: session.url ?? null,
@@ -24,6 +26,7 @@ export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSes
     recoveryUrl: session.after_expiration?.recovery?.url ?? null,
     recoveredFrom: session.recovered_from ?? null,
     metadata: { ...(session.metadata ?? {}) },
+    ...(buyer ? { buyer } : {}),
   };
 }
 

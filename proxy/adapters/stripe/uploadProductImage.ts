@@ -4,30 +4,32 @@ import type { PaymentGateway } from "../../ports/PaymentGateway";
 import type { StripeAccess } from "./StripeAccess";
 import { toUpstreamError } from "./toUpstreamError";
 
-/** A product image: uploaded to the Files API, shown to buyers through a public file link. */
+/**
+ * A product image: uploaded to the Files API with its public file link made in the same request
+ * (`file_link_data[create]`), so an image costs one round trip, not two.
+ * https://docs.stripe.com/api/files/create#create_file-file_link_data
+ */
 export async function uploadProductImage(
   { stripe, paced }: StripeAccess,
   image: Parameters<PaymentGateway["uploadProductImage"]>[0],
 ): Promise<{ url: string }> {
-  const fileIdempotencyKey = `file-upload-${randomUUID()}`;
-  const linkIdempotencyKey = `file-link-${randomUUID()}`;
+  const idempotencyKey = `file-upload-${randomUUID()}`;
   try {
     const file = await paced.files(() =>
       stripe.files.create(
         {
           purpose: "business_logo",
           file: { data: image.bytes, name: image.filename, type: image.contentType },
+          file_link_data: { create: true },
         },
-        { idempotencyKey: fileIdempotencyKey },
+        { idempotencyKey },
       ),
     );
-    const link = await paced.api(() =>
-      stripe.fileLinks.create({ file: file.id }, { idempotencyKey: linkIdempotencyKey }),
-    );
-    if (!link.url) {
+    const url = file.links?.data[0]?.url;
+    if (!url) {
       throw new UpstreamError("stripe", `Stripe made no public link for file ${file.id}.`);
     }
-    return { url: link.url };
+    return { url };
   } catch (error) {
     throw toUpstreamError(error, `upload image "${image.filename}"`);
   }

@@ -48,7 +48,15 @@ describe("createCheckouts refuses what it cannot make, with nothing sent", () =>
       details: [{ recordId: id, expected: "1", actual: "2" }],
     });
     expect(env.gateway.calls).toEqual([]);
-    expect(env.records.updates).toEqual([]);
+    // Only the record's error field is written: why no link was made.
+    expect(env.records.updates).toEqual([
+      {
+        appId: APP,
+        updates: [
+          { id, record: { error: { value: expect.stringMatching(/changed.*revision 2/) } } },
+        ],
+      },
+    ]);
   });
 
   it("answers VALIDATION_FAILED naming each record and field, in the asked language, with nothing sent", async () => {
@@ -80,7 +88,20 @@ describe("createCheckouts refuses what it cannot make, with nothing sent", () =>
     expect(jaMessages).not.toEqual(details.map((d) => d.message));
 
     expect(env.gateway.calls).toEqual([]);
-    expect(env.records.updates).toEqual([]);
+    // Each bad record's error field, in the asked language; the good record is not touched.
+    const errorWrites = env.records.updates.map((u) =>
+      u.updates.map((w) => [w.id, (w.record.error as { value: string }).value]),
+    );
+    expect(errorWrites).toEqual([
+      [
+        [badPrice, expect.stringMatching(/^No payment link made: price: /)],
+        [badQty, expect.stringMatching(/^No payment link made: qty: /)],
+      ],
+      [
+        [badPrice, expect.stringMatching(/^決済リンクを作成できませんでした: price: /)],
+        [badQty, expect.stringMatching(/^決済リンクを作成できませんでした: qty: /)],
+      ],
+    ]);
   });
 
   it("answers VALIDATION_FAILED for an attachment that is not an image, before anything reaches Stripe", async () => {

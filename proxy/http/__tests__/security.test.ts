@@ -41,6 +41,7 @@ describe("the route inventory", () => {
         "GET /v1/checkouts",
         "GET /v1/checkouts/:id",
         "GET /v1/diagnostics",
+        "GET /v1/jobs",
         "GET /v1/jobs/:id",
         "POST /v1/checkouts",
         "POST /v1/checkouts/:id/expire",
@@ -56,9 +57,9 @@ describe("the route inventory", () => {
       securityHeaders: Object.keys(REQUIRED_SECURITY_HEADERS).length,
     });
     expect(authCheckCounts(PROBE_APP)).toEqual({
-      routes: 8,
+      routes: 9,
       variants: REFUSED_AUTHORIZATION_VARIANTS.length,
-      checks: 8 * REFUSED_AUTHORIZATION_VARIANTS.length,
+      checks: 9 * REFUSED_AUTHORIZATION_VARIANTS.length,
     });
   });
 });

@@ -70,6 +70,7 @@ describe("POST /v1/jobs", () => {
       done: 250,
       failed: 0,
       errors: [],
+      createdAt: expect.any(String),
     });
     // Progress was visible on the way: a running job with some records done, never going back.
     expect(seen.some((job) => job.status === "running" && job.done > 0 && job.done < 250)).toBe(
@@ -182,6 +183,7 @@ describe("POST /v1/jobs", () => {
       errors: [
         { recordId: "", code: "KINTONE_ERROR", message: expect.stringContaining("permission") },
       ],
+      createdAt: expect.any(String),
     });
     expect(emulators.stripe.state.sessions).toHaveLength(0);
   });

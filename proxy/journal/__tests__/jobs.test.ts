@@ -74,4 +74,26 @@ describeStore("jobs", (jobs) => {
       message: "query refused",
     });
   });
+
+  it("lists an app's jobs newest first, up to the limit, and no other app's", () => {
+    const day = (d: number) => new Date(`2026-01-0${d}T00:00:00Z`);
+    jobs.create(aJob("job_old", day(1)));
+    jobs.create(aJob("job_new", day(3)));
+    jobs.create(aJob("job_mid", day(2)));
+    jobs.create({ ...aJob("job_other", day(4)), appId: "13" });
+    expect(jobs.listForApp("12", 10).map((j) => j.jobId)).toEqual([
+      "job_new",
+      "job_mid",
+      "job_old",
+    ]);
+    expect(jobs.listForApp("12", 2).map((j) => j.jobId)).toEqual(["job_new", "job_mid"]);
+    expect(jobs.listForApp("13", 10).map((j) => j.jobId)).toEqual(["job_other"]);
+  });
+
+  it("keeps the language of the request that submitted the job (English unless told)", () => {
+    jobs.create({ ...aJob("job_ja"), language: "ja" });
+    jobs.create(aJob("job_en"));
+    expect(jobs.get("job_ja")?.language).toBe("ja");
+    expect(jobs.get("job_en")?.language).toBe("en");
+  });
 });

@@ -26,6 +26,8 @@ export function stripeSession(overrides: Partial<CheckoutSession> = {}): Checkou
     paymentIntentId: null,
     clientReferenceId: null,
     metadata: { kintone_app_id: APP },
+    recoveryUrl: null,
+    recoveredFrom: null,
     ...overrides,
   };
 }

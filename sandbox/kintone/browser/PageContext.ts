@@ -36,6 +36,8 @@ export interface PageProxyConfig {
 interface PageContextBase {
   appId: string;
   appName: string;
+  /** The guest space the app is in (`kintone.space.get()`, guest-space API URLs); absent outside. */
+  guestSpaceId?: string;
   loginUser: PageLoginUser;
   requestToken: string;
   pluginId: string;

@@ -89,8 +89,16 @@ function settle<T>(
   return undefined;
 }
 
-function apiUrl(path: string, _detectGuestSpace?: boolean): string {
-  const withoutOrigin = path.replace(/^https?:\/\/[^/]+/, "");
+/**
+ * With `detectGuestSpace`, on a page of a guest-space app, the guest-space URL
+ * (https://cybozu.dev/ja/kintone/docs/js-api/api/get-url/).
+ */
+function apiUrl(path: string, detectGuestSpace?: boolean): string {
+  const plain = path.replace(/^https?:\/\/[^/]+/, "");
+  const withoutOrigin =
+    detectGuestSpace && context.guestSpaceId
+      ? plain.replace(/^\/k\/v1\//, `/k/guest/${context.guestSpaceId}/v1/`)
+      : plain;
   const withJson = /\.json(\?|$)/.test(withoutOrigin)
     ? withoutOrigin
     : withoutOrigin.replace(/^([^?]*)/, "$1.json");
@@ -378,9 +386,25 @@ function getLoginUser(): Record<string, unknown> {
   };
 }
 
+/**
+ * The space the app is in (https://cybozu.dev/ja/kintone/docs/js-api/space/get-space): only guest
+ * spaces are modelled; outside a space kintone answers an error.
+ */
+const space = {
+  get: (): Promise<{ id: string; name: string; isGuest: boolean }> =>
+    context.guestSpaceId
+      ? Promise.resolve({
+          id: context.guestSpaceId,
+          name: `Guest space ${context.guestSpaceId}`,
+          isGuest: true,
+        })
+      : Promise.reject(new Error("kintone sandbox: this app is not in a space")),
+};
+
 const kintone = {
   events,
   api,
+  space,
   proxy,
   app,
   // Only the desktop pages exist; the mobile API answers the same, which the plugin never relies on.

@@ -33,6 +33,8 @@ interface PluginEntry {
   proxyConfigs: ProxyConfig[];
 }
 
+export type PluginSettingsState = Array<PluginEntry & { appId: string; pluginId: string }>;
+
 export class PluginSettingsStore {
   private readonly entries = new Map<string, PluginEntry>();
 
@@ -76,6 +78,21 @@ export class PluginSettingsStore {
     candidates.sort((a, b) => b.url.length - a.url.length);
     const best = candidates[0];
     return best === undefined ? undefined : structuredClone(best);
+  }
+
+  /** Every app's settings, as `restoreState` takes them back. */
+  captureState(): PluginSettingsState {
+    return [...this.entries.entries()].map(([key, entry]) => {
+      const [appId = "", pluginId = ""] = key.split("\u0000");
+      return { appId, pluginId, ...structuredClone(entry) };
+    });
+  }
+
+  restoreState(state: PluginSettingsState): void {
+    this.entries.clear();
+    for (const { appId, pluginId, config, proxyConfigs } of state) {
+      this.entries.set(`${appId}\u0000${pluginId}`, { config, proxyConfigs });
+    }
   }
 
   private entry(appId: string, pluginId: string): PluginEntry {

@@ -16,6 +16,9 @@ import type { KintoneStore } from "../KintoneStore";
 import { issueSession, readSession } from "../KintoneSession";
 import { SANDBOX_ROUTES, type PageContext } from "../browser/PageContext";
 import { bundleKintoneGlobal } from "./bundleKintoneGlobal";
+import { registerCheckoutReturnPage } from "./checkoutReturnPage";
+import { registerNewRecordPage } from "./newRecordPage";
+import { registerUpdateAppAction, renderUpdateAppButton } from "./updateAppAction";
 import { PluginProxyError, forwardPluginProxyRequest } from "./forwardPluginProxyRequest";
 import { PluginSettingsError, PluginSettingsStore } from "./PluginSettingsStore";
 import { PAGE_STYLES } from "./pageStyles";
@@ -35,6 +38,7 @@ import {
   renderSettingsBody,
   texts,
 } from "./renderPages";
+import { guestSpaceOfApp } from "../KintoneGuestSpaces";
 
 export const LIST_PAGE_SIZE = 20;
 /** The id kintone gives the built-in "(All records)" view. */
@@ -141,9 +145,11 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
   }
 
   function baseContext(appId: string, appName: string, requestToken: string) {
+    const guestSpaceId = guestSpaceOfApp(store, appId);
     return {
       appId,
       appName,
+      ...(guestSpaceId ? { guestSpaceId } : {}),
       loginUser: { ...store.loginUser },
       requestToken,
       pluginId,
@@ -332,7 +338,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
 
   router.get("/k/admin/app/:appId/plugin", (req, res) => {
     applyLanguage(req);
-    ensureSession(req, res);
+    const requestToken = ensureSession(req, res);
     const appId = String(req.params.appId);
     const app = store.getApp(appId);
     const t = texts(store.loginUser);
@@ -349,9 +355,22 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
         settingsUrl: `/k/admin/app/${appId}/plugin/config?pluginId=${encodeURIComponent(pluginId)}`,
         saved: queryParam(req, "saved") === "1",
         user: store.loginUser,
+        updateAppButton: renderUpdateAppButton(appId, requestToken, t),
       }),
     });
   });
+
+  registerCheckoutReturnPage(router, { store, settings, pluginId });
+  const pageHelpers = {
+    store,
+    ensureSession,
+    applyLanguage,
+    texts: () => texts(store.loginUser),
+    sendPage,
+    sendMessage,
+  };
+  registerNewRecordPage(router, pageHelpers);
+  registerUpdateAppAction(router, pageHelpers);
 
   router.get("/k/:appId/show", (req, res, next) => {
     const appId = String(req.params.appId);
@@ -486,6 +505,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
           listUrl({ sort: `${fieldCode} ${sort === `${fieldCode} asc` ? "desc" : "asc"}` }),
         settingsUrl: `/k/admin/app/${appId}/plugin/config?pluginId=${encodeURIComponent(pluginId)}`,
         error,
+        notice: queryParam(req, "updated") === "1" ? t.appUpdated : undefined,
       }),
     });
   });

@@ -115,4 +115,26 @@ table.subtable td.number { text-align: right; }
 .app-card .links { font-size: 13px; margin-top: 6px; display: flex; gap: 12px; }
 .portal-links { background: #fff; border: 1px solid #e3e7e8; padding: 12px 16px; margin-top: 16px; }
 .portal-links li { margin: 4px 0; }
+
+/* sandbox pages: the list's "+", Update App, the add-record form */
+a.add-record { display: inline-block; text-decoration: none; }
+.button { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box;
+  min-width: 96px; padding: 0 16px; height: 40px;
+  border: 1px solid #e3e7e8; background: #f7f9fa; color: #3498db; font: inherit; font-weight: bold;
+  text-align: center; text-decoration: none; cursor: pointer; }
+.button.primary { background: #3498db; border-color: #3498db; color: #fff; }
+.update-app { display: flex; justify-content: flex-end; margin: 16px 24px 0; }
+.new-record { max-width: 960px; }
+.form-actions { display: flex; gap: 8px; margin-bottom: 16px; }
+.form-field { margin: 0 0 16px; }
+.form-field > label { display: block; font-size: 13px; color: #333; margin-bottom: 4px; }
+.form-field .required { color: #e74c3c; margin-left: 4px; }
+.form-field input, .form-field select, .form-field textarea { font: inherit; padding: 6px 8px;
+  border: 1px solid #e3e7e8; min-width: 280px; }
+.form-field textarea { width: 100%; }
+.subtable th { font-size: 12px; color: #666; text-align: left; padding: 4px; }
+.subtable td { padding: 2px 4px; }
+.subtable input { min-width: 120px; }
+.field-error { color: #e74c3c; font-size: 13px; margin-top: 4px; }
+.notice.error { background: #fdecea; color: #b03a2e; border-color: #f5c6c0; }
 `;

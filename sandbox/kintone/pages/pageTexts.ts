@@ -16,12 +16,21 @@ export const PAGE_TEXTS = {
     recordNotFound: "レコードが見つかりません。",
     appNotFound: "アプリが見つかりません。",
     backToList: "一覧に戻る",
-    settingsSaved: "プラグインの設定を保存しました。kintoneでは続けて「アプリを更新」を押します。",
+    settingsSaved:
+      "プラグインの設定を保存しました。「アプリを更新」を押すとアプリに反映されます（サンドボックスでは保存した時点で反映済みです）。",
     openSettings: "設定",
     sandbox: "サンドボックス",
     otherServices: "ほかのサービス",
     recordNumber: "レコード番号",
     rows: (n: number) => `${n}行`,
+    // sandbox pages: update app, add record
+    updateApp: "アプリを更新",
+    appUpdated: "アプリを更新しました。プラグインの設定が反映されています。",
+    addRecord: "レコードを追加する",
+    newRecord: "レコードの追加",
+    save: "保存",
+    cancel: "キャンセル",
+    staleForm: "このフォームは古くなっています。ページを開き直してください。",
   },
   en: {
     portal: "Portal",
@@ -39,12 +48,21 @@ export const PAGE_TEXTS = {
     recordNotFound: "The record was not found.",
     appNotFound: "The app was not found.",
     backToList: "Back to the list",
-    settingsSaved: "The plug-in settings were saved. In kintone you would now press Update App.",
+    settingsSaved:
+      "The plug-in settings were saved. Press Update App to apply them to the app (in the sandbox they apply as soon as they are saved).",
     openSettings: "Settings",
     sandbox: "Sandbox",
     otherServices: "Other services",
     recordNumber: "Record number",
     rows: (n: number) => (n === 1 ? "1 row" : `${n} rows`),
+    // sandbox pages: update app, add record
+    updateApp: "Update App",
+    appUpdated: "The app was updated: the plug-in settings are in effect.",
+    addRecord: "Add record",
+    newRecord: "New record",
+    save: "Save",
+    cancel: "Cancel",
+    staleForm: "This form is out of date: open the page again.",
   },
 } as const;
 

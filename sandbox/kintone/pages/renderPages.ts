@@ -201,7 +201,22 @@ function renderSubtable(
   def: FieldDef | undefined,
   user: LoginUser,
 ): SafeHtml {
-  const columns = def?.fields ?? [];
+  return subtableTable(
+    def?.fields ?? [],
+    rows,
+    (row, c) =>
+      html`<td class="${c.type === "NUMBER" ? "number" : ""}">
+        ${renderFieldValue(row.value[c.code], c, user, false)}
+      </td>`,
+  );
+}
+
+/** A subtable's table: a title per column, a line per row, each cell as `cell` draws it. */
+export function subtableTable<Row>(
+  columns: FieldDef[],
+  rows: Row[],
+  cell: (row: Row, column: FieldDef, index: number) => SafeHtml,
+): SafeHtml {
   return html`<table class="subtable">
     <thead>
       <tr>
@@ -210,14 +225,9 @@ function renderSubtable(
     </thead>
     <tbody>
       ${rows.map(
-        (row) =>
+        (row, index) =>
           html`<tr>
-            ${columns.map(
-              (c) =>
-                html`<td class="${c.type === "NUMBER" ? "number" : ""}">
-                  ${renderFieldValue(row.value[c.code], c, user, false)}
-                </td>`,
-            )}
+            ${columns.map((c) => cell(row, c, index))}
           </tr>`,
       )}
     </tbody>
@@ -252,6 +262,8 @@ export interface ListPageInput {
   sortUrl: (fieldCode: string) => string;
   settingsUrl: string;
   error?: string;
+  /** A confirmation shown above the list (e.g. after Update App). */
+  notice?: string;
 }
 
 export function renderListBody(input: ListPageInput): SafeHtml {
@@ -296,11 +308,12 @@ export function renderListBody(input: ListPageInput): SafeHtml {
       <span class="toolbar-icon" title="filter">⚲</span>
       <div id="kintone-header-menu-space" class="header-menu-space"></div>
       <span class="toolbar-spacer"></span>
-      <span class="add-record" title="+">+</span>
+      <a class="add-record" href="/k/${input.appId}/edit" title="${t.addRecord}">+</a>
       <a class="gear" href="${input.settingsUrl}" title="${t.pluginSettings}">⚙</a>
     </div>
     <div id="kintone-header-space" class="header-space"></div>
     <div class="content">
+      ${input.notice === undefined ? "" : html`<div class="notice" id="list-notice" role="status">${input.notice}</div>`}
       ${input.error === undefined ? "" : html`<div class="notice" style="background:#fdecea;color:#b03a2e;border-color:#f5c6c0">${input.error}</div>`}
       ${pager}
       <div class="recordlist-wrap">
@@ -408,6 +421,8 @@ export interface PluginListPageInput {
   settingsUrl: string;
   saved: boolean;
   user: LoginUser;
+  /** kintone's "Update App" button (updateAppAction.ts). */
+  updateAppButton?: SafeHtml;
 }
 
 export function renderPluginListBody(input: PluginListPageInput): SafeHtml {
@@ -417,6 +432,7 @@ export function renderPluginListBody(input: PluginListPageInput): SafeHtml {
       html`<span>${t.appSettings}</span>`,
       html`<span>${t.plugins}</span>`,
     ])}
+    ${input.updateAppButton ?? ""}
     ${input.saved ? html`<div class="notice" id="settings-saved">${t.settingsSaved}</div>` : ""}
     <div class="settings-frame">
       <div class="plugin-row">

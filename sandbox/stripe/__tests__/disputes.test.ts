@@ -154,3 +154,24 @@ describe("GET /v1/disputes", () => {
     });
   });
 });
+
+describe("POST /v1/refunds on a disputed charge", () => {
+  it("answers 400 charge_disputed while the chargeback stands, and refunds again once it is won", async () => {
+    const { sessionId, paymentIntent } = await paidSession();
+    const dispute = await env.emulator.openDispute(sessionId);
+    await expect(
+      env.stripe.refunds.create({ payment_intent: paymentIntent, amount: 100 }),
+    ).rejects.toMatchObject({ statusCode: 400, code: "charge_disputed" });
+    await env.emulator.closeDispute(dispute.id, "lost");
+    await expect(
+      env.stripe.refunds.create({ payment_intent: paymentIntent }),
+    ).rejects.toMatchObject({ code: "charge_disputed" });
+
+    const other = await paidSession();
+    const won = await env.emulator.openDispute(other.sessionId);
+    await env.emulator.closeDispute(won.id, "won");
+    await expect(
+      env.stripe.refunds.create({ payment_intent: other.paymentIntent, amount: 100 }),
+    ).resolves.toMatchObject({ amount: 100, status: "succeeded" });
+  });
+});

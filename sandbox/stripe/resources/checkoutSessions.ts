@@ -21,6 +21,7 @@ import { checkEmail, checkUrl, mergeMetadata, ParamReader } from "../params";
 import type { PaymentFlows } from "../PaymentFlows";
 import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import { readAfterExpiration } from "../RecoveryFlows";
+import { readShippingAddressCollection } from "./shippingAddressCollection";
 import { CheckoutSession, PaymentIntentData, randomId, StoredLineItem } from "../StripeStore";
 import { expandObject, storeResolvers } from "../expand";
 import type { ApiRequest, Router } from "../http/Router";
@@ -70,6 +71,7 @@ const CREATE_PARAMS = [
   "payment_method_types",
   "payment_intent_data",
   "phone_number_collection",
+  "shipping_address_collection",
   "submit_type",
   "ui_mode",
   "after_expiration",
@@ -79,7 +81,7 @@ const CREATE_PARAMS = [
 const UNMODELLED_PARAMS = [
   "automatic_tax", "consent_collection", "currency", "custom_fields", "custom_text", "discounts",
   "invoice_creation", "payment_method_configuration", "payment_method_options", "redirect_on_completion",
-  "return_url", "saved_payment_method_options", "setup_intent_data", "shipping_address_collection",
+  "return_url", "saved_payment_method_options", "setup_intent_data",
   "shipping_options", "subscription_data", "tax_id_collection", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
@@ -221,6 +223,7 @@ export function registerCheckoutSessionRoutes(
     }
     const phone = params.object("phone_number_collection", ["enabled"]);
     const phoneEnabled = phone?.boolean("enabled", { required: true }) ?? false;
+    const shippingAddressCollection = readShippingAddressCollection(params);
     const submitType = params.enumOf("submit_type", ["auto", "book", "donate", "pay", "subscribe"]);
     const customerCreation = params.enumOf("customer_creation", ["always", "if_required"]);
     const afterExpiration = readAfterExpiration(params);
@@ -281,6 +284,7 @@ export function registerCheckoutSessionRoutes(
       customer: null,
       customer_creation: customerCreation ?? "if_required",
       customer_details: null,
+      collected_information: null,
       customer_email: customerEmail ?? null,
       expires_at: expiresAt,
       invoice: null,
@@ -296,7 +300,7 @@ export function registerCheckoutSessionRoutes(
       phone_number_collection: { enabled: phoneEnabled },
       recovered_from: null,
       setup_intent: null,
-      shipping_address_collection: null,
+      shipping_address_collection: shippingAddressCollection ?? null,
       shipping_options: [],
       status: "open",
       submit_type: submitType ?? null,

@@ -8,7 +8,7 @@ import { SqliteJournal } from "../SqliteJournal";
 /** The journal file of a proxy from before sessions kept their refunds and disputes. */
 function journalBeforeMoneyColumns(file: string): void {
   const db = new Database(file);
-  // The migration that added the money columns, wherever later migrations put it.
+  // Found by what it adds: later migrations follow it.
   const before = MIGRATIONS.findIndex((sql) => sql.includes("ADD COLUMN amount_refunded"));
   for (const sql of MIGRATIONS.slice(0, before)) db.exec(sql);
   db.pragma(`user_version = ${before}`);

@@ -27,7 +27,7 @@ const rateLimited = () =>
 afterEach(() => jest.restoreAllMocks());
 
 describe("createRequestPacer in fake time", () => {
-  it("releases a burst of 15 requests at 10/s 100 ms apart", async () => {
+  it("lets half a second's allowance go at once, then the rest of 15 requests at 10/s 100 ms apart", async () => {
     const { pacer, waitsMs } = pacerWithFakeClock();
 
     const results = await Promise.all(
@@ -35,8 +35,17 @@ describe("createRequestPacer in fake time", () => {
     );
 
     expect(results).toEqual(Array.from({ length: 15 }, (_, i) => i));
-    // The first goes at once; the other 14 wait for slots 100, 200, ... 1400 ms away.
-    expect(waitsMs).toEqual(Array.from({ length: 14 }, (_, i) => (i + 1) * 100));
+    // 5 go at once; the other 10 wait for slots 100, 200, ... 1000 ms away.
+    expect(waitsMs).toEqual(Array.from({ length: 10 }, (_, i) => (i + 1) * 100));
+  });
+
+  it("counts a Files upload against both the Files limit and the general one", async () => {
+    const { pacer, waitsMs } = pacerWithFakeClock({ ratePerSecond: 100, filesRatePerSecond: 4 });
+
+    await Promise.all(Array.from({ length: 4 }, () => pacer.files(async () => "uploaded")));
+
+    // Files: a burst of 2 at 4/s, then 250 and 500 ms; the general lane never makes one wait.
+    expect(waitsMs).toEqual([250, 500]);
   });
 
   it("waits the retry delay after a 429, doubled for the next one", async () => {

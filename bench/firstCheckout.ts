@@ -1,0 +1,107 @@
+/**
+ * The first checkout's critical path: how many Stripe round trips a person pressing Create waits
+ * for, for 10 lines of new product codes with a new photo each. The Stripe emulator answers every
+ * request after 200 ms and has no rate limit; the proxy paces itself as for a live key (100/s),
+ * so the wall time divided by 200 ms counts the requests that had to wait for one another.
+ */
+import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
+import { call, mapping, startBed } from "./setup";
+
+const LATENCY_MS = 200;
+const PICTURES: ProductPicture[] = [
+  "mug",
+  "tshirt",
+  "notebook",
+  "matcha",
+  "tote",
+  "earbuds",
+  "plant",
+  "coffee",
+  "stickers",
+  "bento",
+];
+/** Measured from outside before the change: 2.5 s at 200 ms per request, 32 requests. */
+const BASELINE = { roundTrips: 12.5, requests: 32 };
+const TARGET_ROUND_TRIPS = 4;
+
+export interface FirstCheckoutFigures {
+  wallMs: number;
+  roundTrips: number;
+  stripeRequests: number;
+}
+
+export async function measureFirstCheckout(): Promise<FirstCheckoutFigures> {
+  const pictures = await Promise.all(PICTURES.map((p) => renderProductPicture(p)));
+  const bed = await startBed({ stripe: { latencyMs: LATENCY_MS }, stripeRateLimitPerSecond: 100 });
+  try {
+    const ids = bed.addRecords(
+      PICTURES.map((picture, i) => ({
+        code: `NEW-${picture}`,
+        name: `New ${picture}`,
+        price: String(1000 + i * 100),
+        qty: "1",
+        images: [
+          { bytes: new Uint8Array(pictures[i]!), name: `${picture}.png`, contentType: "image/png" },
+        ],
+      })),
+    );
+    bed.stripe.clearRequests();
+    const started = performance.now();
+    const answer = await call(bed.proxy.url, "POST", "/v1/checkouts", {
+      appId: bed.appId,
+      records: ids.map((id) => ({ id })),
+      mapping: mapping({
+        lineItem: {
+          productCode: { field: "code" },
+          name: { field: "name" },
+          unitPrice: { field: "price" },
+          quantity: { field: "qty" },
+          image: { field: "image" },
+        },
+      }),
+    });
+    const wallMs = performance.now() - started;
+    if (answer.status !== 201) {
+      throw new Error(`checkout answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    }
+    // BENCH_TRACE=1 prints when each Stripe request arrived: which ones waited for another.
+    if (process.env.BENCH_TRACE) {
+      for (const r of bed.stripe.requests) {
+        console.log(
+          `${(r.at - bed.stripe.requests[0]!.at).toString().padStart(5)} ${r.method} ${r.path}`,
+        );
+      }
+    }
+    return {
+      wallMs,
+      roundTrips: wallMs / LATENCY_MS,
+      stripeRequests: bed.stripe.requests.length,
+    };
+  } finally {
+    await bed.close();
+  }
+}
+
+/** The section of bench/RESULTS.md. */
+export async function firstCheckoutSection(say: (text?: string) => void): Promise<void> {
+  say(
+    `## 7. First checkout: 10 new coded lines with 10 new images (Stripe emulator ${LATENCY_MS} ms per request, no rate limit)`,
+  );
+  say();
+  const figures = await measureFirstCheckout();
+  const met = figures.roundTrips <= TARGET_ROUND_TRIPS;
+  say("| Figure | Baseline | Now | Target |");
+  say("| --- | ---: | ---: | --- |");
+  say(
+    `| Sequential Stripe round trips (wall time ÷ ${LATENCY_MS} ms) | ${BASELINE.roundTrips} | ${figures.roundTrips.toFixed(1)} | ≤ ${TARGET_ROUND_TRIPS} — **${met ? "met" : "not met"}** |`,
+  );
+  say(
+    `| Wall time of POST /v1/checkouts (ms) | ${BASELINE.roundTrips * LATENCY_MS} | ${figures.wallMs.toFixed(0)} | — |`,
+  );
+  say(`| Stripe requests | ${BASELINE.requests} | ${figures.stripeRequests} | — |`);
+  say();
+  say(
+    "The wall time includes reading the 10 images from kintone and normalizing them, which is not Stripe's.",
+  );
+  say();
+}

@@ -1,0 +1,37 @@
+/**
+ * Messages name a field the way its user knows it, by its label, and once. core's engine and the
+ * proxy quote a field by its code (「unit_price」, "unit_price", （currency）); here the quoted code
+ * becomes the label ("価格").
+ */
+
+/** The label of a field code, or undefined when the app's form does not know it. */
+export type FieldLabeler = (code: string) => string | undefined;
+
+/** The ways core's messages quote a field: 「…」, "…", （…）, (…). */
+const QUOTES: Array<[string, string]> = [
+  ["「", "」"],
+  ['"', '"'],
+  ["（", "）"],
+  ["(", ")"],
+];
+
+/** Replaces every quoted `code` in the message by the quoted `label`. */
+export function labelFieldInMessage(message: string, code: string, label: string): string {
+  if (code === label || code === "") return message;
+  let text = message;
+  for (const [open, close] of QUOTES) {
+    text = text.split(`${open}${code}${close}`).join(`${open}${label}${close}`);
+  }
+  return text;
+}
+
+/** Whether the message already names the field (quoted), so it need not be named again. */
+export function mentionsField(message: string, name: string): boolean {
+  return QUOTES.some(([open, close]) => message.includes(`${open}${name}${close}`));
+}
+
+/** "価格 (unit_price)": for an administrator, who sets the mapping up by codes. */
+export function labelWithCode(code: string, labelOf: FieldLabeler = () => undefined): string {
+  const label = labelOf(code);
+  return label === undefined || label === code ? code : `${label} (${code})`;
+}

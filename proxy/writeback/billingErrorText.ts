@@ -1,0 +1,122 @@
+/**
+ * Why a record was not billed, as its `error` write-back field says it: one text per record, in
+ * the caller's language (ja or en), naming the field and its problem (and the subtable row) for a
+ * record the mapping cannot bill, the paying session for a paid one, the revisions for a changed one.
+ */
+import type { AlreadyPaidDetail } from "../../core/api/proxyApi";
+import { AppError } from "../errors/AppError";
+import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
+import { RecordChangedError } from "../errors/RecordChangedError";
+import { ValidationFailedError, type ValidationDetail } from "../errors/ValidationFailedError";
+
+export type ErrorTextLanguage = "en" | "ja";
+
+/** Longer texts are cut: the field is for a glance, the job or the answer holds the rest. */
+export const MAX_ERROR_TEXT = 500;
+
+/** A record's reason for the `error` field. */
+export interface BillingError {
+  recordId: string;
+  text: string;
+}
+
+/**
+ * The records a refusal of `POST /v1/checkouts` names, each with its reason: VALIDATION_FAILED,
+ * RECORD_ALREADY_PAID and RECORD_CHANGED. Others name no record of their own (none written).
+ */
+export function billingErrorsOf(error: unknown, language: ErrorTextLanguage): BillingError[] {
+  if (
+    !(error instanceof ValidationFailedError) &&
+    !(error instanceof RecordAlreadyPaidError) &&
+    !(error instanceof RecordChangedError)
+  ) {
+    return [];
+  }
+  const recordIds = [...new Set(error.details.map((d) => (d as { recordId: string }).recordId))];
+  return recordIds.flatMap((recordId) => {
+    const text = recordErrorText(error, recordId, language);
+    return text === undefined ? [] : [{ recordId, text }];
+  });
+}
+
+/**
+ * One record's reason, for any error a job met with it; undefined where the record cannot or
+ * need not be written: it does not exist, or kintone itself could not be read.
+ */
+export function recordErrorText(
+  error: unknown,
+  recordId: string,
+  language: ErrorTextLanguage,
+): string | undefined {
+  const words = WORDS[language];
+  if (error instanceof ValidationFailedError) {
+    const problems = (error.details as ValidationDetail[])
+      .filter((detail) => detail.recordId === recordId)
+      .map((detail) => words.problem(detail));
+    return cut(words.invalid(problems.length ? problems : [error.message]));
+  }
+  if (error instanceof RecordAlreadyPaidError) {
+    const paid = (error.details as AlreadyPaidDetail[]).find((d) => d.recordId === recordId);
+    return cut(words.alreadyPaid(paid));
+  }
+  if (error instanceof RecordChangedError) {
+    const change = (error.details as { recordId: string; expected: string; actual: string }[]).find(
+      (d) => d.recordId === recordId,
+    );
+    return cut(words.changed(change));
+  }
+  if (error instanceof AppError) {
+    if (error.code === "RECORD_NOT_FOUND" || error.code === "KINTONE_ERROR") return undefined;
+    return cut(words.other(error.code, error.message));
+  }
+  return cut(words.other("INTERNAL", words.internal));
+}
+
+/** The engine's messages often begin with their row already ("Row 2: …", "2 行目: …"). */
+function rowNotSaid({ row, message }: ValidationDetail): boolean {
+  return (
+    row !== undefined && !message.startsWith(`Row ${row}:`) && !message.startsWith(`${row} 行目`)
+  );
+}
+
+function cut(text: string): string {
+  return text.length <= MAX_ERROR_TEXT ? text : `${text.slice(0, MAX_ERROR_TEXT - 1)}…`;
+}
+
+interface Words {
+  problem(detail: ValidationDetail): string;
+  invalid(problems: string[]): string;
+  alreadyPaid(paid: AlreadyPaidDetail | undefined): string;
+  changed(change: { expected: string; actual: string } | undefined): string;
+  other(code: string, message: string): string;
+  internal: string;
+}
+
+const WORDS: Record<ErrorTextLanguage, Words> = {
+  en: {
+    problem: (d) => `${d.field}${rowNotSaid(d) ? ` (row ${d.row})` : ""}: ${d.message}`,
+    invalid: (problems) => `No payment link made: ${problems.join("; ")}`,
+    alreadyPaid: (paid) =>
+      `No new payment link made: the record is already paid` +
+      (paid ? ` (session ${paid.sessionId}, ${paid.paymentStatus}).` : "."),
+    changed: (change) =>
+      `No payment link made: the record was changed after it was chosen` +
+      (change ? ` (revision ${change.actual}, expected ${change.expected})` : "") +
+      `. Choose it again.`,
+    other: (code, message) => `No payment link made (${code}): ${message}`,
+    internal: "something went wrong in the proxy.",
+  },
+  ja: {
+    problem: (d) => `${d.field}${rowNotSaid(d) ? `（${d.row} 行目）` : ""}: ${d.message}`,
+    invalid: (problems) => `決済リンクを作成できませんでした: ${problems.join("; ")}`,
+    alreadyPaid: (paid) =>
+      `支払い済みのため、新しい決済リンクは作成していません` +
+      (paid ? `（セッション ${paid.sessionId}、${paid.paymentStatus}）。` : "。"),
+    changed: (change) =>
+      `選択後にレコードが変更されたため、決済リンクを作成できませんでした` +
+      (change ? `（リビジョン ${change.actual}、想定 ${change.expected}）` : "") +
+      `。もう一度選択してください。`,
+    other: (code, message) => `決済リンクを作成できませんでした（${code}）: ${message}`,
+    internal: "プロキシで問題が発生しました。",
+  },
+};
