@@ -26,6 +26,9 @@ interface PermissionProbe {
 
 // The SDK's create methods want their required parameters; an empty body is the point here.
 const NO_PARAMETERS = {} as never;
+const EMPTY_FILE_NO_PURPOSE = {
+  file: { data: Buffer.alloc(0), name: "diagnostics.txt", type: "text/plain" },
+} as never;
 
 const PERMISSION_PROBES: PermissionProbe[] = [
   {
@@ -47,7 +50,9 @@ const PERMISSION_PROBES: PermissionProbe[] = [
     resource: "Files",
     access: "write",
     // files.stripe.com (or STRIPE_API_BASE), multipart: the upload path product images take.
-    send: ({ stripe, paced }) => paced.files(() => stripe.files.create(NO_PARAMETERS)),
+    // The SDK cannot build a multipart body without a file, so an empty one goes, without the
+    // required `purpose`: Stripe still can only refuse it.
+    send: ({ stripe, paced }) => paced.files(() => stripe.files.create(EMPTY_FILE_NO_PURPOSE)),
   },
   {
     resource: "File Links",
