@@ -47,28 +47,30 @@ async function testConnection(language: "ja" | "en"): Promise<{ level: string; t
   };
 }
 
-describe("Test connection with a read-only Checkout Sessions key and a view-only token", () => {
-  it("shows each problem with its fix in Japanese", async () => {
-    const { level, text } = await testConnection("ja");
-    expect(level).toBe("danger");
-    expect(text).toContain("制限付きキーに Checkout Sessions の書き込み権限がありません");
-    expect(text).toContain("「Checkout Sessions: 書き込み」");
-    expect(text).toContain("docs/ja/troubleshooting.md#stripe-permission-missing");
-    expect(text).toContain("トークンに「レコード編集」を付けて保存し");
-    expect(text).toContain("docs/ja/troubleshooting.md#kintone-token-cannot-edit");
-    await saveScreenshot(story.page, "plugin-settings-diagnostics-problems-ja");
-    expect(story.pageErrors).toEqual([]);
-  });
+/** What each language's screen must show: the problem, the grant to add, and where the fix is written. */
+const EXPECTED = {
+  ja: [
+    "制限付きキーに Checkout Sessions の書き込み権限がありません",
+    "「Checkout Sessions: 書き込み」",
+    "docs/ja/troubleshooting.md#stripe-permission-missing",
+    "トークンに「レコード編集」を付けて保存し",
+    "docs/ja/troubleshooting.md#kintone-token-cannot-edit",
+  ],
+  en: [
+    "The restricted key may not write Checkout Sessions",
+    '"Checkout Sessions: Write"',
+    "docs/en/troubleshooting.md#stripe-permission-missing",
+    'Give the token "Edit records", Save, then Update App.',
+    "docs/en/troubleshooting.md#kintone-token-cannot-edit",
+  ],
+};
 
-  it("shows each problem with its fix in English", async () => {
-    const { level, text } = await testConnection("en");
+describe("Test connection with a read-only Checkout Sessions key and a view-only token", () => {
+  it.each(["ja", "en"] as const)("shows each problem with its fix (%s)", async (language) => {
+    const { level, text } = await testConnection(language);
     expect(level).toBe("danger");
-    expect(text).toContain("The restricted key may not write Checkout Sessions");
-    expect(text).toContain('"Checkout Sessions: Write"');
-    expect(text).toContain("docs/en/troubleshooting.md#stripe-permission-missing");
-    expect(text).toContain('Give the token "Edit records", Save, then Update App.');
-    expect(text).toContain("docs/en/troubleshooting.md#kintone-token-cannot-edit");
-    await saveScreenshot(story.page, "plugin-settings-diagnostics-problems-en");
+    for (const expected of EXPECTED[language]) expect(text).toContain(expected);
+    await saveScreenshot(story.page, `plugin-settings-diagnostics-problems-${language}`);
     expect(story.pageErrors).toEqual([]);
   });
 });
