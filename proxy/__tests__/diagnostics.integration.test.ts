@@ -98,6 +98,22 @@ describe("GET /v1/diagnostics › a restricted key with every permission the pro
   });
 });
 
+describe("GET /v1/diagnostics › a write check Stripe answers with a server error", () => {
+  const env = ordersProxyPerTest(keyWith(PRODUCT_PERMISSIONS));
+
+  it("says the File Links write permission could not be verified, never that it is fine", async () => {
+    // Every attempt, the SDK's retries included.
+    env.stripe.failNext({ method: "POST", pathPrefix: "/v1/file_links", status: 500, count: 10 });
+    const { stripe } = await diagnostics(env);
+    expect(stripe.ok).toBe(false);
+    expect(stripe.problems.filter((p) => p.includes("#stripe-permission-"))).toEqual([
+      expect.stringMatching(
+        /^Could not verify that the key may write File Links \(HTTP 500: .*\).* → docs\/en\/troubleshooting\.md#stripe-permission-unverified$/,
+      ),
+    ]);
+  });
+});
+
 describe("GET /v1/diagnostics › a kintone token that may view but not edit", () => {
   const env = ordersProxyPerTest({
     tokenRights: { view: true, add: false, edit: false, delete: false },
