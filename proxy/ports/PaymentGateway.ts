@@ -107,6 +107,34 @@ export interface KeyDescription {
   problems: string[];
 }
 
+/** A restricted key's permission, named as the Stripe Dashboard names the resource. */
+export type StripePermissionResource =
+  "Checkout Sessions" | "Products" | "Files" | "File Links" | "Events" | "Webhook Endpoints";
+
+export interface PermissionCheck {
+  resource: StripePermissionResource;
+  access: "read" | "write";
+  /**
+   * granted: Stripe let the request past its permission check; denied: Stripe refused it for the
+   * key's permissions; unverified: no answer that tells (the detail says what came instead).
+   */
+  result: "granted" | "denied" | "unverified";
+  /** Why a check is unverified, safe to show (no key). */
+  detail?: string;
+}
+
+export interface WebhookEndpointSummary {
+  url: string;
+  /** Stripe's `enabled_events`; `["*"]` for every event. */
+  enabledEvents: string[];
+  /** `enabled` or `disabled`. */
+  status: string;
+}
+
+export type WebhookEndpointsAnswer =
+  | { readable: true; endpoints: WebhookEndpointSummary[] }
+  | { readable: false; result: "denied" | "unverified"; detail?: string };
+
 export interface PaymentGateway {
   /**
    * The catalogue product for `details.code`: reused if one exists (also one registered by hand
@@ -141,6 +169,13 @@ export interface PaymentGateway {
     filter: SessionListFilter,
   ): Promise<{ sessions: CheckoutSession[]; hasMore: boolean }>;
   describeKey(): Promise<KeyDescription>;
+  /**
+   * Whether the key may make each call the product makes (write where it writes), found without
+   * creating anything. Never rejects: a check without a clear answer is `unverified`.
+   */
+  checkPermissions(): Promise<PermissionCheck[]>;
+  /** The account's webhook endpoints, when the key may read them. Never rejects. */
+  listWebhookEndpoints(): Promise<WebhookEndpointsAnswer>;
   /**
    * One page of Stripe events, newest first (Stripe's order), of the given types created at or
    * after `createdGte` (unix seconds). Stripe keeps events for 30 days only.

@@ -44,6 +44,7 @@ import { fileLinkContents, registerFileRoutes } from "./resources/files";
 import { registerPaymentRoutes } from "./resources/payments";
 import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
+import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
 export type { DisputeOutcome } from "./DisputeFlows";
@@ -114,6 +115,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerEventRoutes(this.router, this.context);
     registerPaymentRoutes(this.router, this.context, this.flows);
     registerDisputeRoutes(this.router, this.context);
+    registerWebhookEndpointRoutes(this.router, this.context);
     this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
