@@ -21,8 +21,8 @@ export async function showKeptPayment(
     const kept = deps.journal.sessions
       .listForRecord(session.appId, recordId)
       .filter((s) => holdsPayment(s));
-    if (kept.length !== 1) continue;
     const [remaining] = kept;
+    if (!remaining || kept.length !== 1) continue;
     const parsed = parseMappingConfig(remaining.mappingJson);
     if (!parsed.ok || parsed.mapping.allowRepeatPayment) continue;
     const state = { ...sessionWriteBackState(remaining), error: "" };
