@@ -6,6 +6,8 @@
  *   const story = useSandboxStory({ configure: (sandbox) => savePluginSettings(sandbox, …) });
  *   it("…", async () => { await story.page.goto(story.sandbox.urls.productsList); … });
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -24,6 +26,12 @@ export interface StoryPages {
   readonly pageErrors: string[];
 }
 
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The browser's language (its Accept-Language), e.g. "ja-JP"; default Chromium's. */
+  locale?: string;
+}
+
 function ready<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is not ready: use it inside a test or hook`);
   return value;
@@ -32,9 +40,12 @@ function ready<T>(value: T | undefined, what: string): T {
 /** Opens a traced context and page; `close` keeps the trace if the running test failed. */
 export async function openTracedPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: PageOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; pageErrors: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? STORY_VIEWPORT });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? STORY_VIEWPORT,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+  });
   await startTracing(context);
   const page = await context.newPage();
   const pageErrors = watchPageErrors(page);
@@ -62,10 +73,7 @@ export async function openTracedPage(
 }
 
 /** A traced page per test of this file, from the browser `browser()` returns. */
-export function useStoryPages(
-  browser: () => Browser,
-  options: { viewport?: { width: number; height: number } } = {},
-): StoryPages {
+export function useStoryPages(browser: () => Browser, options: PageOptions = {}): StoryPages {
   let current: Awaited<ReturnType<typeof openTracedPage>> | undefined;
   beforeEach(async () => {
     current = await openTracedPage(browser(), options);
@@ -95,15 +103,26 @@ export interface SandboxStory extends StoryPages {
  * run once the sandbox is up (plugin settings, extra records), and a traced page per test.
  */
 export function useSandboxStory(
-  options: { configure?: (sandbox: Sandbox) => void | Promise<void> } = {},
+  options: {
+    configure?: (sandbox: Sandbox) => void | Promise<void>;
+    /**
+     * As `npm start` starts it: the sample apps preconfigured, the state kept in a fresh data
+     * folder (a temporary one, removed afterwards, never the developer's `.sandbox-data/`).
+     */
+    likeNpmStart?: boolean;
+    page?: PageOptions;
+  } = {},
 ): SandboxStory {
   let sandbox: Sandbox | undefined;
   let browser: Browser | undefined;
+  let dataDir: string | undefined;
   beforeAll(async () => {
     ensurePluginBuilt();
+    if (options.likeNpmStart) dataDir = mkdtempSync(path.join(tmpdir(), "sandbox-story-"));
     sandbox = await startSandbox({
       ports: { kintone: 0, stripe: 0, proxy: 0 },
       proxyLogger: pino({ level: "silent" }),
+      ...(dataDir === undefined ? {} : { dataDir, preconfigure: true }),
     });
     await options.configure?.(sandbox);
     browser = await launchChromium();
@@ -111,8 +130,9 @@ export function useSandboxStory(
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });
-  const pages = useStoryPages(() => ready(browser, "Chromium"));
+  const pages = useStoryPages(() => ready(browser, "Chromium"), options.page);
   return {
     get sandbox() {
       return ready(sandbox, "the sandbox");

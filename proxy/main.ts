@@ -63,6 +63,8 @@ export interface StartProxyOptions {
    * raises `authenticated.limit`, e.g. `{ authenticated: { limit: 1_000_000 } }`.
    */
   rateLimits?: RateLimitOptions;
+  /** The proxy's clock (webhook arrivals, diagnostics, jobs); default the machine's. */
+  now?: () => Date;
 }
 
 export async function startProxy(
@@ -70,6 +72,7 @@ export async function startProxy(
   options: StartProxyOptions = {},
 ): Promise<RunningProxy> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const now = options.now ?? (() => new Date());
   const journal = options.journalFile
     ? new SqliteJournal(options.journalFile)
     : SqliteJournal.inDataDir(config.dataDir);
@@ -101,7 +104,7 @@ export async function startProxy(
     writer,
     records,
     logger,
-    now: () => new Date(),
+    now,
     servedAppIds: Object.keys(config.kintoneApiTokens),
   };
   if (!config.stripeWebhookSecret) {
@@ -122,7 +125,7 @@ export async function startProxy(
     imageNormalizer: createSharpImageNormalizer(),
     writer,
     logger,
-    now: () => new Date(),
+    now,
     coordination,
     serverErrorKeys: new ServerErrorKeys(),
     cacheScope: createHash("sha256")

@@ -12,10 +12,12 @@ import type {
   EventListFilter,
   KeyDescription,
   PaymentGateway,
+  PermissionCheck,
   ProductDetails,
   ProductUpsert,
   SessionListFilter,
   StripePrice,
+  WebhookEndpointsAnswer,
 } from "../proxy/ports/PaymentGateway";
 
 export class FakePaymentGateway implements PaymentGateway {
@@ -145,6 +147,22 @@ export class FakePaymentGateway implements PaymentGateway {
   async describeKey(): Promise<KeyDescription> {
     this.calls.push({ method: "describeKey", args: undefined });
     return { mode: "test", keyType: "restricted", problems: [] };
+  }
+
+  /** What `checkPermissions` answers; default every permission granted. */
+  permissionChecks: PermissionCheck[] = [];
+
+  async checkPermissions(): Promise<PermissionCheck[]> {
+    this.calls.push({ method: "checkPermissions", args: undefined });
+    return structuredClone(this.permissionChecks);
+  }
+
+  /** What `listWebhookEndpoints` answers; default not readable (no endpoint check). */
+  webhookEndpoints: WebhookEndpointsAnswer = { readable: false, result: "unverified" };
+
+  async listWebhookEndpoints(): Promise<WebhookEndpointsAnswer> {
+    this.calls.push({ method: "listWebhookEndpoints", args: undefined });
+    return structuredClone(this.webhookEndpoints);
   }
 
   /** Events tests put here, newest last; listed newest first as Stripe does. */

@@ -7,7 +7,7 @@ import { RecordNotFoundError } from "../proxy/errors/RecordNotFoundError";
 import { UpstreamError } from "../proxy/errors/UpstreamError";
 import { KintoneActionRefusedError } from "../proxy/adapters/kintone/KintoneActionRefusedError";
 import { KintoneValuesRefusedError } from "../proxy/adapters/kintone/KintoneValuesRefusedError";
-import type { FormField, RecordStore, RecordUpdate } from "../proxy/ports/RecordStore";
+import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../proxy/ports/RecordStore";
 
 export class FakeRecordStore implements RecordStore {
   apps = new Map<string, Map<string, KintoneRecord>>();
@@ -35,6 +35,17 @@ export class FakeRecordStore implements RecordStore {
     (record[field] as { value: unknown }).value = value;
     const revision = record.$revision as { value: string };
     revision.value = String(Number(revision.value) + 1);
+  }
+
+  /** What `checkTokenRights` answers; default every right granted. */
+  tokenRights: TokenRights = {
+    view: { result: "granted" },
+    edit: { result: "granted" },
+    fileUpload: { result: "granted" },
+  };
+
+  async checkTokenRights(_appId: string): Promise<TokenRights> {
+    return structuredClone(this.tokenRights);
   }
 
   hasApp(appId: string) {

@@ -64,6 +64,47 @@ describe("a record with two open links", () => {
       ),
     );
   });
+
+  it("shows the payment it keeps, with the error cleared, once one of the two is refunded", async () => {
+    const recordId = addBillRecord(env);
+    const older = await billRecord(env, recordId, TWO_LINKS);
+    const newer = await billRecord(env, recordId, TWO_LINKS);
+    env.stripe.holdWebhooks();
+    await env.stripe.payWithCard(older);
+    await env.stripe.payWithCard(newer);
+    await env.stripe.releaseWebhooks();
+    await env.stripe.flushWebhooks();
+    const shownBefore = String(billFields(env, recordId).sessionId);
+    expect([older, newer]).toContain(shownBefore);
+    const refunded = shownBefore;
+    const kept = refunded === older ? newer : older;
+
+    await env.stripe.refundSession(refunded, 500);
+    await env.stripe.flushWebhooks();
+
+    expect(billFields(env, recordId)).toMatchObject({
+      sessionId: kept,
+      status: "complete",
+      paymentStatus: "paid",
+      error: "",
+    });
+  });
+
+  it("keeps the paid-twice error while both payments are kept (a partial refund)", async () => {
+    const recordId = addBillRecord(env);
+    const older = await billRecord(env, recordId, TWO_LINKS);
+    const newer = await billRecord(env, recordId, TWO_LINKS);
+    env.stripe.holdWebhooks();
+    await env.stripe.payWithCard(older);
+    await env.stripe.payWithCard(newer);
+    await env.stripe.releaseWebhooks();
+    await env.stripe.flushWebhooks();
+
+    await env.stripe.refundSession(older, 200);
+    await env.stripe.flushWebhooks();
+
+    expect(billFields(env, recordId).error).toMatch(/^Paid more than once/);
+  });
 });
 
 // Needs the mapping's `afterExpirationRecovery` sent to Stripe as `after_expiration.recovery` and

@@ -5,8 +5,14 @@
  */
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import type { Journal } from "../journal/Journal";
+import { say, type DiagnosticsLanguage } from "./problemLanguage";
 
-export function paidTwiceProblems(journal: Journal, appId: string, help: string): string[] {
+export function paidTwiceProblems(
+  journal: Journal,
+  appId: string,
+  help: string,
+  language: DiagnosticsLanguage = "en",
+): string[] {
   return journal.sessions
     .findRecordsPaidMoreThanOnce(appId)
     .map(({ recordId, sessions }) => ({
@@ -21,6 +27,9 @@ export function paidTwiceProblems(journal: Journal, appId: string, help: string)
     .filter((entry) => entry.sessionIds.length > 1)
     .map(
       ({ recordId, sessionIds }) =>
-        `App ${appId}: record ${recordId} was paid more than once (sessions ${sessionIds.join(", ")}); decide which payment to refund in Stripe.${help}`,
+        say(language, {
+          en: `App ${appId}: record ${recordId} was paid more than once (sessions ${sessionIds.join(", ")}); decide which payment to refund in Stripe.`,
+          ja: `アプリ ${appId}: レコード ${recordId} は二重に支払われています (セッション ${sessionIds.join(", ")})。Stripe でどの支払いを返金するか決めてください。`,
+        }) + help,
     );
 }

@@ -144,8 +144,8 @@ export function createApp(deps: AppDependencies): Express {
 
   // Not scoped to the bound app: no customer data, only the key's mode and each served app's token
   // health, which the settings screen's "Test connection" shows for every app on purpose.
-  app.get("/v1/diagnostics", async (_req, res) => {
-    res.json(await diagnose(deps, deps.setup));
+  app.get("/v1/diagnostics", async (req, res) => {
+    res.json(await diagnose(deps, deps.setup, pickLanguage(req.get("accept-language"))));
   });
 
   app.use(notFound);

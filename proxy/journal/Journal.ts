@@ -10,6 +10,7 @@ import type { CheckoutIntentStore } from "./CheckoutIntentStore";
 import type { JobStore } from "./JobStore";
 import type { SessionStore } from "./SessionStore";
 import type { StripeEventStore } from "./StripeEventStore";
+import type { WebhookWatch } from "./WebhookWatch";
 import type { WriteBackStore } from "./WriteBackStore";
 
 export interface Journal {
@@ -19,5 +20,6 @@ export interface Journal {
   readonly catalogue: CatalogueCache;
   readonly jobs: JobStore;
   readonly stripeEvents: StripeEventStore;
+  readonly webhookWatch: WebhookWatch;
   close(): void;
 }

@@ -118,6 +118,34 @@ export interface KeyDescription {
   problems: string[];
 }
 
+/** A restricted key's permission, named as the Stripe Dashboard names the resource. */
+export type StripePermissionResource =
+  "Checkout Sessions" | "Products" | "Files" | "File Links" | "Events" | "Webhook Endpoints";
+
+export interface PermissionCheck {
+  resource: StripePermissionResource;
+  access: "read" | "write";
+  /**
+   * granted: Stripe let the request past its permission check; denied: Stripe refused it for the
+   * key's permissions; unverified: no answer that tells (the detail says what came instead).
+   */
+  result: "granted" | "denied" | "unverified";
+  /** Why a check is unverified, safe to show (no key). */
+  detail?: string;
+}
+
+export interface WebhookEndpointSummary {
+  url: string;
+  /** Stripe's `enabled_events`; `["*"]` for every event. */
+  enabledEvents: string[];
+  /** `enabled` or `disabled`. */
+  status: string;
+}
+
+export type WebhookEndpointsAnswer =
+  | { readable: true; endpoints: WebhookEndpointSummary[] }
+  | { readable: false; result: "denied" | "unverified"; detail?: string };
+
 export interface PaymentGateway {
   /**
    * The catalogue product for `details.code`: reused if one exists (also one registered by hand
@@ -154,6 +182,13 @@ export interface PaymentGateway {
   describeKey(): Promise<KeyDescription>;
   /** An existing Price (a read, allowed in a dry run); `null` when Stripe does not know the id. */
   retrievePrice(priceId: string): Promise<StripePrice | null>;
+  /**
+   * Whether the key may make each call the product makes (write where it writes), found without
+   * creating anything. Never rejects: a check without a clear answer is `unverified`.
+   */
+  checkPermissions(): Promise<PermissionCheck[]>;
+  /** The account's webhook endpoints, when the key may read them. Never rejects. */
+  listWebhookEndpoints(): Promise<WebhookEndpointsAnswer>;
   /**
    * One page of Stripe events, newest first (Stripe's order), of the given types created at or
    * after `createdGte` (unix seconds). Stripe keeps events for 30 days only.

@@ -24,6 +24,16 @@ export interface FormField {
   fields?: FormField[];
 }
 
+/** What an app's API token was found to allow; `unverified` when kintone's answer did not tell. */
+export type TokenRightCheck = { result: "granted" | "denied" | "unverified"; detail?: string };
+
+export interface TokenRights {
+  view: TokenRightCheck;
+  edit: TokenRightCheck;
+  /** Uploading a file (what attaching one to a record starts with). */
+  fileUpload: TokenRightCheck;
+}
+
 export interface RecordStore {
   /** The named records, in the order asked; throws `RecordNotFoundError` naming every missing id. */
   getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]>;
@@ -44,6 +54,8 @@ export interface RecordStore {
     appId?: string,
   ): Promise<{ bytes: Uint8Array; contentType?: string }>;
   getFormFields(appId: string): Promise<FormField[]>;
+  /** What the app's token may do (view, edit, upload files), found without changing a record. */
+  checkTokenRights(appId: string): Promise<TokenRights>;
   /**
    * Runs a process-management action on one record (`PUT /k/v1/record/status.json`); a record
    * whose status does not offer it, or an app without process management, throws

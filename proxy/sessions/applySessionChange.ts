@@ -5,7 +5,8 @@
  * state — so a late event or an old snapshot cannot move the journal or the records backwards.
  * A session holding a payment then settles its records' other sessions (`settleRecordSessions`),
  * outside its lock: two sessions paid at once must not wait for each other's. A change that made
- * the session paid, expired or refunded then runs the mapping's process-management actions.
+ * the session paid, expired or refunded then runs the mapping's process-management actions; one
+ * that refunded a record's second payment shows the record the payment it keeps.
  */
 import type { Logger } from "pino";
 import type { Coordination } from "../deps/Coordination";
@@ -20,6 +21,7 @@ import { writeSessionState } from "../writeback/writeSessionState";
 import { nextSessionState, type SessionChange } from "./nextSessionState";
 import { runProcessActions } from "./runProcessActions";
 import { settleRecordSessions } from "./settleRecordSessions";
+import { showKeptPayment } from "./showKeptPayment";
 
 export interface SessionChangeDeps {
   journal: Journal;
@@ -75,7 +77,10 @@ export async function applySessionChange(
   if (applied && holdsPayment(applied.session) && (applied.changed || applied.written)) {
     await settleRecordSessions(deps, applied.session);
   }
-  if (applied?.changed) await runProcessActions(deps, applied.previous, applied.session);
+  if (applied?.changed) {
+    await showKeptPayment(deps, applied.previous, applied.session);
+    await runProcessActions(deps, applied.previous, applied.session);
+  }
   return applied && { session: applied.session, changed: applied.changed };
 }
 

@@ -139,7 +139,11 @@ function stringList(value: unknown): string[] | undefined {
   return listParam(value)?.map(String);
 }
 
-/** Checks that the caller may use `right` on `appId`: kintone's `GAIA_NO01` (403) for tokens that may not. */
+/**
+ * Checks that the caller may use `right` on `appId`: kintone's `GAIA_NO01` (403) for tokens that
+ * may not, before the record is looked for ("このAPIトークンでは、指定したAPIを実行できません。",
+ * the token lacks the right: https://cybozu.dev/ja/kintone/sdk/connector/support/troubleshooting).
+ */
 function authorize(req: ApiCall, appId: string, right: Right): KintoneEntity | undefined {
   req.checkAppPath?.(appId);
   const caller = req.caller;

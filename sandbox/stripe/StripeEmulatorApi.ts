@@ -27,7 +27,7 @@ export interface StripeEmulatorOptions {
   latencyMs?: number; // added to every API answer
   rateLimitPerSecond?: number; // token bucket per second; beyond it 429 rate_limit error
   searchLagMs?: number; // products become visible to products.search only after this (default 0)
-  webhook?: { url: string; secret: string }; // deliver signed events here (secret "whsec_…")
+  webhook?: { url: string; secret: string; enabledEvents?: string[] }; // deliver signed events here (secret "whsec_…")
   publicBaseUrl?: string; // base for session.url / file link urls; default the emulator's own url
   /** Per-key permissions, e.g. { "rk_test_x": ["checkout_sessions_write", "products_read"] }. */
   restrictedKeys?: Record<string, string[]>;

@@ -15,6 +15,8 @@ import type { StripeEvent } from "./StripeStore";
 export interface WebhookEndpoint {
   url: string;
   secret: string;
+  /** What `GET /v1/webhook_endpoints` lists as its `enabled_events`; default `["*"]`. */
+  enabledEvents?: string[];
 }
 
 export interface WebhookRetryPolicy {

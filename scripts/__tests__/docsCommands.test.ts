@@ -107,11 +107,15 @@ describe("diagnostics and docs agree", () => {
   /** Every `troubleshooting.md#anchor` the proxy's diagnostics code can emit. */
   const linked = [
     "proxy/diagnostics/diagnose.ts",
+    "proxy/diagnostics/stripePermissionProblems.ts",
+    "proxy/diagnostics/tokenRightsProblems.ts",
+    "proxy/diagnostics/webhookProblems.ts",
+    "proxy/diagnostics/keyProblemInLanguage.ts",
     "proxy/adapters/stripe/createKeyDiagnostics.ts",
   ].flatMap((file) => {
     const source = read(file);
     const literal = [...source.matchAll(/troubleshooting\.md#([\w-]+)/g)].map((m) => m[1] ?? "");
-    const viaHelper = [...source.matchAll(/help\("([\w-]+)"\)/g)].map((m) => m[1] ?? "");
+    const viaHelper = [...source.matchAll(/help\("([\w-]+)"/g)].map((m) => m[1] ?? "");
     return [...literal, ...viaHelper];
   });
 
@@ -129,6 +133,13 @@ describe("diagnostics and docs agree", () => {
         "kintone-records-unreadable",
         "kintone-write-back-stuck",
         "record-paid-twice",
+        "stripe-permission-unverified",
+        "stripe-webhook-silent",
+        "stripe-webhook-endpoint-missing",
+        "stripe-webhook-endpoint-events",
+        "kintone-token-cannot-edit",
+        "kintone-token-rights-unverified",
+        "kintone-file-upload-refused",
       ]),
     );
   });
@@ -149,7 +160,7 @@ describe("diagnostics and docs agree", () => {
             problems: ["A problem the adapter names no fix for."],
           }),
       },
-      records: { getFormFields: failing, queryRecordIds: failing },
+      records: { getFormFields: failing, checkTokenRights: failing },
     } as unknown as Parameters<typeof diagnose>[0];
     const result = await diagnose(deps, {
       appIds: ["12"],
@@ -158,7 +169,7 @@ describe("diagnostics and docs agree", () => {
       webhookConfigured: false,
     });
     const problems = [...result.stripe.problems, ...result.kintone.apps.flatMap((a) => a.problems)];
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(6);
     expect(result.stripe.ok).toBe(false);
     expect(result.stripe.problems[1]).toMatch(
       /^STRIPE_WEBHOOK_SECRET is not set: .* → docs\/en\/troubleshooting\.md#stripe-webhook-secret-missing$/,

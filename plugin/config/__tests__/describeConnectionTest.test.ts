@@ -28,7 +28,7 @@ describe("describeConnectionTest", () => {
       lines: [
         t.settingsTestModeTest,
         t.settingsTestKeyRestricted,
-        "App 12: the API token reads the form and the records.",
+        "App 12: the API token reads the form and may view and edit the records.",
       ],
     });
   });

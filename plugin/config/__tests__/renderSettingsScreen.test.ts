@@ -34,9 +34,11 @@ const STORED_MAPPING = JSON.stringify({
 function fakeTransport(answer: { status: number; body: unknown }) {
   const sent: string[] = [];
   const authorizationSent: Array<string | undefined> = [];
+  const languagesSent: Array<string | undefined> = [];
   const transport: ProxyTransport = {
-    send: (url, method) => {
+    send: (url, method, headers) => {
       sent.push(`${method} ${url}`);
+      languagesSent.push(headers["Accept-Language"]);
       const stored = (
         globalThis as unknown as {
           kintone: {
@@ -52,7 +54,7 @@ function fakeTransport(answer: { status: number; body: unknown }) {
       return Promise.resolve({ status: answer.status, body: JSON.stringify(answer.body) });
     },
   };
-  return { transport, sent, authorizationSent };
+  return { transport, sent, authorizationSent, languagesSent };
 }
 
 /** The field codes a dropdown offers (its first component), without the empty choice. */
@@ -62,14 +64,17 @@ function offeredFields(components: unknown[]): string[] {
     .filter((value) => value !== "");
 }
 
-async function render(transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport) {
+async function render(
+  transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport,
+  language: "ja" | "en" = "en",
+) {
   const container = document.createElement("div");
   document.body.replaceChildren(container);
   const screen = renderSettingsScreen(container, {
     pluginId: PLUGIN_ID,
     appId: "12",
-    language: "en",
-    messages: t,
+    language,
+    messages: messages[language],
     loadFields: () => Promise.resolve(parseFormFields(ORDER_FORM_FIELDS)),
     transport,
   });
@@ -323,5 +328,43 @@ describe("renderSettingsScreen", () => {
       level: "danger",
       title: t.settingsTestWrongSecret,
     });
+  });
+
+  it("asks for the diagnostics in the screen's language and shows each problem with its fix", async () => {
+    installFakeKintone();
+    // What the proxy answers a Japanese caller for a read-only key and a view-only token.
+    const keyProblem =
+      "制限付きキーに Checkout Sessions の書き込み権限がありません (Stripe が権限エラーを返しました)。Stripe ダッシュボードで「Checkout Sessions: 書き込み」を付与してください。 → docs/ja/troubleshooting.md#stripe-permission-missing";
+    const tokenProblem =
+      "アプリ 12: API トークンはレコードを閲覧できますが編集できません。トークンに「レコード編集」を付けてください。 → docs/ja/troubleshooting.md#kintone-token-cannot-edit";
+    const { transport, languagesSent } = fakeTransport({
+      status: 200,
+      body: {
+        stripe: { ok: false, mode: "test", keyType: "restricted", problems: [keyProblem] },
+        kintone: { ok: false, apps: [{ appId: "12", ok: false, problems: [tokenProblem] }] },
+      },
+    });
+    const { container, screen, secret, setUrl } = await render(transport, "ja");
+    setUrl("https://proxy.example.com/");
+    secret.value = SECRET;
+    const report = await screen.testConnection();
+
+    expect(languagesSent).toEqual(["ja"]);
+    expect(report?.level).toBe("danger");
+    const ja = messages.ja;
+    const shown = [...container.querySelectorAll(".ksc-settings-test-result li")].map(
+      (item) => item.textContent,
+    );
+    expect(container.querySelector(".ksc-settings-test-title")?.textContent).toBe(
+      ja.settingsTestTitleProblems,
+    );
+    expect(shown).toEqual([
+      ja.settingsTestModeTest,
+      ja.settingsTestKeyRestricted,
+      ja.settingsTestStripeProblems,
+      `• ${keyProblem}`,
+      "アプリ 12: API トークンに問題があります:",
+      `• ${tokenProblem}`,
+    ]);
   });
 });

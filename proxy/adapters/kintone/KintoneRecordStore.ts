@@ -10,7 +10,8 @@ import type { Logger } from "pino";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
-import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
+import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../../ports/RecordStore";
+import { checkTokenRights } from "./checkTokenRights";
 import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
 import { toProxyError } from "./toProxyError";
 
@@ -167,6 +168,10 @@ export class KintoneRecordStore implements RecordStore {
     if (!client) throw new UpstreamError("kintone", "The proxy has no kintone API token at all.");
     const data = await this.call(appId ?? "", () => client.file.downloadFile({ fileKey }));
     return { bytes: new Uint8Array(data) };
+  }
+
+  async checkTokenRights(appId: string): Promise<TokenRights> {
+    return checkTokenRights(this.client(appId), appId, (request) => this.call(appId, request));
   }
 
   async getFormFields(appId: string): Promise<FormField[]> {

@@ -13,6 +13,7 @@ import { SqliteCheckoutIntentStore } from "./SqliteCheckoutIntentStore";
 import { SqliteJobStore } from "./SqliteJobStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 import { SqliteStripeEventStore } from "./SqliteStripeEventStore";
+import { SqliteWebhookWatch } from "./SqliteWebhookWatch";
 import { SqliteWriteBackStore } from "./SqliteWriteBackStore";
 
 export class SqliteJournal implements Journal {
@@ -23,6 +24,7 @@ export class SqliteJournal implements Journal {
   readonly catalogue: SqliteCatalogueCache;
   readonly jobs: SqliteJobStore;
   readonly stripeEvents: SqliteStripeEventStore;
+  readonly webhookWatch: SqliteWebhookWatch;
 
   /** `file` is a path, or `:memory:` for tests. */
   constructor(file: string) {
@@ -46,6 +48,7 @@ export class SqliteJournal implements Journal {
     this.catalogue = new SqliteCatalogueCache(statements);
     this.jobs = new SqliteJobStore(statements);
     this.stripeEvents = new SqliteStripeEventStore(statements);
+    this.webhookWatch = new SqliteWebhookWatch(statements);
   }
 
   static inDataDir(dataDir: string): SqliteJournal {

@@ -116,6 +116,12 @@ export const MIGRATIONS: string[] = [
   // jobs are listed newest first.
   `ALTER TABLE jobs ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
    CREATE INDEX jobs_by_app ON jobs (app_id, created_at);`,
+  // When the last event with a valid Stripe signature arrived: diagnostics tell a webhook that
+  // reaches the proxy from one that does not.
+  `CREATE TABLE webhook_arrivals (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     last_signed_at INTEGER NOT NULL
+   );`,
 ];
 
 /**

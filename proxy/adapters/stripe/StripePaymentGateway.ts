@@ -1,6 +1,7 @@
 import type { PaymentGateway, StripeKeyType, StripeMode } from "../../ports/PaymentGateway";
 import { createCheckoutSessions } from "./createCheckoutSessions";
 import { createKeyDiagnostics } from "./createKeyDiagnostics";
+import { createPermissionChecks } from "./createPermissionChecks";
 import { createProductCatalogue } from "./createProductCatalogue";
 import { createRequestPacer, STRIPE_REQUESTS_PER_SECOND } from "./createRequestPacer";
 import { createStripeClient } from "./createStripeClient";
@@ -65,5 +66,6 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
       mode,
       keyType: options.keyType,
     }),
+    ...createPermissionChecks(access),
   };
 }

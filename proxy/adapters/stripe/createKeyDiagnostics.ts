@@ -9,7 +9,10 @@ import type {
 import type { StripeAccess } from "./StripeAccess";
 import { redactStripeMessage, toUpstreamError } from "./toUpstreamError";
 
-/** What the proxy does with a restricted key, and the cheap read that shows it is allowed. */
+/**
+ * The cheap read that shows Stripe takes the key at all. What a restricted key may do, permission
+ * by permission, is `checkPermissions` (createPermissionChecks.ts).
+ */
 const PERMISSION_PROBES: {
   resource: string;
   grant: string;
@@ -19,21 +22,6 @@ const PERMISSION_PROBES: {
     resource: "Products",
     grant: "Products: Write",
     probe: (stripe) => stripe.products.list({ limit: 1 }),
-  },
-  {
-    resource: "Checkout Sessions",
-    grant: "Checkout Sessions: Write",
-    probe: (stripe) => stripe.checkout.sessions.list({ limit: 1 }),
-  },
-  {
-    resource: "Events",
-    grant: "Events: Read",
-    probe: (stripe) => stripe.events.list({ limit: 1 }),
-  },
-  {
-    resource: "Files",
-    grant: "Files: Write (and File Links: Write)",
-    probe: (stripe) => stripe.files.list({ limit: 1 }),
   },
 ];
 
@@ -46,7 +34,7 @@ export interface KeyDiagnosticsOptions {
   keyType: StripeKeyType;
 }
 
-/** `describeKey`: what is wrong with the key, found with one cheap read per permission. */
+/** `describeKey`: whether the key is usable at all, found with one cheap read. */
 export function createKeyDiagnostics(
   { stripe, paced }: StripeAccess,
   { apiKey, mode, keyType }: KeyDiagnosticsOptions,
@@ -62,9 +50,7 @@ export function createKeyDiagnostics(
           ],
         };
       }
-      // A secret key may do anything: one read shows it is valid. A restricted key is probed for
-      // each permission the proxy relies on.
-      const probes = keyType === "restricted" ? PERMISSION_PROBES : PERMISSION_PROBES.slice(0, 1);
+      const probes = PERMISSION_PROBES;
       const problems: string[] = [];
       for (const { resource, grant, probe } of probes) {
         try {
@@ -79,12 +65,8 @@ export function createKeyDiagnostics(
               ],
             };
           }
-          if (error instanceof Stripe.errors.StripePermissionError) {
-            problems.push(
-              `The restricted key may not use ${resource}: grant it "${grant}" in the Stripe Dashboard (Developers → API keys). → docs/en/troubleshooting.md#stripe-permission-missing`,
-            );
-            continue;
-          }
+          // Stripe took the key and refused the call for its permissions: checkPermissions says which.
+          if (error instanceof Stripe.errors.StripePermissionError) continue;
           const upstream = toUpstreamError(error, `check access to ${resource}`);
           problems.push(
             `${

@@ -3,8 +3,9 @@
  * auth with a secret `sk_` or restricted `rk_` key; a publishable `pk_` key or a malformed one is a
  * 401 authentication error; a restricted key lacking a permission is a 403 whose body is an
  * invalid_request_error naming the missing `rak_…` permission (as reported in
- * https://github.com/stripe/stripe-node/issues/2246; stripe-node turns any 403 into
- * StripePermissionError).
+ * https://github.com/stripe/stripe-node/issues/2246 and
+ * https://github.com/tylerjrichards/st-paywall/issues/36; stripe-node turns any 403 into
+ * StripePermissionError), before the request's parameters are read.
  */
 import { StripeApiError } from "../StripeApiError";
 

@@ -15,30 +15,15 @@ describe("describeKey", () => {
     });
   });
 
-  it("names each permission a restricted key lacks", async () => {
-    emulator.configure({
-      restrictedKeys: {
-        rk_test_limited1234: ["checkout_sessions_write", "products_write"],
-        rk_test_complete1234: [
-          "checkout_sessions_write",
-          "products_write",
-          "events_read",
-          "files_write",
-        ],
-      },
-    });
+  it("finds nothing wrong with a restricted key Stripe takes, leaving its permissions to checkPermissions", async () => {
+    emulator.configure({ restrictedKeys: { rk_test_limited1234: ["events_read"] } });
 
-    const restricted = { keyType: "restricted" } as const;
-    const limited = await gateway({ apiKey: "rk_test_limited1234", ...restricted }).describeKey();
-    const complete = await gateway({ apiKey: "rk_test_complete1234", ...restricted }).describeKey();
+    const limited = await gateway({
+      apiKey: "rk_test_limited1234",
+      keyType: "restricted",
+    }).describeKey();
 
-    expect(limited.keyType).toBe("restricted");
-    expect(limited.problems).toEqual([
-      expect.stringContaining('"Events: Read"'),
-      expect.stringContaining('"Files: Write'),
-    ]);
-    expect(limited.problems.join(" ")).not.toContain("rk_test_limited1234");
-    expect(complete.problems).toEqual([]);
+    expect(limited).toEqual({ mode: "test", keyType: "restricted", problems: [] });
   });
 
   it("says the key is rejected, without quoting it", async () => {
