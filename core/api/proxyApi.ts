@@ -96,12 +96,26 @@ export const previewLineItemSchema = z.object({
   minQuantity: z.number().int().optional(),
   maxQuantity: z.number().int().optional(),
   imageCount: z.number().int(),
+  /** The line's tax percent, e.g. "10" or "8"; absent without a tax rate. */
+  taxRate: z.string().optional(),
 });
 export type PreviewLineItem = z.infer<typeof previewLineItemSchema>;
 export const previewSessionSchema = z.object({
   recordIds: z.array(z.string()),
   currency: z.string(),
   amountTotal: z.number().int(),
+  /** Tax included in or added to amountTotal, minor units; 0 without tax. */
+  amountTax: z.number().int().optional(),
+  /** One entry per rate; taxableAmount is the lines' sum at that rate as the prices are given. */
+  taxes: z
+    .array(
+      z.object({
+        ratePercent: z.string(),
+        amount: z.number().int(),
+        taxableAmount: z.number().int().optional(),
+      }),
+    )
+    .optional(),
   lineItems: z.array(previewLineItemSchema),
 });
 export type PreviewSession = z.infer<typeof previewSessionSchema>;

@@ -3,6 +3,8 @@
  * issues that stop them. Amounts are integers in the currency's minor units, as Stripe counts them.
  */
 import type { KintoneFile } from "../kintone/KintoneRecord";
+import type { TaxBehavior, TaxPerRate } from "../tax/computeTaxes";
+import type { TaxPercent } from "../tax/taxPercent";
 
 export interface PlannedLineItem {
   recordId: string;
@@ -11,7 +13,7 @@ export interface PlannedLineItem {
   productCode?: string;
   name: string;
   description?: string;
-  /** Minor units, tax included. */
+  /** Minor units, as the mapping gives prices: tax included unless the session's taxBehavior is exclusive. */
   unitAmount: number;
   quantity: number;
   minQuantity?: number;
@@ -20,6 +22,8 @@ export interface PlannedLineItem {
   images: KintoneFile[];
   /** An existing Stripe Price the line charges (`line_items[].price`); unitAmount is its amount. */
   priceId?: string;
+  /** The line's consumption tax percent (`lineItem.taxRate`); absent: no tax rate. */
+  taxRate?: TaxPercent;
 }
 
 /** An existing Stripe Price as read from Stripe, for lines that name one (`lineItem.priceId`). */
@@ -43,8 +47,13 @@ export interface PlannedSession {
   recordIds: string[];
   /** Lower-case ISO 4217, as Stripe returns it. */
   currency: string;
-  /** Sum of unitAmount × quantity, minor units. */
+  /** What the buyer pays, minor units: sum of unitAmount × quantity, plus the tax when exclusive. */
   amountTotal: number;
+  /** Tax included in (inclusive) or added to (exclusive) the total, minor units; 0 without rates. */
+  amountTax: number;
+  /** One entry per rate the lines carry, highest first. */
+  taxes: TaxPerRate[];
+  taxBehavior: TaxBehavior;
   lineItems: PlannedLineItem[];
   /** `{{code}}` placeholders filled from the session's first record; `{CHECKOUT_SESSION_ID}` kept. */
   /** Absent for embedded sessions, which have `returnUrl` instead. */
@@ -82,6 +91,10 @@ export type IssueCode =
   | "PRICE_NOT_FOUND"
   | "PRICE_UNSUPPORTED"
   | "INVALID_CUSTOMER_ID"
+  /** lineItem.taxRate is not 10, 8 or 0. */
+  | "INVALID_TAX_RATE"
+  /** invoiceCreation's registration number is not T + 13 digits. */
+  | "INVALID_REGISTRATION_NUMBER"
   /** The mapping itself fails its schema (callers should have run parseMappingConfig first). */
   | "INVALID_MAPPING";
 

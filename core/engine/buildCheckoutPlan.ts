@@ -12,6 +12,7 @@ import { buildLineItem } from "./buildLineItem";
 import { buildSession, type SessionRecord } from "./buildSession";
 import { isObject } from "./fieldToText";
 import { issueMessages } from "./issueMessages";
+import { registrationNumberIssues } from "../tax/registrationNumberIssues";
 import { failWith, issueAt, makeIssue, typedFieldValue, type LineContext } from "./resolveValue";
 
 export function buildCheckoutPlan(
@@ -60,7 +61,8 @@ function planCheckout(records: unknown, candidate: unknown, context: PlanContext
     };
   }
 
-  const issues: Issue[] = [];
+  // The invoice's registration number is the seller's, the same for every record.
+  const issues: Issue[] = registrationNumberIssues(mapping);
   const sessionRecords: SessionRecord[] = [];
   const seen = new Set<string>();
   records.forEach((record: unknown, index) => {

@@ -10,6 +10,7 @@ import { resolvePriceLine, type PriceLineResult } from "./resolvePriceLine";
 import { resolveQuantities } from "./resolveQuantities";
 import { issueAt, resolveText, type LineContext } from "./resolveValue";
 import { selectImages } from "./selectImages";
+import { resolveTaxRate } from "../tax/resolveTaxRate";
 
 export interface LineDraft {
   item: PlannedLineItem;
@@ -88,12 +89,17 @@ export function buildLineItem(
   const quantities = resolveQuantities(lineItem, ctx);
   const priceLine = resolvePriceLine(lineItem.priceId, ctx, prices);
   const { currency, price } = lineCurrencyAndPrice(mapping, ctx, priceLine);
+  const taxRate = resolveTaxRate(lineItem.taxRate, ctx);
 
-  const results = [productCode, name, description, images, quantities, priceLine, currency, price];
+  const results = [
+    ...[productCode, name, description, images, quantities, priceLine, currency, price],
+    taxRate,
+  ];
   const issues = results.flatMap((r) => (r === undefined || r.ok ? [] : r.issues));
   if (!productCode.ok || !name.ok || !description.ok || !images.ok || !quantities.ok)
     return { ok: false, issues };
   if (!currency?.ok || !price?.ok || name.text === undefined) return { ok: false, issues };
+  if (!taxRate.ok) return { ok: false, issues };
 
   const item: PlannedLineItem = {
     recordId: ctx.recordId,
@@ -104,6 +110,7 @@ export function buildLineItem(
     images: priceLine.ok && priceLine.line ? [] : images.images,
   };
   if (priceLine.ok && priceLine.line) item.priceId = priceLine.line.priceId;
+  if (taxRate.ratePercent !== undefined) item.taxRate = taxRate.ratePercent;
   if (ctx.row) item.row = ctx.row.number;
   if (productCode.text !== undefined) item.productCode = productCode.text;
   if (description.text !== undefined) item.description = description.text;

@@ -13,6 +13,7 @@ import { MAX_EMAIL, MAX_LINE_ITEMS, MAX_METADATA_VALUE, MAX_URL } from "./limits
 import { paymentMethodCurrencyIssues, resolveCustomer } from "./sessionOptions";
 import { fillTemplate, issueAt, makeIssue, resolveText, type LineContext } from "./resolveValue";
 import { wellFormedText } from "./wellFormedText";
+import { computeTaxes } from "../tax/computeTaxes";
 
 /** A record of the session: its id, its fields, and the drafts of its lines (if all resolved). */
 export interface SessionRecord {
@@ -69,10 +70,20 @@ export function buildSession(
   issues.push(...recordIdProblems(records));
 
   // Totals only mean something when every line resolved, in one currency.
-  const total = drafts.reduce(
+  const subtotal = drafts.reduce(
     (sum, d) => sum + BigInt(d.item.unitAmount) * BigInt(d.item.quantity),
     0n,
   );
+  const taxBehavior = mapping.taxBehavior ?? "inclusive";
+  const tax = computeTaxes(
+    drafts.map((d) => ({
+      amount: d.item.unitAmount * d.item.quantity,
+      ratePercent: d.item.taxRate,
+    })),
+    taxBehavior,
+  );
+  // Exclusive tax is added to what the buyer pays; Stripe's limits apply to that total.
+  const total = taxBehavior === "exclusive" ? subtotal + BigInt(tax.amountTax) : subtotal;
   const allComplete = records.every((r) => r.complete) && issues.length === 0;
   if (currency && allComplete) {
     const { unitPrice } = mapping.lineItem;
@@ -111,6 +122,9 @@ export function buildSession(
     recordIds,
     currency: currency.code,
     amountTotal: Number(total),
+    amountTax: tax.amountTax,
+    taxes: tax.taxes,
+    taxBehavior,
     lineItems: drafts.map((d) => d.item),
   };
   if (successUrl !== undefined) session.successUrl = successUrl;

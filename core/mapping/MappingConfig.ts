@@ -7,6 +7,8 @@ import { z } from "zod";
 import { paymentStatusSchema, sessionStatusSchema } from "../api/proxyApi";
 import { checkoutOptionProblems } from "./checkoutOptionRules";
 import { checkoutOptionsShape } from "./checkoutOptionsSchema";
+import { taxOptionProblems } from "../tax/taxOptionRules";
+import { taxOptionsShape } from "../tax/taxOptionsSchema";
 
 /** kintone field codes are at most 128 characters. */
 const fieldCode = z.string().min(1).max(128);
@@ -101,6 +103,8 @@ const mappingConfigObject = z.strictObject({
     maxQuantity: valueRefSchema.optional(),
     /** An existing Stripe Price (`price_…`): its amount and currency, not `unitPrice`, are charged. */
     priceId: valueRefSchema.optional(),
+    /** The line's consumption tax, a percent: "10", "8" or "0". */
+    taxRate: valueRefSchema.optional(),
   }),
   currency: z.union([
     z.string().regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter ISO 4217 code" }),
@@ -140,6 +144,11 @@ const mappingConfigObject = z.strictObject({
     /** One multi-line text each, in the country's usual order. */
     billingAddress: fieldCode.optional(),
     shippingAddress: fieldCode.optional(),
+    /** The invoice Stripe issued for a paid session (invoiceCreation); amountTax in major units. */
+    invoiceNumber: fieldCode.optional(),
+    invoiceUrl: fieldCode.optional(),
+    invoicePdfUrl: fieldCode.optional(),
+    amountTax: fieldCode.optional(),
     /** Custom field key → the field that receives what the buyer entered. */
     customFields: z.record(z.string(), fieldCode).optional(),
   }),
@@ -162,12 +171,13 @@ const mappingConfigObject = z.strictObject({
     })
     .optional(),
   ...checkoutOptionsShape,
+  ...taxOptionsShape,
   /** An existing Stripe customer (`cus_…`), e.g. from a field. */
   customer: valueRefSchema.optional(),
 });
 
 export const mappingConfigSchema = mappingConfigObject.superRefine((mapping, ctx) => {
-  for (const problem of checkoutOptionProblems(mapping))
+  for (const problem of [...checkoutOptionProblems(mapping), ...taxOptionProblems(mapping)])
     ctx.addIssue({ code: "custom", path: problem.path.split("."), message: problem.message });
 });
 

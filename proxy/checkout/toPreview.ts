@@ -7,6 +7,12 @@ export function toPreview(session: PlannedSession): PreviewSession {
     recordIds: session.recordIds,
     currency: session.currency,
     amountTotal: session.amountTotal,
+    amountTax: session.amountTax,
+    taxes: session.taxes.map(({ ratePercent, amount, taxableAmount }) => ({
+      ratePercent,
+      amount,
+      taxableAmount,
+    })),
     lineItems: session.lineItems.map((item) => ({
       recordId: item.recordId,
       ...(item.row !== undefined ? { row: item.row } : {}),
@@ -18,6 +24,7 @@ export function toPreview(session: PlannedSession): PreviewSession {
       ...(item.minQuantity !== undefined ? { minQuantity: item.minQuantity } : {}),
       ...(item.maxQuantity !== undefined ? { maxQuantity: item.maxQuantity } : {}),
       imageCount: item.images.length,
+      ...(item.taxRate !== undefined ? { taxRate: item.taxRate } : {}),
     })),
   };
 }

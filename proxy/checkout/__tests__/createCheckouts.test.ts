@@ -132,6 +132,8 @@ describe("createCheckouts previews a dry run", () => {
             recordIds: ids,
             currency: "jpy",
             amountTotal: 2500,
+            amountTax: 0,
+            taxes: [],
             lineItems: [
               {
                 recordId: ids[0],
