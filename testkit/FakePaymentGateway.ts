@@ -17,6 +17,7 @@ import type {
   ProductUpsert,
   SessionListFilter,
   StripePrice,
+  TaxRateSpec,
   WebhookEndpointsAnswer,
 } from "../proxy/ports/PaymentGateway";
 
@@ -47,6 +48,17 @@ export class FakePaymentGateway implements PaymentGateway {
       id,
     });
     return { productId: id };
+  }
+
+  /** Tax rates made, by their spec, as Stripe keeps them. */
+  taxRates = new Map<string, TaxRateSpec & { id: string }>();
+
+  async upsertTaxRate(rate: TaxRateSpec) {
+    this.calls.push({ method: "upsertTaxRate", args: rate });
+    const key = JSON.stringify([rate.percentage, rate.inclusive, rate.displayName]);
+    const existing = this.taxRates.get(key) ?? { ...rate, id: `txr_${++this.counter}` };
+    this.taxRates.set(key, existing);
+    return { taxRateId: existing.id };
   }
 
   /** Prices tests put here, by id, for lines that name one. */

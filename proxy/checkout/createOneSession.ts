@@ -12,6 +12,7 @@ import { forgetProducts, lookUpNewProducts } from "./productCatalogue";
 import type { SessionContext } from "./sessionContext";
 import { sessionImageUrls } from "./sessionImageUrls";
 import { toSessionRequest } from "./sessionRequest";
+import { forgetTaxRates } from "../tax/taxRateCatalogue";
 
 /** A session made (or replayed) in Stripe and journalled; its record writes are the caller's. */
 export interface MadeSession {
@@ -123,6 +124,7 @@ async function createInStripe(
     settleFailedIntent(deps, intent, error);
     // A cached product may have been deleted in Stripe since: the next attempt asks again.
     forgetProducts(deps, codes);
+    forgetTaxRates(deps, context.mapping, planned);
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/P
 import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
 import { catalogueProduct } from "./productCatalogue";
 import { checkoutSessionOptions } from "./sessionOptions";
+import { sessionTaxRateIds } from "../tax/taxRateCatalogue";
 import type { SessionContext } from "./sessionContext";
 import type { SessionImageUrls } from "./sessionImageUrls";
 
@@ -18,8 +19,13 @@ export async function toSessionRequest(
   imageUrls: SessionImageUrls,
 ): Promise<CheckoutSessionRequest> {
   const { appId, mapping } = context;
+  const taxRates = await sessionTaxRateIds(context.deps, mapping, planned);
   const lineItems = await Promise.all(
-    planned.lineItems.map((item) => toLineItemRequest(context, item, imageUrls)),
+    planned.lineItems.map(async (item) => {
+      const line = await toLineItemRequest(context, item, imageUrls);
+      const rate = item.taxRate !== undefined ? taxRates.get(item.taxRate) : undefined;
+      return rate !== undefined ? { ...line, taxRateIds: [rate] } : line;
+    }),
   );
   const options = checkoutSessionOptions(mapping, planned);
   return {

@@ -75,6 +75,16 @@ export interface CheckoutLineItemRequest {
   adjustableQuantity?: { minimum?: number; maximum?: number };
   /** An existing Stripe Price: charged instead of `product` and `unitAmount` (which mirror it). */
   priceId?: string;
+  /** Stripe Tax Rate ids (`txr_…`) applied to the line (`line_items[].tax_rates`). */
+  taxRateIds?: string[];
+}
+
+/** A Tax Rate the proxy keeps one of per (percentage, inclusive, display name). */
+export interface TaxRateSpec {
+  /** Whole percent: 10, 8 or 0. */
+  percentage: number;
+  inclusive: boolean;
+  displayName: string;
 }
 
 export interface CheckoutSessionRequest {
@@ -162,6 +172,12 @@ export interface PaymentGateway {
    * `upsertProduct`.
    */
   prepareProducts?(codes: readonly string[]): Promise<void>;
+  /**
+   * The Tax Rate for `rate`: an active one with that percentage, inclusive flag and display
+   * name if Stripe has one (also one made by hand), else a new one. Never makes two for one
+   * spec when called again; the caller caches the id and serializes calls per spec.
+   */
+  upsertTaxRate(rate: TaxRateSpec): Promise<{ taxRateId: string }>;
   /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */
   uploadProductImage(image: {
     bytes: Uint8Array;

@@ -12,6 +12,7 @@ import { invalidParam, invalidRequest, requireMode, resourceMissing } from "./St
 import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
+import { applySessionAmounts } from "./sessionTaxes";
 
 /**
  * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
@@ -180,13 +181,8 @@ export class PaymentFlows {
         `The total must be between ${formatAmount(minimum, session.currency)} and ${formatAmount(MAXIMUM_AMOUNT, session.currency)}.`,
       );
     }
-    items.forEach((stored, index) => {
-      const quantity = next[index] ?? 0;
-      const amount = stored.item.price.unit_amount * quantity;
-      Object.assign(stored.item, { quantity, amount_subtotal: amount, amount_total: amount });
-    });
-    session.amount_subtotal = total;
-    session.amount_total = total;
+    items.forEach((stored, index) => (stored.item.quantity = next[index] ?? 0));
+    applySessionAmounts(session, items);
   }
 
   /** The buyer confirms an open session: its quantities apply and it completes with a new intent. */

@@ -45,6 +45,7 @@ import { registerCustomerRoutes } from "./resources/customers";
 import { registerPaymentRoutes } from "./resources/payments";
 import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
+import { registerTaxRateRoutes } from "./resources/taxRates";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
@@ -118,6 +119,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerCustomerRoutes(this.router, this.context);
     registerDisputeRoutes(this.router, this.context);
     registerWebhookEndpointRoutes(this.router, this.context);
+    registerTaxRateRoutes(this.router, this.context);
     this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {

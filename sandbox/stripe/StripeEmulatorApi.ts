@@ -18,6 +18,7 @@ import type {
   StripeEvent,
   StripeFile,
 } from "./StripeStore";
+import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
 import type { WebhookDeliveryAttempt, WebhookRetryPolicy } from "./WebhookDeliverer";
 import type { RecordedRequest } from "./http/ApiRequestHandler";
 import type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
@@ -58,6 +59,8 @@ export interface StripeEmulatorState {
   readonly charges: Charge[];
   readonly refunds: Refund[];
   readonly disputes: Dispute[];
+  readonly taxRates: TaxRate[];
+  readonly invoices: Invoice[];
   readonly webhookDeliveries: WebhookDeliveryAttempt[];
 }
 
@@ -73,6 +76,8 @@ export const STATE_COLLECTIONS = [
   "charges",
   "refunds",
   "disputes",
+  "taxRates",
+  "invoices",
 ] as const satisfies readonly Exclude<keyof StripeEmulatorState, "webhookDeliveries">[];
 
 export interface StripeEmulator {

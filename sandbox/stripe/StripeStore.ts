@@ -4,6 +4,7 @@
  */
 import crypto from "node:crypto";
 import type { CheckoutSessionOptions } from "./resources/checkoutSessionOptions";
+import type { AppliedTax, Invoice, TaxRate } from "./taxAndInvoiceObjects";
 
 export type Metadata = Record<string, string>;
 
@@ -89,12 +90,16 @@ export interface LineItem {
   description: string;
   price: Price;
   quantity: number;
+  /** One entry per tax rate of the line (tax_rates). */
+  taxes?: AppliedTax[];
 }
 
 /** A session's line item plus what Stripe keeps about it but does not show in the item object. */
 export interface StoredLineItem {
   item: LineItem;
   adjustableQuantity: { enabled: boolean; minimum: number; maximum: number } | null;
+  /** The line's `tax_rates`, as they were when the session was made. */
+  taxRates?: TaxRate[];
 }
 
 /** `payment_intent_data` given at session creation, applied to the PaymentIntent it creates. */
@@ -330,6 +335,8 @@ export class StripeStore {
   readonly refunds = new Map<string, Refund>();
   readonly disputes = new Map<string, Dispute>();
   readonly customers = new Map<string, Customer>();
+  readonly taxRates = new Map<string, TaxRate>();
+  readonly invoices = new Map<string, Invoice>();
   /** recovery url token (its last path segment) → the expired session it recovers */
   readonly recoveryTokens = new Map<string, string>();
   /** expired session id → the newest session made from its recovery url */

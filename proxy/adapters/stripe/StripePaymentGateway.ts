@@ -9,6 +9,7 @@ import { listStripeEvents } from "./listStripeEvents";
 import { retrieveStripePrice } from "./retrieveStripePrice";
 import type { GatewayLogger, StripeAccess } from "./StripeAccess";
 import { uploadProductImage } from "./uploadProductImage";
+import { upsertTaxRate } from "./upsertTaxRate";
 
 export interface StripePaymentGatewayOptions {
   apiKey: string;
@@ -61,6 +62,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     ...createCheckoutSessions(access),
     listEvents: (filter) => listStripeEvents(access, filter),
     retrievePrice: (priceId) => retrieveStripePrice(access, priceId),
+    upsertTaxRate: (rate) => upsertTaxRate(access, rate),
     ...createKeyDiagnostics(access, {
       apiKey: options.apiKey,
       mode,

@@ -59,6 +59,8 @@ function buildLineItem(
     }
     item.adjustable_quantity = adjustable;
   }
+  // https://docs.stripe.com/payments/checkout/taxes — tax rates per line item.
+  if (line.taxRateIds?.length) item.tax_rates = line.taxRateIds;
   return item;
 }
 

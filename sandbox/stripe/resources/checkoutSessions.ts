@@ -34,6 +34,7 @@ import {
 } from "./listAndRetrieve";
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 import { OPTION_PARAMS, readCheckoutSessionOptions } from "./checkoutSessionOptions";
+import { applySessionAmounts, exclusiveTaxOf } from "../sessionTaxes";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
 export const MIN_EXPIRY_SECONDS = 30 * 60;
@@ -220,6 +221,9 @@ export function registerCheckoutSessionRoutes(
 
     let amountTotal = 0;
     for (const line of lines) amountTotal += line.unitAmount * line.quantity;
+    amountTotal += exclusiveTaxOf(
+      lines.map((line) => ({ amount: line.unitAmount * line.quantity, taxRates: line.taxRates })),
+    );
     const minimum = minimumChargeAmount(currency);
     if (amountTotal < minimum) {
       throw invalidParam(
@@ -309,8 +313,10 @@ export function registerCheckoutSessionRoutes(
           quantity: line.quantity,
         },
         adjustableQuantity: line.adjustable,
+        ...(line.taxRates.length > 0 ? { taxRates: line.taxRates } : {}),
       };
     });
+    applySessionAmounts(session, storedItems);
     store.sessions.set(id, session);
     store.sessionLineItems.set(id, storedItems);
     store.sessionPaymentIntentData.set(id, intentData);

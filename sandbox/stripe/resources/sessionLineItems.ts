@@ -9,6 +9,7 @@ import type { EmulatorContext } from "../EmulatorContext";
 import type { ParamReader } from "../params";
 import { invalidParam, requireFound } from "../StripeApiError";
 import type { Price, StoredLineItem } from "../StripeStore";
+import type { TaxRate } from "../taxAndInvoiceObjects";
 import { createPrice, readCurrency, readUnitAmount } from "./prices";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
 
@@ -39,6 +40,7 @@ export interface RequestedLineItem {
   unitAmount: number;
   quantity: number;
   adjustable: StoredLineItem["adjustableQuantity"];
+  taxRates: TaxRate[];
 }
 
 export function readLineItem(
@@ -62,9 +64,7 @@ export function readLineItem(
       `You may only specify one of these parameters: ${item.name("price")}, ${item.name("price_data")}.`,
     );
   }
-  if (item.has("tax_rates")) {
-    throw invalidParam(item.name("tax_rates"), "The emulator does not model tax rates.");
-  }
+  const taxRates = readTaxRates(context, item, livemode);
   let price: () => Price;
   let currency: string;
   let unitAmount: number;
@@ -178,5 +178,18 @@ export function readLineItem(
       `This value must be greater than or equal to 1 (it currently is '0').`,
     );
   }
-  return { price, currency, unitAmount, quantity, adjustable };
+  return { price, currency, unitAmount, quantity, adjustable, taxRates };
+}
+
+/** `tax_rates`: existing, active Tax Rates of the key's mode (https://docs.stripe.com/payments/checkout/taxes). */
+function readTaxRates(context: EmulatorContext, item: ParamReader, livemode: boolean): TaxRate[] {
+  const ids = (item.stringArray("tax_rates", { maxItems: 5 }) as string[] | undefined) ?? [];
+  return ids.map((id, index) => {
+    const param = `${item.name("tax_rates")}[${index}]`;
+    const rate = requireFound(context.store.taxRates.get(id), id, livemode, "tax_rate", param, 400);
+    if (!rate.active) {
+      throw invalidParam(param, `Tax rate ${id} is inactive; only active tax rates can be used.`);
+    }
+    return rate;
+  });
 }
