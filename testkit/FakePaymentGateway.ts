@@ -6,6 +6,7 @@ import { SessionNotFoundError } from "../proxy/errors/SessionNotFoundError";
 import { SessionNotOpenError } from "../proxy/errors/SessionNotOpenError";
 import { UpstreamError } from "../proxy/errors/UpstreamError";
 import type { PaymentEvent } from "../proxy/ports/PaymentEvent";
+import type { CheckoutInvoice } from "../proxy/ports/InvoiceOptions";
 import type {
   CheckoutSession,
   CheckoutSessionRequest,
@@ -59,6 +60,14 @@ export class FakePaymentGateway implements PaymentGateway {
     const existing = this.taxRates.get(key) ?? { ...rate, id: `txr_${++this.counter}` };
     this.taxRates.set(key, existing);
     return { taxRateId: existing.id };
+  }
+
+  /** Invoices tests put here, by id, as Stripe issued them. */
+  invoices = new Map<string, CheckoutInvoice>();
+
+  async retrieveInvoice(invoiceId: string) {
+    this.calls.push({ method: "retrieveInvoice", args: invoiceId });
+    return this.invoices.get(invoiceId) ?? null;
   }
 
   /** Prices tests put here, by id, for lines that name one. */

@@ -5,6 +5,7 @@ import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
 import { catalogueProduct } from "./productCatalogue";
 import { checkoutSessionOptions } from "./sessionOptions";
 import { sessionTaxRateIds } from "../tax/taxRateCatalogue";
+import { taxAndInvoiceRequest } from "../tax/taxAndInvoiceRequest";
 import type { SessionContext } from "./sessionContext";
 import type { SessionImageUrls } from "./sessionImageUrls";
 
@@ -28,6 +29,7 @@ export async function toSessionRequest(
     }),
   );
   const options = checkoutSessionOptions(mapping, planned);
+  const taxAndInvoice = taxAndInvoiceRequest(appId, mapping, planned);
   return {
     idempotencyKey: intent.idempotencyKey,
     currency: planned.currency,
@@ -47,6 +49,7 @@ export async function toSessionRequest(
     clientReferenceId: clientReferenceId(appId, planned.recordIds),
     metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
     ...(options ? { options } : {}),
+    ...(taxAndInvoice ? { taxAndInvoice } : {}),
   };
 }
 

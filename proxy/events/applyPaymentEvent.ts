@@ -12,6 +12,8 @@ import { applySessionChange, type SessionChangeDeps } from "../sessions/applySes
 import { sessionChangeFromEvent } from "../sessions/sessionChangeFromEvent";
 import { METADATA_APP_ID } from "../sessions/sessionView";
 import { paymentEventToJson } from "./paymentEventJson";
+import { applyInvoicePaid } from "./applyInvoicePaid";
+import { writeSessionInvoice } from "../writeback/writeSessionInvoice";
 
 export interface PaymentEventDeps extends SessionChangeDeps {
   gateway: PaymentGateway;
@@ -87,6 +89,7 @@ async function applyEvent(
   retry: boolean,
 ): Promise<EventOutcome> {
   if (event.type === "unhandled") return "unhandled";
+  if (event.type === "invoice.paid") return applyInvoicePaid(deps, event);
   const target = await findSession(deps, event);
   if (!target.journalled) return unknownSession(deps, event, target.appId);
   const sessionId = target.journalled.sessionId;
@@ -105,12 +108,13 @@ async function applyEvent(
     };
   });
   if (!applied) return "duplicate";
+  if ("session" in event) await writeSessionInvoice(deps, applied.session, event.session);
   return applied.changed ? "applied" : "no_change";
 }
 
 async function findSession(
   deps: PaymentEventDeps,
-  event: Exclude<PaymentEvent, { type: "unhandled" }>,
+  event: Exclude<PaymentEvent, { type: "unhandled" | "invoice.paid" }>,
 ): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
   if ("session" in event) {
     return {

@@ -3,6 +3,7 @@
  * event objects). `created` is Stripe's clock, unix seconds.
  * https://docs.stripe.com/api/events/types
  */
+import type { CheckoutInvoice } from "./InvoiceOptions";
 import type { CheckoutSession } from "./PaymentGateway";
 
 export const SESSION_EVENT_TYPES = [
@@ -24,6 +25,8 @@ export const HANDLED_EVENT_TYPES = [
   ...SESSION_EVENT_TYPES,
   "charge.refunded",
   ...DISPUTE_EVENT_TYPES,
+  /** The invoice a session with invoice creation was issued, paid. */
+  "invoice.paid",
 ] as const;
 
 export interface RefundedCharge {
@@ -52,5 +55,6 @@ export type PaymentEvent =
   | { id: string; type: SessionEventType; created: number; session: CheckoutSession }
   | { id: string; type: "charge.refunded"; created: number; charge: RefundedCharge }
   | { id: string; type: DisputeEventType; created: number; dispute: Dispute }
+  | { id: string; type: "invoice.paid"; created: number; invoice: CheckoutInvoice }
   /** Any other type: acknowledged and stored, never applied. */
   | { id: string; type: "unhandled"; stripeType: string; created: number };

@@ -5,6 +5,7 @@
  */
 import type { PostalAddress } from "../../core/address/formatPostalAddress";
 import type { CheckoutSessionOptions } from "./CheckoutSessionOptions";
+import type { CheckoutInvoice, TaxAndInvoiceOptions } from "./InvoiceOptions";
 import type { PaymentEvent } from "./PaymentEvent";
 
 export type SessionStatus = "open" | "complete" | "expired";
@@ -33,6 +34,10 @@ export interface CheckoutSession {
   recoveredFrom: string | null;
   /** Who paid, as the completed session tells it; absent before completion. */
   buyer?: CheckoutBuyer;
+  /** Stripe's `total_details.amount_tax`: tax included in or added to amountTotal. */
+  amountTax?: number | null;
+  /** The invoice Stripe issued for the paid session (`invoice`), when it made one. */
+  invoiceId?: string | null;
 }
 
 /**
@@ -106,6 +111,7 @@ export interface CheckoutSessionRequest {
   metadata: Record<string, string>;
   /** Embedded mode, payment methods, what the buyer is asked, page texts, customer. */
   options?: CheckoutSessionOptions;
+  taxAndInvoice?: TaxAndInvoiceOptions;
 }
 
 export interface SessionListFilter {
@@ -178,6 +184,8 @@ export interface PaymentGateway {
    * spec when called again; the caller caches the id and serializes calls per spec.
    */
   upsertTaxRate(rate: TaxRateSpec): Promise<{ taxRateId: string }>;
+  /** An invoice Stripe issued (a read); `null` when Stripe does not know the id. */
+  retrieveInvoice(invoiceId: string): Promise<CheckoutInvoice | null>;
   /** Uploads a product image (already JPEG/PNG/GIF ≤ 512 KB) and returns a public URL for it. */
   uploadProductImage(image: {
     bytes: Uint8Array;

@@ -53,6 +53,7 @@ export function sessionChangeFromEvent(event: PaymentEvent): SessionChange {
         ...disputePaymentIntent(event.dispute),
       };
     case "unhandled":
+    case "invoice.paid":
       return {};
   }
 }

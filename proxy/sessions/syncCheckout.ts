@@ -2,6 +2,7 @@
  * POST /v1/checkouts/:id/sync — pulls the session from Stripe and writes its state into the
  * records (the mapping's writeBack fields), for when a webhook was missed or is not set up.
  */
+import { writeSessionInvoice } from "../writeback/writeSessionInvoice";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 import { adoptRecoveredSession } from "./adoptRecoveredSession";
 import { applySessionChange } from "./applySessionChange";
@@ -43,6 +44,7 @@ export async function recordSessionState(
     snapshot: { expiresAt: session.expiresAt, currency: session.currency },
     ...(session.buyer ? { buyer: session.buyer } : {}),
   }));
+  await writeSessionInvoice(deps, applied.session, session);
   return {
     ...toSessionView(session, applied.session),
     status: applied.session.status,

@@ -13,6 +13,7 @@ import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
 import { applySessionAmounts } from "./sessionTaxes";
+import { InvoiceFlows } from "./InvoiceFlows";
 
 /**
  * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
@@ -25,9 +26,11 @@ export interface BuyerChoices {
 
 export class PaymentFlows {
   readonly recovery: RecoveryFlows;
+  private readonly invoices: InvoiceFlows;
 
   constructor(private readonly context: EmulatorContext) {
     this.recovery = new RecoveryFlows(context, (session) => this.expireIfDue(session));
+    this.invoices = new InvoiceFlows(context);
   }
 
   private get store() {
@@ -206,7 +209,9 @@ export class PaymentFlows {
     const { session, paymentIntent } = this.completeOpen(sessionId, choices, "processing", "card");
     this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "card");
     session.payment_status = "paid";
+    const invoice = this.invoices.issueFor(session);
     this.emit("checkout.session.completed", session, NO_REQUEST);
+    this.invoices.announce(invoice);
     return session;
   }
 
@@ -236,7 +241,9 @@ export class PaymentFlows {
     if (outcome === "succeeded") {
       this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "konbini");
       session.payment_status = "paid";
+      const invoice = this.invoices.issueFor(session);
       this.emit("checkout.session.async_payment_succeeded", session, NO_REQUEST);
+      this.invoices.announce(invoice);
     } else {
       paymentIntent.status = "requires_payment_method";
       this.emit("payment_intent.payment_failed", paymentIntent, NO_REQUEST);

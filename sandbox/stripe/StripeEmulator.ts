@@ -46,6 +46,7 @@ import { registerPaymentRoutes } from "./resources/payments";
 import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 import { registerTaxRateRoutes } from "./resources/taxRates";
+import { registerInvoiceRoutes } from "./resources/invoices";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
@@ -120,6 +121,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerDisputeRoutes(this.router, this.context);
     registerWebhookEndpointRoutes(this.router, this.context);
     registerTaxRateRoutes(this.router, this.context);
+    registerInvoiceRoutes(this.router, this.context);
     this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {

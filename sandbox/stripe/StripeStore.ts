@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import type { CheckoutSessionOptions } from "./resources/checkoutSessionOptions";
 import type { AppliedTax, Invoice, TaxRate } from "./taxAndInvoiceObjects";
+import type { SessionTaxAndInvoiceFields } from "./resources/sessionTaxAndInvoiceOptions";
 
 export type Metadata = Record<string, string>;
 
@@ -130,14 +131,13 @@ export interface StripeAddress {
 }
 
 /** The options of `resources/checkoutSessionOptions.ts` are part of the session object. */
-export interface CheckoutSession extends CheckoutSessionOptions {
+export interface CheckoutSession extends CheckoutSessionOptions, SessionTaxAndInvoiceFields {
   id: string;
   object: "checkout.session";
   after_expiration: AfterExpiration | null;
   allow_promotion_codes: boolean | null;
   amount_subtotal: number;
   amount_total: number;
-  automatic_tax: { enabled: false; liability: null; status: null };
   billing_address_collection: "auto" | "required" | null;
   cancel_url: string | null;
   client_reference_id: string | null;
@@ -163,7 +163,6 @@ export interface CheckoutSession extends CheckoutSessionOptions {
   } | null;
   customer_email: string | null;
   expires_at: number;
-  invoice: null;
   livemode: boolean;
   locale: string | null;
   metadata: Metadata;

@@ -10,6 +10,7 @@ import { retrieveStripePrice } from "./retrieveStripePrice";
 import type { GatewayLogger, StripeAccess } from "./StripeAccess";
 import { uploadProductImage } from "./uploadProductImage";
 import { upsertTaxRate } from "./upsertTaxRate";
+import { retrieveStripeInvoice } from "./retrieveStripeInvoice";
 
 export interface StripePaymentGatewayOptions {
   apiKey: string;
@@ -63,6 +64,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     listEvents: (filter) => listStripeEvents(access, filter),
     retrievePrice: (priceId) => retrieveStripePrice(access, priceId),
     upsertTaxRate: (rate) => upsertTaxRate(access, rate),
+    retrieveInvoice: (invoiceId) => retrieveStripeInvoice(access, invoiceId),
     ...createKeyDiagnostics(access, {
       apiKey: options.apiKey,
       mode,

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../../ports/PaymentGateway";
 import { checkoutOptionParams } from "./checkoutOptionParams";
+import { taxAndInvoiceParams } from "./taxAndInvoiceParams";
 
 /**
  * The port's request → Stripe's `checkout.sessions.create` parameters. Optional values that are
@@ -16,6 +17,7 @@ export function buildCheckoutSessionParams(
     line_items: request.lineItems.map((line) => buildLineItem(line, currency)),
     expires_at: Math.floor(request.expiresAt.getTime() / 1000),
     ...(request.options ? checkoutOptionParams(request.options) : {}),
+    ...(request.taxAndInvoice ? taxAndInvoiceParams(request.taxAndInvoice) : {}),
   };
   if (nonEmpty(request.successUrl)) params.success_url = request.successUrl;
   if (nonEmpty(request.cancelUrl)) params.cancel_url = request.cancelUrl;

@@ -30,6 +30,9 @@ export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSes
     recoveredFrom: session.recovered_from ?? null,
     metadata: { ...(session.metadata ?? {}) },
     ...(buyer ? { buyer } : {}),
+    amountTax: session.total_details?.amount_tax ?? null,
+    invoiceId:
+      typeof session.invoice === "string" ? session.invoice : (session.invoice?.id ?? null),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type SessionEventType,
 } from "../../ports/PaymentEvent";
 import { toCheckoutSession } from "./toCheckoutSession";
+import { toCheckoutInvoice } from "./retrieveStripeInvoice";
 
 /**
  * Stripe's event → the port's shape. `data.object` is a snapshot of the object when the event
@@ -46,6 +47,9 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
         currency: dispute.currency.toLowerCase(),
       },
     };
+  }
+  if (event.type === "invoice.paid") {
+    return { ...base, type: "invoice.paid", invoice: toCheckoutInvoice(event.data.object) };
   }
   return { ...base, type: "unhandled", stripeType: event.type };
 }

@@ -35,6 +35,10 @@ import {
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 import { OPTION_PARAMS, readCheckoutSessionOptions } from "./checkoutSessionOptions";
 import { applySessionAmounts, exclusiveTaxOf } from "../sessionTaxes";
+import {
+  readSessionTaxAndInvoiceOptions,
+  TAX_AND_INVOICE_PARAMS,
+} from "./sessionTaxAndInvoiceOptions";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
 export const MIN_EXPIRY_SECONDS = 30 * 60;
@@ -67,13 +71,14 @@ const CREATE_PARAMS = [
   "submit_type",
   "after_expiration",
   ...OPTION_PARAMS,
+  ...TAX_AND_INVOICE_PARAMS,
 ];
 
 /** Real Stripe parameters the emulator does not model: refused with a clear message. */
 const UNMODELLED_PARAMS = [
-  "automatic_tax", "currency", "discounts",
-  "invoice_creation", "payment_method_configuration", "redirect_on_completion",
-  "saved_payment_method_options", "setup_intent_data", "subscription_data", "tax_id_collection", "adaptive_pricing",
+  "currency", "discounts",
+  "payment_method_configuration", "redirect_on_completion",
+  "saved_payment_method_options", "setup_intent_data", "subscription_data", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
 ]; // prettier-ignore
@@ -217,6 +222,10 @@ export function registerCheckoutSessionRoutes(
     const submitType = params.enumOf("submit_type", ["auto", "book", "donate", "pay", "subscribe"]);
     const customerCreation = params.enumOf("customer_creation", ["always", "if_required"]);
     const afterExpiration = readAfterExpiration(params);
+    const taxAndInvoice = readSessionTaxAndInvoiceOptions(
+      params,
+      lines.some((line) => line.taxRates.length > 0),
+    );
     const expand = params.expandPaths();
 
     let amountTotal = 0;
@@ -259,7 +268,7 @@ export function registerCheckoutSessionRoutes(
       allow_promotion_codes: allowPromotionCodes ?? null,
       amount_subtotal: amountTotal,
       amount_total: amountTotal,
-      automatic_tax: { enabled: false, liability: null, status: null },
+      ...taxAndInvoice,
       billing_address_collection: billingAddressCollection ?? null,
       cancel_url: cancelUrl ?? null,
       client_reference_id: clientReferenceId ?? null,
@@ -274,7 +283,6 @@ export function registerCheckoutSessionRoutes(
       collected_information: null,
       customer_email: customerEmail ?? null,
       expires_at: expiresAt,
-      invoice: null,
       livemode,
       locale: locale ?? null,
       metadata,

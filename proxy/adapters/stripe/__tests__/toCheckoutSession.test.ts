@@ -24,6 +24,8 @@ function stripeSession(overrides: Partial<Stripe.Checkout.Session> = {}): Stripe
 describe("toCheckoutSession", () => {
   it("maps Stripe's session to the port's shape with Dates", () => {
     expect(toCheckoutSession(stripeSession())).toEqual({
+      amountTax: null,
+      invoiceId: null,
       id: "cs_test_1",
       url: "https://checkout.example/pay/cs_test_1",
       clientSecret: null,
