@@ -45,11 +45,21 @@ const PATTERNS: Array<[RegExp, keyof ProblemTexts, string[]]> = [
   ],
 ];
 
-export function localizeMappingProblem(message: string, messages: ProblemTexts): string {
+/** `nameField` turns a field code core quotes into how the screen names it ("価格 (unit_price)"). */
+export function localizeMappingProblem(
+  message: string,
+  messages: ProblemTexts,
+  nameField: (code: string) => string = (code) => code,
+): string {
   for (const [pattern, key, names] of PATTERNS) {
     const match = pattern.exec(message);
     if (match === null) continue;
-    const values = Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? ""]));
+    const values = Object.fromEntries(
+      names.map((name, index) => {
+        const value = match[index + 1] ?? "";
+        return [name, name === "code" ? nameField(value) : value];
+      }),
+    );
     return formatMessage(messages[key], values);
   }
   return message;
