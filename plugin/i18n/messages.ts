@@ -234,6 +234,8 @@ export interface Messages {
   settingsLocale: string;
   settingsLocaleUnset: string;
   settingsLocaleAuto: string;
+  // locale picker: the language the picker names languages in (BCP 47)
+  settingsLocaleNamesIn: string;
   settingsPromotionCodes: string;
   settingsAllowPromotionCodes: string;
   settingsBilling: string;
@@ -585,6 +587,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "決済画面の言語",
     settingsLocaleUnset: "指定しない",
     settingsLocaleAuto: "auto (ブラウザーに合わせる)",
+    // locale picker
+    settingsLocaleNamesIn: "ja",
     settingsPromotionCodes: "プロモーションコード",
     settingsAllowPromotionCodes: "購入者がプロモーションコードを入力できる",
     settingsBilling: "請求先住所",
@@ -947,6 +951,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "Checkout language",
     settingsLocaleUnset: "Not set",
     settingsLocaleAuto: "auto (the browser's language)",
+    // locale picker
+    settingsLocaleNamesIn: "en",
     settingsPromotionCodes: "Promotion codes",
     settingsAllowPromotionCodes: "Let the buyer enter a promotion code",
     settingsBilling: "Billing address",
