@@ -9,6 +9,7 @@ import { validateMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { formatMessage } from "./formatMessage";
 import { localizeMappingProblem } from "./localizeMappingProblem";
 import { labelWithCode } from "../i18n/labelFields";
+import { writeBackName } from "./writeBackTexts";
 import type { Messages } from "../i18n/messages";
 import { fieldChoices, findField, type FieldPurpose, type FormField } from "./formFields";
 import {
@@ -197,7 +198,12 @@ export function checkMappingForm(
       const control = controlForPath(problem.path);
       if (control !== "" && flagged.has(control)) continue;
       flagged.add(control);
-      errors.push({ control, message: localizeMappingProblem(problem.message, messages, named) });
+      errors.push({
+        control,
+        message: localizeMappingProblem(problem.message, messages, named, (key) =>
+          writeBackName(key, messages),
+        ),
+      });
     }
   }
   return { ok: false, errors };

@@ -1052,7 +1052,7 @@ export const messages: Record<Language, Messages> = {
     settingsProblemQuantityAbove: "The quantity {quantity} is above the maximum {max}.",
     settingsProblemQuantityBelow: "The quantity {quantity} is below the minimum {min}.",
     settingsProblemUrl: "Enter an absolute http:// or https:// URL.",
-    settingsProblemWriteBackTwice: "Field {code} is already used for writeBack.{other}.",
+    settingsProblemWriteBackTwice: 'Field {code} is already written back as "{other}".',
   },
 };
 

@@ -114,7 +114,7 @@ describe("checkMappingForm", () => {
     expect(errors.map((e) => e.control)).toEqual(["lineItem.unitPrice", "writeBack.customerEmail"]);
     expect(errors[0]?.message).toContain('"12.5" is not a valid price');
     expect(errors[1]?.message).toBe(
-      "Field E-mail (customer_email) is already used for writeBack.sessionId.",
+      'Field E-mail (customer_email) is already written back as "Session ID".',
     );
   });
 

@@ -57,6 +57,16 @@ describe.each(["ja", "en"] as const)("settings errors in %s", (language) => {
     expect(count(errors[0]!, code)).toBe(1);
   });
 
+  it("name the other write-back target by the screen's name for it, not its key", () => {
+    const state = orderForm();
+    state.writeBack.sessionId = "customer_email";
+    state.writeBack.customerEmail = "customer_email";
+    const result = checkMappingForm(state, fields, messages[language]);
+    const [error] = result.ok ? [] : result.errors.map((e) => e.message);
+    expect(error).toContain(messages[language].settingsWriteBackSessionId);
+    expect(error).not.toMatch(/sessionId|writeBack/);
+  });
+
   it("name a field that is gone by its code, the only name it has", () => {
     const state = orderForm();
     state.writeBack.url = "deleted_link";
