@@ -8,6 +8,8 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { formatMessage } from "./formatMessage";
 import { localizeMappingProblem } from "./localizeMappingProblem";
+import { labelWithCode } from "../i18n/labelFields";
+import { writeBackName } from "./writeBackTexts";
 import type { Messages } from "../i18n/messages";
 import { fieldChoices, findField, type FieldPurpose, type FormField } from "./formFields";
 import {
@@ -106,6 +108,11 @@ export function checkMappingForm(
 ): MappingFormCheck {
   const errors: FormError[] = [];
   const subtable = state.sourceType === "subtable" ? state.subtableField : undefined;
+  // "Unit price (item_unit_price)": the admin picks fields by label and may know them by code.
+  const named = (code: string) =>
+    labelWithCode(code, (known) =>
+      fields === undefined ? undefined : findField(fields, known)?.label,
+    );
 
   const checkField = (control: string, code: string, purpose: FieldPurpose, scope?: string) => {
     if (code === "") {
@@ -120,7 +127,10 @@ export function checkMappingForm(
       message:
         field === undefined
           ? formatMessage(messages.settingsErrorFieldMissing, { code })
-          : formatMessage(messages.settingsErrorFieldUnfit, { code, type: field.type }),
+          : formatMessage(messages.settingsErrorFieldUnfit, {
+              code: named(code),
+              type: field.type,
+            }),
     });
   };
   const checkRef = (control: string, ref: RefState, purpose: FieldPurpose, scope?: string) => {
@@ -169,7 +179,7 @@ export function checkMappingForm(
         errors.push({
           control,
           message: formatMessage(messages.settingsErrorMissingOptions, {
-            code,
+            code: named(code),
             missing: missing.join(", "),
           }),
         });
@@ -188,7 +198,12 @@ export function checkMappingForm(
       const control = controlForPath(problem.path);
       if (control !== "" && flagged.has(control)) continue;
       flagged.add(control);
-      errors.push({ control, message: localizeMappingProblem(problem.message, messages) });
+      errors.push({
+        control,
+        message: localizeMappingProblem(problem.message, messages, named, (key) =>
+          writeBackName(key, messages),
+        ),
+      });
     }
   }
   return { ok: false, errors };

@@ -234,6 +234,8 @@ export interface Messages {
   settingsLocale: string;
   settingsLocaleUnset: string;
   settingsLocaleAuto: string;
+  // locale picker: the language the picker names languages in (BCP 47)
+  settingsLocaleNamesIn: string;
   settingsPromotionCodes: string;
   settingsAllowPromotionCodes: string;
   settingsBilling: string;
@@ -585,6 +587,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "決済画面の言語",
     settingsLocaleUnset: "指定しない",
     settingsLocaleAuto: "auto (ブラウザーに合わせる)",
+    // locale picker
+    settingsLocaleNamesIn: "ja",
     settingsPromotionCodes: "プロモーションコード",
     settingsAllowPromotionCodes: "購入者がプロモーションコードを入力できる",
     settingsBilling: "請求先住所",
@@ -633,7 +637,7 @@ export const messages: Record<Language, Messages> = {
     settingsErrorSummary: "保存できません。次の項目を直してください:",
     settingsErrorChooseField: "フィールドを選んでください。",
     settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
-    settingsErrorFieldUnfit: "フィールド {code} ({type}) はここでは使えません。",
+    settingsErrorFieldUnfit: "フィールド {code} は種類が {type} のため、ここでは使えません。",
     settingsErrorEnterValue: "値を入力してください。",
     settingsErrorImageNumber: "ファイルの番号は 1 以上の整数です。",
     settingsErrorChooseCurrency: "通貨を選んでください。",
@@ -947,6 +951,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "Checkout language",
     settingsLocaleUnset: "Not set",
     settingsLocaleAuto: "auto (the browser's language)",
+    // locale picker
+    settingsLocaleNamesIn: "en",
     settingsPromotionCodes: "Promotion codes",
     settingsAllowPromotionCodes: "Let the buyer enter a promotion code",
     settingsBilling: "Billing address",
@@ -996,7 +1002,7 @@ export const messages: Record<Language, Messages> = {
     settingsErrorSummary: "Nothing was saved. Please correct:",
     settingsErrorChooseField: "Choose a field.",
     settingsErrorFieldMissing: "Field {code} is not in the form.",
-    settingsErrorFieldUnfit: "Field {code} ({type}) does not fit here.",
+    settingsErrorFieldUnfit: "Field {code} is of type {type}, which does not fit here.",
     settingsErrorEnterValue: "Enter a value.",
     settingsErrorImageNumber: "The file number is a whole number from 1.",
     settingsErrorChooseCurrency: "Choose a currency.",
@@ -1046,7 +1052,7 @@ export const messages: Record<Language, Messages> = {
     settingsProblemQuantityAbove: "The quantity {quantity} is above the maximum {max}.",
     settingsProblemQuantityBelow: "The quantity {quantity} is below the minimum {min}.",
     settingsProblemUrl: "Enter an absolute http:// or https:// URL.",
-    settingsProblemWriteBackTwice: "Field {code} is already used for writeBack.{other}.",
+    settingsProblemWriteBackTwice: 'Field {code} is already written back as "{other}".',
   },
 };
 

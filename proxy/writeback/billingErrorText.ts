@@ -79,6 +79,23 @@ function rowNotSaid({ row, message }: ValidationDetail): boolean {
   );
 }
 
+/**
+ * "price: " before a problem, unless the engine's message quotes its field already (「price」,
+ * "price", （price）): a field is named once. The row likewise, unless the message says it.
+ */
+function heading(detail: ValidationDetail, rowText: string): string {
+  const { field, message } = detail;
+  const quoted = [`"${field}"`, `「${field}」`, `（${field}）`, `(${field})`];
+  const named = quoted.some((text) => message.includes(text));
+  const head = `${named ? "" : field}${rowNotSaid(detail) ? rowText : ""}`.trim();
+  return head === "" ? "" : `${head}: `;
+}
+
+/** Japanese sentences follow each other without a space; each ends with 「。」. */
+function joinJapanese(problems: string[]): string {
+  return problems.map((problem) => (problem.endsWith("。") ? problem : `${problem}。`)).join("");
+}
+
 function cut(text: string): string {
   return text.length <= MAX_ERROR_TEXT ? text : `${text.slice(0, MAX_ERROR_TEXT - 1)}…`;
 }
@@ -94,7 +111,7 @@ interface Words {
 
 const WORDS: Record<ErrorTextLanguage, Words> = {
   en: {
-    problem: (d) => `${d.field}${rowNotSaid(d) ? ` (row ${d.row})` : ""}: ${d.message}`,
+    problem: (d) => `${heading(d, ` (row ${d.row})`)}${d.message}`,
     invalid: (problems) => `No payment link made: ${problems.join("; ")}`,
     alreadyPaid: (paid) =>
       `No new payment link made: the record is already paid` +
@@ -107,8 +124,8 @@ const WORDS: Record<ErrorTextLanguage, Words> = {
     internal: "something went wrong in the proxy.",
   },
   ja: {
-    problem: (d) => `${d.field}${rowNotSaid(d) ? `（${d.row} 行目）` : ""}: ${d.message}`,
-    invalid: (problems) => `決済リンクを作成できませんでした: ${problems.join("; ")}`,
+    problem: (d) => `${heading(d, `（${d.row} 行目）`)}${d.message}`,
+    invalid: (problems) => `決済リンクを作成できませんでした: ${joinJapanese(problems)}`,
     alreadyPaid: (paid) =>
       `支払い済みのため、新しい決済リンクは作成していません` +
       (paid ? `（セッション ${paid.sessionId}、${paid.paymentStatus}）。` : "。"),
