@@ -8,7 +8,7 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { formatMessage } from "./formatMessage";
 import { localizeMappingProblem } from "./localizeMappingProblem";
-import { labelWithCode } from "../i18n/labelFields";
+import { labelWithCode } from "../../core/fields/labelFields";
 import { writeBackName } from "./writeBackTexts";
 import type { Messages } from "../i18n/messages";
 import { fieldChoices, findField, type FieldPurpose, type FormField } from "./formFields";

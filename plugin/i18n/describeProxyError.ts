@@ -4,7 +4,7 @@ import { billedStateOf } from "../billing/billedState";
 import { fillTemplate } from "../ui/fillTemplate";
 import { billedStateLabel } from "./billedStateLabel";
 import { fieldOrElementLabeler } from "./elementLabels";
-import { labelQuotedFields, mentionsField, type FieldLabeler } from "./labelFields";
+import { labelQuotedFields, mentionsField, type FieldLabeler } from "../../core/fields/labelFields";
 import type { Messages } from "./messages";
 
 export interface ErrorDescription {

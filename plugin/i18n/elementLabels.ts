@@ -2,7 +2,7 @@
  * core names a mapping element ("unitPrice", "successUrl") where a value is a constant or a
  * template rather than a field; a user knows it by the settings screen's name for it ("単価 (税込)").
  */
-import type { FieldLabeler } from "./labelFields";
+import type { FieldLabeler } from "../../core/fields/labelFields";
 import type { Messages } from "./messages";
 
 type ElementTexts = Pick<

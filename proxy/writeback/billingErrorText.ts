@@ -4,10 +4,12 @@
  * record the mapping cannot bill, the paying session for a paid one, the revisions for a changed one.
  */
 import type { AlreadyPaidDetail } from "../../core/api/proxyApi";
+import { labelQuotedFields, type FieldLabeler } from "../../core/fields/labelFields";
 import { AppError } from "../errors/AppError";
 import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
 import { RecordChangedError } from "../errors/RecordChangedError";
 import { ValidationFailedError, type ValidationDetail } from "../errors/ValidationFailedError";
+import { NO_LABELS } from "./appFieldLabels";
 
 export type ErrorTextLanguage = "en" | "ja";
 
@@ -24,7 +26,11 @@ export interface BillingError {
  * The records a refusal of `POST /v1/checkouts` names, each with its reason: VALIDATION_FAILED,
  * RECORD_ALREADY_PAID and RECORD_CHANGED. Others name no record of their own (none written).
  */
-export function billingErrorsOf(error: unknown, language: ErrorTextLanguage): BillingError[] {
+export function billingErrorsOf(
+  error: unknown,
+  language: ErrorTextLanguage,
+  labelOf: FieldLabeler = NO_LABELS,
+): BillingError[] {
   if (
     !(error instanceof ValidationFailedError) &&
     !(error instanceof RecordAlreadyPaidError) &&
@@ -34,25 +40,27 @@ export function billingErrorsOf(error: unknown, language: ErrorTextLanguage): Bi
   }
   const recordIds = [...new Set(error.details.map((d) => (d as { recordId: string }).recordId))];
   return recordIds.flatMap((recordId) => {
-    const text = recordErrorText(error, recordId, language);
+    const text = recordErrorText(error, recordId, language, labelOf);
     return text === undefined ? [] : [{ recordId, text }];
   });
 }
 
 /**
  * One record's reason, for any error a job met with it; undefined where the record cannot or
- * need not be written: it does not exist, or kintone itself could not be read.
+ * need not be written: it does not exist, or kintone itself could not be read. Fields are named
+ * by the labels `labelOf` knows.
  */
 export function recordErrorText(
   error: unknown,
   recordId: string,
   language: ErrorTextLanguage,
+  labelOf: FieldLabeler = NO_LABELS,
 ): string | undefined {
   const words = WORDS[language];
   if (error instanceof ValidationFailedError) {
     const problems = (error.details as ValidationDetail[])
       .filter((detail) => detail.recordId === recordId)
-      .map((detail) => words.problem(detail));
+      .map((detail) => words.problem(labelled(detail, labelOf)));
     return cut(words.invalid(problems.length ? problems : [error.message]));
   }
   if (error instanceof RecordAlreadyPaidError) {
@@ -70,6 +78,15 @@ export function recordErrorText(
     return cut(words.other(error.code, error.message));
   }
   return cut(words.other("INTERNAL", words.internal));
+}
+
+/** The detail with its field, and the fields its message quotes, named by their labels. */
+function labelled(detail: ValidationDetail, labelOf: FieldLabeler): ValidationDetail {
+  return {
+    ...detail,
+    field: labelOf(detail.field) || detail.field,
+    message: labelQuotedFields(detail.message, labelOf),
+  };
 }
 
 /** The engine's messages often begin with their row already ("Row 2: …", "2 行目: …"). */

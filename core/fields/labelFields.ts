@@ -1,5 +1,5 @@
 /**
- * Messages name a field the way its user knows it, by its label, and once. core's engine and the
+ * Messages name a field the way its user knows it, by its label, and once. The engine and the
  * proxy quote a field by its code (「unit_price」, "unit_price", （currency）); here the quoted code
  * becomes the label ("価格").
  */
