@@ -19,13 +19,9 @@ import qs from "qs";
 import type { KintoneEntity } from "../../core/kintone/KintoneRecord";
 import { KintoneApiError, invalidInput } from "./KintoneApiError";
 import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from "./KintoneQuery";
-import {
-  type AppDefinition,
-  type ApiTokenDef,
-  type FieldDef,
-  KintoneStore,
-  type RecordUpdate,
-} from "./KintoneStore";
+import { KintoneStore } from "./KintoneStore";
+import type { AppDefinition, ApiTokenDef, FieldDef } from "./store/appDefinition";
+import type { RecordUpdate } from "./store/storedRecord";
 import { readSession } from "./KintoneSession";
 import { checkPassword, createPluginRestRouter } from "./KintonePlugins";
 import { guestSpaceOfApp, placeAppInGuestSpace, requireAppPath } from "./KintoneGuestSpaces";

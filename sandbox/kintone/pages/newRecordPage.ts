@@ -7,7 +7,8 @@
 import type { Request, Response, Router } from "express";
 import express from "express";
 import { KintoneApiError } from "../KintoneApiError";
-import type { FieldDef, KintoneStore } from "../KintoneStore";
+import type { KintoneStore } from "../KintoneStore";
+import type { FieldDef } from "../store/appDefinition";
 import { readSession } from "../KintoneSession";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./pageTexts";

@@ -3,7 +3,8 @@
  * `html` (escaped); only the plugin's own settings HTML is inserted as it is, as kintone does.
  */
 import type { KintoneField, KintoneRecord } from "../../../core/kintone/KintoneRecord";
-import type { FieldDef, LoginUser } from "../KintoneStore";
+import type { LoginUser } from "../KintoneStore";
+import type { FieldDef } from "../store/appDefinition";
 import { PAGE_CONTEXT_ELEMENT_ID, SANDBOX_ROUTES, type PageContext } from "../browser/PageContext";
 import { html, jsonForScript, raw, type SafeHtml } from "./html";
 import { PAGE_TEXTS, type PageTexts } from "./pageTexts";
