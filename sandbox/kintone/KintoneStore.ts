@@ -15,7 +15,8 @@
 import type { KintoneEntity, KintoneRecord } from "../../core/kintone/KintoneRecord";
 import { KintoneApiError, invalidInput } from "./KintoneApiError";
 import type { PageLoginUser } from "./browser/PageContext";
-import { runKintoneQuery, type QueryContext, type QueryFieldInfo } from "./KintoneQuery";
+import { runKintoneQuery } from "./KintoneQuery";
+import type { QueryContext, QueryFieldInfo } from "./query/queryContext";
 import {
   appInfoOf,
   queryFieldOf,

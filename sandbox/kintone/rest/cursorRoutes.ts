@@ -1,6 +1,6 @@
 /** records/cursor.json: create, read and delete cursors (https://cybozu.dev/ja/kintone/docs/rest-api/records/create-cursor/). */
 import { invalidInput } from "../KintoneApiError";
-import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from "../KintoneQuery";
+import { DEFAULT_QUERY_LIMIT, MAX_QUERY_LIMIT } from "../query/parsedQuery";
 import type { KintoneStore } from "../KintoneStore";
 import { authorize, param, required, requireId, stringList } from "./apiCall";
 import type { RestRoutes } from "./restRoutes";

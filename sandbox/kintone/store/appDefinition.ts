@@ -1,5 +1,5 @@
 /** How an app of the kintone emulator is defined (form, views, API tokens, seed records) and kept. */
-import type { QueryFieldInfo } from "../KintoneQuery";
+import type { QueryFieldInfo } from "../query/queryContext";
 
 export interface FieldDef {
   code: string;
