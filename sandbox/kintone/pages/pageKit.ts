@@ -8,7 +8,7 @@ import { SANDBOX_ROUTES } from "../browser/PageContext";
 import type { PageTexts } from "./pageTexts";
 import type { PluginSettingsStore } from "./PluginSettingsStore";
 import { readPluginManifest, type PluginManifest } from "./readPluginManifest";
-import { renderLayout, renderMessageBody, texts } from "./renderPages";
+import { renderLayout, renderMessageBody, texts } from "./renderLayout";
 
 export type PageContent = Omit<Parameters<typeof renderLayout>[0], "user" | "languageUrl">;
 

@@ -5,7 +5,8 @@ import type { Router } from "express";
 import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles, localized } from "./readPluginManifest";
-import { renderPluginListBody, renderSettingsBody, texts } from "./renderPages";
+import { renderPluginListBody, renderSettingsBody } from "./renderPluginBodies";
+import { texts } from "./renderLayout";
 import { renderUpdateAppButton } from "./updateAppAction";
 
 export function registerPluginPages(router: Router, kit: PageKit): void {

@@ -1,7 +1,8 @@
 /** The sandbox's portal (`/`): the apps, their record counts, and links to the other services. */
 import type { Router } from "express";
 import type { PageKit } from "./pageKit";
-import { renderIndexBody, texts } from "./renderPages";
+import { renderIndexBody } from "./renderIndexBody";
+import { texts } from "./renderLayout";
 
 export function registerPortalPage(
   router: Router,

@@ -3,7 +3,8 @@ import type { Router } from "express";
 import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles } from "./readPluginManifest";
-import { renderDetailBody, texts } from "./renderPages";
+import { renderDetailBody } from "./renderDetailBody";
+import { texts } from "./renderLayout";
 
 export function registerRecordDetailPage(router: Router, kit: PageKit): void {
   const { store, manifest, applyLanguage, ensureSession, sendPage, sendMessage, baseContext } = kit;

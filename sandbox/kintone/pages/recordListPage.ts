@@ -4,7 +4,8 @@ import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles } from "./readPluginManifest";
-import { renderListBody, texts } from "./renderPages";
+import { renderListBody } from "./renderListBody";
+import { texts } from "./renderLayout";
 
 export const LIST_PAGE_SIZE = 20;
 /** The id kintone gives the built-in "(All records)" view. */
