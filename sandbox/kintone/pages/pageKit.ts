@@ -4,6 +4,7 @@ import { KintoneApiError } from "../KintoneApiError";
 import { guestSpaceOfApp } from "../KintoneGuestSpaces";
 import { issueSession, readSession } from "../KintoneSession";
 import type { KintoneStore } from "../KintoneStore";
+import type { AppInfo } from "../store/appDefinition";
 import { SANDBOX_ROUTES } from "../browser/PageContext";
 import type { PageTexts } from "./pageTexts";
 import type { PluginSettingsStore } from "./PluginSettingsStore";
@@ -25,6 +26,12 @@ export interface PageKit {
   sendPage(req: Request, res: Response, status: number, page: PageContent): void;
   sendMessage(req: Request, res: Response, status: number, message: string): void;
   authorizeWrite(req: Request, res: Response): boolean;
+  /** Starts an app's page (language, session); answers the app, or sends "app not found" and undefined. */
+  openAppPage(
+    req: Request,
+    res: Response,
+    appId: string,
+  ): { app: AppInfo; t: PageTexts; requestToken: string } | undefined;
   baseContext(
     appId: string,
     appName: string,
@@ -140,8 +147,21 @@ export function createPageKit(options: {
     return true;
   }
 
+  function openAppPage(req: Request, res: Response, appId: string) {
+    applyLanguage(req);
+    const requestToken = ensureSession(req, res);
+    const app = store.getApp(appId);
+    const t = texts(store.loginUser);
+    if (app === undefined) {
+      sendMessage(req, res, 404, t.appNotFound);
+      return undefined;
+    }
+    return { app, t, requestToken };
+  }
+
   return {
     store,
+    openAppPage,
     settings,
     pluginId,
     pluginDir,

@@ -6,19 +6,16 @@ import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles, localized } from "./readPluginManifest";
 import { renderPluginListBody, renderSettingsBody } from "./renderPluginBodies";
-import { texts } from "./renderLayout";
 import { renderUpdateAppButton } from "./updateAppAction";
 
 export function registerPluginPages(router: Router, kit: PageKit): void {
-  const { store, settings, pluginId, pluginDir, manifest, applyLanguage, ensureSession } = kit;
+  const { store, settings, pluginId, pluginDir, manifest, openAppPage } = kit;
   const { sendPage, sendMessage, baseContext } = kit;
   router.get("/k/admin/app/:appId/plugin/config", (req, res) => {
-    applyLanguage(req);
-    const requestToken = ensureSession(req, res);
     const appId = String(req.params.appId);
-    const app = store.getApp(appId);
-    const t = texts(store.loginUser);
-    if (app === undefined) return sendMessage(req, res, 404, t.appNotFound);
+    const opened = openAppPage(req, res, appId);
+    if (opened === undefined) return;
+    const { app, t, requestToken } = opened;
     if (queryParam(req, "pluginId") !== pluginId) {
       return sendMessage(req, res, 404, `${t.plugins}: ${queryParam(req, "pluginId") ?? ""}?`);
     }
@@ -56,12 +53,10 @@ export function registerPluginPages(router: Router, kit: PageKit): void {
   });
 
   router.get("/k/admin/app/:appId/plugin", (req, res) => {
-    applyLanguage(req);
-    const requestToken = ensureSession(req, res);
     const appId = String(req.params.appId);
-    const app = store.getApp(appId);
-    const t = texts(store.loginUser);
-    if (app === undefined) return sendMessage(req, res, 404, t.appNotFound);
+    const opened = openAppPage(req, res, appId);
+    if (opened === undefined) return;
+    const { app, t, requestToken } = opened;
     const plugin = manifest();
     sendPage(req, res, 200, {
       title: t.plugins,

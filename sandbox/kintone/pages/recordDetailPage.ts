@@ -4,18 +4,15 @@ import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles } from "./readPluginManifest";
 import { renderDetailBody } from "./renderDetailBody";
-import { texts } from "./renderLayout";
 
 export function registerRecordDetailPage(router: Router, kit: PageKit): void {
-  const { store, manifest, applyLanguage, ensureSession, sendPage, sendMessage, baseContext } = kit;
+  const { store, manifest, openAppPage, sendPage, sendMessage, baseContext } = kit;
   router.get("/k/:appId/show", (req, res, next) => {
     const appId = String(req.params.appId);
     if (!/^\d+$/.test(appId)) return next();
-    applyLanguage(req);
-    const requestToken = ensureSession(req, res);
-    const app = store.getApp(appId);
-    const t = texts(store.loginUser);
-    if (app === undefined) return sendMessage(req, res, 404, t.appNotFound);
+    const opened = openAppPage(req, res, appId);
+    if (opened === undefined) return;
+    const { app, t, requestToken } = opened;
     const recordId = queryParam(req, "record");
     if (recordId === undefined) {
       // kintone keeps the record id in the hash, which never reaches the server.

@@ -5,23 +5,20 @@ import type { PageContext } from "../browser/PageContext";
 import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles } from "./readPluginManifest";
 import { renderListBody } from "./renderListBody";
-import { texts } from "./renderLayout";
 
 export const LIST_PAGE_SIZE = 20;
 /** The id kintone gives the built-in "(All records)" view. */
 export const ALL_RECORDS_VIEW_ID = "20";
 
 export function registerRecordListPage(router: Router, kit: PageKit): void {
-  const { store, pluginId, manifest, applyLanguage, ensureSession } = kit;
-  const { sendPage, sendMessage, baseContext } = kit;
+  const { store, pluginId, manifest, openAppPage } = kit;
+  const { sendPage, baseContext } = kit;
   router.get("/k/:appId", (req, res, next) => {
     const appId = String(req.params.appId);
     if (!/^\d+$/.test(appId)) return next();
-    applyLanguage(req);
-    const requestToken = ensureSession(req, res);
-    const app = store.getApp(appId);
-    const t = texts(store.loginUser);
-    if (app === undefined) return sendMessage(req, res, 404, t.appNotFound);
+    const opened = openAppPage(req, res, appId);
+    if (opened === undefined) return;
+    const { app, t, requestToken } = opened;
 
     const views = [
       {
