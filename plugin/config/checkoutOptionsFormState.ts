@@ -148,3 +148,22 @@ export function checkoutOptionsLineAndWriteBack(state: CheckoutOptionsFormState)
     writeBack: customFields !== undefined ? { customFields } : {},
   };
 }
+
+/** The settings screen's controls of the options, by the mapping path each edits. */
+export const CHECKOUT_OPTION_CONTROLS = [
+  "uiMode",
+  "returnUrl",
+  "paymentMethodTypes",
+  "konbiniExpiresAfterDays",
+  "phoneNumberCollection",
+  "shippingAddressCollection",
+  "shippingRates",
+  "customFields",
+  "writeBack.customFields",
+  ...CUSTOM_TEXT_KEYS.map((key) => `customText.${key}`),
+  "consentCollection",
+  "submitType",
+  "customer",
+  "customerCreation",
+  "lineItem.priceId",
+];

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { messages } from "../../i18n/messages";
 import { parseFormFields } from "../formFields";
+import { checkMappingForm } from "../checkMappingForm";
 import { mappingFromFormState } from "../MappingFormState";
 import { renderSettingsScreen } from "../renderSettingsScreen";
 import { PLUGIN_ID, installFakeKintone, removeFakeKintone } from "./fakeKintone";
@@ -93,5 +94,23 @@ describe("the settings screen's Checkout options", () => {
     const reloaded = await render(saved, "en");
     expect(mappingFromFormState(reloaded.screen.state)).toEqual(saved);
     expect(reloaded.control("phoneNumberCollection", "kuc-checkbox-1-24-0").value).toEqual(["yes"]);
+  });
+
+  it("asks for the return URL, not the success URL, of an embedded page", async () => {
+    const { screen } = await render(MAPPING, "en");
+    const fields = parseFormFields(FIELDS);
+    expect(checkMappingForm(screen.state, fields, messages.en).ok).toBe(true);
+    screen.state.options.returnUrl = "";
+    const check = checkMappingForm(screen.state, fields, messages.en);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors.map((e) => e.control)).toEqual(["returnUrl"]);
+  });
+
+  it("shows a core problem of an option on its control", async () => {
+    const { screen } = await render(MAPPING, "en");
+    screen.state.options.konbiniExpiresAfterDays = "61";
+    const check = checkMappingForm(screen.state, parseFormFields(FIELDS), messages.en);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors.map((e) => e.control)).toContain("konbiniExpiresAfterDays");
   });
 });
