@@ -192,6 +192,32 @@ export const issueMessages = {
     ja: `レコードの値を入れた「${element}」が ${length} 文字になります。Stripe で使えるのは ${max} 文字までです。`,
   }),
 
+  // checkout options
+  paymentMethodCurrency: (method: string, field: string, currency: string): LocalizedMessage => ({
+    en: `The payment method ${method} takes JPY only, but this checkout is in ${upper(currency)} ("${field}").`,
+    ja: `支払い方法 ${method} は JPY でしか使えませんが、この決済の通貨は ${upper(currency)}（「${field}」）です。`,
+  }),
+
+  invalidPriceId: (field: string, value: string): LocalizedMessage => ({
+    en: `"${quote(value)}" in "${field}" is not a Stripe price ID (price_…).`,
+    ja: `「${field}」の「${quote(value)}」は Stripe の価格 ID（price_…）ではありません。`,
+  }),
+
+  priceNotFound: (field: string, value: string): LocalizedMessage => ({
+    en: `Stripe has no price "${quote(value)}" ("${field}").`,
+    ja: `Stripe に価格「${quote(value)}」（「${field}」）がありません。`,
+  }),
+
+  priceUnsupported: (field: string, value: string, reason: string): LocalizedMessage => ({
+    en: `The Stripe price "${quote(value)}" ("${field}") cannot be charged once here: ${reason}.`,
+    ja: `Stripe の価格「${quote(value)}」（「${field}」）はここでは使えません（${reason}）。`,
+  }),
+
+  invalidCustomerId: (field: string, value: string): LocalizedMessage => ({
+    en: `"${quote(value)}" in "${field}" is not a Stripe customer ID (cus_…).`,
+    ja: `「${field}」の「${quote(value)}」は Stripe の顧客 ID（cus_…）ではありません。`,
+  }),
+
   unexpected: (): LocalizedMessage => ({
     en: "These records could not be checked because of an unexpected error. Nothing was charged.",
     ja: "予期しないエラーのため、レコードを確認できませんでした。決済は作成されていません。",

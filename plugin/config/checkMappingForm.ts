@@ -22,6 +22,7 @@ import {
   type WriteBackKey,
 } from "./MappingFormState";
 import { missingStatusOptions } from "./missingStatusOptions";
+import { CHECKOUT_OPTION_CONTROLS } from "./checkoutOptionsFormState";
 import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
 import { statusLabelsPart } from "./statusFormState";
 
@@ -84,6 +85,7 @@ export const FORM_CONTROLS = [
   "afterExpirationRecovery",
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
   ...STATUS_LABEL_CONTROLS,
+  ...CHECKOUT_OPTION_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -155,8 +157,12 @@ export function checkMappingForm(
   } else if (state.currencyCode === "") {
     errors.push({ control: "currency", message: messages.settingsErrorChooseCurrency });
   }
-  if (state.successUrl.trim() === "") {
-    errors.push({ control: "successUrl", message: messages.settingsErrorEnterUrl });
+  // An embedded page returns to its return URL; a hosted one needs its success URL.
+  const embedded = state.options.uiMode === "embedded";
+  const neededUrl = embedded ? state.options.returnUrl : state.successUrl;
+  if (neededUrl.trim() === "") {
+    const control = embedded ? "returnUrl" : "successUrl";
+    errors.push({ control, message: messages.settingsErrorEnterUrl });
   }
   const expiry = state.expiresAfterMinutes.trim();
   if (expiry !== "" && !(/^\d+$/.test(expiry) && +expiry >= 30 && +expiry <= 1440)) {

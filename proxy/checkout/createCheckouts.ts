@@ -16,6 +16,7 @@ import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { BadRequestError } from "../errors/BadRequestError";
 import { writeBillingErrors } from "../writeback/writeBillingErrors";
 import { createPlannedSessions } from "./createPlannedSessions";
+import { knownPrices } from "./knownPrices";
 import { planSessions, type Language } from "./planSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
 import { replayMadeSessions, type AskedRecord } from "./replayMadeSessions";
@@ -76,7 +77,8 @@ async function createChecked(
     remaining.map((r) => String(r.$id?.value)),
   );
 
-  const sessions = planSessions(remaining, mapping, input.language);
+  const prices = await knownPrices(deps, remaining, mapping);
+  const sessions = planSessions(remaining, mapping, input.language, { prices });
   if (input.dryRun) return { kind: "preview", preview: { sessions: sessions.map(toPreview) } };
 
   const context = await createSessionContext(deps, {

@@ -2,7 +2,7 @@
  * Every issue the engine can raise, driven through the real localizer with a form whose labels
  * differ from its codes: the message names each field by its label, and never by its code twice.
  */
-import type { IssueCode } from "../../../core/engine/CheckoutPlan";
+import type { IssueCode, PlanContext } from "../../../core/engine/CheckoutPlan";
 import { buildCheckoutPlan } from "../../../core/engine/buildCheckoutPlan";
 import { issuesOf } from "../../../core/engine/__tests__/readPlan";
 import {
@@ -31,6 +31,8 @@ const LABELS: Record<string, string> = {
   photos: "写真",
   order_lines: "明細",
   site: "サイト",
+  price_ref: "料金ID",
+  cust: "顧客ID",
 };
 
 const labelOf = fieldLabeler({
@@ -52,7 +54,7 @@ const byField = (overrides: Partial<MappingConfig> = {}, lineItem = {}): Mapping
   );
 
 /** One case per way to fail; the codes it covers are checked against IssueCode below. */
-const CASES: Array<[string, KintoneRecord[], MappingConfig]> = [
+const CASES: Array<[string, KintoneRecord[], MappingConfig, PlanContext?]> = [
   ["a missing field", [record("7", { unit_price: number("5") })], byField()],
   ["a field of a type that does not fit", [line({ item_name: table() })], byField()],
   ["an empty price", [line({ unit_price: number("") })], byField()],
@@ -143,12 +145,42 @@ const CASES: Array<[string, KintoneRecord[], MappingConfig]> = [
     [record("7", { order_lines: table({ item_name: text("A"), unit_price: number("") }) })],
     byField({ source: { type: "subtable", field: "order_lines" } }),
   ],
+  [
+    "a payment method bound to another currency",
+    [line({ cur: text("USD") })],
+    byField({ currency: { field: "cur" }, paymentMethodTypes: ["card", "konbini"] }),
+  ],
+  [
+    "a Price id that is none",
+    [line({ price_ref: text("abc") })],
+    byField({}, { priceId: { field: "price_ref" } }),
+  ],
+  [
+    "a Price Stripe does not know",
+    [line({ price_ref: text("price_123") })],
+    byField({}, { priceId: { field: "price_ref" } }),
+  ],
+  [
+    "an archived Price",
+    [line({ price_ref: text("price_123") })],
+    byField({}, { priceId: { field: "price_ref" } }),
+    {
+      prices: new Map([
+        ["price_123", { unitAmount: 500, currency: "jpy", active: false, recurring: false }],
+      ]),
+    },
+  ],
+  [
+    "a customer id that is none",
+    [line({ cust: text("bob") })],
+    byField({ customer: { field: "cust" } }),
+  ],
   ["an empty selection", [], byField()],
   ["an invalid mapping", [line()], { ...byField(), grouping: "sometimes" } as never],
 ];
 
-const issues = CASES.flatMap(([name, records, map]) =>
-  issuesOf(buildCheckoutPlan(records, map)).map((issue) => ({ name, issue })),
+const issues = CASES.flatMap(([name, records, map, context]) =>
+  issuesOf(buildCheckoutPlan(records, map, context)).map((issue) => ({ name, issue })),
 );
 
 /** How often `name` stands on its own in `text` ("cur" in "currency" does not count). */
@@ -178,6 +210,11 @@ describe("messages about the engine's issues", () => {
       INVALID_EMAIL: true,
       INVALID_URL: true,
       INVALID_MAPPING: true,
+      PAYMENT_METHOD_CURRENCY: true,
+      INVALID_PRICE_ID: true,
+      PRICE_NOT_FOUND: true,
+      PRICE_UNSUPPORTED: true,
+      INVALID_CUSTOMER_ID: true,
     };
     expect(new Set(issues.map(({ issue }) => issue.code))).toEqual(new Set(Object.keys(codes)));
   });
