@@ -1,0 +1,146 @@
+/**
+ * The proxy's CPU time per checkout at 10 connections, for this tree and the baseline side by side:
+ * rounds alternate between the two builds so that other work on the machine weighs on both alike,
+ * and the median round is reported. CPU is the proxy process's own (process.cpuUsage, user +
+ * system), never wall time. `POST /v1/checkouts` of 3 coded lines whose products are known, each
+ * request naming 3 records of its own, `replaceOpenSession: false` (1 Stripe request each).
+ *
+ * With BENCH_CPU_PROFILE_DIR set, each build also runs once more under `--cpu-prof` and the
+ * profile's top functions by self time are reported (bench/profileTop.ts).
+ *
+ *   npx tsx bench/cpuPerCheckout.ts     prints the section on its own
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { baselineBuild } from "./baselineBuild";
+import { profileTop, type ProfileEntry } from "./profileTop";
+import { call, mapping, SECRET, startBed, type Row } from "./setup";
+
+export const CPU_TARGET_MS = 2.5;
+const CONNECTIONS = 10;
+const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 3);
+const ROUND_SECONDS = 5;
+/** Lifts the proxy's Stripe pacing for the zero-latency emulator, which has no rate limit. */
+const UNPACED = 100_000;
+
+type Autocannon = (options: Record<string, unknown>) => Promise<{ requests: { average: number } }>;
+const autocannon = createRequire(__filename)("autocannon") as Autocannon;
+
+export interface CpuRound {
+  cpuMsPerCheckout: number;
+  checkoutsPerSecond: number;
+}
+
+function codedRows(count: number): Row[] {
+  return Array.from({ length: count }, (_, i) => ({
+    code: `CPU-${i}`,
+    name: `Item ${i}`,
+    price: String(100 + i * 10),
+    qty: "1",
+  }));
+}
+
+/** One round: a fresh proxy from `proxyProcessFile`, 1 s of warm-up, then the measured seconds. */
+export async function cpuRound(
+  proxyProcessFile: string | undefined,
+  seconds = ROUND_SECONDS,
+  nodeArgs?: string[],
+): Promise<CpuRound> {
+  const bed = await startBed({ stripeRateLimitPerSecond: UNPACED, proxyProcessFile, nodeArgs });
+  try {
+    const groups = Array.from({ length: 400 }, () =>
+      JSON.stringify({
+        appId: bed.appId,
+        records: bed.addRecords(codedRows(3)).map((id) => ({ id })),
+        mapping: mapping({ replaceOpenSession: false }),
+      }),
+    );
+    const first = await call(bed.proxy.url, "POST", "/v1/checkouts", JSON.parse(groups[0]!));
+    if (first.status !== 201) throw new Error(`warm-up answered ${first.status}`);
+    let next = 0;
+    const load = (duration: number) =>
+      autocannon({
+        url: `${bed.proxy.url}/v1/checkouts`,
+        method: "POST",
+        headers: { authorization: `Bearer ${SECRET}`, "content-type": "application/json" },
+        connections: CONNECTIONS,
+        duration,
+        requests: [
+          {
+            setupRequest: (request: Record<string, unknown>) => ({
+              ...request,
+              body: groups[next++ % groups.length],
+            }),
+          },
+        ],
+      });
+    await load(1);
+    const before = await bed.proxy.stats();
+    const result = await load(seconds);
+    const after = await bed.proxy.stats();
+    const served = Math.max(1, after.incomingRequests - before.incomingRequests);
+    return {
+      cpuMsPerCheckout: (after.cpuMicros - before.cpuMicros) / 1000 / served,
+      checkoutsPerSecond: result.requests.average,
+    };
+  } finally {
+    await bed.close();
+  }
+}
+
+export interface CpuComparison {
+  baseline?: { commit: string; rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
+  current: { rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
+}
+
+const medianRound = (rounds: CpuRound[]): CpuRound =>
+  [...rounds].sort((a, b) => a.cpuMsPerCheckout - b.cpuMsPerCheckout)[
+    Math.floor(rounds.length / 2)
+  ]!;
+
+async function profiled(proxyProcessFile: string | undefined, label: string) {
+  const root = process.env.BENCH_CPU_PROFILE_DIR;
+  if (!root) return undefined;
+  const dir = path.join(root, label);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await cpuRound(proxyProcessFile, ROUND_SECONDS, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const file = fs.readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
+  return file ? profileTop(path.join(dir, file), 12) : undefined;
+}
+
+export async function compareCpuPerCheckout(): Promise<CpuComparison> {
+  const baseline = baselineBuild();
+  const baseRounds: CpuRound[] = [];
+  const rounds: CpuRound[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    if (baseline) baseRounds.push(await cpuRound(baseline.proxyProcessFile));
+    rounds.push(await cpuRound(undefined));
+  }
+  return {
+    ...(baseline
+      ? {
+          baseline: {
+            commit: baseline.commit,
+            rounds: baseRounds,
+            median: medianRound(baseRounds),
+            top: await profiled(baseline.proxyProcessFile, "baseline"),
+          },
+        }
+      : {}),
+    current: { rounds, median: medianRound(rounds), top: await profiled(undefined, "current") },
+  };
+}
+
+if (require.main === module) {
+  compareCpuPerCheckout().then(
+    (comparison) => {
+      console.log(JSON.stringify(comparison, null, 2));
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
