@@ -16,6 +16,7 @@ export interface ProfileEntry {
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
@@ -32,11 +33,26 @@ export function profileTop(file: string, count: number): ProfileEntry[] {
     samples: number[];
   };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const loading = new Map<number, boolean>();
+  const isLoading = (id: number): boolean => {
+    let known = loading.get(id);
+    if (known === undefined) {
+      const parent = parentOf.get(id);
+      known =
+        byId.get(id)?.callFrame.functionName === "Module._load" ||
+        (parent !== undefined && isLoading(parent));
+      loading.set(id, known);
+    }
+    return known;
+  };
   const samplesByName = new Map<string, number>();
   let busy = 0;
   for (const id of profile.samples) {
     const frame = byId.get(id)?.callFrame;
-    if (!frame || frame.functionName === "(idle)") continue;
+    if (!frame || frame.functionName === "(idle)" || isLoading(id)) continue;
     busy += 1;
     const where = shortUrl(frame.url);
     const name = `${frame.functionName || "(anonymous)"}${where ? ` (${where}:${frame.lineNumber + 1})` : ""}`;
