@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildNodeBundle } from "../scripts/proxyBuild";
+import { productionNodeFlags } from "./productionNodeFlags";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -21,6 +22,8 @@ export interface BaselineBuild {
   proxyProcessFile: string;
   /** Its proxy/main.ts, compiled (what its `npm run proxy` runs). */
   proxyMainFile: string;
+  /** The node options its `npm run proxy` gives node. */
+  nodeFlags: string[];
 }
 
 let built: BaselineBuild | null | undefined;
@@ -56,6 +59,7 @@ export function baselineBuild(): BaselineBuild | null {
         path.join(tree, "proxy", "main.ts"),
         path.join(tree, "dist", "proxy", "main.js"),
       ),
+      nodeFlags: productionNodeFlags(tree),
     };
   } catch (error) {
     console.error(`No baseline (${ref}):`, error instanceof Error ? error.message : error);

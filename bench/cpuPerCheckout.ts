@@ -27,6 +27,12 @@ const UNPACED = 100_000;
 type Autocannon = (options: Record<string, unknown>) => Promise<{ requests: { average: number } }>;
 const autocannon = createRequire(__filename)("autocannon") as Autocannon;
 
+/** Which proxy: a compiled bench/proxyProcess.ts and its production node options; {} is this tree's. */
+export interface ProxyBuild {
+  proxyProcessFile?: string;
+  productionFlags?: string[];
+}
+
 export interface CpuRound {
   cpuMsPerCheckout: number;
   checkoutsPerSecond: number;
@@ -43,11 +49,11 @@ function codedRows(count: number): Row[] {
 
 /** One round: a fresh proxy from `proxyProcessFile`, 1 s of warm-up, then the measured seconds. */
 export async function cpuRound(
-  proxyProcessFile: string | undefined,
+  build: ProxyBuild,
   seconds = ROUND_SECONDS,
   nodeArgs?: string[],
 ): Promise<CpuRound> {
-  const bed = await startBed({ stripeRateLimitPerSecond: UNPACED, proxyProcessFile, nodeArgs });
+  const bed = await startBed({ stripeRateLimitPerSecond: UNPACED, ...build, nodeArgs });
   try {
     const groups = Array.from({ length: 400 }, () =>
       JSON.stringify({
@@ -99,23 +105,26 @@ const medianRound = (rounds: CpuRound[]): CpuRound =>
     Math.floor(rounds.length / 2)
   ]!;
 
-async function profiled(proxyProcessFile: string | undefined, label: string) {
+async function profiled(build: ProxyBuild, label: string) {
   const root = process.env.BENCH_CPU_PROFILE_DIR;
   if (!root) return undefined;
   const dir = path.join(root, label);
   fs.rmSync(dir, { recursive: true, force: true });
-  await cpuRound(proxyProcessFile, ROUND_SECONDS, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  await cpuRound(build, ROUND_SECONDS, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const file = fs.readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
   return file ? profileTop(path.join(dir, file), 12) : undefined;
 }
 
 export async function compareCpuPerCheckout(): Promise<CpuComparison> {
   const baseline = baselineBuild();
+  const baseBuild: ProxyBuild = baseline
+    ? { proxyProcessFile: baseline.proxyProcessFile, productionFlags: baseline.nodeFlags }
+    : {};
   const baseRounds: CpuRound[] = [];
   const rounds: CpuRound[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    if (baseline) baseRounds.push(await cpuRound(baseline.proxyProcessFile));
-    rounds.push(await cpuRound(undefined));
+    if (baseline) baseRounds.push(await cpuRound(baseBuild));
+    rounds.push(await cpuRound({}));
   }
   return {
     ...(baseline
@@ -124,11 +133,11 @@ export async function compareCpuPerCheckout(): Promise<CpuComparison> {
             commit: baseline.commit,
             rounds: baseRounds,
             median: medianRound(baseRounds),
-            top: await profiled(baseline.proxyProcessFile, "baseline"),
+            top: await profiled(baseBuild, "baseline"),
           },
         }
       : {}),
-    current: { rounds, median: medianRound(rounds), top: await profiled(undefined, "current") },
+    current: { rounds, median: medianRound(rounds), top: await profiled({}, "current") },
   };
 }
 

@@ -14,6 +14,7 @@ import { addOrderRecords, type OrderRow } from "../testkit/orderRecords";
 import { ORDERS_WRITE_BACK_WITH_ERROR, ordersMappingJson } from "../testkit/ordersMapping";
 import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
 import { buildNodeBundle } from "../scripts/proxyBuild";
+import { productionNodeFlags } from "./productionNodeFlags";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
 export const BENCH_TOKEN = "benchtoken1234567";
@@ -46,7 +47,12 @@ export interface BedOptions {
   stripeRateLimitPerSecond?: number;
   /** The compiled proxy process to fork; default this tree's bench/proxyProcess.ts, built once. */
   proxyProcessFile?: string;
-  /** node options of the proxy process (e.g. `--cpu-prof`); default BENCH_PROXY_NODE_ARGS. */
+  /** The node options its `npm run proxy` gives; default this tree's. */
+  productionFlags?: string[];
+  /**
+   * node options of the proxy process, e.g. `--cpu-prof`, besides those `npm run proxy` gives
+   * (bench/productionNodeFlags.ts); default BENCH_PROXY_NODE_ARGS.
+   */
   nodeArgs?: string[];
 }
 
@@ -74,7 +80,10 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
       },
       options.stripeRateLimitPerSecond,
       options.proxyProcessFile ?? compiledProxyProcess(),
-      options.nodeArgs,
+      [
+        ...(options.productionFlags ?? productionNodeFlags(path.resolve(__dirname, ".."))),
+        ...(options.nodeArgs ?? process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? []),
+      ],
     );
   } catch (error) {
     await emulators.close();
@@ -115,12 +124,12 @@ async function startProxyProcess(
   env: Record<string, string>,
   stripeRateLimitPerSecond: number | undefined,
   proxyProcessFile: string,
-  nodeArgs: string[] | undefined,
+  nodeArgs: string[],
 ): Promise<ProxyChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-proxy-"));
   const child: ChildProcess = fork(proxyProcessFile, [], {
     // BENCH_PROXY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the proxy.
-    execArgv: nodeArgs ?? process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [],
+    execArgv: nodeArgs,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     // Packages outside the bundle resolve from the repository's node_modules.
     cwd: path.resolve(__dirname, ".."),

@@ -12,6 +12,7 @@ import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate } from "../../ports/RecordStore";
 import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
+import { loadKintoneSdk } from "./loadKintoneSdk";
 import { toProxyError } from "./toProxyError";
 
 export interface KintoneRecordStoreOptions {
@@ -197,7 +198,7 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   private async makeClient(apiToken: string, guestSpaceId?: string): Promise<KintoneRestAPIClient> {
-    const { KintoneRestAPIClient } = await loadKintoneClient();
+    const { KintoneRestAPIClient } = await loadKintoneSdk();
     return new KintoneRestAPIClient({
       baseUrl: this.options.baseUrl,
       auth: { apiToken },
@@ -250,13 +251,6 @@ export class KintoneRecordStore implements RecordStore {
       }
     }
   }
-}
-
-// The SDK (axios, its polyfills) is ~19 MB of a started proxy's memory: loaded with the first
-// kintone call, not at start, so an idle proxy does not hold it.
-let loadingKintoneClient: Promise<typeof import("@kintone/rest-api-client")> | undefined;
-function loadKintoneClient(): Promise<typeof import("@kintone/rest-api-client")> {
-  return (loadingKintoneClient ??= import("@kintone/rest-api-client"));
 }
 
 export function createKintoneRecordStore(options: KintoneRecordStoreOptions): RecordStore {
