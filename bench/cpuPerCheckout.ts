@@ -153,3 +153,62 @@ if (require.main === module) {
     },
   );
 }
+
+/** bench/RESULTS.md's section; returns the figures for the summary of issue 22's targets. */
+export async function cpuPerCheckoutSection(say: (text?: string) => void): Promise<CpuComparison> {
+  say(`## 2a. Proxy CPU per checkout at ${CONNECTIONS} connections, baseline and now`);
+  say();
+  const comparison = await compareCpuPerCheckout();
+  const { baseline, current } = comparison;
+  const ms = (round: CpuRound) => round.cpuMsPerCheckout.toFixed(2);
+  const met = current.median.cpuMsPerCheckout <= CPU_TARGET_MS;
+  say(
+    `Method: the proxy process of section 2 (compiled, the node options of \`npm run proxy\`), ` +
+      `POST /v1/checkouts of 3 coded lines with known products, ${CONNECTIONS} connections, ` +
+      `${ROUND_SECONDS} s per round after 1 s of warm-up, ${ROUNDS} rounds per build, the rounds of the ` +
+      "two builds alternating so that other work on the machine weighs on both alike. CPU is the " +
+      "proxy process's own CPU time (`process.cpuUsage`, user + system, all its threads) divided " +
+      "by the requests it answered, never wall time; the median round is shown." +
+      (baseline
+        ? ` Baseline: ${process.env.BENCH_BASELINE_REF ?? "main"} at ${baseline.commit.slice(0, 7)}, built the same way.`
+        : ""),
+  );
+  say();
+  say("| Figure | Baseline | Now | Target |");
+  say("| --- | ---: | ---: | --- |");
+  say(
+    `| Proxy CPU per checkout (ms), median | ${baseline ? ms(baseline.median) : "—"} | ${ms(current.median)} | ≤ ${CPU_TARGET_MS} — **${met ? "met" : "not met"}** |`,
+  );
+  say(
+    `| Every round (ms) | ${baseline ? baseline.rounds.map(ms).join(", ") : "—"} | ${current.rounds.map(ms).join(", ")} | — |`,
+  );
+  const perCore = (round: CpuRound) => (1000 / round.cpuMsPerCheckout).toFixed(0);
+  say(
+    `| Checkouts one core could serve (/s) | ${baseline ? perCore(baseline.median) : "—"} | ${perCore(current.median)} | ≥ 400 (4 × Stripe's live 100/s) |`,
+  );
+  say(
+    `| Checkouts/s served in the median round (the machine shared) | ${baseline ? baseline.median.checkoutsPerSecond.toFixed(0) : "—"} | ${current.median.checkoutsPerSecond.toFixed(0)} | — |`,
+  );
+  say();
+  if (current.top) {
+    say(
+      "Profile (`node --cpu-prof`, one more round of each build): the top functions by self time, " +
+        "as a share of the samples in which the proxy's JavaScript thread was busy, module loading " +
+        "left out. Native frames (`writev`, `writeLatin1String`: socket writes; the garbage " +
+        "collector) are named as V8 names them; `proxyProcess.js` is the compiled proxy.",
+    );
+    say();
+    say("| # | Baseline | % | Now | % |");
+    say("| ---: | --- | ---: | --- | ---: |");
+    const before = baseline?.top ?? [];
+    for (let i = 0; i < current.top.length; i++) {
+      const b = before[i];
+      const n = current.top[i]!;
+      say(
+        `| ${i + 1} | ${b ? `\`${b.name}\`` : "—"} | ${b ? b.selfPercent.toFixed(1) : ""} | \`${n.name}\` | ${n.selfPercent.toFixed(1)} |`,
+      );
+    }
+    say();
+  }
+  return comparison;
+}

@@ -16,9 +16,9 @@ import { productionNodeFlags } from "./productionNodeFlags";
 import { SECRET } from "./setup";
 
 const ROOT = path.resolve(__dirname, "..");
-const TARGETS = { startMs: 1000, idleRssMb: 80 };
+export const TARGETS = { startMs: 1000, idleRssMb: 80 };
 
-interface StartFigures {
+export interface StartFigures {
   startMs: number;
   idleRssMb: number;
 }
@@ -66,7 +66,14 @@ export async function measureStart(
   }
 }
 
-export async function productionStartSection(say: (text?: string) => void): Promise<void> {
+export interface ProductionStartFigures {
+  baseline?: StartFigures;
+  now: StartFigures;
+}
+
+export async function productionStartSection(
+  say: (text?: string) => void,
+): Promise<ProductionStartFigures> {
   say("## 8. Production start: spawn to the first `/healthz`, and idle memory");
   say();
   const emulators = await startOrdersEmulators();
@@ -106,6 +113,7 @@ export async function productionStartSection(say: (text?: string) => void): Prom
       `| Idle RSS after 1 s (MB) | ${viaTsx.idleRssMb.toFixed(0)} | ${base(viaBaseline?.idleRssMb)} | ${viaNode.idleRssMb.toFixed(0)} | ≤ ${TARGETS.idleRssMb} — ${met(viaNode.idleRssMb <= TARGETS.idleRssMb)} |`,
     );
     say();
+    return { baseline: viaBaseline, now: viaNode };
   } finally {
     await emulators.close();
   }
