@@ -610,8 +610,17 @@ async function main(): Promise<void> {
   ];
   // BENCH_ONLY=2,6 runs those sections only (while working on one); RESULTS.md is then not written.
   const only = process.env.BENCH_ONLY?.split(",").map((n) => n.trim());
+  // BENCH_SKIP=5,6 leaves those sections out of a run that still writes RESULTS.md, saying so.
+  const skip = process.env.BENCH_SKIP?.split(",").map((n) => n.trim());
   for (const [name, run] of sections) {
     if (only && !only.some((n) => name.startsWith(n))) continue;
+    if (skip?.some((n) => name.startsWith(n))) {
+      say(`## ${name}`);
+      say();
+      say("Not measured in this run (`BENCH_SKIP`).");
+      say();
+      continue;
+    }
     try {
       await run();
     } catch (error) {

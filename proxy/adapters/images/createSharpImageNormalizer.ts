@@ -53,14 +53,7 @@ export function createSharpImageNormalizer(
   // image never pays its memory.
   let loading: Promise<typeof sharpFactory> | undefined;
   const loadSharp = () =>
-    (loading ??= import("sharp").then((module) => {
-      const sharp = module.default as typeof sharpFactory;
-      // libvips' operation cache (50 MB by default) only pays when one image is processed the
-      // same way again, which a product image never is here (converted once, then remembered by
-      // its hash): off, it is memory a bulk run does not hold. https://sharp.pixelplumbing.com/api-utility#cache
-      sharp.cache(false);
-      return sharp;
-    }));
+    (loading ??= import("sharp").then((module) => module.default as typeof sharpFactory));
 
   return {
     async normalize({ bytes, filename }) {
