@@ -175,7 +175,9 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   async checkTokenRights(appId: string): Promise<TokenRights> {
-    return checkTokenRights(this.client(appId), appId, (request) => this.call(appId, request));
+    return checkTokenRights(await this.client(appId), appId, (request) =>
+      this.call(appId, request),
+    );
   }
 
   async getFormFields(appId: string): Promise<FormField[]> {
