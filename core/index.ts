@@ -37,3 +37,11 @@ export { isProductImage } from "./engine/selectImages";
 export * as limits from "./engine/limits";
 export type * from "./kintone/KintoneRecord";
 export * from "./api/proxyApi";
+export {
+  computeTaxes,
+  type SessionTax,
+  type TaxBehavior,
+  type TaxPerRate,
+} from "./tax/computeTaxes";
+export { parseTaxPercent, TAX_PERCENTS, type TaxPercent } from "./tax/taxPercent";
+export { isRegistrationNumber, registrationNumberProblems } from "./tax/registrationNumber";

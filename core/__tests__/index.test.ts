@@ -53,6 +53,9 @@ describe("core public API", () => {
           recordIds: ["12"],
           currency: "jpy",
           amountTotal: 2400,
+          amountTax: 0,
+          taxes: [],
+          taxBehavior: "inclusive",
           customerEmail: "hanako@example.jp",
           successUrl: "https://shop.example.com/orders/ORD-12?s={CHECKOUT_SESSION_ID}",
           lineItems: [

@@ -10,8 +10,8 @@ import type { Issue, PlannedSession } from "./CheckoutPlan";
 import type { LineDraft } from "./buildLineItem";
 import { issueMessages } from "./issueMessages";
 import { MAX_EMAIL, MAX_LINE_ITEMS, MAX_METADATA_VALUE, MAX_URL } from "./limits";
-import { paymentMethodCurrencyIssues, resolveCustomer } from "./sessionOptions";
-import { fillTemplate, issueAt, makeIssue, resolveText, type LineContext } from "./resolveValue";
+import { paymentMethodCurrencyIssues, resolveCustomer, resolveSessionText } from "./sessionOptions";
+import { fillTemplate, issueAt, makeIssue, type LineContext } from "./resolveValue";
 import { wellFormedText } from "./wellFormedText";
 import { computeTaxes } from "../tax/computeTaxes";
 
@@ -196,16 +196,10 @@ function resolveEmail(
   ctx: LineContext,
   issues: Issue[],
 ): string | undefined {
-  if (ref === undefined) return undefined;
-  const resolved = resolveText(ref, ctx, "customerEmail");
-  if (!resolved.ok) {
-    issues.push(...resolved.issues);
-    return undefined;
-  }
-  const text = resolved.value.text.trim();
-  if (text === "") return undefined;
+  const resolved = resolveSessionText(ref, ctx, "customerEmail", issues);
+  if (resolved === undefined) return undefined;
+  const { text, field } = resolved;
   if (!isPlausibleEmail(text)) {
-    const { field } = resolved.value;
     issues.push(issueAt(ctx, field, "INVALID_EMAIL", issueMessages.invalidEmail(field, text)));
     return undefined;
   }

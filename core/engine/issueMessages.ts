@@ -38,8 +38,8 @@ export const issueMessages = {
   }),
 
   placeholderNotFound: (field: string): LocalizedMessage => ({
-    en: `The template refers to {{${field}}}, but the record has no field "${field}".`,
-    ja: `テンプレートの {{${field}}} に当たる「${field}」フィールドがレコードにありません。`,
+    en: `The template refers to {{${field}}}, but the record has no such field.`,
+    ja: `テンプレートの {{${field}}} に当たるフィールドがレコードにありません。`,
   }),
 
   fieldTypeUnsupported: (field: string, type: string): LocalizedMessage => ({
@@ -183,13 +183,13 @@ export const issueMessages = {
   }),
 
   invalidUrl: (element: string, value: string): LocalizedMessage => ({
-    en: `The ${element} "${quote(value)}" is not a valid http(s) URL once filled in from the record.`,
-    ja: `レコードの値を入れた ${element}「${quote(value)}」が正しい http(s) の URL になりません。`,
+    en: `The "${element}" value "${quote(value)}" is not a valid http(s) URL once filled in from the record.`,
+    ja: `レコードの値を入れた「${element}」の「${quote(value)}」が正しい http(s) の URL になりません。`,
   }),
 
   urlTooLong: (element: string, length: number, max: number): LocalizedMessage => ({
-    en: `The ${element} is ${length} characters long once filled in; Stripe accepts at most ${max}.`,
-    ja: `レコードの値を入れた ${element} が ${length} 文字になります。Stripe で使えるのは ${max} 文字までです。`,
+    en: `The "${element}" is ${length} characters long once filled in; Stripe accepts at most ${max}.`,
+    ja: `レコードの値を入れた「${element}」が ${length} 文字になります。Stripe で使えるのは ${max} 文字までです。`,
   }),
 
   // checkout options

@@ -1,5 +1,5 @@
 /** The session-wide Checkout options that depend on the records: the customer, and methods bound to one currency. */
-import type { MappingConfig } from "../mapping/MappingConfig";
+import type { MappingConfig, ValueRef } from "../mapping/MappingConfig";
 import { JPY_ONLY_PAYMENT_METHOD_TYPES } from "../mapping/stripeCheckoutCodes";
 import type { Issue } from "./CheckoutPlan";
 import type { LineDraft } from "./buildLineItem";
@@ -8,22 +8,36 @@ import { issueAt, makeIssue, resolveText, type LineContext } from "./resolveValu
 
 const CUSTOMER_ID = /^cus_[A-Za-z0-9]+$/;
 
-/** An existing Stripe customer from the record; empty means none (Stripe reads "" as unset). */
+/**
+ * A session-wide text from the first record, trimmed: undefined when the mapping or the record
+ * gives none (Stripe reads "" as unset), else the text and the field it came from.
+ */
+export function resolveSessionText(
+  ref: ValueRef | undefined,
+  ctx: LineContext,
+  element: string,
+  issues: Issue[],
+): { text: string; field: string } | undefined {
+  if (ref === undefined) return undefined;
+  const resolved = resolveText(ref, ctx, element);
+  if (!resolved.ok) {
+    issues.push(...resolved.issues);
+    return undefined;
+  }
+  const text = resolved.value.text.trim();
+  return text === "" ? undefined : { text, field: resolved.value.field };
+}
+
+/** An existing Stripe customer from the record; empty means none. */
 export function resolveCustomer(
   ref: MappingConfig["customer"],
   ctx: LineContext,
   issues: Issue[],
 ): string | undefined {
-  if (ref === undefined) return undefined;
-  const resolved = resolveText(ref, ctx, "customer");
-  if (!resolved.ok) {
-    issues.push(...resolved.issues);
-    return undefined;
-  }
-  const id = resolved.value.text.trim();
-  if (id === "") return undefined;
+  const resolved = resolveSessionText(ref, ctx, "customer", issues);
+  if (resolved === undefined) return undefined;
+  const { text: id, field } = resolved;
   if (!CUSTOMER_ID.test(id)) {
-    const { field } = resolved.value;
     issues.push(
       issueAt(ctx, field, "INVALID_CUSTOMER_ID", issueMessages.invalidCustomerId(field, id)),
     );

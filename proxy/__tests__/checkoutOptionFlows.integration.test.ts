@@ -4,6 +4,7 @@
  * custom fields on the emulator's page, an embedded session completed, a line with an existing Price.
  */
 import { TOKYO_STRIPE_ADDRESS, tokyoAddressText } from "../../testkit/buyerAddresses";
+import { DELIVERY_AND_WRAPPING_FIELDS } from "../../testkit/checkoutCustomFields";
 import { addOrderRecords } from "../../testkit/orderRecords";
 import { ORDERS_FIELDS } from "../../testkit/ordersFields";
 import { ordersMappingJson, ORDERS_WRITE_BACK } from "../../testkit/ordersMapping";
@@ -20,20 +21,6 @@ const OPTION_FIELDS = [
 ] as const;
 
 const WRITE_BACK = { ...ORDERS_WRITE_BACK, paymentStatus: "pay_status" };
-
-const CUSTOM_FIELDS = [
-  { key: "deliveryDate", label: "配達希望日", type: "text" },
-  {
-    key: "wrapping",
-    label: "ギフト包装",
-    type: "dropdown",
-    optional: true,
-    options: [
-      { value: "none", label: "なし" },
-      { value: "gift", label: "ギフト用" },
-    ],
-  },
-];
 
 async function checkout(env: OrdersProxy, overrides: Record<string, unknown>, dryRun = false) {
   const [recordId] = addOrderRecords(env, [{ code: "TEA", name: "Tea", price: "500" }]);
@@ -84,7 +71,7 @@ describe("Checkout options end to end", () => {
       locale: "ja",
       phoneNumberCollection: true,
       shippingAddressCollection: { allowedCountries: ["JP"] },
-      customFields: CUSTOM_FIELDS,
+      customFields: DELIVERY_AND_WRAPPING_FIELDS,
       writeBack: {
         ...WRITE_BACK,
         customerPhone: "customer_phone",
@@ -139,10 +126,17 @@ describe("Checkout options end to end", () => {
     const [session] = answer.body.sessions;
     expect(session.url).toBeNull();
     expect(session.clientSecret).toEqual(expect.stringContaining("_secret_"));
-    await env.stripe.payWithCard(session.id);
+    // The buyer pays on the page opened with the client secret and returns to the return URL.
+    const page = `${env.stripe.url}/c/pay/${encodeURIComponent(session.clientSecret)}`;
+    expect((await fetch(page)).status).toBe(200);
+    const paid = await fetch(`${env.stripe.url}/c/pay/${session.id}/card`, {
+      method: "POST",
+      redirect: "manual",
+    });
+    expect(paid.headers.get("location")).toBe(`https://shop.example.com/return?s=${session.id}`);
     await env.stripe.flushWebhooks();
     await waitFor(() => env.field(recordId, "pay_status") === "paid");
-    expect(env.field(recordId, "status")).toBe("complete");
+    await waitFor(() => env.field(recordId, "status") === "complete");
   });
 
   it("previews and charges a line's existing Price at that Price's amount", async () => {

@@ -3,6 +3,7 @@
  * each mapping key reaches Stripe as the parameter the pinned API version documents, and a value
  * outside Stripe's rules is refused before anything is sent to Stripe.
  */
+import { DELIVERY_AND_WRAPPING_FIELDS } from "../../testkit/checkoutCustomFields";
 import { addOrderRecords } from "../../testkit/orderRecords";
 import { ordersMappingJson } from "../../testkit/ordersMapping";
 import { ordersProxyPerTest } from "../../testkit/ordersProxyPerTest";
@@ -75,32 +76,18 @@ describe("POST /v1/checkouts with Checkout options", () => {
   });
 
   it("sends customFields as custom_fields with custom labels and dropdown options", async () => {
-    const params = await sentParams(env, {
-      customFields: [
-        { key: "deliveryDate", label: "配達希望日", type: "text" },
-        {
-          key: "wrapping",
-          label: "Gift wrapping",
-          type: "dropdown",
-          optional: true,
-          options: [
-            { value: "none", label: "None" },
-            { value: "gift", label: "Gift" },
-          ],
-        },
-      ],
-    });
+    const params = await sentParams(env, { customFields: DELIVERY_AND_WRAPPING_FIELDS });
     expect(params.custom_fields).toEqual([
       { key: "deliveryDate", label: { type: "custom", custom: "配達希望日" }, type: "text" },
       {
         key: "wrapping",
-        label: { type: "custom", custom: "Gift wrapping" },
+        label: { type: "custom", custom: "ギフト包装" },
         type: "dropdown",
         optional: "true",
         dropdown: {
           options: [
-            { value: "none", label: "None" },
-            { value: "gift", label: "Gift" },
+            { value: "none", label: "なし" },
+            { value: "gift", label: "ギフト用" },
           ],
         },
       },
@@ -180,6 +167,14 @@ describe("POST /v1/checkouts with Checkout options", () => {
     const [session] = answer.body.sessions;
     expect(session.url).toBeNull();
     expect(session.clientSecret).toMatch(/^cs_test_\w+_secret_\w+$/);
+  });
+
+  it("answers a hosted session with its url and a null clientSecret", async () => {
+    const { answer } = await checkout(env, {});
+    expect(answer.status).toBe(201);
+    const [session] = answer.body.sessions;
+    expect(session.url).toMatch(/^http/);
+    expect(session.clientSecret).toBeNull();
   });
 
   it("sends no option parameter for a mapping without options", async () => {

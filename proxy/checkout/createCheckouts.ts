@@ -11,7 +11,7 @@ import {
   type PreviewAnswer,
 } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
+import { parseMappingConfigOnce } from "../../core/mapping/parseMappingConfigOnce";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { BadRequestError } from "../errors/BadRequestError";
 import { writeBillingErrors } from "../writeback/writeBillingErrors";
@@ -93,7 +93,7 @@ async function createChecked(
 
 /** The request's mapping, once the request is one this proxy can serve; else BAD_REQUEST. */
 function checkedMapping(deps: UseCaseDeps, input: CreateCheckoutsInput): MappingConfig {
-  const parsed = parseMappingConfig(input.mapping);
+  const parsed = parseMappingConfigOnce(input.mapping);
   if (!parsed.ok) {
     throw new BadRequestError("The mapping is not valid.", parsed.problems);
   }

@@ -89,8 +89,8 @@ export async function createOneSession(
           currency: journalled.currency,
           amountTotal: journalled.amountTotal,
           replaced: replaced.ids,
-          // Embedded sessions only: a hosted session's answer stays as it was (and as a replay's).
-          ...(session.clientSecret !== null ? { clientSecret: session.clientSecret } : {}),
+          // Stripe's, for an embedded session's page; null for a hosted one (its page is `url`).
+          clientSecret: session.clientSecret,
         },
         writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
         replacedWrites: replaced.writes,

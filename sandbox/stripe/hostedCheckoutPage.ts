@@ -162,6 +162,18 @@ export function renderCheckoutPage(
   );
 }
 
+/**
+ * An embedded session has no url: Stripe.js opens it with its client secret
+ * (https://docs.stripe.com/js/embedded_checkout). The emulator serves the same page at
+ * /c/pay/<client_secret>, so a story can complete it.
+ */
+function embeddedSession(context: EmulatorContext, clientSecret: string) {
+  if (!clientSecret.includes("_secret_")) return undefined;
+  const id = clientSecret.slice(0, clientSecret.indexOf("_secret_"));
+  const session = context.store.sessions.get(id);
+  return session?.client_secret === clientSecret ? session : undefined;
+}
+
 /** Whether the session lets the buyer pay this way (no allowed list: the emulator offers both). */
 function offers(session: CheckoutSession, method: "card" | "konbini"): boolean {
   return session.allowed_payment_method_types?.includes(method) ?? true;
@@ -193,7 +205,7 @@ export async function handleHostedCheckout(
   } catch {
     // malformed escape: no such session
   }
-  const session = context.store.sessions.get(sessionId);
+  const session = context.store.sessions.get(sessionId) ?? embeddedSession(context, sessionId);
   const acceptLanguage = request.headers["accept-language"];
   if (!session) {
     const t = checkoutPageTexts(checkoutLanguage(null, acceptLanguage));
