@@ -15,10 +15,11 @@ import { ordersProxyPerTest } from "../../testkit/ordersProxyPerTest";
 import type { OrdersProxy } from "../../testkit/startOrdersProxy";
 import { TEST_WEBHOOK_SECRET } from "../../testkit/testSecrets";
 import { waitFor } from "../../testkit/waitFor";
+import { addTaxedOrders, TAXED_LINE_ITEM, TAX_RATE_FIELD } from "./support/taxedOrders";
 import type { RunningProxy } from "../main";
 
 const INVOICE_FIELDS = [
-  { code: "tax_rate", label: "Tax rate", type: "SINGLE_LINE_TEXT" },
+  TAX_RATE_FIELD,
   { code: "invoice_number", label: "Invoice number", type: "SINGLE_LINE_TEXT" },
   { code: "invoice_url", label: "Invoice", type: "LINK", protocol: "WEB" },
   { code: "invoice_pdf", label: "Invoice PDF", type: "LINK", protocol: "WEB" },
@@ -29,12 +30,7 @@ const REGISTRATION = { name: "登録番号", value: "T1234567890123" };
 
 const invoiceMapping = (invoiceCreation: Record<string, unknown>) =>
   ordersMappingJson({
-    lineItem: {
-      name: { field: "name" },
-      unitPrice: { field: "price" },
-      quantity: { field: "qty" },
-      taxRate: { field: "tax_rate" },
-    },
+    lineItem: TAXED_LINE_ITEM,
     invoiceCreation,
     writeBack: {
       ...ORDERS_WRITE_BACK,
@@ -53,20 +49,11 @@ const INVOICE = {
   customFields: [REGISTRATION],
 };
 
-function addOrders(env: OrdersProxy) {
-  const { store } = env.kintone;
-  const rows = [
-    { price: "1100", qty: "1", rate: "10" },
+const addOrders = (env: OrdersProxy) =>
+  addTaxedOrders(env, [
+    { price: "1100", rate: "10" },
     { price: "1080", qty: "2", rate: "8" },
-  ];
-  return store.addRecords(
-    env.appId,
-    rows.map((row, i) => ({
-      ...orderValues(store, { name: `Item ${i + 1}`, price: row.price, qty: row.qty }),
-      tax_rate: { value: row.rate },
-    })),
-  ).ids;
-}
+  ]);
 
 async function checkout(env: OrdersProxy, mapping: string) {
   const ids = addOrders(env);

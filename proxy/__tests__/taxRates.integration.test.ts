@@ -3,33 +3,15 @@
  * emulators: the preview's tax per rate and total equal what the Stripe session charges, tax
  * included or excluded; Tax Rates are made once per key, also by concurrent checkouts.
  */
-import { orderValues } from "../../testkit/orderRecords";
 import { ORDERS_FIELDS } from "../../testkit/ordersFields";
 import { ordersMappingJson } from "../../testkit/ordersMapping";
 import { ordersProxyPerTest } from "../../testkit/ordersProxyPerTest";
 import type { OrdersProxy } from "../../testkit/startOrdersProxy";
-
-const TAX_FIELD = { code: "tax_rate", label: "Tax rate", type: "SINGLE_LINE_TEXT" } as const;
-
-function addTaxedOrders(env: OrdersProxy, rows: { price: string; qty?: string; rate: string }[]) {
-  const { store } = env.kintone;
-  return store.addRecords(
-    env.appId,
-    rows.map((row, index) => ({
-      ...orderValues(store, { name: `Item ${index + 1}`, price: row.price, qty: row.qty ?? "1" }),
-      tax_rate: { value: row.rate },
-    })),
-  ).ids;
-}
+import { addTaxedOrders, TAXED_LINE_ITEM, TAX_RATE_FIELD } from "./support/taxedOrders";
 
 const taxMapping = (overrides: Record<string, unknown> = {}) =>
   ordersMappingJson({
-    lineItem: {
-      name: { field: "name" },
-      unitPrice: { field: "price" },
-      quantity: { field: "qty" },
-      taxRate: { field: "tax_rate" },
-    },
+    lineItem: TAXED_LINE_ITEM,
     ...overrides,
   });
 
@@ -51,7 +33,7 @@ async function previewAndCreate(env: OrdersProxy, ids: string[], mapping: string
 const tenAndEight = [{ rate: "10" }, { rate: "8", qty: "2" }];
 
 describe("POST /v1/checkouts with consumption tax", () => {
-  const env = ordersProxyPerTest({ fields: [...ORDERS_FIELDS, TAX_FIELD] });
+  const env = ordersProxyPerTest({ fields: [...ORDERS_FIELDS, TAX_RATE_FIELD] });
 
   it("previews ¥100 at 10 % and ¥160 at 8 % of ¥1,100 + ¥1,080 × 2 tax included, and Stripe charges ¥3,260 with ¥260 tax", async () => {
     const ids = addTaxedOrders(env, [
