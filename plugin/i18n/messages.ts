@@ -52,6 +52,11 @@ export interface Messages {
   previewAdjustableRange: string;
   previewFixedQuantity: string;
   previewSessionTotal: string;
+  // tax per rate (issue 18)
+  previewSubtotal: string;
+  /** {rate}: the percent; {taxable}: the amount at that rate, as priced. */
+  previewTaxIncluded: string;
+  previewTaxAdded: string;
   previewGrandTotal: string;
   issuesSummary: (count: number) => string;
   issueRow: string;
@@ -424,6 +429,10 @@ export const messages: Record<Language, Messages> = {
     previewAdjustableRange: "{min}〜{max}",
     previewFixedQuantity: "変更不可",
     previewSessionTotal: "合計",
+    // tax per rate (issue 18)
+    previewSubtotal: "小計",
+    previewTaxIncluded: "（うち消費税 {rate}% 対象 {taxable}）",
+    previewTaxAdded: "消費税 {rate}%（対象 {taxable}）",
     previewGrandTotal: "決済リンク {links} 件　合計 {total}",
     issuesSummary: (count) =>
       `選択したレコードのうち ${count} 件に問題があります。レコードを修正するか、選択を外してください。`,
@@ -842,6 +851,10 @@ export const messages: Record<Language, Messages> = {
     previewAdjustableRange: "{min}–{max}",
     previewFixedQuantity: "No",
     previewSessionTotal: "Total",
+    // tax per rate (issue 18)
+    previewSubtotal: "Subtotal",
+    previewTaxIncluded: "(incl. consumption tax {rate}% on {taxable})",
+    previewTaxAdded: "Consumption tax {rate}% on {taxable}",
     previewGrandTotal: "Payment links: {links} · Total: {total}",
     issuesSummary: (count) =>
       `${count} checked ${count === 1 ? "record has a problem" : "records have problems"}. Fix the ${count === 1 ? "record" : "records"} or uncheck ${count === 1 ? "it" : "them"}.`,

@@ -3,6 +3,7 @@ import type { Language, Messages } from "../i18n/messages";
 import { element } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatMoney } from "../ui/formatMoney";
+import { renderPreviewTaxRows } from "./renderPreviewTaxRows";
 
 /** More sessions than this are summed but not drawn one by one. */
 export const MAX_SESSIONS_SHOWN = 30;
@@ -111,7 +112,11 @@ function renderSession(
     }),
     element(document, "table", { className: "kintone-stripe-checkout-lines" }, [
       element(document, "thead", {}, [header]),
-      element(document, "tbody", {}, [...rows, total]),
+      element(document, "tbody", {}, [
+        ...rows,
+        ...renderPreviewTaxRows(document, session, messages, money),
+        total,
+      ]),
     ]),
   ]);
 }
