@@ -584,7 +584,8 @@ export const messages: Record<Language, Messages> = {
     settingsTestKeySecret:
       "シークレットキー (sk_) が使われています。必要な権限だけの制限付きキー (rk_) に替えてください。",
     settingsTestStripeProblems: "Stripe キーに足りない権限があります:",
-    settingsTestAppOk: "アプリ {appId}: API トークンでフォームを読め、レコードを閲覧・編集できます。",
+    settingsTestAppOk:
+      "アプリ {appId}: API トークンでフォームを読め、レコードを閲覧・編集できます。",
     settingsTestAppProblems: "アプリ {appId}: API トークンに問題があります:",
     settingsTestAppMissing:
       "このアプリ ({appId}) の API トークンがプロキシにありません。KINTONE_API_TOKENS に {appId}:トークン を追加してください。",
@@ -1010,7 +1011,8 @@ export const messages: Record<Language, Messages> = {
     settingsTestKeySecret:
       "A secret key (sk_) is used: replace it with a restricted key (rk_) that has only the permissions needed.",
     settingsTestStripeProblems: "The Stripe key lacks permissions:",
-    settingsTestAppOk: "App {appId}: the API token reads the form and may view and edit the records.",
+    settingsTestAppOk:
+      "App {appId}: the API token reads the form and may view and edit the records.",
     settingsTestAppProblems: "App {appId}: the API token has problems:",
     settingsTestAppMissing:
       "The proxy has no API token for this app ({appId}): add {appId}:TOKEN to KINTONE_API_TOKENS.",
