@@ -21,6 +21,12 @@ import {
   emptyCheckoutOptionsFormState,
   type CheckoutOptionsFormState,
 } from "./checkoutOptionsFormState";
+import {
+  emptyTaxFormState,
+  taxFormStateFromMapping,
+  taxParts,
+  type TaxFormState,
+} from "./taxFormState";
 
 export type RefMode = "none" | "field" | "const" | "template";
 
@@ -96,6 +102,7 @@ export interface MappingFormState {
   processActions: ProcessActionFormState;
   /** Embedded mode, payment methods, what the buyer is asked, page texts, customer, Prices. */
   options: CheckoutOptionsFormState;
+  tax: TaxFormState;
 }
 
 const noRef = (): RefState => ({ mode: "none", field: "", text: "" });
@@ -138,6 +145,7 @@ export function emptyFormState(): MappingFormState {
     statusLabels: emptyLabelFormState(),
     processActions: emptyProcessActionFormState(),
     options: emptyCheckoutOptionsFormState(),
+    tax: emptyTaxFormState(),
   };
 }
 
@@ -197,6 +205,7 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
   state.statusLabels = labelFormStateFromMapping(mapping);
   state.processActions = processActionFormStateFromMapping(mapping);
   state.options = checkoutOptionsFormStateFromMapping(mapping);
+  state.tax = taxFormStateFromMapping(mapping);
   return state;
 }
 
@@ -226,6 +235,9 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
   const optionParts = checkoutOptionsLineAndWriteBack(state.options);
   Object.assign(lineItem, optionParts.lineItem);
   Object.assign(writeBack, optionParts.writeBack);
+  const taxPart = taxParts(state.tax);
+  Object.assign(lineItem, taxPart.lineItem);
+  Object.assign(writeBack, taxPart.writeBack);
   const customerEmail = valueRef(state.customerEmail);
   const successUrl = state.successUrl.trim();
   const expiry = state.expiresAfterMinutes.trim();
@@ -254,6 +266,7 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     ...statusLabelsPart(state.statusLabels),
     ...processActionsPart(state.processActions),
     ...checkoutOptionsPart(state.options),
+    ...taxPart.topLevel,
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from "./MappingFormState";
 import { missingStatusOptions } from "./missingStatusOptions";
 import { CHECKOUT_OPTION_CONTROLS } from "./checkoutOptionsFormState";
+import { TAX_CONTROLS, taxFormErrors } from "./taxFormState";
 import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
 import { statusLabelsPart } from "./statusFormState";
 
@@ -86,6 +87,7 @@ export const FORM_CONTROLS = [
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
   ...STATUS_LABEL_CONTROLS,
   ...CHECKOUT_OPTION_CONTROLS,
+  ...TAX_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -194,6 +196,7 @@ export function checkMappingForm(
   }
 
   errors.push(...checkStatusLabels(state.statusLabels, messages));
+  errors.push(...taxFormErrors(state.tax, messages));
 
   // Core's checks, for what the screen's own did not already say about the same control.
   const validated = validateMappingConfig(mappingFromFormState(state));

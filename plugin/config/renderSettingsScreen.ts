@@ -18,6 +18,7 @@ import { readPluginConfig } from "./pluginConfig";
 import { loadProcessSettings, type ProcessSettingsView } from "./processSettings";
 import { saveSettings } from "./saveSettings";
 import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
+import { taxSection } from "./sections/taxSection";
 import { checkoutSection } from "./sections/checkoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
@@ -92,6 +93,7 @@ export function renderSettingsScreen(
     lineItemSection(context),
     checkoutSection(context),
     checkoutOptionsSection(context),
+    taxSection(context),
     writeBackSection(context),
     statusLabelsSection(context),
     processActions.element,

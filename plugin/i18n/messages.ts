@@ -343,6 +343,24 @@ export interface Messages {
   settingsErrorEnterUrl: string;
   settingsErrorExpiry: string;
   settingsErrorMissingOptions: string;
+  // tax and qualified invoices (issue 18)
+  settingsSectionTax: string;
+  settingsTaxHelp: string;
+  settingsTaxBehavior: string;
+  settingsTaxInclusive: string;
+  settingsTaxExclusive: string;
+  settingsTaxRate: string;
+  settingsTaxRateNone: string;
+  settingsTaxRateField: string;
+  settingsTaxRateConst: string;
+  settingsTaxRateHelp: string;
+  settingsTaxDisplayName: string;
+  settingsInvoice: string;
+  settingsInvoiceEnabled: string;
+  settingsRegistrationNumber: string;
+  settingsInvoiceHelp: string;
+  settingsInvoiceFooter: string;
+  settingsErrorRegistrationNumber: string;
   // status labels and process actions
   settingsSectionStatusLabels: string;
   settingsStatusLabelsHelp: string;
@@ -763,6 +781,26 @@ export const messages: Record<Language, Messages> = {
     settingsErrorEnterUrl: "URL を入力してください。",
     settingsErrorExpiry: "有効期限は 30〜1440 の整数 (分) です。",
     settingsErrorMissingOptions: "{code} の選択肢に、書き込まれる値 {missing} がありません。",
+    // tax and qualified invoices (issue 18)
+    settingsSectionTax: "消費税と適格請求書",
+    settingsTaxHelp:
+      "税率ごとの税額は請求書と同じく税率ごとに 1 回、1 円未満を四捨五入して計算します。",
+    settingsTaxBehavior: "価格の税込・税抜",
+    settingsTaxInclusive: "税込（価格に消費税を含む）",
+    settingsTaxExclusive: "税抜（消費税を合計に加算）",
+    settingsTaxRate: "税率",
+    settingsTaxRateNone: "税率なし",
+    settingsTaxRateField: "フィールドから",
+    settingsTaxRateConst: "すべての明細に同じ税率",
+    settingsTaxRateHelp: "10、8、0（%）のいずれか。それ以外の値のレコードは決済できません。",
+    settingsTaxDisplayName: "請求書での税の名前",
+    settingsInvoice: "請求書",
+    settingsInvoiceEnabled: "支払い後に Stripe で請求書を発行する",
+    settingsRegistrationNumber: "登録番号",
+    settingsInvoiceHelp: "登録番号（T と 13 桁の数字）は請求書に「登録番号」として印字されます。",
+    settingsInvoiceFooter: "請求書のフッター",
+    settingsErrorRegistrationNumber:
+      "登録番号は「T」と 13 桁の数字で入力してください（例: T1234567890123）。",
     // status labels and process actions
     settingsSectionStatusLabels: "状態の書き込み方",
     settingsStatusLabelsHelp:
@@ -1193,6 +1231,27 @@ export const messages: Record<Language, Messages> = {
     settingsErrorExpiry: "The expiry is a whole number of minutes from 30 to 1440.",
     settingsErrorMissingOptions:
       "{code} does not offer the values that will be written: {missing}.",
+    // tax and qualified invoices (issue 18)
+    settingsSectionTax: "Consumption tax and qualified invoices",
+    settingsTaxHelp:
+      "The tax of each rate is computed as the invoice shows it: once per rate, rounded to the nearest yen.",
+    settingsTaxBehavior: "Prices",
+    settingsTaxInclusive: "Tax included",
+    settingsTaxExclusive: "Tax excluded (added to the total)",
+    settingsTaxRate: "Tax rate",
+    settingsTaxRateNone: "No tax rate",
+    settingsTaxRateField: "From a field",
+    settingsTaxRateConst: "One rate for every line",
+    settingsTaxRateHelp: "10, 8 or 0 (percent). A record with another value cannot be billed.",
+    settingsTaxDisplayName: "Name of the tax on the invoice",
+    settingsInvoice: "Invoice",
+    settingsInvoiceEnabled: "Have Stripe issue an invoice once paid",
+    settingsRegistrationNumber: "Registration number",
+    settingsInvoiceHelp:
+      "The registration number (T and 13 digits) is printed on the invoice as 登録番号.",
+    settingsInvoiceFooter: "Invoice footer",
+    settingsErrorRegistrationNumber:
+      'Enter the registration number as "T" and 13 digits (e.g. T1234567890123).',
     // status labels and process actions
     settingsSectionStatusLabels: "How states are written",
     settingsStatusLabelsHelp:

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { emptyCheckoutOptionsFormState } from "../checkoutOptionsFormState";
+import { emptyTaxFormState } from "../taxFormState";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../../core/mapping/parseMappingConfig";
 import { STATES_OF } from "../../../core/mapping/statusLabels";
@@ -189,6 +190,7 @@ describe("the settings form state", () => {
         refunded: fc.constantFrom("", "返金する"),
       }),
       options: fc.constant(emptyCheckoutOptionsFormState()),
+      tax: fc.constant(emptyTaxFormState()),
     });
     fc.assert(
       fc.property(state, (form) => {
