@@ -5,14 +5,13 @@
  * those of docs/en/kintone.md and docs/ja/kintone.md.
  */
 import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
-import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
 import { saveReadmeImage } from "./readmeImages";
 import { settingsScreenKit } from "./settingsScreenKit";
 import { useSandboxStory } from "./storyKit";
 
 const story = useSandboxStory();
 const screen = settingsScreenKit(story);
-const { rowOf, typeText, choose } = screen;
+const { rowOf, typeText } = screen;
 
 const CUSTOM_FIELDS = [{ key: "deliveryDate", label: "配達希望日", type: "text" }];
 
@@ -24,11 +23,7 @@ async function tick(control: string, label: string): Promise<void> {
 describe("the settings screen's Checkout options", () => {
   it("saves konbini only, the buyer's phone, shipping country, a custom field and a page text; reopened as saved", async () => {
     await screen.openSettings("en", PRODUCTS_APP_ID);
-    await typeText("proxyUrl", story.sandbox.urls.proxy ?? "");
-    await story.page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
-    await choose("lineItem.name", "(product_name)", 1);
-    await choose("lineItem.unitPrice", "(unit_price)", 1);
-    await typeText("successUrl", "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}");
+    await screen.fillRequired();
 
     await tick("paymentMethodTypes", "Konbini");
     await typeText("konbiniExpiresAfterDays", "5");

@@ -5,7 +5,6 @@
  * (en, ja) go to e2e/artifacts/.
  */
 import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
-import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
 import { saveScreenshot } from "./browser";
 import { settingsScreenKit } from "./settingsScreenKit";
 import { useSandboxStory } from "./storyKit";
@@ -26,11 +25,7 @@ const save = () => story.page.locator(".ksc-settings-buttons button").first().cl
 describe("the settings screen's consumption tax and invoice", () => {
   it("refuses a registration number that is not T + 13 digits, saves the right one; reopened as saved", async () => {
     await screen.openSettings("en", PRODUCTS_APP_ID);
-    await typeText("proxyUrl", story.sandbox.urls.proxy ?? "");
-    await story.page.locator("#ksc-settings-proxy-secret").fill(SANDBOX_SECRETS.proxySecret);
-    await choose("lineItem.name", "(product_name)", 1);
-    await choose("lineItem.unitPrice", "(unit_price)", 1);
-    await typeText("successUrl", "https://shop.example.com/thanks?s={CHECKOUT_SESSION_ID}");
+    await screen.fillRequired();
 
     await rowOf("taxBehavior").locator("label", { hasText: "Tax excluded" }).first().click();
     await choose("lineItem.taxRate", "One rate for every line", 0);
