@@ -27,6 +27,7 @@ import { handleDashboard } from "./dashboardActions";
 import { DASHBOARD_PATH } from "./dashboardPage";
 import { handleHostedCheckout, handleRecoveryLink } from "./hostedCheckoutPage";
 import { RECOVERY_PATH_PREFIX } from "./RecoveryFlows";
+import { handleHostedInvoice, INVOICE_PATH_PREFIX } from "./hostedInvoicePage";
 import {
   STATE_COLLECTIONS,
   StripeEmulator,
@@ -307,6 +308,10 @@ class StripeEmulatorServer implements StripeEmulator {
     }
     if (path.startsWith("/c/pay/")) {
       await handleHostedCheckout(request, response, path, this.context, this.flows);
+      return;
+    }
+    if (path.startsWith(INVOICE_PATH_PREFIX)) {
+      handleHostedInvoice(request, response, path, this.context.store);
       return;
     }
     if (path.startsWith(RECOVERY_PATH_PREFIX)) {

@@ -47,6 +47,33 @@ describe("invoice_creation", () => {
     expect(types.indexOf("invoice.paid")).toBeGreaterThan(completed);
   });
 
+  it("shows the invoice on its hosted page and PDF link: number, registration number, tax per rate, total", async () => {
+    const rate = await under.stripe.taxRates.create({
+      display_name: "消費税",
+      percentage: 8,
+      inclusive: false,
+    });
+    const session = await under.stripe.checkout.sessions.create(
+      sessionParams({
+        line_items: [pricedItem("jpy", 1000, "<Tea>", { quantity: 2, tax_rates: [rate.id] })],
+        invoice_creation: INVOICE_CREATION,
+      }),
+    );
+    await under.emulator.payWithCard(session.id);
+    const invoice = under.emulator.state.invoices[0]!;
+    for (const url of [invoice.hosted_invoice_url, invoice.invoice_pdf]) {
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(invoice.number);
+      expect(html).toContain("登録番号: T1234567890123");
+      expect(html).toMatch(/消費税 8% \(¥2,000\)<\/td><td>¥160</);
+      expect(html).toContain('Total</th><th style="text-align:left">¥2,160');
+      expect(html).toContain("&lt;Tea&gt;");
+    }
+    expect((await fetch(`${under.emulator.url}/i/in_unknown`)).status).toBe(404);
+  });
+
   it("issues no invoice for a session without invoice_creation", async () => {
     const session = await under.stripe.checkout.sessions.create(sessionParams());
     await under.emulator.payWithCard(session.id);
