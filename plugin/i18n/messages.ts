@@ -57,6 +57,7 @@ export interface Messages {
   /** {rate}: the percent; {taxable}: the amount at that rate, as priced. */
   previewTaxIncluded: string;
   previewTaxAdded: string;
+  previewUnitPriceExclusiveHeader: string;
   previewGrandTotal: string;
   issuesSummary: (count: number) => string;
   issueRow: string;
@@ -451,6 +452,7 @@ export const messages: Record<Language, Messages> = {
     previewSubtotal: "小計",
     previewTaxIncluded: "（うち消費税 {rate}% 対象 {taxable}）",
     previewTaxAdded: "消費税 {rate}%（対象 {taxable}）",
+    previewUnitPriceExclusiveHeader: "単価 (税抜)",
     previewGrandTotal: "決済リンク {links} 件　合計 {total}",
     issuesSummary: (count) =>
       `選択したレコードのうち ${count} 件に問題があります。レコードを修正するか、選択を外してください。`,
@@ -894,6 +896,7 @@ export const messages: Record<Language, Messages> = {
     previewSubtotal: "Subtotal",
     previewTaxIncluded: "(incl. consumption tax {rate}% on {taxable})",
     previewTaxAdded: "Consumption tax {rate}% on {taxable}",
+    previewUnitPriceExclusiveHeader: "Unit price (tax excl.)",
     previewGrandTotal: "Payment links: {links} · Total: {total}",
     issuesSummary: (count) =>
       `${count} checked ${count === 1 ? "record has a problem" : "records have problems"}. Fix the ${count === 1 ? "record" : "records"} or uncheck ${count === 1 ? "it" : "them"}.`,

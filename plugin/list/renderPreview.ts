@@ -3,7 +3,7 @@ import type { Language, Messages } from "../i18n/messages";
 import { element } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatMoney } from "../ui/formatMoney";
-import { renderPreviewTaxRows } from "./renderPreviewTaxRows";
+import { renderPreviewTaxRows, unitPriceHeader } from "./renderPreviewTaxRows";
 
 /** More sessions than this are summed but not drawn one by one. */
 export const MAX_SESSIONS_SHOWN = 30;
@@ -59,7 +59,7 @@ function renderSession(
     ...(
       [
         [messages.previewItemHeader, ""],
-        [messages.previewUnitPriceHeader, "number"],
+        [unitPriceHeader(session, messages), "number"],
         [messages.previewQuantityHeader, "number"],
         [messages.previewAdjustableHeader, ""],
         [messages.previewAmountHeader, "number"],

@@ -8,6 +8,22 @@ import { fillTemplate } from "../ui/fillTemplate";
  * (the lines as priced), then per rate the amount at that rate and its tax, included in the
  * prices (税込) or added to them (税抜). None for a session without rates.
  */
+/** Exclusive tax is what the total adds to the lines; inclusive tax leaves them equal. */
+function taxIsAdded(session: PreviewSession): boolean {
+  const subtotal = session.lineItems.reduce(
+    (sum, item) => sum + item.unitAmount * item.quantity,
+    0,
+  );
+  return (session.amountTax ?? 0) > 0 && session.amountTotal > subtotal;
+}
+
+/** The unit price column's header: prices as given, tax included unless the session adds it. */
+export function unitPriceHeader(session: PreviewSession, messages: Messages): string {
+  return taxIsAdded(session)
+    ? messages.previewUnitPriceExclusiveHeader
+    : messages.previewUnitPriceHeader;
+}
+
 export function renderPreviewTaxRows(
   document: Document,
   session: PreviewSession,
@@ -20,8 +36,7 @@ export function renderPreviewTaxRows(
     (sum, item) => sum + item.unitAmount * item.quantity,
     0,
   );
-  // Exclusive tax is what the total adds to the subtotal; inclusive tax leaves them equal.
-  const included = subtotal === session.amountTotal;
+  const included = !taxIsAdded(session);
   const row = (className: string, label: string, amount: number) =>
     element(document, "tr", { className }, [
       element(document, "td", { text: label, attributes: { colspan: "4" } }),

@@ -60,6 +60,19 @@ describe("the preview's tax per rate", () => {
     ]);
   });
 
+  it.each([
+    [INCLUSIVE, "単価 (税込)"],
+    [EXCLUSIVE, "単価 (税抜)"],
+  ])("heads the unit prices as they are given, tax included or excluded", (session, header) => {
+    const texts = {
+      messages: messages.ja,
+      language: "ja" as const,
+      nameRecord: (id: string) => id,
+    };
+    const table = renderPreviewSessions(document, [session], texts).querySelector("table")!;
+    expect(table.querySelectorAll("thead th")[1]?.textContent).toBe(header);
+  });
+
   it("shows only the total for a session without tax rates", () => {
     const untaxed = { ...INCLUSIVE, amountTax: 0, taxes: [] };
     expect(summaryRows(untaxed, "en")).toEqual([["Total", "¥3,260"]]);
