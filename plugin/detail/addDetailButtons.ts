@@ -13,6 +13,7 @@ import { copyText } from "../ui/copyText";
 import { button, element, type ButtonKind } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatTotals } from "../ui/formatMoney";
+import { liveLinkQrCode } from "../qr/liveLinkQrCode";
 import { awaitConfirmation, returnedSessionId } from "./awaitConfirmation";
 import { blockedCaption } from "./blockedCaption";
 import {
@@ -228,6 +229,8 @@ export function addDetailButtons(
     buttons[0]!.title = reasons.join("\n");
     container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
+  const qr = { ...options, writeBack: mapping.writeBack, checkout, client };
+  container.append(liveLinkQrCode(doc, qr) ?? "");
   container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
 
   const pending = takeNotice(storage, noticeKey);
