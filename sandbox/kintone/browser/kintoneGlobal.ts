@@ -9,6 +9,7 @@ import {
   type PageContext,
   type PageProxyConfig,
 } from "./PageContext";
+import { detailShowEventType, mobileKintone } from "./mobileKintone";
 
 type EventHandler = (event: KintoneEvent) => unknown;
 type KintoneEvent = Record<string, unknown> & { type: string };
@@ -407,8 +408,7 @@ const kintone = {
   space,
   proxy,
   app,
-  // Only the desktop pages exist; the mobile API answers the same, which the plugin never relies on.
-  mobile: { app },
+  mobile: mobileKintone(context),
   getLoginUser,
   getRequestToken: (): string => context.requestToken,
   getUiVersion: (): number => 2,
@@ -459,7 +459,7 @@ function buildShowEvent(): KintoneEvent | undefined {
   }
   if (context.page === "detail") {
     return {
-      type: "app.record.detail.show",
+      type: detailShowEventType(context),
       appId,
       recordId: Number(context.recordId),
       record: structuredClone(context.record),

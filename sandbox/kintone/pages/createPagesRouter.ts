@@ -18,6 +18,7 @@ import { SANDBOX_ROUTES, type PageContext } from "../browser/PageContext";
 import { bundleKintoneGlobal } from "./bundleKintoneGlobal";
 import { registerCheckoutReturnPage } from "./checkoutReturnPage";
 import { registerNewRecordPage } from "./newRecordPage";
+import { registerMobileRecordPage } from "./mobileRecordPage";
 import { registerUpdateAppAction, renderUpdateAppButton } from "./updateAppAction";
 import { PluginProxyError, forwardPluginProxyRequest } from "./forwardPluginProxyRequest";
 import { PluginSettingsError, PluginSettingsStore } from "./PluginSettingsStore";
@@ -370,6 +371,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
     sendMessage,
   };
   registerNewRecordPage(router, pageHelpers);
+  registerMobileRecordPage(router, { ...pageHelpers, baseContext, manifest, pluginFileUrl });
   registerUpdateAppAction(router, pageHelpers);
 
   router.get("/k/:appId/show", (req, res, next) => {

@@ -240,7 +240,7 @@ export function recordNumberOf(record: KintoneRecord): string {
   return String(numberField?.value ?? (id?.type === "__ID__" ? id.value : ""));
 }
 
-function userFields(fields: FieldDef[]): FieldDef[] {
+export function userFields(fields: FieldDef[]): FieldDef[] {
   return fields.filter((f) => !SYSTEM_TYPES.has(f.type));
 }
 
