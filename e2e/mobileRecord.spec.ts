@@ -139,6 +139,9 @@ describe.each([
     const paid = panel.locator(".kintone-stripe-checkout-qr-state-paid");
     await paid.waitFor({ timeout: 30000 });
     await paid.scrollIntoViewIfNeeded();
+    await panel
+      .locator(".kintone-stripe-checkout-mobile-state .kintone-stripe-checkout-billed-paid")
+      .waitFor();
     await expect(page.evaluate(DOCUMENT_IS_MARKED)).resolves.toBe(true);
     await saveScreenshot(page, `mobile-record-paid-live-${language}`);
 

@@ -34,12 +34,25 @@ export function addMobileRecordPanel(
   panel.append(
     element(doc, "h2", { className: `${MOBILE_CLASS}-title`, text: messages.mobileTitle }),
   );
+  let onPaymentSettled: DetailButtonsOptions["onPaymentSettled"];
   if (settings !== undefined) {
     const { writeBack, statusLabels } = settings.mapping;
     const checkout = readRecordCheckout(options.record, writeBack, statusLabels);
-    panel.append(paymentStateLine(doc, checkout, messages), linkRow(doc, checkout.url, options));
+    let state = paymentStateLine(doc, checkout, messages);
+    panel.append(state, linkRow(doc, checkout.url, options));
+    // Paid while the QR code was shown: the state at the top says so at once, too.
+    onPaymentSettled = (outcome) => {
+      const now =
+        outcome.kind === "billed"
+          ? { ...checkout, billed: outcome.state }
+          : { ...checkout, status: "expired" };
+      const next = paymentStateLine(doc, now, messages);
+      state.replaceWith(next);
+      state = next;
+      options.onPaymentSettled?.(outcome);
+    };
   }
-  addDetailButtons(panel, options);
+  addDetailButtons(panel, { ...options, onPaymentSettled });
   return panel;
 }
 

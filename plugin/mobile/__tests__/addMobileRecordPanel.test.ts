@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
+import "../../qr/__tests__/textEncoderForJsdom";
 import { testMapping } from "../../__tests__/testMapping";
 import { messages } from "../../i18n/messages";
-import { fakeProxy } from "../../list/__tests__/fakeProxy";
+import { fakeProxy, type ProxyRoute } from "../../list/__tests__/fakeProxy";
 import { addMobileRecordPanel, MOBILE_PANEL_ID } from "../addMobileRecordPanel";
 
 const mapping = testMapping({
@@ -15,7 +16,12 @@ let space: HTMLElement;
 
 function render(
   fields: Record<string, string>,
-  options: { language?: "ja" | "en"; navigator?: Partial<Navigator>; configured?: boolean } = {},
+  options: {
+    language?: "ja" | "en";
+    navigator?: Partial<Navigator>;
+    configured?: boolean;
+    routes?: Record<string, ProxyRoute>;
+  } = {},
 ) {
   const language = options.language ?? "en";
   const record = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: v }]));
@@ -25,7 +31,10 @@ function render(
     appId: "1",
     recordId: "7",
     record: { $revision: { value: "5" }, ...record },
-    settings: options.configured === false ? undefined : { mapping, client: fakeProxy({}).client },
+    settings:
+      options.configured === false
+        ? undefined
+        : { mapping, client: fakeProxy(options.routes ?? {}).client },
     reload: jest.fn(),
     navigator: options.navigator as Navigator | undefined,
   })!;
@@ -99,6 +108,33 @@ describe("the mobile record screen's Stripe panel", () => {
   it("offers no Share where the browser has no share sheet", () => {
     render({ sid: "cs_1", link: LINK, state: "open" }, { navigator: {} });
     expect(space.querySelector(".kintone-stripe-checkout-mobile-share")).toBeNull();
+  });
+
+  it("turns its state to paid when the QR code's session is paid, without a reload", async () => {
+    const paid = {
+      id: "cs_1",
+      url: LINK,
+      status: "complete",
+      paymentStatus: "paid",
+      amountTotal: 2800,
+      currency: "usd",
+      customerEmail: null,
+      expiresAt: "2026-12-08T00:00:00Z",
+      appId: "1",
+      recordIds: ["7"],
+    };
+    render(
+      { sid: "cs_1", link: LINK, state: "open", paid: "unpaid" },
+      { routes: { "GET v1/checkouts/cs_1": () => ({ status: 200, body: { session: paid } }) } },
+    );
+    space.querySelector<HTMLButtonElement>(".kintone-stripe-checkout-qr-toggle")!.click();
+    for (let i = 0; i < 5; i += 1) await settle();
+    expect(space.querySelector(".kintone-stripe-checkout-qr-state")?.textContent).toBe(
+      "PaidThe payment was received.",
+    );
+    const pill = space.querySelector(".kintone-stripe-checkout-mobile-state span")!;
+    expect(pill.classList).toContain("kintone-stripe-checkout-billed-paid");
+    expect(space.querySelectorAll(".kintone-stripe-checkout-mobile-state")).toHaveLength(1);
   });
 
   it("says the plugin is not set up, once however often the screen is shown", () => {
