@@ -10,6 +10,7 @@ import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandb
 import { mobileRecordUrl } from "../sandbox/kintone/pages/mobileRecordPage";
 import { savePluginSettings } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveReadmeImage } from "./readmeImages";
 import { decodeQrCode, DOCUMENT_IS_MARKED, MARK_DOCUMENT, payOnOwnDevice } from "./qrCodeKit";
 import { useSandboxStory } from "./storyKit";
 
@@ -116,6 +117,7 @@ describe.each([
     ).resolves.toBe(url);
     await expectPhoneSized(page);
     await saveScreenshot(page, `mobile-record-link-${language}`);
+    await saveReadmeImage(page, `mobile-record-link-${language}`);
 
     await panel.locator(".kintone-stripe-checkout-detail-copy").click();
     await panel.getByText(t.copied).waitFor();
@@ -144,6 +146,7 @@ describe.each([
       .waitFor();
     await expect(page.evaluate(DOCUMENT_IS_MARKED)).resolves.toBe(true);
     await saveScreenshot(page, `mobile-record-paid-live-${language}`);
+    await saveReadmeImage(page, `mobile-record-paid-live-${language}`);
 
     // The record itself says paid once Stripe's webhook reached the proxy.
     await sandbox.stripe.flushWebhooks();

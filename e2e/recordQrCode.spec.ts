@@ -6,6 +6,7 @@
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveReadmeImage } from "./readmeImages";
 import { decodeQrCode, DOCUMENT_IS_MARKED, MARK_DOCUMENT, payOnOwnDevice } from "./qrCodeKit";
 import { useSandboxStory } from "./storyKit";
 
@@ -57,6 +58,7 @@ describe("the record screen's QR code of the live link", () => {
       "Waiting for the payment…",
     );
     await saveScreenshot(page, "record-qr-code-en");
+    await saveReadmeImage(page, "record-qr-code-en");
 
     await page.evaluate(MARK_DOCUMENT);
     await payOnOwnDevice(story.browser, url);
@@ -80,6 +82,7 @@ describe("the record screen's QR code of the live link", () => {
     await panel.getByText("￥880").or(panel.getByText("¥880")).waitFor();
     await expect(panel.textContent()).resolves.toContain("お支払いを待っています…");
     await saveScreenshot(page, "record-qr-code-ja");
+    await saveReadmeImage(page, "record-qr-code-ja");
     await page.getByRole("button", { name: "QRコードを閉じる" }).click();
     await expect(panel.isHidden()).resolves.toBe(true);
     expect(story.pageErrors).toEqual([]);
