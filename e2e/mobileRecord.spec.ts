@@ -6,28 +6,21 @@
  * button and link the plugin adds at least 44 px high. Screenshots go to e2e/artifacts/.
  */
 import type { Page } from "playwright-core";
-import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
+import { PRODUCTS_APP_ID, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { mobileRecordUrl } from "../sandbox/kintone/pages/mobileRecordPage";
-import { savePluginSettings } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
 import { saveReadmeImage } from "./readmeImages";
-import { decodeQrCode, DOCUMENT_IS_MARKED, MARK_DOCUMENT, payOnOwnDevice } from "./qrCodeKit";
-import { useSandboxStory } from "./storyKit";
+import {
+  decodeQrCode,
+  DOCUMENT_IS_MARKED,
+  MARK_DOCUMENT,
+  payOnOwnDevice,
+  useProductsStory,
+} from "./qrCodeKit";
 
 const PHONE = { width: 390, height: 844 } as const;
 
-const story = useSandboxStory({
-  configure: (sandbox) =>
-    savePluginSettings(
-      sandbox,
-      PRODUCTS_APP_ID,
-      sampleMapping("products", sandbox.urls.productsList),
-    ),
-  page: { viewport: PHONE },
-});
-
-const field = (recordId: string, code: string) =>
-  story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
+const { story, liveLink } = useProductsStory({ viewport: PHONE });
 
 const TEXTS = {
   en: {
@@ -109,8 +102,7 @@ describe.each([
       confirm.locator(".kintone-stripe-checkout-confirm-ok").click(),
     ]);
     await waitForKintoneReady(page);
-    const url = String(field(recordId, WRITE_BACK_FIELD_CODES.url));
-    expect(url).toMatch(/^http/);
+    const url = liveLink(recordId);
     panel = page.locator("#kintone-stripe-checkout-mobile");
     await expect(
       panel.locator(".kintone-stripe-checkout-mobile-link-url").textContent(),
@@ -150,7 +142,8 @@ describe.each([
 
     // The record itself says paid once Stripe's webhook reached the proxy.
     await sandbox.stripe.flushWebhooks();
-    expect(field(recordId, WRITE_BACK_FIELD_CODES.paymentStatus)).toBe("paid");
+    const record = sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId);
+    expect(record?.[WRITE_BACK_FIELD_CODES.paymentStatus]?.value).toBe("paid");
     panel = await openMobileRecord(page, recordId, language);
     const badge = panel.locator(
       ".kintone-stripe-checkout-mobile-state .kintone-stripe-checkout-billed-paid",

@@ -6,6 +6,33 @@
 import jsQR from "jsqr";
 import type { Browser, Locator } from "playwright-core";
 import sharp from "sharp";
+import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
+import { savePluginSettings } from "../sandbox/startSandbox";
+import { useSandboxStory, type PageOptions, type SandboxStory } from "./storyKit";
+
+/** The sandbox with the Products app set up as `npm start` sets it, and its records' link field. */
+export function useProductsStory(page?: PageOptions): {
+  story: SandboxStory;
+  liveLink: (recordId: string) => string;
+} {
+  const story = useSandboxStory({
+    configure: (sandbox) =>
+      savePluginSettings(
+        sandbox,
+        PRODUCTS_APP_ID,
+        sampleMapping("products", sandbox.urls.productsList),
+      ),
+    page,
+  });
+  const liveLink = (recordId: string) => {
+    const url = story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[
+      WRITE_BACK_FIELD_CODES.url
+    ]?.value;
+    expect(url).toMatch(/^http/);
+    return String(url);
+  };
+  return { story, liveLink };
+}
 
 /** The text the QR code on screen holds, or undefined when no decoder could read it. */
 export async function decodeQrCode(code: Locator): Promise<string | undefined> {

@@ -3,26 +3,20 @@
  * phone's camera (jsQR on a screenshot) reads exactly the record's link, the buyer pays on their
  * own device, and the record screen turns to "paid" while it is watched, without a reload.
  */
-import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
-import { savePluginSettings } from "../sandbox/startSandbox";
+import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
 import { saveReadmeImage } from "./readmeImages";
-import { decodeQrCode, DOCUMENT_IS_MARKED, MARK_DOCUMENT, payOnOwnDevice } from "./qrCodeKit";
-import { useSandboxStory } from "./storyKit";
+import {
+  decodeQrCode,
+  DOCUMENT_IS_MARKED,
+  MARK_DOCUMENT,
+  payOnOwnDevice,
+  useProductsStory,
+} from "./qrCodeKit";
 
-const story = useSandboxStory({
-  configure: (sandbox) =>
-    savePluginSettings(
-      sandbox,
-      PRODUCTS_APP_ID,
-      sampleMapping("products", sandbox.urls.productsList),
-    ),
-});
+const { story, liveLink } = useProductsStory();
 
-const field = (recordId: string, code: string) =>
-  story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
-
-/** Opens the record and creates its link with the record's own button. */
+/** Opens the record and creates its link with the record's own button, confirmed. */
 async function recordWithLiveLink(recordId: string, language: "ja" | "en") {
   const { page, sandbox } = story;
   await page.goto(
@@ -30,16 +24,12 @@ async function recordWithLiveLink(recordId: string, language: "ja" | "en") {
   );
   await waitForKintoneReady(page);
   await page.locator(".kintone-stripe-checkout-detail-create").click();
-  await Promise.all([
-    page.waitForEvent("load"),
-    page
-      .locator("dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok")
-      .click(),
-  ]);
+  const ok = page.locator(
+    "dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok",
+  );
+  await Promise.all([page.waitForEvent("load"), ok.click()]);
   await waitForKintoneReady(page);
-  const url = field(recordId, WRITE_BACK_FIELD_CODES.url);
-  expect(url).toMatch(/^http/);
-  return String(url);
+  return liveLink(recordId);
 }
 
 describe("the record screen's QR code of the live link", () => {
