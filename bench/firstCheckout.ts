@@ -5,6 +5,7 @@
  * so the wall time divided by 200 ms counts the requests that had to wait for one another.
  */
 import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
+import type { ProxyBuild } from "./cpuPerCheckout";
 import { call, mapping, startBed } from "./setup";
 
 const LATENCY_MS = 200;
@@ -22,7 +23,7 @@ const PICTURES: ProductPicture[] = [
 ];
 /** Measured from outside before the change: 2.5 s at 200 ms per request, 32 requests. */
 const BASELINE = { roundTrips: 12.5, requests: 32 };
-const TARGET_ROUND_TRIPS = 4;
+export const TARGET_ROUND_TRIPS = 4;
 
 export interface FirstCheckoutFigures {
   wallMs: number;
@@ -30,9 +31,13 @@ export interface FirstCheckoutFigures {
   stripeRequests: number;
 }
 
-export async function measureFirstCheckout(): Promise<FirstCheckoutFigures> {
+export async function measureFirstCheckout(build: ProxyBuild = {}): Promise<FirstCheckoutFigures> {
   const pictures = await Promise.all(PICTURES.map((p) => renderProductPicture(p)));
-  const bed = await startBed({ stripe: { latencyMs: LATENCY_MS }, stripeRateLimitPerSecond: 100 });
+  const bed = await startBed({
+    stripe: { latencyMs: LATENCY_MS },
+    stripeRateLimitPerSecond: 100,
+    ...build,
+  });
   try {
     const ids = bed.addRecords(
       PICTURES.map((picture, i) => ({
@@ -83,7 +88,9 @@ export async function measureFirstCheckout(): Promise<FirstCheckoutFigures> {
 }
 
 /** The section of bench/RESULTS.md. */
-export async function firstCheckoutSection(say: (text?: string) => void): Promise<void> {
+export async function firstCheckoutSection(
+  say: (text?: string) => void,
+): Promise<FirstCheckoutFigures> {
   say(
     `## 7. First checkout: 10 new coded lines with 10 new images (Stripe emulator ${LATENCY_MS} ms per request, no rate limit)`,
   );
@@ -104,4 +111,5 @@ export async function firstCheckoutSection(say: (text?: string) => void): Promis
     "The wall time includes reading the 10 images from kintone and normalizing them, which is not Stripe's.",
   );
   say();
+  return figures;
 }

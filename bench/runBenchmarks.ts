@@ -13,7 +13,10 @@ import { DEFAULT_RATE_LIMITS } from "../proxy/http/rateLimits";
 import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
 import { GZIP_BUDGET_BYTES, measureBundles } from "../scripts/packPlugin";
 import { BENCH_AUTHENTICATED_LIMIT, call, mapping, SECRET, startBed, type Row } from "./setup";
-import { firstCheckoutSection } from "./firstCheckout";
+import { baselineBuild } from "./baselineBuild";
+import { cpuPerCheckoutSection, type ProxyBuild } from "./cpuPerCheckout";
+import { firstCheckoutSection, measureFirstCheckout } from "./firstCheckout";
+import { issue22, issue22SummarySection } from "./issue22Summary";
 import { productionStartSection } from "./productionStart";
 import { measureShowToButton } from "./showToButton";
 import type { ProxyProcessStats } from "./proxyProcess";
@@ -51,10 +54,13 @@ function rows(count: number, coded: boolean, prefix = "P"): Row[] {
 }
 
 // 1. Stripe requests per session.
-async function requestsPerSession(): Promise<void> {
-  say("## 1. Stripe requests per session (N = 10 lines)");
-  say();
-  const bed = await startBed();
+async function requestsPerSession(
+  build: ProxyBuild = {},
+  out: (text?: string) => void = say,
+): Promise<{ knownProducts: number }> {
+  out("## 1. Stripe requests per session (N = 10 lines)");
+  out();
+  const bed = await startBed(build);
   try {
     const count = async (ids: string[], replaceOpenSession?: boolean) => {
       bed.stripe.clearRequests();
@@ -98,18 +104,19 @@ async function requestsPerSession(): Promise<void> {
     });
     const naive = bed.stripe.requests.length;
 
-    say("| Case | Stripe requests | Target |");
-    say("| --- | ---: | --- |");
-    say(`| 10 inline lines (no product code) | ${inline} | — |`);
-    say(`| 10 coded lines, first time | ${codedFirst} | — |`);
-    say(
+    out("| Case | Stripe requests | Target |");
+    out("| --- | ---: | --- |");
+    out(`| 10 inline lines (no product code) | ${inline} | — |`);
+    out(`| 10 coded lines, first time | ${codedFirst} | — |`);
+    out(
       `| 10 coded lines, same records again (\`replaceOpenSession: false\`) | ${codedAgain} | 1 — ${met(codedAgain <= 1)} |`,
     );
-    say(
+    out(
       `| 10 coded lines, new records with the same (known) codes | ${codedFresh} | 1 — ${met(codedFresh === 1)} |`,
     );
-    say(`| Naive baseline (SDK: product + price per line, then session) | ${naive} | — |`);
-    say();
+    out(`| Naive baseline (SDK: product + price per line, then session) | ${naive} | — |`);
+    out();
+    return { knownProducts: codedFresh };
   } finally {
     await bed.close();
   }
@@ -259,7 +266,8 @@ async function proxyOverhead(): Promise<void> {
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   );
   const row = (pacing: string, l: Level) => {
-    const target = l.connections === 50 ? `p99 ≤ 20 ms — ${met(l.p99 <= 20)}` : "—";
+    // Issue 22 replaced the 50-connection p99 target by CPU per checkout (section 2a).
+    const target = l.connections === 10 ? "CPU: section 2a" : "—";
     say(
       `| ${pacing} | ${l.connections} | ${l.p50} | ${l.p99} | ${l.average.toFixed(1)} | ${l.rps.toFixed(0)} | ${l.non2xx} | ${l.errors} | ${l.proxyCpuMs.toFixed(2)} | ${l.proxyMainCpuMs.toFixed(2)} | ${l.proxyCpuWaitMs.toFixed(2)} | ${l.upstreamMs.toFixed(2)} | ${l.benchCpuMs.toFixed(2)} | ${l.benchCpuWaitMs.toFixed(2)} | ${target} |`,
     );
@@ -284,19 +292,11 @@ async function proxyOverhead(): Promise<void> {
       "so the load levels above lift it for the emulator, which has no rate limit.",
   );
   say(
-    `- **Why 50 connections cannot reach p99 ≤ 20 ms here**: 50 requests in flight with latency ≤ 20 ms need ` +
-      `≥ 50 / 0.020 s = 2,500 requests/s (Little's law). The proxy's JavaScript runs in one thread, which spends ` +
-      `${fifty.proxyMainCpuMs.toFixed(2)} ms of CPU per request at 50 connections (${one.proxyMainCpuMs.toFixed(2)} ms at 1), so the proxy tops out near ` +
-      `${(1000 / fifty.proxyMainCpuMs).toFixed(0)} requests/s (${(1000 / one.proxyMainCpuMs).toFixed(0)} at the 1-connection cost) even on a core of its own; ` +
-      "to reach 2,500/s that thread would need ≤ 0.40 ms per request. " +
-      `On this machine (${cores} cores) each request also costs ${fifty.benchCpuMs.toFixed(2)} ms of CPU in the ` +
-      `emulators and autocannon: ${cpuPerRequest.toFixed(2)} ms in all, so at most ` +
-      `${((cores * 1000) / cpuPerRequest).toFixed(0)} requests/s for the machine, and a mean latency of at least ` +
-      `50 / that ≈ ${((50 * cpuPerRequest) / cores).toFixed(0)} ms at 50 connections. Measured: ${fifty.rps.toFixed(0)} req/s, ` +
-      `avg ${fifty.average.toFixed(0)} ms. During that level the proxy's main thread was on a CPU ` +
-      `${(fifty.proxyRunShare * 100).toFixed(0)}% of the time and runnable but waiting for one ` +
-      `${(fifty.proxyWaitShare * 100).toFixed(0)}% of the time: it was CPU-bound, and got the share of the cores ` +
-      `that the rest of the machine's work left it (load average ${loadAverage()}).`,
+    `- **50 connections**: the proxy's main thread was on a CPU ${(fifty.proxyRunShare * 100).toFixed(0)}% of the time and ` +
+      `runnable but waiting for one ${(fifty.proxyWaitShare * 100).toFixed(0)}% of the time: it was CPU-bound, so latency there ` +
+      `follows from CPU per request (${fifty.proxyMainCpuMs.toFixed(2)} ms on its thread, ${cpuPerRequest.toFixed(2)} ms with the ` +
+      `emulators and autocannon on ${cores} cores, load average ${loadAverage()}). Its old p99 ≤ 20 ms target is replaced by ` +
+      "the CPU-per-checkout target of section 2a (issue 22).",
   );
   say();
 }
@@ -314,13 +314,25 @@ function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined
   }
 }
 
-async function bulk(records: number): Promise<void> {
-  say(
+interface BulkFigures {
+  ratio: number;
+  succeeded: boolean;
+  peakRssMb: number;
+  startRssMb: number;
+}
+
+/** One bulk run on `build`; what it measured goes to `out` (nothing for the baseline's run). */
+async function bulk(
+  records: number,
+  build: ProxyBuild = {},
+  out: (text?: string) => void = say,
+): Promise<BulkFigures> {
+  out(
     `## 3. Bulk: ${records} records with an image each, one session each, via \`/v1/jobs\` (Stripe emulator 25 req/s, 200 ms latency)`,
   );
-  say();
+  out();
   const pictures = await Promise.all(BULK_PICTURES.map((p) => renderProductPicture(p)));
-  const bed = await startBed({ stripe: { rateLimitPerSecond: 25, latencyMs: 200 } });
+  const bed = await startBed({ stripe: { rateLimitPerSecond: 25, latencyMs: 200 }, ...build });
   const pid = bed.proxy.pid;
   const startRssKb = procStatusKb(pid, "VmRSS") ?? 0;
   let peakRssKb = startRssKb;
@@ -378,35 +390,41 @@ async function bulk(records: number): Promise<void> {
       const kind = `${r.method} ${r.path}`;
       kintoneByKind.set(kind, (kintoneByKind.get(kind) ?? 0) + 1);
     }
-    say(`- Job status: ${job?.status ?? "unknown"}, done ${job?.done}, failed ${job?.failed}`);
-    say(
+    out(`- Job status: ${job?.status ?? "unknown"}, done ${job?.done}, failed ${job?.failed}`);
+    out(
       `- Stripe requests: ${all.length} (${served} served, ${limited} answered 429 by the rate limit)`,
     );
-    say(`- Rate-limit bound: ${served} served requests ÷ 25/s = ${bound.toFixed(1)} s`);
-    say(
+    out(`- Rate-limit bound: ${served} served requests ÷ 25/s = ${bound.toFixed(1)} s`);
+    out(
       `- Wall time (submit → finished, polled every 250 ms): ${wall.toFixed(1)} s = **${ratio.toFixed(2)} × bound** — target ≤ 1.1 × — ${met(ratio <= 1.1 && job?.status === "succeeded")}`,
     );
-    say(`- Failures: ${job?.failed ?? "unknown"}`);
-    say(
+    out(`- Failures: ${job?.failed ?? "unknown"}`);
+    out(
       `- The proxy's main thread during the run: ${((schedAfter.runMs - schedBefore.runMs) / 1000).toFixed(1)} s on a CPU ` +
         `(image downloads and conversions included), ${((schedAfter.waitMs - schedBefore.waitMs) / 1000).toFixed(1)} s ` +
         "runnable but waiting for one (/proc/<pid>/schedstat).",
     );
-    say(
+    out(
       `- kintone requests used: ${bed.kintone.requests.length} (${[...kintoneByKind]
         .sort((a, b) => b[1] - a[1])
         .map(([kind, n]) => `${n} × ${kind}`)
         .join(", ")})`,
     );
-    say();
-    say("## 4. Peak memory of the proxy during the bulk run with images");
-    say();
-    say(
+    out();
+    out("## 4. Peak memory of the proxy during the bulk run with images");
+    out();
+    out(
       `- Proxy process alone (pid of bench/proxyProcess.ts): peak RSS **${(peakRssKb / 1024).toFixed(1)} MB** ` +
         `(VmRSS of /proc/<pid>/status sampled every 100 ms; ${(startRssKb / 1024).toFixed(1)} MB after start); ` +
         `VmHWM (the kernel's own high-water mark) ${hwmKb !== undefined ? `${(hwmKb / 1024).toFixed(1)} MB` : "unknown"}.`,
     );
-    say();
+    out();
+    return {
+      ratio,
+      succeeded: job?.status === "succeeded",
+      peakRssMb: peakRssKb / 1024,
+      startRssMb: startRssKb / 1024,
+    };
   } finally {
     clearInterval(sampler);
     await bed.close();
@@ -521,19 +539,89 @@ async function main(): Promise<void> {
   // Other work on the machine takes CPU from the proxy, the emulators and autocannon alike.
   say(`- Load average at start (1/5/15 min): ${loadAverage()}`);
   say();
+  const baseline = baselineBuild();
+  const baseBuild: ProxyBuild | undefined = baseline
+    ? { proxyProcessFile: baseline.proxyProcessFile, productionFlags: baseline.nodeFlags }
+    : undefined;
+  const quiet = () => undefined;
   const sections: [string, () => Promise<void>][] = [
-    ["1. Stripe requests per session", requestsPerSession],
+    [
+      "1. Stripe requests per session",
+      async () => {
+        const now = await requestsPerSession();
+        const base = baseBuild ? await requestsPerSession(baseBuild, quiet) : undefined;
+        issue22.knownProducts = { now: now.knownProducts, baseline: base?.knownProducts };
+      },
+    ],
     ["2. Proxy overhead", proxyOverhead],
-    ["3. Bulk and 4. peak memory", () => bulk(Number(process.env.BENCH_BULK_RECORDS ?? 1000))],
+    [
+      "2a. Proxy CPU per checkout",
+      async () => {
+        issue22.cpu = await cpuPerCheckoutSection(say);
+      },
+    ],
+    [
+      "3. Bulk and 4. peak memory",
+      async () => {
+        const records = Number(process.env.BENCH_BULK_RECORDS ?? 1000);
+        const now = await bulk(records);
+        const base = baseBuild ? await bulk(records, baseBuild, quiet) : undefined;
+        if (base) {
+          say(
+            `- Baseline build, same run: peak RSS ${base.peakRssMb.toFixed(1)} MB (${base.startRssMb.toFixed(1)} MB after start), ` +
+              `bulk ${base.ratio.toFixed(2)} × bound.`,
+          );
+          say();
+        }
+        issue22.bulk = { now, baseline: base };
+      },
+    ],
     ["5. Plugin bundle sizes", bundles],
     ["6. Plugin: time from the list's show event to the button", listButton],
-    ["7. First checkout", () => firstCheckoutSection(say)],
-    ["8. Production start", () => productionStartSection(say)],
+    [
+      "7. First checkout",
+      async () => {
+        const now = await firstCheckoutSection(say);
+        const base = baseBuild ? await measureFirstCheckout(baseBuild) : undefined;
+        if (base) {
+          say(
+            `Baseline build, same run: ${base.roundTrips.toFixed(1)} round trips, ${base.stripeRequests} Stripe requests.`,
+          );
+          say();
+        }
+        issue22.firstCheckout = { now, baseline: base };
+      },
+    ],
+    [
+      "8. Production start",
+      async () => {
+        issue22.start = await productionStartSection(say);
+      },
+    ],
+    [
+      "9. Issue 22",
+      async () =>
+        issue22SummarySection(
+          say,
+          baseline
+            ? `${baseline.ref} at ${baseline.commit.slice(0, 7)}`
+            : "none (BENCH_BASELINE_REF=none)",
+        ),
+    ],
   ];
   // BENCH_ONLY=2,6 runs those sections only (while working on one); RESULTS.md is then not written.
   const only = process.env.BENCH_ONLY?.split(",").map((n) => n.trim());
+  // BENCH_SKIP=5,6 leaves those sections out of a run that still writes RESULTS.md, saying so.
+  const skip = process.env.BENCH_SKIP?.split(",").map((n) => n.trim());
   for (const [name, run] of sections) {
     if (only && !only.some((n) => name.startsWith(n))) continue;
+    if (skip?.some((n) => name.startsWith(n))) {
+      say(`## ${name}`);
+      say();
+      say("Not measured in this run (`BENCH_SKIP`).");
+      say();
+      continue;
+    }
     try {
       await run();
     } catch (error) {

@@ -14,6 +14,7 @@ import { addOrderRecords, type OrderRow } from "../testkit/orderRecords";
 import { ORDERS_WRITE_BACK_WITH_ERROR, ordersMappingJson } from "../testkit/ordersMapping";
 import type { FromProxyProcess, ProxyProcessStats, ToProxyProcess } from "./proxyProcess";
 import { buildNodeBundle } from "../scripts/proxyBuild";
+import { productionNodeFlags } from "./productionNodeFlags";
 
 export const SECRET = "bench-secret-0123456789-abcdefghijkl";
 export const BENCH_TOKEN = "benchtoken1234567";
@@ -44,6 +45,15 @@ export interface BedOptions {
   stripe?: StripeEmulatorOptions;
   /** Stripe requests/s the proxy's gateway allows itself; absent: the product's default (25 for a test key). */
   stripeRateLimitPerSecond?: number;
+  /** The compiled proxy process to fork; default this tree's bench/proxyProcess.ts, built once. */
+  proxyProcessFile?: string;
+  /** The node options its `npm run proxy` gives; default this tree's. */
+  productionFlags?: string[];
+  /**
+   * node options of the proxy process, e.g. `--cpu-prof`, besides those `npm run proxy` gives
+   * (bench/productionNodeFlags.ts); default BENCH_PROXY_NODE_ARGS.
+   */
+  nodeArgs?: string[];
 }
 
 export interface Bed {
@@ -69,6 +79,11 @@ export async function startBed(options: BedOptions = {}): Promise<Bed> {
         LOG_LEVEL: "info",
       },
       options.stripeRateLimitPerSecond,
+      options.proxyProcessFile ?? compiledProxyProcess(),
+      [
+        ...(options.productionFlags ?? productionNodeFlags(path.resolve(__dirname, ".."))),
+        ...(options.nodeArgs ?? process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? []),
+      ],
     );
   } catch (error) {
     await emulators.close();
@@ -108,11 +123,13 @@ function compiledProxyProcess(): string {
 async function startProxyProcess(
   env: Record<string, string>,
   stripeRateLimitPerSecond: number | undefined,
+  proxyProcessFile: string,
+  nodeArgs: string[],
 ): Promise<ProxyChild> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-proxy-"));
-  const child: ChildProcess = fork(compiledProxyProcess(), [], {
+  const child: ChildProcess = fork(proxyProcessFile, [], {
     // BENCH_PROXY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the proxy.
-    execArgv: process.env.BENCH_PROXY_NODE_ARGS?.split(" ") ?? [],
+    execArgv: nodeArgs,
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     // Packages outside the bundle resolve from the repository's node_modules.
     cwd: path.resolve(__dirname, ".."),
@@ -176,9 +193,12 @@ async function startProxyProcess(
     },
     async close() {
       if (child.exitCode === null) {
+        // Its exit, not only its answer: a `--cpu-prof` profile is written while it exits.
+        const exited = new Promise((resolve) => child.once("exit", resolve));
         const closed = next("closed", 15_000).catch(() => child.kill("SIGKILL"));
         ask({ type: "close" });
         await closed;
+        await exited;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -112,6 +112,17 @@ describe("the record list's Stripe Checkout dialog", () => {
     expect(url).toMatch(/^http/);
     await saveScreenshot(story.page, "list-dialog-created-en");
 
+    // The copy notice takes its own slot: the link's box keeps its width.
+    const widthBefore = (await link.boundingBox())?.width;
+    await dialog.locator(".kintone-stripe-checkout-link .kintone-stripe-checkout-button").click();
+    const feedback = dialog.locator(".kintone-stripe-checkout-copy-feedback");
+    await story.page.waitForFunction(
+      (node) => (node?.textContent ?? "") !== "",
+      await feedback.elementHandle(),
+    );
+    await expect(link.boundingBox().then((box) => box?.width)).resolves.toBe(widthBefore);
+    await saveScreenshot(story.page, "list-dialog-copied-en");
+
     const urls = ["1", "3", "4"].map(
       (id) =>
         story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, id)?.[WRITE_BACK_FIELD_CODES.url]

@@ -7,7 +7,8 @@
  */
 import { paymentStatusSchema, sessionStatusSchema } from "../core/api/proxyApi";
 import type { MappingConfig } from "../core/mapping/MappingConfig";
-import type { AppDefinition, FieldDef, KintoneStore } from "./kintone/KintoneStore";
+import type { KintoneStore } from "./kintone/KintoneStore";
+import type { AppDefinition, FieldDef } from "./kintone/store/appDefinition";
 import { renderProductPicture, type ProductPicture } from "./sampleImages";
 
 export const PRODUCTS_APP_ID = "1";

@@ -2,6 +2,7 @@
  * What `npm start` prints: where each part runs (a table whose columns line up whatever the
  * ports), what to do next, where the sandbox remembers and how to start fresh.
  */
+import { displayWidth, padToWidth } from "./displayWidth";
 import { ORDERS_APP_ID, PRODUCTS_APP_ID, PRODUCTS_API_TOKEN, ORDERS_API_TOKEN } from "./sampleApps";
 
 export interface StartBannerInput {
@@ -17,17 +18,24 @@ export interface StartBannerInput {
   restored: boolean;
 }
 
-/** Rows of cells as lines, each column as wide as its widest cell (the last one left ragged). */
+/**
+ * Rows of cells as lines, each column as wide as its widest cell (the last one left ragged), in
+ * terminal columns: a Japanese app name takes two per character.
+ */
 export function alignColumns(rows: string[][], indent = "  ", gap = "  "): string[] {
   const widths: number[] = [];
   for (const row of rows) {
-    row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+    row.forEach(
+      (cell, index) => (widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell))),
+    );
   }
   return rows.map(
     (row) =>
       indent +
       row
-        .map((cell, index) => (index === row.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))
+        .map((cell, index) =>
+          index === row.length - 1 ? cell : padToWidth(cell, widths[index] ?? 0),
+        )
         .join(gap),
   );
 }

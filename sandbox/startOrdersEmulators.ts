@@ -6,7 +6,7 @@
 import { ORDERS_FIELDS } from "../testkit/ordersFields";
 import { startKintoneEmulator, type KintoneEmulator } from "./kintone/KintoneEmulator";
 import { placeAppInGuestSpace } from "./kintone/KintoneGuestSpaces";
-import type { ApiTokenDef, FieldDef } from "./kintone/KintoneStore";
+import type { ApiTokenDef, FieldDef } from "./kintone/store/appDefinition";
 import {
   startStripeEmulator,
   type StripeEmulator,

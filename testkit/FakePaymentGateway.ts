@@ -16,6 +16,7 @@ import type {
   ProductDetails,
   ProductUpsert,
   SessionListFilter,
+  StripePrice,
   WebhookEndpointsAnswer,
 } from "../proxy/ports/PaymentGateway";
 
@@ -48,6 +49,14 @@ export class FakePaymentGateway implements PaymentGateway {
     return { productId: id };
   }
 
+  /** Prices tests put here, by id, for lines that name one. */
+  prices = new Map<string, StripePrice>();
+
+  async retrievePrice(priceId: string) {
+    this.calls.push({ method: "retrievePrice", args: priceId });
+    return this.prices.get(priceId) ?? null;
+  }
+
   async uploadProductImage(image: { bytes: Uint8Array; filename: string; contentType: string }) {
     this.calls.push({ method: "uploadProductImage", args: image });
     return { url: `https://files.example/${image.filename}-${++this.counter}` };
@@ -77,6 +86,7 @@ export class FakePaymentGateway implements PaymentGateway {
     const session: CheckoutSession = {
       id,
       url: `https://checkout.example/${id}`,
+      clientSecret: null,
       status: "open",
       paymentStatus: "unpaid",
       amountTotal: request.lineItems.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0),

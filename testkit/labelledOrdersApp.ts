@@ -5,7 +5,7 @@
  * A fresh proxy per test, to which the Stripe emulator delivers its webhooks.
  */
 import { setProcessSettings, type ProcessSettings } from "../sandbox/kintone/ProcessManagement";
-import type { FieldDef } from "../sandbox/kintone/KintoneStore";
+import type { FieldDef } from "../sandbox/kintone/store/appDefinition";
 import { ORDERS_FIELDS } from "./ordersFields";
 import { ordersMappingJson } from "./ordersMapping";
 import { ordersProxyPerTest } from "./ordersProxyPerTest";

@@ -3,7 +3,7 @@
  * tests and benchmarks start in the kintone emulator: one app every suite's records and mappings fit.
  * Only a type is imported, so the file runs in a browser as well.
  */
-import type { FieldDef } from "../sandbox/kintone/KintoneStore";
+import type { FieldDef } from "../sandbox/kintone/store/appDefinition";
 
 export const ORDERS_FIELDS: FieldDef[] = [
   { code: "code", label: "Code", type: "SINGLE_LINE_TEXT" },

@@ -78,6 +78,8 @@ export const createdSessionSchema = z.object({
   currency: z.string(),
   amountTotal: z.number().int(),
   replaced: z.array(z.string()),
+  /** Stripe's client secret of an embedded session (its `url` is null); null for hosted ones. */
+  clientSecret: z.string().nullable().optional(),
 });
 export type CreatedSession = z.infer<typeof createdSessionSchema>;
 export const createCheckoutsAnswerSchema = z.object({ sessions: z.array(createdSessionSchema) });

@@ -18,6 +18,25 @@ export interface PlannedLineItem {
   maxQuantity?: number;
   /** Attachment files chosen as product images, in order (at most 8). */
   images: KintoneFile[];
+  /** An existing Stripe Price the line charges (`line_items[].price`); unitAmount is its amount. */
+  priceId?: string;
+}
+
+/** An existing Stripe Price as read from Stripe, for lines that name one (`lineItem.priceId`). */
+export interface KnownPrice {
+  /** Minor units; null for prices Stripe computes (tiers, customer-chosen amounts). */
+  unitAmount: number | null;
+  /** Lower-case ISO 4217. */
+  currency: string;
+  active: boolean;
+  /** A subscription price cannot be charged once. */
+  recurring: boolean;
+}
+
+/** What the engine knows beyond records and mapping. */
+export interface PlanContext {
+  /** The Prices the lines' `priceId` values name, by id; an id missing here is an issue. */
+  prices?: ReadonlyMap<string, KnownPrice>;
 }
 
 export interface PlannedSession {
@@ -28,9 +47,13 @@ export interface PlannedSession {
   amountTotal: number;
   lineItems: PlannedLineItem[];
   /** `{{code}}` placeholders filled from the session's first record; `{CHECKOUT_SESSION_ID}` kept. */
-  successUrl: string;
+  /** Absent for embedded sessions, which have `returnUrl` instead. */
+  successUrl?: string;
   cancelUrl?: string;
+  returnUrl?: string;
   customerEmail?: string;
+  /** An existing Stripe customer (`cus_…`) from the session's first record. */
+  customer?: string;
 }
 
 export type IssueCode =
@@ -53,6 +76,12 @@ export type IssueCode =
   | "TOO_LONG"
   | "INVALID_EMAIL"
   | "INVALID_URL"
+  /** Konbini or PayPay for a currency other than JPY. */
+  | "PAYMENT_METHOD_CURRENCY"
+  | "INVALID_PRICE_ID"
+  | "PRICE_NOT_FOUND"
+  | "PRICE_UNSUPPORTED"
+  | "INVALID_CUSTOMER_ID"
   /** The mapping itself fails its schema (callers should have run parseMappingConfig first). */
   | "INVALID_MAPPING";
 

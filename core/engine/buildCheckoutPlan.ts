@@ -7,16 +7,20 @@
 import type { KintoneRecord } from "../kintone/KintoneRecord";
 import type { MappingConfig } from "../mapping/MappingConfig";
 import { validateMappingConfig } from "../mapping/parseMappingConfig";
-import type { CheckoutPlan, Issue, PlannedSession } from "./CheckoutPlan";
+import type { CheckoutPlan, Issue, PlanContext, PlannedSession } from "./CheckoutPlan";
 import { buildLineItem } from "./buildLineItem";
 import { buildSession, type SessionRecord } from "./buildSession";
 import { isObject } from "./fieldToText";
 import { issueMessages } from "./issueMessages";
 import { failWith, issueAt, makeIssue, typedFieldValue, type LineContext } from "./resolveValue";
 
-export function buildCheckoutPlan(records: KintoneRecord[], mapping: MappingConfig): CheckoutPlan {
+export function buildCheckoutPlan(
+  records: KintoneRecord[],
+  mapping: MappingConfig,
+  context: PlanContext = {},
+): CheckoutPlan {
   try {
-    return planCheckout(records as unknown, mapping as unknown);
+    return planCheckout(records as unknown, mapping as unknown, context);
   } catch {
     // A safety net for a bug in this engine: the caller still gets an answer, never a charge.
     return {
@@ -33,7 +37,7 @@ export function buildCheckoutPlan(records: KintoneRecord[], mapping: MappingConf
   }
 }
 
-function planCheckout(records: unknown, candidate: unknown): CheckoutPlan {
+function planCheckout(records: unknown, candidate: unknown, context: PlanContext): CheckoutPlan {
   const validated = validateMappingConfig(candidate);
   if (!validated.ok) {
     const issues = validated.problems.map((p) =>
@@ -82,7 +86,7 @@ function planCheckout(records: unknown, candidate: unknown): CheckoutPlan {
       sessionRecords.push({ ctx, drafts: [], complete: false });
       return;
     }
-    const built = lines.contexts.map((line) => buildLineItem(mapping, line));
+    const built = lines.contexts.map((line) => buildLineItem(mapping, line, context.prices));
     const drafts = built.flatMap((b) => (b.ok ? [b.draft] : []));
     issues.push(...built.flatMap((b) => (b.ok ? [] : b.issues)));
     sessionRecords.push({ ctx, drafts, complete: built.every((b) => b.ok) });

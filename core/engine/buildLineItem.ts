@@ -1,11 +1,12 @@
 /** One line item from one record (or subtable row): every mapping element resolved, every issue collected. */
 import type { CurrencyRule } from "../money/currencies";
 import type { MappingConfig, ValueRef } from "../mapping/MappingConfig";
-import type { Issue, PlannedLineItem } from "./CheckoutPlan";
+import type { Issue, KnownPrice, PlannedLineItem } from "./CheckoutPlan";
 import { issueMessages } from "./issueMessages";
 import { MAX_METADATA_VALUE, MAX_PRODUCT_DESCRIPTION, MAX_PRODUCT_NAME } from "./limits";
-import { resolveCurrency } from "./resolveCurrency";
-import { resolvePrice } from "./resolvePrice";
+import { resolveCurrency, type CurrencyResult } from "./resolveCurrency";
+import { resolvePrice, type PriceResult } from "./resolvePrice";
+import { resolvePriceLine, type PriceLineResult } from "./resolvePriceLine";
 import { resolveQuantities } from "./resolveQuantities";
 import { issueAt, resolveText, type LineContext } from "./resolveValue";
 import { selectImages } from "./selectImages";
@@ -65,6 +66,7 @@ function resolveTextElement(
 export function buildLineItem(
   mapping: MappingConfig,
   ctx: LineContext,
+  prices?: ReadonlyMap<string, KnownPrice>,
 ): { ok: true; draft: LineDraft } | { ok: false; issues: Issue[] } {
   const { lineItem } = mapping;
   const productCode = resolveTextElement(lineItem.productCode, ctx, "productCode", {
@@ -84,28 +86,61 @@ export function buildLineItem(
   });
   const images = selectImages(lineItem.image, ctx);
   const quantities = resolveQuantities(lineItem, ctx);
-  const currency = resolveCurrency(mapping.currency, ctx);
-  const price = currency.ok
-    ? resolvePrice(lineItem.unitPrice, lineItem.unitPriceIn ?? "major", currency.rule, ctx)
-    : undefined;
+  const priceLine = resolvePriceLine(lineItem.priceId, ctx, prices);
+  const { currency, price } = lineCurrencyAndPrice(mapping, ctx, priceLine);
 
-  const results = [productCode, name, description, images, quantities, currency, price];
+  const results = [productCode, name, description, images, quantities, priceLine, currency, price];
   const issues = results.flatMap((r) => (r === undefined || r.ok ? [] : r.issues));
   if (!productCode.ok || !name.ok || !description.ok || !images.ok || !quantities.ok)
     return { ok: false, issues };
-  if (!currency.ok || !price?.ok || name.text === undefined) return { ok: false, issues };
+  if (!currency?.ok || !price?.ok || name.text === undefined) return { ok: false, issues };
 
   const item: PlannedLineItem = {
     recordId: ctx.recordId,
     name: name.text,
     unitAmount: price.amount,
     quantity: quantities.value.quantity,
-    images: images.images,
+    // A Price's product has its own images.
+    images: priceLine.ok && priceLine.line ? [] : images.images,
   };
+  if (priceLine.ok && priceLine.line) item.priceId = priceLine.line.priceId;
   if (ctx.row) item.row = ctx.row.number;
   if (productCode.text !== undefined) item.productCode = productCode.text;
   if (description.text !== undefined) item.description = description.text;
   if (quantities.value.minQuantity !== undefined) item.minQuantity = quantities.value.minQuantity;
   if (quantities.value.maxQuantity !== undefined) item.maxQuantity = quantities.value.maxQuantity;
   return { ok: true, draft: { item, currency: currency.rule, currencyField: currency.field } };
+}
+
+/**
+ * The line's currency and unit amount: from its Stripe Price when it names one, else from the
+ * mapping's currency and `unitPrice`. Nothing more is resolved once the Price itself fails.
+ */
+function lineCurrencyAndPrice(
+  mapping: MappingConfig,
+  ctx: LineContext,
+  priceLine: PriceLineResult,
+): { currency?: CurrencyResult; price?: PriceResult } {
+  if (!priceLine.ok) return {};
+  if (priceLine.line) {
+    const { currency, amount, field } = priceLine.line;
+    return { currency: { ok: true, rule: currency, field }, price: { ok: true, amount, field } };
+  }
+  const currency = resolveCurrency(mapping.currency, ctx);
+  if (!currency.ok) return { currency };
+  const { unitPrice } = mapping.lineItem;
+  if (unitPrice === undefined) {
+    const field = "lineItem.priceId";
+    return {
+      currency,
+      price: {
+        ok: false,
+        issues: [issueAt(ctx, field, "REQUIRED", issueMessages.required(field))],
+      },
+    };
+  }
+  return {
+    currency,
+    price: resolvePrice(unitPrice, mapping.lineItem.unitPriceIn ?? "major", currency.rule, ctx),
+  };
 }

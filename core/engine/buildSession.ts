@@ -10,7 +10,8 @@ import type { Issue, PlannedSession } from "./CheckoutPlan";
 import type { LineDraft } from "./buildLineItem";
 import { issueMessages } from "./issueMessages";
 import { MAX_EMAIL, MAX_LINE_ITEMS, MAX_METADATA_VALUE, MAX_URL } from "./limits";
-import { fillTemplate, issueAt, makeIssue, resolveText, type LineContext } from "./resolveValue";
+import { paymentMethodCurrencyIssues, resolveCustomer, resolveSessionText } from "./sessionOptions";
+import { fillTemplate, issueAt, makeIssue, type LineContext } from "./resolveValue";
 import { wellFormedText } from "./wellFormedText";
 
 /** A record of the session: its id, its fields, and the drafts of its lines (if all resolved). */
@@ -74,8 +75,8 @@ export function buildSession(
   );
   const allComplete = records.every((r) => r.complete) && issues.length === 0;
   if (currency && allComplete) {
-    const priceField =
-      "field" in mapping.lineItem.unitPrice ? mapping.lineItem.unitPrice.field : "unitPrice";
+    const { unitPrice } = mapping.lineItem;
+    const priceField = unitPrice && "field" in unitPrice ? unitPrice.field : "unitPrice";
     if (total > BigInt(MAX_AMOUNT)) {
       const message = issueMessages.totalAboveMaximum(
         formatMinorUnits(total, currency.code),
@@ -93,23 +94,30 @@ export function buildSession(
     }
   }
 
-  const successUrl = fillUrl(mapping.successUrl, "successUrl", first.ctx, issues);
-  const cancelUrl =
-    mapping.cancelUrl === undefined
-      ? undefined
-      : fillUrl(mapping.cancelUrl, "cancelUrl", first.ctx, issues);
+  issues.push(...paymentMethodCurrencyIssues(mapping, drafts));
+  const optionalUrl = (key: "successUrl" | "cancelUrl" | "returnUrl") => {
+    const template = mapping[key];
+    return template === undefined ? undefined : fillUrl(template, key, first.ctx, issues);
+  };
+  const successUrl = optionalUrl("successUrl");
+  const cancelUrl = optionalUrl("cancelUrl");
+  const returnUrl = optionalUrl("returnUrl");
   const customerEmail = resolveEmail(mapping.customerEmail, first.ctx, issues);
+  const customer = resolveCustomer(mapping.customer, first.ctx, issues);
+  const hasItsUrl = mapping.uiMode === "embedded" ? returnUrl : successUrl;
 
-  if (issues.length > 0 || !currency || !allComplete || successUrl === undefined) return { issues };
+  if (issues.length > 0 || !currency || !allComplete || hasItsUrl === undefined) return { issues };
   const session: PlannedSession = {
     recordIds,
     currency: currency.code,
     amountTotal: Number(total),
     lineItems: drafts.map((d) => d.item),
-    successUrl,
   };
+  if (successUrl !== undefined) session.successUrl = successUrl;
   if (cancelUrl !== undefined) session.cancelUrl = cancelUrl;
+  if (returnUrl !== undefined) session.returnUrl = returnUrl;
   if (customerEmail !== undefined) session.customerEmail = customerEmail;
+  if (customer !== undefined) session.customer = customer;
   return { session, issues };
 }
 
@@ -174,16 +182,10 @@ function resolveEmail(
   ctx: LineContext,
   issues: Issue[],
 ): string | undefined {
-  if (ref === undefined) return undefined;
-  const resolved = resolveText(ref, ctx, "customerEmail");
-  if (!resolved.ok) {
-    issues.push(...resolved.issues);
-    return undefined;
-  }
-  const text = resolved.value.text.trim();
-  if (text === "") return undefined;
+  const resolved = resolveSessionText(ref, ctx, "customerEmail", issues);
+  if (resolved === undefined) return undefined;
+  const { text, field } = resolved;
   if (!isPlausibleEmail(text)) {
-    const { field } = resolved.value;
     issues.push(issueAt(ctx, field, "INVALID_EMAIL", issueMessages.invalidEmail(field, text)));
     return undefined;
   }

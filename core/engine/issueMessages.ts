@@ -38,8 +38,8 @@ export const issueMessages = {
   }),
 
   placeholderNotFound: (field: string): LocalizedMessage => ({
-    en: `The template refers to {{${field}}}, but the record has no field "${field}".`,
-    ja: `テンプレートの {{${field}}} に当たる「${field}」フィールドがレコードにありません。`,
+    en: `The template refers to {{${field}}}, but the record has no such field.`,
+    ja: `テンプレートの {{${field}}} に当たるフィールドがレコードにありません。`,
   }),
 
   fieldTypeUnsupported: (field: string, type: string): LocalizedMessage => ({
@@ -183,13 +183,39 @@ export const issueMessages = {
   }),
 
   invalidUrl: (element: string, value: string): LocalizedMessage => ({
-    en: `The ${element} "${quote(value)}" is not a valid http(s) URL once filled in from the record.`,
-    ja: `レコードの値を入れた ${element}「${quote(value)}」が正しい http(s) の URL になりません。`,
+    en: `The "${element}" value "${quote(value)}" is not a valid http(s) URL once filled in from the record.`,
+    ja: `レコードの値を入れた「${element}」の「${quote(value)}」が正しい http(s) の URL になりません。`,
   }),
 
   urlTooLong: (element: string, length: number, max: number): LocalizedMessage => ({
-    en: `The ${element} is ${length} characters long once filled in; Stripe accepts at most ${max}.`,
-    ja: `レコードの値を入れた ${element} が ${length} 文字になります。Stripe で使えるのは ${max} 文字までです。`,
+    en: `The "${element}" is ${length} characters long once filled in; Stripe accepts at most ${max}.`,
+    ja: `レコードの値を入れた「${element}」が ${length} 文字になります。Stripe で使えるのは ${max} 文字までです。`,
+  }),
+
+  // checkout options
+  paymentMethodCurrency: (method: string, field: string, currency: string): LocalizedMessage => ({
+    en: `The payment method ${method} takes JPY only, but this checkout is in ${upper(currency)} ("${field}").`,
+    ja: `支払い方法 ${method} は JPY でしか使えませんが、この決済の通貨は ${upper(currency)}（「${field}」）です。`,
+  }),
+
+  invalidPriceId: (field: string, value: string): LocalizedMessage => ({
+    en: `"${quote(value)}" in "${field}" is not a Stripe price ID (price_…).`,
+    ja: `「${field}」の「${quote(value)}」は Stripe の価格 ID（price_…）ではありません。`,
+  }),
+
+  priceNotFound: (field: string, value: string): LocalizedMessage => ({
+    en: `Stripe has no price "${quote(value)}" ("${field}").`,
+    ja: `Stripe に価格「${quote(value)}」（「${field}」）がありません。`,
+  }),
+
+  priceUnsupported: (field: string, value: string, reason: string): LocalizedMessage => ({
+    en: `The Stripe price "${quote(value)}" ("${field}") cannot be charged once here: ${reason}.`,
+    ja: `Stripe の価格「${quote(value)}」（「${field}」）はここでは使えません（${reason}）。`,
+  }),
+
+  invalidCustomerId: (field: string, value: string): LocalizedMessage => ({
+    en: `"${quote(value)}" in "${field}" is not a Stripe customer ID (cus_…).`,
+    ja: `「${field}」の「${quote(value)}」は Stripe の顧客 ID（cus_…）ではありません。`,
   }),
 
   unexpected: (): LocalizedMessage => ({

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { paymentStatusSchema, sessionStatusSchema } from "../api/proxyApi";
+import { checkoutOptionProblems } from "./checkoutOptionRules";
+import { checkoutOptionsShape } from "./checkoutOptionsSchema";
 
 /** kintone field codes are at most 128 characters. */
 const fieldCode = z.string().min(1).max(128);
@@ -73,7 +75,7 @@ const urlTemplate = z
   .max(5000)
   .regex(/^https?:\/\/\S+$/, { message: "must be an absolute http:// or https:// URL" });
 
-export const mappingConfigSchema = z.strictObject({
+const mappingConfigObject = z.strictObject({
   version: z.literal(1),
   source: z.discriminatedUnion("type", [
     z.strictObject({ type: z.literal("records") }),
@@ -91,17 +93,21 @@ export const mappingConfigSchema = z.strictObject({
         all: z.boolean().optional(),
       })
       .optional(),
-    unitPrice: valueRefSchema,
+    /** Absent only when `priceId` gives the line an existing Stripe Price. */
+    unitPrice: valueRefSchema.optional(),
     unitPriceIn: z.enum(["major", "minor"]).optional(),
     quantity: valueRefSchema.optional(),
     minQuantity: valueRefSchema.optional(),
     maxQuantity: valueRefSchema.optional(),
+    /** An existing Stripe Price (`price_…`): its amount and currency, not `unitPrice`, are charged. */
+    priceId: valueRefSchema.optional(),
   }),
   currency: z.union([
     z.string().regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter ISO 4217 code" }),
     z.strictObject({ field: fieldCode }),
   ]),
-  successUrl: urlTemplate,
+  /** Required unless uiMode is embedded (then it must be absent): see checkoutOptionRules. */
+  successUrl: urlTemplate.optional(),
   cancelUrl: urlTemplate.optional(),
   expiresAfterMinutes: z.number().int().min(30).max(1440).optional(),
   customerEmail: valueRefSchema.optional(),
@@ -134,6 +140,8 @@ export const mappingConfigSchema = z.strictObject({
     /** One multi-line text each, in the country's usual order. */
     billingAddress: fieldCode.optional(),
     shippingAddress: fieldCode.optional(),
+    /** Custom field key → the field that receives what the buyer entered. */
+    customFields: z.record(z.string(), fieldCode).optional(),
   }),
   /**
    * The option texts of the app's drop-downs for each state, e.g. `{ paymentStatus: { paid: "入金済み" } }`;
@@ -153,6 +161,14 @@ export const mappingConfigSchema = z.strictObject({
       refunded: actionName.optional(),
     })
     .optional(),
+  ...checkoutOptionsShape,
+  /** An existing Stripe customer (`cus_…`), e.g. from a field. */
+  customer: valueRefSchema.optional(),
+});
+
+export const mappingConfigSchema = mappingConfigObject.superRefine((mapping, ctx) => {
+  for (const problem of checkoutOptionProblems(mapping))
+    ctx.addIssue({ code: "custom", path: problem.path.split("."), message: problem.message });
 });
 
 export type MappingConfig = z.infer<typeof mappingConfigSchema>;

@@ -123,7 +123,15 @@ function crossFieldProblems(mapping: MappingConfig): MappingProblem[] {
   }
 
   const seen = new Map<string, string>();
-  for (const [key, field] of Object.entries(mapping.writeBack)) {
+  const { customFields, ...namedTargets } = mapping.writeBack;
+  const targets: [string, string | undefined][] = [
+    ...Object.entries(namedTargets),
+    ...Object.entries(customFields ?? {}).map(([key, field]): [string, string] => [
+      `customFields.${key}`,
+      field,
+    ]),
+  ];
+  for (const [key, field] of targets) {
     if (field === undefined) continue;
     const earlier = seen.get(field);
     if (earlier) {

@@ -14,6 +14,13 @@ import {
   type LabelFormState,
   type ProcessActionFormState,
 } from "./statusFormState";
+import {
+  checkoutOptionsFormStateFromMapping,
+  checkoutOptionsLineAndWriteBack,
+  checkoutOptionsPart,
+  emptyCheckoutOptionsFormState,
+  type CheckoutOptionsFormState,
+} from "./checkoutOptionsFormState";
 
 export type RefMode = "none" | "field" | "const" | "template";
 
@@ -87,6 +94,8 @@ export interface MappingFormState {
   writeBack: Record<WriteBackKey, string>;
   statusLabels: LabelFormState;
   processActions: ProcessActionFormState;
+  /** Embedded mode, payment methods, what the buyer is asked, page texts, customer, Prices. */
+  options: CheckoutOptionsFormState;
 }
 
 const noRef = (): RefState => ({ mode: "none", field: "", text: "" });
@@ -128,6 +137,7 @@ export function emptyFormState(): MappingFormState {
     >,
     statusLabels: emptyLabelFormState(),
     processActions: emptyProcessActionFormState(),
+    options: emptyCheckoutOptionsFormState(),
   };
 }
 
@@ -172,7 +182,7 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
     state.currencyMode = "field";
     state.currencyField = mapping.currency.field;
   }
-  state.successUrl = mapping.successUrl;
+  state.successUrl = mapping.successUrl ?? "";
   state.cancelUrl = mapping.cancelUrl ?? "";
   state.expiresAfterMinutes =
     mapping.expiresAfterMinutes === undefined ? "" : String(mapping.expiresAfterMinutes);
@@ -186,6 +196,7 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
   for (const key of WRITE_BACK_KEYS) state.writeBack[key] = mapping.writeBack[key] ?? "";
   state.statusLabels = labelFormStateFromMapping(mapping);
   state.processActions = processActionFormStateFromMapping(mapping);
+  state.options = checkoutOptionsFormStateFromMapping(mapping);
   return state;
 }
 
@@ -208,11 +219,15 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
   }
   if (state.unitPriceIn === "minor") lineItem.unitPriceIn = "minor";
 
-  const writeBack: Record<string, string> = {};
+  const writeBack: Record<string, unknown> = {};
   for (const key of WRITE_BACK_KEYS) {
     if (state.writeBack[key] !== "") writeBack[key] = state.writeBack[key];
   }
+  const optionParts = checkoutOptionsLineAndWriteBack(state.options);
+  Object.assign(lineItem, optionParts.lineItem);
+  Object.assign(writeBack, optionParts.writeBack);
   const customerEmail = valueRef(state.customerEmail);
+  const successUrl = state.successUrl.trim();
   const expiry = state.expiresAfterMinutes.trim();
   return {
     version: 1,
@@ -223,7 +238,8 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     grouping: state.grouping,
     lineItem,
     currency: state.currencyMode === "const" ? state.currencyCode : { field: state.currencyField },
-    successUrl: state.successUrl.trim(),
+    // An embedded session has a return URL instead: an empty success URL is then left out.
+    ...(successUrl !== "" || state.options.uiMode !== "embedded" ? { successUrl } : {}),
     ...(state.cancelUrl.trim() !== "" ? { cancelUrl: state.cancelUrl.trim() } : {}),
     ...(expiry !== "" ? { expiresAfterMinutes: toNumber(expiry) } : {}),
     ...(customerEmail !== undefined ? { customerEmail } : {}),
@@ -237,6 +253,7 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     writeBack,
     ...statusLabelsPart(state.statusLabels),
     ...processActionsPart(state.processActions),
+    ...checkoutOptionsPart(state.options),
   };
 }
 

@@ -8,6 +8,8 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../core/mapping/parseMappingConfig";
 import { formatMessage } from "./formatMessage";
 import { localizeMappingProblem } from "./localizeMappingProblem";
+import { labelWithCode } from "../../core/fields/labelFields";
+import { writeBackName } from "./writeBackTexts";
 import type { Messages } from "../i18n/messages";
 import { fieldChoices, findField, type FieldPurpose, type FormField } from "./formFields";
 import {
@@ -20,6 +22,7 @@ import {
   type WriteBackKey,
 } from "./MappingFormState";
 import { missingStatusOptions } from "./missingStatusOptions";
+import { CHECKOUT_OPTION_CONTROLS } from "./checkoutOptionsFormState";
 import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
 import { statusLabelsPart } from "./statusFormState";
 
@@ -82,6 +85,7 @@ export const FORM_CONTROLS = [
   "afterExpirationRecovery",
   ...WRITE_BACK_KEYS.map((key) => `writeBack.${key}`),
   ...STATUS_LABEL_CONTROLS,
+  ...CHECKOUT_OPTION_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -106,6 +110,11 @@ export function checkMappingForm(
 ): MappingFormCheck {
   const errors: FormError[] = [];
   const subtable = state.sourceType === "subtable" ? state.subtableField : undefined;
+  // "Unit price (item_unit_price)": the admin picks fields by label and may know them by code.
+  const named = (code: string) =>
+    labelWithCode(code, (known) =>
+      fields === undefined ? undefined : findField(fields, known)?.label,
+    );
 
   const checkField = (control: string, code: string, purpose: FieldPurpose, scope?: string) => {
     if (code === "") {
@@ -120,7 +129,10 @@ export function checkMappingForm(
       message:
         field === undefined
           ? formatMessage(messages.settingsErrorFieldMissing, { code })
-          : formatMessage(messages.settingsErrorFieldUnfit, { code, type: field.type }),
+          : formatMessage(messages.settingsErrorFieldUnfit, {
+              code: named(code),
+              type: field.type,
+            }),
     });
   };
   const checkRef = (control: string, ref: RefState, purpose: FieldPurpose, scope?: string) => {
@@ -145,8 +157,12 @@ export function checkMappingForm(
   } else if (state.currencyCode === "") {
     errors.push({ control: "currency", message: messages.settingsErrorChooseCurrency });
   }
-  if (state.successUrl.trim() === "") {
-    errors.push({ control: "successUrl", message: messages.settingsErrorEnterUrl });
+  // An embedded page returns to its return URL; a hosted one needs its success URL.
+  const embedded = state.options.uiMode === "embedded";
+  const neededUrl = embedded ? state.options.returnUrl : state.successUrl;
+  if (neededUrl.trim() === "") {
+    const control = embedded ? "returnUrl" : "successUrl";
+    errors.push({ control, message: messages.settingsErrorEnterUrl });
   }
   const expiry = state.expiresAfterMinutes.trim();
   if (expiry !== "" && !(/^\d+$/.test(expiry) && +expiry >= 30 && +expiry <= 1440)) {
@@ -169,7 +185,7 @@ export function checkMappingForm(
         errors.push({
           control,
           message: formatMessage(messages.settingsErrorMissingOptions, {
-            code,
+            code: named(code),
             missing: missing.join(", "),
           }),
         });
@@ -188,7 +204,12 @@ export function checkMappingForm(
       const control = controlForPath(problem.path);
       if (control !== "" && flagged.has(control)) continue;
       flagged.add(control);
-      errors.push({ control, message: localizeMappingProblem(problem.message, messages) });
+      errors.push({
+        control,
+        message: localizeMappingProblem(problem.message, messages, named, (key) =>
+          writeBackName(key, messages),
+        ),
+      });
     }
   }
   return { ok: false, errors };

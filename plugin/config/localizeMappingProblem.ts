@@ -45,11 +45,27 @@ const PATTERNS: Array<[RegExp, keyof ProblemTexts, string[]]> = [
   ],
 ];
 
-export function localizeMappingProblem(message: string, messages: ProblemTexts): string {
+/**
+ * `nameField` turns a field code core quotes into how the screen names it ("価格 (unit_price)"),
+ * `nameWriteBack` a write-back key ("sessionId") into the screen's name for it ("Session ID").
+ */
+export function localizeMappingProblem(
+  message: string,
+  messages: ProblemTexts,
+  nameField: (code: string) => string = (code) => code,
+  nameWriteBack: (key: string) => string = (key) => key,
+): string {
   for (const [pattern, key, names] of PATTERNS) {
     const match = pattern.exec(message);
     if (match === null) continue;
-    const values = Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? ""]));
+    const values = Object.fromEntries(
+      names.map((name, index) => {
+        const value = match[index + 1] ?? "";
+        const named =
+          name === "code" ? nameField(value) : name === "other" ? nameWriteBack(value) : value;
+        return [name, named];
+      }),
+    );
     return formatMessage(messages[key], values);
   }
   return message;

@@ -17,6 +17,7 @@ import { emptyFormState, formStateFromMapping, type MappingFormState } from "./M
 import { readPluginConfig } from "./pluginConfig";
 import { loadProcessSettings, type ProcessSettingsView } from "./processSettings";
 import { saveSettings } from "./saveSettings";
+import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
 import { checkoutSection } from "./sections/checkoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
@@ -90,6 +91,7 @@ export function renderSettingsScreen(
     sourceSection(context),
     lineItemSection(context),
     checkoutSection(context),
+    checkoutOptionsSection(context),
     writeBackSection(context),
     statusLabelsSection(context),
     processActions.element,

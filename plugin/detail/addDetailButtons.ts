@@ -2,7 +2,7 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { lastErrorNote } from "../billing/lastErrorNote";
 import { billedReason } from "../i18n/billedStateLabel";
 import { describeProxyError } from "../i18n/describeProxyError";
-import type { FieldLabeler } from "../i18n/labelFields";
+import type { FieldLabeler } from "../../core/fields/labelFields";
 import type { Language, Messages } from "../i18n/messages";
 import type { CheckoutClient } from "../list/CheckoutClient";
 import { loadFieldLabeler } from "../list/fieldLabels";

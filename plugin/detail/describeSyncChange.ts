@@ -76,26 +76,20 @@ export function describeSyncChange(
   messages: Messages,
 ): string[] | undefined {
   if (before.status === undefined && before.paymentStatus === undefined) return undefined;
+  // One line per state: what it is, and how each of its values reads.
+  const changes: Array<[string | undefined, string, string, (status: string) => string]> = [
+    [before.status, after.status, messages.syncWhatLink, (s) => sessionStatusLabel(s, messages)],
+    [
+      before.paymentStatus,
+      after.paymentStatus,
+      messages.syncWhatPayment,
+      (s) => paymentStatusLabel(s, messages),
+    ],
+  ];
   const lines: string[] = [];
-  const line = (what: string, from: string, to: string) =>
-    fillTemplate(messages.syncChangedLine, { what, from, to });
-  if (before.status !== undefined && before.status !== after.status) {
-    lines.push(
-      line(
-        messages.syncWhatLink,
-        sessionStatusLabel(before.status, messages),
-        sessionStatusLabel(after.status, messages),
-      ),
-    );
-  }
-  if (before.paymentStatus !== undefined && before.paymentStatus !== after.paymentStatus) {
-    lines.push(
-      line(
-        messages.syncWhatPayment,
-        paymentStatusLabel(before.paymentStatus, messages),
-        paymentStatusLabel(after.paymentStatus, messages),
-      ),
-    );
+  for (const [from, to, what, label] of changes) {
+    if (from === undefined || from === to) continue;
+    lines.push(fillTemplate(messages.syncChangedLine, { what, from: label(from), to: label(to) }));
   }
   return lines;
 }

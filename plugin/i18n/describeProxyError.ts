@@ -3,7 +3,8 @@ import { ProxyError } from "../api/ProxyError";
 import { billedStateOf } from "../billing/billedState";
 import { fillTemplate } from "../ui/fillTemplate";
 import { billedStateLabel } from "./billedStateLabel";
-import { labelFieldInMessage, mentionsField, type FieldLabeler } from "./labelFields";
+import { fieldOrElementLabeler } from "./elementLabels";
+import { labelQuotedFields, mentionsField, type FieldLabeler } from "../../core/fields/labelFields";
 import type { Messages } from "./messages";
 
 export interface ErrorDescription {
@@ -80,7 +81,8 @@ export function describeProxyError(
 
 /**
  * "Record 3 · row 2 · 「価格」フィールドの値…": the field named by its label, once — the message's
- * own quoted code becomes the label; a message that does not name the field gets "価格: " before it.
+ * own quoted codes become labels (a mapping element's the settings screen's name for it); a message
+ * that does not name the field gets "価格: " before it.
  * Row only for subtable lines; a namer giving "" leaves the record out.
  */
 export function describeIssue(
@@ -89,8 +91,9 @@ export function describeIssue(
   nameRecord: RecordNamer = (id) => fillTemplate(messages.recordLabel, { record: id }),
   labelOf: FieldLabeler = () => undefined,
 ): string {
-  const label = labelOf(issue.field) ?? issue.field;
-  const text = labelFieldInMessage(issue.message, issue.field, label);
+  const labelOfName = fieldOrElementLabeler(labelOf, messages);
+  const label = labelOfName(issue.field) ?? issue.field;
+  const text = labelQuotedFields(issue.message, labelOfName);
   const withoutRow = issue.row === undefined ? text : stripRowPrefix(text, issue.row);
   return [
     nameRecord(issue.recordId),

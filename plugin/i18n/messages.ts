@@ -251,6 +251,8 @@ export interface Messages {
   settingsLocale: string;
   settingsLocaleUnset: string;
   settingsLocaleAuto: string;
+  // locale picker: the language the picker names languages in (BCP 47)
+  settingsLocaleNamesIn: string;
   settingsPromotionCodes: string;
   settingsAllowPromotionCodes: string;
   settingsBilling: string;
@@ -292,6 +294,57 @@ export interface Messages {
   settingsWriteBackBillingAddress: string;
   settingsWriteBackShippingAddress: string;
   settingsWriteBackAddressHelp: string;
+  // checkout options (issue 17)
+  settingsSectionCheckoutOptions: string;
+  settingsCheckoutOptionsHelp: string;
+  settingsGroupPaymentMethods: string;
+  settingsGroupAskBuyer: string;
+  settingsGroupPageTexts: string;
+  settingsGroupCustomer: string;
+  settingsUiMode: string;
+  settingsUiModeHosted: string;
+  settingsUiModeEmbedded: string;
+  settingsReturnUrl: string;
+  settingsReturnUrlHelp: string;
+  settingsPaymentMethods: string;
+  settingsPaymentMethodsHelp: string;
+  settingsMethodCard: string;
+  settingsMethodKonbini: string;
+  settingsMethodPaypay: string;
+  settingsMethodBankTransfer: string;
+  settingsKonbiniDays: string;
+  settingsKonbiniDaysHelp: string;
+  settingsDays: string;
+  settingsPhone: string;
+  settingsPhoneAsk: string;
+  settingsShippingCountries: string;
+  settingsShippingCountriesHelp: string;
+  settingsShippingRates: string;
+  settingsShippingRatesHelp: string;
+  settingsCustomFields: string;
+  settingsCustomFieldsHelp: string;
+  settingsCustomFieldWriteBack: string;
+  settingsCustomFieldWriteBackHelp: string;
+  settingsConsent: string;
+  settingsConsentTerms: string;
+  settingsConsentPromotions: string;
+  settingsTextSubmit: string;
+  settingsTextAfterSubmit: string;
+  settingsTextShipping: string;
+  settingsTextTerms: string;
+  settingsPageTextsHelp: string;
+  settingsSubmitType: string;
+  settingsSubmitTypeUnset: string;
+  settingsSubmitPay: string;
+  settingsSubmitBook: string;
+  settingsSubmitDonate: string;
+  settingsCustomerField: string;
+  settingsCustomerFieldHelp: string;
+  settingsCustomerCreation: string;
+  settingsCustomerCreationUnset: string;
+  settingsCustomerCreationAlways: string;
+  settingsPriceIdField: string;
+  settingsPriceIdFieldHelp: string;
   settingsErrorSummary: string;
   settingsErrorChooseField: string;
   settingsErrorFieldMissing: string;
@@ -620,6 +673,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "決済画面の言語",
     settingsLocaleUnset: "指定しない",
     settingsLocaleAuto: "auto (ブラウザーに合わせる)",
+    // locale picker
+    settingsLocaleNamesIn: "ja",
     settingsPromotionCodes: "プロモーションコード",
     settingsAllowPromotionCodes: "購入者がプロモーションコードを入力できる",
     settingsBilling: "請求先住所",
@@ -665,10 +720,68 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackShippingAddress: "配送先住所",
     settingsWriteBackAddressHelp:
       "文字列 (複数行) フィールド。国ごとの書き方の順に書きます (日本の住所は〒と郵便番号から)。",
+    // checkout options (issue 17)
+    settingsSectionCheckoutOptions: "Checkout のオプション",
+    settingsCheckoutOptionsHelp: "どれも任意です。空欄のものは Stripe の既定のままです。",
+    settingsGroupPaymentMethods: "支払い方法",
+    settingsGroupAskBuyer: "購入者に尋ねること",
+    settingsGroupPageTexts: "ページの文言",
+    settingsGroupCustomer: "顧客と価格",
+    settingsUiMode: "表示方法",
+    settingsUiModeHosted: "Stripe のページに移動 (リンク)",
+    settingsUiModeEmbedded: "自社サイトに埋め込む (戻り先 URL が必要)",
+    settingsReturnUrl: "戻り先 URL",
+    settingsReturnUrlHelp:
+      "埋め込み表示のときだけ使います。このときは成功 URL・キャンセル URL を空にしてください。{CHECKOUT_SESSION_ID} はそのまま渡されます。",
+    settingsPaymentMethods: "使える支払い方法",
+    settingsPaymentMethodsHelp:
+      "何も選ばないと Stripe ダッシュボードの設定に従います。コンビニと PayPay は日本円だけです。",
+    settingsMethodCard: "カード",
+    settingsMethodKonbini: "コンビニ",
+    settingsMethodPaypay: "PayPay",
+    settingsMethodBankTransfer: "銀行振込",
+    settingsKonbiniDays: "コンビニの支払期限",
+    settingsKonbiniDaysHelp: "1〜60 日。空欄なら 3 日です。",
+    settingsDays: "日",
+    settingsPhone: "電話番号",
+    settingsPhoneAsk: "購入者に電話番号を尋ねる",
+    settingsShippingCountries: "配送先の国",
+    settingsShippingCountriesHelp:
+      "配送先住所を尋ねるときの国コード (ISO 3166-1 の 2 文字、例: JP, US) をカンマ区切りで。空欄なら尋ねません。",
+    settingsShippingRates: "配送料",
+    settingsShippingRatesHelp: "Stripe の配送料 ID (shr_…) をカンマ区切りで、5 つまで。",
+    settingsCustomFields: "追加の入力項目",
+    settingsCustomFieldsHelp:
+      '3 つまで。JSON で: [{"key": "deliveryDate", "label": "配達希望日", "type": "text"}]。type は text / numeric / dropdown (dropdown には options)。',
+    settingsCustomFieldWriteBack: "入力された値の書き込み先",
+    settingsCustomFieldWriteBackHelp:
+      'JSON で項目のキー → フィールドコード: {"deliveryDate": "配達希望日"}。',
+    settingsConsent: "同意",
+    settingsConsentTerms: "利用規約への同意を必須にする",
+    settingsConsentPromotions: "お知らせメールの受け取りを尋ねる",
+    settingsTextSubmit: "支払いボタンの近くの文言",
+    settingsTextAfterSubmit: "支払い後の文言",
+    settingsTextShipping: "配送先住所の近くの文言",
+    settingsTextTerms: "利用規約の同意文",
+    settingsPageTextsHelp: "それぞれ 1,200 文字まで。同意文には利用規約への同意が必要です。",
+    settingsSubmitType: "支払いボタンの表記",
+    settingsSubmitTypeUnset: "Stripe の既定",
+    settingsSubmitPay: "支払う",
+    settingsSubmitBook: "予約する",
+    settingsSubmitDonate: "寄付する",
+    settingsCustomerField: "既存の Stripe 顧客",
+    settingsCustomerFieldHelp:
+      "顧客 ID (cus_…) が入ったフィールド。空のレコードは顧客なしで作ります。メールアドレスとは一緒に使えません。",
+    settingsCustomerCreation: "Stripe 顧客の作成",
+    settingsCustomerCreationUnset: "必要なときだけ (Stripe の既定)",
+    settingsCustomerCreationAlways: "毎回作成する",
+    settingsPriceIdField: "既存の Stripe 価格",
+    settingsPriceIdFieldHelp:
+      "価格 ID (price_…) が入ったフィールド。入っている明細はその価格の金額と通貨で請求します。",
     settingsErrorSummary: "保存できません。次の項目を直してください:",
     settingsErrorChooseField: "フィールドを選んでください。",
     settingsErrorFieldMissing: "フィールド {code} はフォームにありません。",
-    settingsErrorFieldUnfit: "フィールド {code} ({type}) はここでは使えません。",
+    settingsErrorFieldUnfit: "フィールド {code} は種類が {type} のため、ここでは使えません。",
     settingsErrorEnterValue: "値を入力してください。",
     settingsErrorImageNumber: "ファイルの番号は 1 以上の整数です。",
     settingsErrorChooseCurrency: "通貨を選んでください。",
@@ -1000,6 +1113,8 @@ export const messages: Record<Language, Messages> = {
     settingsLocale: "Checkout language",
     settingsLocaleUnset: "Not set",
     settingsLocaleAuto: "auto (the browser's language)",
+    // locale picker
+    settingsLocaleNamesIn: "en",
     settingsPromotionCodes: "Promotion codes",
     settingsAllowPromotionCodes: "Let the buyer enter a promotion code",
     settingsBilling: "Billing address",
@@ -1046,10 +1161,69 @@ export const messages: Record<Language, Messages> = {
     settingsWriteBackShippingAddress: "Shipping address",
     settingsWriteBackAddressHelp:
       "A multi-line text field, written in the country's usual order (a Japanese address starts with 〒 and the postal code).",
+    // checkout options (issue 17)
+    settingsSectionCheckoutOptions: "Checkout options",
+    settingsCheckoutOptionsHelp: "Each is optional; what you leave empty keeps Stripe's default.",
+    settingsGroupPaymentMethods: "Payment methods",
+    settingsGroupAskBuyer: "What to ask the buyer",
+    settingsGroupPageTexts: "Texts on the page",
+    settingsGroupCustomer: "Customer and prices",
+    settingsUiMode: "Page",
+    settingsUiModeHosted: "Stripe's hosted page (a link)",
+    settingsUiModeEmbedded: "Embedded in your site (needs a return URL)",
+    settingsReturnUrl: "Return URL",
+    settingsReturnUrlHelp:
+      "Embedded mode only; leave the success and cancel URLs empty then. {CHECKOUT_SESSION_ID} is passed on as is.",
+    settingsPaymentMethods: "Allowed payment methods",
+    settingsPaymentMethodsHelp:
+      "None ticked: your Stripe Dashboard settings decide. Konbini and PayPay take JPY only.",
+    settingsMethodCard: "Card",
+    settingsMethodKonbini: "Konbini",
+    settingsMethodPaypay: "PayPay",
+    settingsMethodBankTransfer: "Bank transfer",
+    settingsKonbiniDays: "Konbini payment deadline",
+    settingsKonbiniDaysHelp: "1 to 60 days; empty means 3 days.",
+    settingsDays: "days",
+    settingsPhone: "Phone number",
+    settingsPhoneAsk: "Ask the buyer for a phone number",
+    settingsShippingCountries: "Shipping countries",
+    settingsShippingCountriesHelp:
+      "Two-letter ISO codes (e.g. JP, US), separated by commas, to ask for a shipping address; empty asks none.",
+    settingsShippingRates: "Shipping rates",
+    settingsShippingRatesHelp: "Stripe shipping rate ids (shr_…), separated by commas, at most 5.",
+    settingsCustomFields: "Custom fields",
+    settingsCustomFieldsHelp:
+      'Up to 3, as JSON: [{"key": "deliveryDate", "label": "Delivery date", "type": "text"}]; type text, numeric or dropdown (with options).',
+    settingsCustomFieldWriteBack: "Where the entered values go",
+    settingsCustomFieldWriteBackHelp:
+      'JSON, field key → field code: {"deliveryDate": "delivery_date"}.',
+    settingsConsent: "Consent",
+    settingsConsentTerms: "Require agreeing to the terms of service",
+    settingsConsentPromotions: "Ask to receive promotional e-mails",
+    settingsTextSubmit: "Text by the pay button",
+    settingsTextAfterSubmit: "Text after paying",
+    settingsTextShipping: "Text by the shipping address",
+    settingsTextTerms: "Terms of service agreement text",
+    settingsPageTextsHelp:
+      "Up to 1,200 characters each; the agreement text needs the terms of service consent.",
+    settingsSubmitType: "Pay button wording",
+    settingsSubmitTypeUnset: "Stripe's default",
+    settingsSubmitPay: "Pay",
+    settingsSubmitBook: "Book",
+    settingsSubmitDonate: "Donate",
+    settingsCustomerField: "Existing Stripe customer",
+    settingsCustomerFieldHelp:
+      "A field holding a customer id (cus_…); records where it is empty get none. Not together with the customer e-mail.",
+    settingsCustomerCreation: "Create Stripe customers",
+    settingsCustomerCreationUnset: "Only when needed (Stripe's default)",
+    settingsCustomerCreationAlways: "Always",
+    settingsPriceIdField: "Existing Stripe price",
+    settingsPriceIdFieldHelp:
+      "A field holding a price id (price_…); such a line is charged that Price's amount and currency.",
     settingsErrorSummary: "Nothing was saved. Please correct:",
     settingsErrorChooseField: "Choose a field.",
     settingsErrorFieldMissing: "Field {code} is not in the form.",
-    settingsErrorFieldUnfit: "Field {code} ({type}) does not fit here.",
+    settingsErrorFieldUnfit: "Field {code} is of type {type}, which does not fit here.",
     settingsErrorEnterValue: "Enter a value.",
     settingsErrorImageNumber: "The file number is a whole number from 1.",
     settingsErrorChooseCurrency: "Choose a currency.",
@@ -1099,7 +1273,7 @@ export const messages: Record<Language, Messages> = {
     settingsProblemQuantityAbove: "The quantity {quantity} is above the maximum {max}.",
     settingsProblemQuantityBelow: "The quantity {quantity} is below the minimum {min}.",
     settingsProblemUrl: "Enter an absolute http:// or https:// URL.",
-    settingsProblemWriteBackTwice: "Field {code} is already used for writeBack.{other}.",
+    settingsProblemWriteBackTwice: 'Field {code} is already written back as "{other}".',
   },
 };
 

@@ -1,6 +1,6 @@
 /** Field codes to their labels, from the form fields API, for messages that name a field. */
 import { parseFormFields, type FormField } from "../config/formFields";
-import type { FieldLabeler } from "../i18n/labelFields";
+import type { FieldLabeler } from "../../core/fields/labelFields";
 import type { KintoneApi } from "./KintoneApi";
 
 /** A labeler over `GET /k/v1/app/form/fields.json`'s answer, subtable columns included. */

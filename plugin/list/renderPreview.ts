@@ -53,14 +53,19 @@ function renderSession(
   { messages, language, nameRecord }: PreviewTexts,
 ): HTMLElement {
   const money = (amount: number) => formatMoney(amount, session.currency, language);
+  // A number column's header is right-aligned over its numbers.
   const header = element(document, "tr", {}, [
-    ...[
-      messages.previewItemHeader,
-      messages.previewUnitPriceHeader,
-      messages.previewQuantityHeader,
-      messages.previewAdjustableHeader,
-      messages.previewAmountHeader,
-    ].map((text) => element(document, "th", { text })),
+    ...(
+      [
+        [messages.previewItemHeader, ""],
+        [messages.previewUnitPriceHeader, "number"],
+        [messages.previewQuantityHeader, "number"],
+        [messages.previewAdjustableHeader, ""],
+        [messages.previewAmountHeader, "number"],
+      ] as const
+    ).map(([text, className]) =>
+      element(document, "th", className === "" ? { text } : { text, className }),
+    ),
   ]);
   const rows = session.lineItems.map((item) => {
     const adjustable =

@@ -82,9 +82,11 @@ describe("a job with 3 bad records out of 20", () => {
     );
 
     const [noPrice, brokenQty, zeroQty] = await errorFields(bad);
-    expect(noPrice).toMatch(/^決済リンクを作成できませんでした: price: /);
-    expect(brokenQty).toMatch(/^決済リンクを作成できませんでした: qty: .*1\.5/);
-    expect(zeroQty).toMatch(/^決済リンクを作成できませんでした: qty: /);
+    // Each field named by its label in the app, once.
+    expect(noPrice).toMatch(/^決済リンクを作成できませんでした: 「Price」/);
+    expect(brokenQty).toMatch(/^決済リンクを作成できませんでした: 「Quantity」.*1\.5/);
+    expect(zeroQty).toMatch(/^決済リンクを作成できませんでした: 「Quantity」/);
+    for (const text of [noPrice, brokenQty, zeroQty]) expect(text).not.toMatch(/price|qty/);
     // The job shows each record the same text as its field.
     expect(job.errors!.map((e) => e.message)).toEqual([noPrice, brokenQty, zeroQty]);
     // The good records got their link, and their older error was cleared with it.
@@ -98,7 +100,7 @@ describe("a job with 3 bad records out of 20", () => {
     const job = await finishedJob(await submitJob(ids));
     expect(job.failed).toBe(3);
     const [noPrice] = await errorFields(bad);
-    expect(noPrice).toMatch(/^No payment link made: price: /);
+    expect(noPrice).toMatch(/^No payment link made: [^:]*"Price"/);
 
     const fixed = bad[0]!;
     env.kintone.store.updateRecord(env.appId, fixed, { price: { value: "900" } });
@@ -111,7 +113,7 @@ describe("a job with 3 bad records out of 20", () => {
     expect(env.field(fixed, "checkout_url")).toBe(linked.body.sessions[0].url);
     expect(env.field(fixed, "error")).toBe("");
     // The others still say why.
-    expect(String(env.field(bad[1]!, "error"))).toMatch(/qty/);
+    expect(String(env.field(bad[1]!, "error"))).toMatch(/Quantity/);
   });
 });
 
@@ -126,7 +128,7 @@ describe("POST /v1/checkouts refused", () => {
     );
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe("VALIDATION_FAILED");
-    expect(String(env.field(id!, "error"))).toMatch(/^No payment link made: price: /);
+    expect(String(env.field(id!, "error"))).toMatch(/^No payment link made: [^:]*"Price"/);
   });
 
   it("still answers 422 when kintone refuses the error write", async () => {

@@ -11,11 +11,12 @@ import {
   type PreviewAnswer,
 } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
+import { parseMappingConfigOnce } from "../../core/mapping/parseMappingConfigOnce";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { BadRequestError } from "../errors/BadRequestError";
 import { writeBillingErrors } from "../writeback/writeBillingErrors";
 import { createPlannedSessions } from "./createPlannedSessions";
+import { knownPrices } from "./knownPrices";
 import { planSessions, type Language } from "./planSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
 import { replayMadeSessions, type AskedRecord } from "./replayMadeSessions";
@@ -76,7 +77,8 @@ async function createChecked(
     remaining.map((r) => String(r.$id?.value)),
   );
 
-  const sessions = planSessions(remaining, mapping, input.language);
+  const prices = await knownPrices(deps, remaining, mapping);
+  const sessions = planSessions(remaining, mapping, input.language, { prices });
   if (input.dryRun) return { kind: "preview", preview: { sessions: sessions.map(toPreview) } };
 
   const context = await createSessionContext(deps, {
@@ -91,7 +93,7 @@ async function createChecked(
 
 /** The request's mapping, once the request is one this proxy can serve; else BAD_REQUEST. */
 function checkedMapping(deps: UseCaseDeps, input: CreateCheckoutsInput): MappingConfig {
-  const parsed = parseMappingConfig(input.mapping);
+  const parsed = parseMappingConfigOnce(input.mapping);
   if (!parsed.ok) {
     throw new BadRequestError("The mapping is not valid.", parsed.problems);
   }

@@ -88,6 +88,8 @@ export async function createOneSession(
           currency: journalled.currency,
           amountTotal: journalled.amountTotal,
           replaced: replaced.ids,
+          // Stripe's, for an embedded session's page; null for a hosted one (its page is `url`).
+          clientSecret: session.clientSecret,
         },
         writes: planned.recordIds.map((recordId) => ({ recordId, fields })),
         replacedWrites: replaced.writes,

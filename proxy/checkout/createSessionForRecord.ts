@@ -4,6 +4,7 @@ import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import type { RecordWrite } from "../writeback/RecordWriter";
 import { createOneSession } from "./createOneSession";
+import { knownPrices } from "./knownPrices";
 import { planSessions, type Language } from "./planSessions";
 import { refuseBilledRecords } from "./refuseBilledRecords";
 import { createSessionContext } from "./sessionContext";
@@ -21,7 +22,8 @@ export async function createSessionForRecord(
 ): Promise<{ session: CreatedSession; replacedWrites: RecordWrite[] }> {
   const { appId, mapping, record } = input;
   refuseBilledRecords(deps.journal, appId, mapping, [String(record.$id?.value)]);
-  const sessions = planSessions([record], mapping, input.language);
+  const prices = await knownPrices(deps, [record], mapping);
+  const sessions = planSessions([record], mapping, input.language, { prices });
   const [planned] = sessions;
   if (!planned || sessions.length !== 1) {
     throw new Error("one record must plan exactly one session");

@@ -1,5 +1,5 @@
 import { buildCheckoutPlan } from "../../core/engine/buildCheckoutPlan";
-import type { Issue, PlannedSession } from "../../core/engine/CheckoutPlan";
+import type { Issue, PlanContext, PlannedSession } from "../../core/engine/CheckoutPlan";
 import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
@@ -15,8 +15,9 @@ export function planSessions(
   records: KintoneRecord[],
   mapping: MappingConfig,
   language: Language = "en",
+  context: PlanContext = {},
 ): PlannedSession[] {
-  const plan = buildCheckoutPlan(records, mapping);
+  const plan = buildCheckoutPlan(records, mapping, context);
   if (plan.ok) return plan.sessions;
   throw new ValidationFailedError(
     plan.issues.map((issue) => ({

@@ -86,6 +86,8 @@ function replayCreatedSessions(
       currency: session.currency,
       amountTotal: session.amountTotal,
       replaced: [],
+      // The journal keeps no client secret: an embedded session's page is opened from the first answer.
+      clientSecret: null,
     });
   }
   return sessions;

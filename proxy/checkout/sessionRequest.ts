@@ -3,6 +3,7 @@ import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../ports/PaymentGateway";
 import { METADATA_APP_ID, recordIdsMetadata } from "../sessions/sessionView";
 import { catalogueProduct } from "./productCatalogue";
+import { checkoutSessionOptions } from "./sessionOptions";
 import type { SessionContext } from "./sessionContext";
 import type { SessionImageUrls } from "./sessionImageUrls";
 
@@ -20,11 +21,12 @@ export async function toSessionRequest(
   const lineItems = await Promise.all(
     planned.lineItems.map((item) => toLineItemRequest(context, item, imageUrls)),
   );
+  const options = checkoutSessionOptions(mapping, planned);
   return {
     idempotencyKey: intent.idempotencyKey,
     currency: planned.currency,
     lineItems,
-    successUrl: planned.successUrl,
+    ...(planned.successUrl !== undefined ? { successUrl: planned.successUrl } : {}),
     ...(planned.cancelUrl !== undefined ? { cancelUrl: planned.cancelUrl } : {}),
     expiresAt: intent.expiresAt,
     ...(planned.customerEmail !== undefined ? { customerEmail: planned.customerEmail } : {}),
@@ -38,6 +40,7 @@ export async function toSessionRequest(
       : {}),
     clientReferenceId: clientReferenceId(appId, planned.recordIds),
     metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
+    ...(options ? { options } : {}),
   };
 }
 
@@ -61,6 +64,11 @@ async function toLineItemRequest(
         }
       : {};
   const description = item.description !== undefined ? { description: item.description } : {};
+  const base = { unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
+  // A line with an existing Price charges that Price; its product is the Price's own.
+  if (item.priceId !== undefined) {
+    return { product: { name: item.name }, ...base, priceId: item.priceId };
+  }
   const product =
     item.productCode !== undefined
       ? await catalogueProduct(deps, {
@@ -71,7 +79,7 @@ async function toLineItemRequest(
           ...(imageUrls.length ? { images: imageUrls } : {}),
         })
       : { name: item.name, ...description, ...(imageUrls.length ? { images: imageUrls } : {}) };
-  return { product, unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
+  return { product, ...base };
 }
 
 /** Stripe's `client_reference_id`: up to 200 characters of letters, digits, `-` and `_`. */

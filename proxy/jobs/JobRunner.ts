@@ -18,6 +18,8 @@ import type { JobError, JobItem, JournalJob } from "../journal/JobStore";
 import { createSessionForRecord } from "../checkout/createSessionForRecord";
 import { ConcurrencyLimit, mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import type { FieldLabeler } from "../../core/fields/labelFields";
+import { appFieldLabels } from "../writeback/appFieldLabels";
 import { recordErrorText } from "../writeback/billingErrorText";
 import { billingErrorWrites } from "../writeback/writeBillingErrors";
 import { JobWriteBack } from "./JobWriteBack";
@@ -49,6 +51,8 @@ interface JobInWork {
   job: JournalJob;
   mapping: MappingConfig;
   writeBack: JobWriteBack;
+  /** The app's field labels for the records' errors, read at the job's first failed record. */
+  labels?: Promise<FieldLabeler>;
 }
 
 export class JobRunner {
@@ -207,7 +211,7 @@ export class JobRunner {
         const retryable = (error as { retryable?: unknown }).retryable === true;
         if (retryable && this.stopping) return;
         if (!retryable || attempt >= JOB_ITEM_ATTEMPTS) {
-          this.failItem(work, item.recordId, error);
+          await this.failItem(work, item.recordId, error);
           return;
         }
         logger.warn(
@@ -226,9 +230,11 @@ export class JobRunner {
    * A record the job could not bill: the item fails with its reason in the job's language (the
    * submitting request's), and the same text goes into the record's `error` field.
    */
-  private failItem({ job, mapping, writeBack }: JobInWork, recordId: string, error: unknown): void {
+  private async failItem(work: JobInWork, recordId: string, error: unknown): Promise<void> {
+    const { job, mapping, writeBack } = work;
     const { code, message } = toJobError(error, this.deps.logger);
-    const text = recordErrorText(error, recordId, job.language);
+    work.labels ??= appFieldLabels(this.deps.records, job.appId);
+    const text = recordErrorText(error, recordId, job.language, await work.labels);
     this.deps.journal.jobs.finishItem(job.jobId, recordId, { code, message: text ?? message });
     if (text !== undefined) {
       writeBack.addWrites(billingErrorWrites(mapping.writeBack, [{ recordId, text }]));

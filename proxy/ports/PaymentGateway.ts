@@ -4,6 +4,7 @@
  * `UpstreamError("stripe", …)` (or `SessionNotFoundError` where a session id is unknown).
  */
 import type { PostalAddress } from "../../core/address/formatPostalAddress";
+import type { CheckoutSessionOptions } from "./CheckoutSessionOptions";
 import type { PaymentEvent } from "./PaymentEvent";
 
 export type SessionStatus = "open" | "complete" | "expired";
@@ -11,7 +12,10 @@ export type StripePaymentStatus = "paid" | "unpaid" | "no_payment_required";
 
 export interface CheckoutSession {
   id: string;
+  /** Null for embedded sessions: the page is opened with `clientSecret` instead. */
   url: string | null;
+  /** Stripe's `client_secret`, for embedded sessions only. */
+  clientSecret: string | null;
   status: SessionStatus;
   paymentStatus: StripePaymentStatus;
   amountTotal: number | null;
@@ -41,6 +45,8 @@ export interface CheckoutBuyer {
   phone: string | null;
   billingAddress: PostalAddress | null;
   shipping: { name: string | null; address: PostalAddress } | null;
+  /** What the buyer entered in the session's custom fields, by key ("" for a field left empty). */
+  customFields?: Record<string, string>;
 }
 
 /** A catalogue product identified by its product code (Stripe metadata `product_code`). */
@@ -67,6 +73,8 @@ export interface CheckoutLineItemRequest {
   unitAmount: number;
   quantity: number;
   adjustableQuantity?: { minimum?: number; maximum?: number };
+  /** An existing Stripe Price: charged instead of `product` and `unitAmount` (which mirror it). */
+  priceId?: string;
 }
 
 export interface CheckoutSessionRequest {
@@ -74,7 +82,8 @@ export interface CheckoutSessionRequest {
   idempotencyKey: string;
   currency: string;
   lineItems: CheckoutLineItemRequest[];
-  successUrl: string;
+  /** Absent for embedded sessions (`options.returnUrl` instead). */
+  successUrl?: string;
   cancelUrl?: string;
   expiresAt: Date;
   customerEmail?: string;
@@ -85,6 +94,8 @@ export interface CheckoutSessionRequest {
   billingAddressCollection?: "auto" | "required";
   clientReferenceId: string;
   metadata: Record<string, string>;
+  /** Embedded mode, payment methods, what the buyer is asked, page texts, customer. */
+  options?: CheckoutSessionOptions;
 }
 
 export interface SessionListFilter {
@@ -169,6 +180,8 @@ export interface PaymentGateway {
     filter: SessionListFilter,
   ): Promise<{ sessions: CheckoutSession[]; hasMore: boolean }>;
   describeKey(): Promise<KeyDescription>;
+  /** An existing Price (a read, allowed in a dry run); `null` when Stripe does not know the id. */
+  retrievePrice(priceId: string): Promise<StripePrice | null>;
   /**
    * Whether the key may make each call the product makes (write where it writes), found without
    * creating anything. Never rejects: a check without a clear answer is `unverified`.
@@ -181,6 +194,16 @@ export interface PaymentGateway {
    * after `createdGte` (unix seconds). Stripe keeps events for 30 days only.
    */
   listEvents(filter: EventListFilter): Promise<{ events: PaymentEvent[]; hasMore: boolean }>;
+}
+
+export interface StripePrice {
+  id: string;
+  /** Minor units; null for tiered or customer-chosen amounts. */
+  unitAmount: number | null;
+  /** Lower-case ISO 4217. */
+  currency: string;
+  active: boolean;
+  recurring: boolean;
 }
 
 export interface EventListFilter {

@@ -4,10 +4,12 @@
  * record the mapping cannot bill, the paying session for a paid one, the revisions for a changed one.
  */
 import type { AlreadyPaidDetail } from "../../core/api/proxyApi";
+import { labelQuotedFields, type FieldLabeler } from "../../core/fields/labelFields";
 import { AppError } from "../errors/AppError";
 import { RecordAlreadyPaidError } from "../errors/RecordAlreadyPaidError";
 import { RecordChangedError } from "../errors/RecordChangedError";
 import { ValidationFailedError, type ValidationDetail } from "../errors/ValidationFailedError";
+import { NO_LABELS } from "./appFieldLabels";
 
 export type ErrorTextLanguage = "en" | "ja";
 
@@ -24,7 +26,11 @@ export interface BillingError {
  * The records a refusal of `POST /v1/checkouts` names, each with its reason: VALIDATION_FAILED,
  * RECORD_ALREADY_PAID and RECORD_CHANGED. Others name no record of their own (none written).
  */
-export function billingErrorsOf(error: unknown, language: ErrorTextLanguage): BillingError[] {
+export function billingErrorsOf(
+  error: unknown,
+  language: ErrorTextLanguage,
+  labelOf: FieldLabeler = NO_LABELS,
+): BillingError[] {
   if (
     !(error instanceof ValidationFailedError) &&
     !(error instanceof RecordAlreadyPaidError) &&
@@ -34,25 +40,27 @@ export function billingErrorsOf(error: unknown, language: ErrorTextLanguage): Bi
   }
   const recordIds = [...new Set(error.details.map((d) => (d as { recordId: string }).recordId))];
   return recordIds.flatMap((recordId) => {
-    const text = recordErrorText(error, recordId, language);
+    const text = recordErrorText(error, recordId, language, labelOf);
     return text === undefined ? [] : [{ recordId, text }];
   });
 }
 
 /**
  * One record's reason, for any error a job met with it; undefined where the record cannot or
- * need not be written: it does not exist, or kintone itself could not be read.
+ * need not be written: it does not exist, or kintone itself could not be read. Fields are named
+ * by the labels `labelOf` knows.
  */
 export function recordErrorText(
   error: unknown,
   recordId: string,
   language: ErrorTextLanguage,
+  labelOf: FieldLabeler = NO_LABELS,
 ): string | undefined {
   const words = WORDS[language];
   if (error instanceof ValidationFailedError) {
     const problems = (error.details as ValidationDetail[])
       .filter((detail) => detail.recordId === recordId)
-      .map((detail) => words.problem(detail));
+      .map((detail) => words.problem(labelled(detail, labelOf)));
     return cut(words.invalid(problems.length ? problems : [error.message]));
   }
   if (error instanceof RecordAlreadyPaidError) {
@@ -72,11 +80,37 @@ export function recordErrorText(
   return cut(words.other("INTERNAL", words.internal));
 }
 
+/** The detail with its field, and the fields its message quotes, named by their labels. */
+function labelled(detail: ValidationDetail, labelOf: FieldLabeler): ValidationDetail {
+  return {
+    ...detail,
+    field: labelOf(detail.field) || detail.field,
+    message: labelQuotedFields(detail.message, labelOf),
+  };
+}
+
 /** The engine's messages often begin with their row already ("Row 2: …", "2 行目: …"). */
 function rowNotSaid({ row, message }: ValidationDetail): boolean {
   return (
     row !== undefined && !message.startsWith(`Row ${row}:`) && !message.startsWith(`${row} 行目`)
   );
+}
+
+/**
+ * "price: " before a problem, unless the engine's message quotes its field already (「price」,
+ * "price", （price）): a field is named once. The row likewise, unless the message says it.
+ */
+function heading(detail: ValidationDetail, rowText: string): string {
+  const { field, message } = detail;
+  const quoted = [`"${field}"`, `「${field}」`, `（${field}）`, `(${field})`];
+  const named = quoted.some((text) => message.includes(text));
+  const head = `${named ? "" : field}${rowNotSaid(detail) ? rowText : ""}`.trim();
+  return head === "" ? "" : `${head}: `;
+}
+
+/** Japanese sentences follow each other without a space; each ends with 「。」. */
+function joinJapanese(problems: string[]): string {
+  return problems.map((problem) => (problem.endsWith("。") ? problem : `${problem}。`)).join("");
 }
 
 function cut(text: string): string {
@@ -94,7 +128,7 @@ interface Words {
 
 const WORDS: Record<ErrorTextLanguage, Words> = {
   en: {
-    problem: (d) => `${d.field}${rowNotSaid(d) ? ` (row ${d.row})` : ""}: ${d.message}`,
+    problem: (d) => `${heading(d, ` (row ${d.row})`)}${d.message}`,
     invalid: (problems) => `No payment link made: ${problems.join("; ")}`,
     alreadyPaid: (paid) =>
       `No new payment link made: the record is already paid` +
@@ -107,8 +141,8 @@ const WORDS: Record<ErrorTextLanguage, Words> = {
     internal: "something went wrong in the proxy.",
   },
   ja: {
-    problem: (d) => `${d.field}${rowNotSaid(d) ? `（${d.row} 行目）` : ""}: ${d.message}`,
-    invalid: (problems) => `決済リンクを作成できませんでした: ${problems.join("; ")}`,
+    problem: (d) => `${heading(d, `（${d.row} 行目）`)}${d.message}`,
+    invalid: (problems) => `決済リンクを作成できませんでした: ${joinJapanese(problems)}`,
     alreadyPaid: (paid) =>
       `支払い済みのため、新しい決済リンクは作成していません` +
       (paid ? `（セッション ${paid.sessionId}、${paid.paymentStatus}）。` : "。"),

@@ -9,6 +9,7 @@ import { labelFor } from "../../core/mapping/statusLabels";
 import type { PaymentStatusValue } from "../journal/SessionStore";
 import type { CheckoutBuyer, SessionStatus } from "../ports/PaymentGateway";
 import { buyerTexts } from "./buyerTexts";
+import { customFieldFields } from "./customFieldFields";
 
 export interface WriteBackState {
   sessionId?: string;
@@ -90,5 +91,6 @@ export function writeBackFields(
   put(writeBack.customerPhone, buyer?.customerPhone);
   put(writeBack.billingAddress, buyer?.billingAddress);
   put(writeBack.shippingAddress, buyer?.shippingAddress);
+  if (state.buyer) Object.assign(fields, customFieldFields(writeBack, state.buyer));
   return fields;
 }

@@ -5,6 +5,8 @@
  */
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import type { Logger } from "pino";
+import type { RecordStore } from "../ports/RecordStore";
+import { appFieldLabels } from "./appFieldLabels";
 import { billingErrorsOf, type BillingError, type ErrorTextLanguage } from "./billingErrorText";
 import type { RecordWrite, RecordWriter } from "./RecordWriter";
 
@@ -18,14 +20,20 @@ export function billingErrorWrites(
   return errors.map(({ recordId, text }) => ({ recordId, fields: { [field]: { value: text } } }));
 }
 
-/** After a refused `POST /v1/checkouts`: the reason into every record the refusal names. */
+/**
+ * After a refused `POST /v1/checkouts`: the reason into every record the refusal names, its
+ * fields named by the app's labels (read only when there is something to write).
+ */
 export async function writeBillingErrors(
-  deps: { writer: RecordWriter; logger: Logger },
+  deps: { writer: RecordWriter; logger: Logger; records: Pick<RecordStore, "getFormFields"> },
   input: { appId: string; mapping: MappingConfig; error: unknown; language: ErrorTextLanguage },
 ): Promise<void> {
+  if (input.mapping.writeBack.error === undefined) return;
+  if (billingErrorsOf(input.error, input.language).length === 0) return;
+  const labelOf = await appFieldLabels(deps.records, input.appId);
   const writes = billingErrorWrites(
     input.mapping.writeBack,
-    billingErrorsOf(input.error, input.language),
+    billingErrorsOf(input.error, input.language, labelOf),
   );
   if (writes.length === 0) return;
   try {

@@ -39,4 +39,13 @@ describe("npm start's banner", () => {
       ]),
     ).toEqual(["  a    bb  c", "  ccc  d   e"]);
   });
+
+  it("counts a Japanese character as two columns, as a terminal shows it", () => {
+    expect(
+      alignColumns([
+        ["商品", "x"],
+        ["Orders", "y"],
+      ]),
+    ).toEqual(["  商品    x", "  Orders  y"]);
+  });
 });

@@ -11,7 +11,8 @@
  */
 import type { KintoneEntity } from "../../core/kintone/KintoneRecord";
 import { KintoneApiError } from "./KintoneApiError";
-import type { AppDefinition, FieldDef, KintoneStore } from "./KintoneStore";
+import type { KintoneStore } from "./KintoneStore";
+import type { AppDefinition, FieldDef } from "./store/appDefinition";
 
 export interface ProcessAction {
   name: string;

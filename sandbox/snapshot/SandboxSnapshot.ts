@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { KintoneStoreState } from "../kintone/KintoneStore";
+import type { KintoneStoreState } from "../kintone/store/storeSnapshot";
 import type { PluginSettingsState } from "../kintone/pages/PluginSettingsStore";
 import type { StripeStoreState } from "../stripe/StripeStore";
 import { decodeSnapshot, encodeSnapshot } from "./snapshotJson";

@@ -8,7 +8,7 @@
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
-import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
+import { invalidParam, invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
 import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
@@ -198,6 +198,7 @@ export class PaymentFlows {
   ): { session: CheckoutSession; paymentIntent: PaymentIntent } {
     const session = this.session(sessionId);
     this.requireOpen(session);
+    requireAllowedMethod(session, method);
     this.applyQuantities(session, choices.quantities);
     const paymentIntent = this.createPaymentIntent(session, intentStatus, method);
     this.complete(session, paymentIntent, choices.buyer);
@@ -375,5 +376,16 @@ export class PaymentFlows {
     this.context.events.emit("refund.created", refund, cause, undefined, charge.livemode);
     this.emit("charge.refunded", charge, cause, previous);
     return refund;
+  }
+}
+
+/** A session with `allowed_payment_method_types` is paid only in one of them. */
+function requireAllowedMethod(session: CheckoutSession, method: string): void {
+  const allowed = session.allowed_payment_method_types;
+  if (allowed && !allowed.includes(method)) {
+    throw invalidParam(
+      "payment_method_types",
+      `This Checkout Session does not accept ${method}; it accepts ${allowed.join(", ")}.`,
+    );
   }
 }

@@ -41,6 +41,7 @@ import { registerCheckoutSessionRoutes } from "./resources/checkoutSessions";
 import { registerDisputeRoutes } from "./resources/disputes";
 import { registerEventRoutes } from "./resources/events";
 import { fileLinkContents, registerFileRoutes } from "./resources/files";
+import { registerCustomerRoutes } from "./resources/customers";
 import { registerPaymentRoutes } from "./resources/payments";
 import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
@@ -114,6 +115,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerCheckoutSessionRoutes(this.router, this.context, this.flows);
     registerEventRoutes(this.router, this.context);
     registerPaymentRoutes(this.router, this.context, this.flows);
+    registerCustomerRoutes(this.router, this.context);
     registerDisputeRoutes(this.router, this.context);
     registerWebhookEndpointRoutes(this.router, this.context);
     this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);

@@ -3,6 +3,7 @@
  * also `created` order, since the clock only moves forward), plus the emulator's clock.
  */
 import crypto from "node:crypto";
+import type { CheckoutSessionOptions } from "./resources/checkoutSessionOptions";
 
 export type Metadata = Record<string, string>;
 
@@ -123,7 +124,8 @@ export interface StripeAddress {
   state: string | null;
 }
 
-export interface CheckoutSession {
+/** The options of `resources/checkoutSessionOptions.ts` are part of the session object. */
+export interface CheckoutSession extends CheckoutSessionOptions {
   id: string;
   object: "checkout.session";
   after_expiration: AfterExpiration | null;
@@ -134,18 +136,10 @@ export interface CheckoutSession {
   billing_address_collection: "auto" | "required" | null;
   cancel_url: string | null;
   client_reference_id: string | null;
-  client_secret: null;
+  client_secret: string | null;
   consent: null;
-  consent_collection: null;
   created: number;
   currency: string;
-  custom_fields: never[];
-  custom_text: {
-    after_submit: null;
-    shipping_address: null;
-    submit: null;
-    terms_of_service_acceptance: null;
-  };
   customer: string | null;
   customer_creation: "always" | "if_required";
   customer_details: {
@@ -178,14 +172,24 @@ export interface CheckoutSession {
   recovered_from: string | null;
   setup_intent: null;
   shipping_address_collection: { allowed_countries: string[] } | null;
-  shipping_options: never[];
   status: "open" | "complete" | "expired";
   submit_type: string | null;
   subscription: null;
   success_url: string | null;
   total_details: { amount_discount: number; amount_shipping: number; amount_tax: number };
-  ui_mode: "hosted";
   url: string | null;
+}
+
+export interface Customer {
+  id: string;
+  object: "customer";
+  created: number;
+  description: string | null;
+  email: string | null;
+  livemode: boolean;
+  metadata: Metadata;
+  name: string | null;
+  phone: string | null;
 }
 
 export interface PaymentIntent {
@@ -325,6 +329,7 @@ export class StripeStore {
   readonly charges = new Map<string, Charge>();
   readonly refunds = new Map<string, Refund>();
   readonly disputes = new Map<string, Dispute>();
+  readonly customers = new Map<string, Customer>();
   /** recovery url token (its last path segment) → the expired session it recovers */
   readonly recoveryTokens = new Map<string, string>();
   /** expired session id → the newest session made from its recovery url */

@@ -15,6 +15,8 @@ export interface BuyerDetails {
   /** The billing address. */
   address?: Partial<StripeAddress>;
   shipping?: { name?: string; address: Partial<StripeAddress> };
+  /** Custom field key → what the buyer entered (a dropdown: the option's value). */
+  customFields?: Record<string, string>;
 }
 
 const DEFAULT_CUSTOMER_EMAIL = "customer@example.com";
@@ -49,6 +51,7 @@ export function recordBuyer(session: CheckoutSession, buyer: BuyerDetails = {}):
     tax_exempt: "none",
     tax_ids: [],
   };
+  recordCustomFields(session, buyer.customFields ?? {});
   const shipping = buyer.shipping;
   session.collected_information = {
     business_name: null,
@@ -58,6 +61,23 @@ export function recordBuyer(session: CheckoutSession, buyer: BuyerDetails = {}):
         ? { name: shipping.name?.trim() || name, address: toStripeAddress(shipping.address) }
         : null,
   };
+}
+
+/**
+ * The entered values in the session's `custom_fields` (`text.value`, `numeric.value`,
+ * `dropdown.value`); a dropdown takes only one of its options' values, a numeric only digits.
+ * https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-custom_fields
+ */
+function recordCustomFields(session: CheckoutSession, values: Record<string, string>): void {
+  for (const field of session.custom_fields) {
+    const value = values[field.key]?.trim() || null;
+    if (field.dropdown) {
+      const known = field.dropdown.options.some((option) => option.value === value);
+      field.dropdown.value = known ? value : null;
+    }
+    if (field.numeric) field.numeric.value = value !== null && /^\d+$/.test(value) ? value : null;
+    if (field.text) field.text.value = value;
+  }
 }
 
 /** A control API body's `buyer`: strings only, addresses as Stripe writes them; throws on anything else. */
@@ -94,6 +114,12 @@ export function parseBuyerDetails(value: unknown): BuyerDetails {
   if (email !== undefined) details.email = email;
   if (phone !== undefined) details.phone = phone;
   if (raw.address !== undefined) details.address = address(raw.address, "buyer.address");
+  if (raw.customFields !== undefined) {
+    const fields = object(raw.customFields, "buyer.customFields");
+    details.customFields = Object.fromEntries(
+      Object.entries(fields).map(([key, v]) => [key, text(v, `buyer.customFields.${key}`) ?? ""]),
+    );
+  }
   if (raw.shipping !== undefined) {
     const shipping = object(raw.shipping, "buyer.shipping");
     const shippingName = text(shipping.name, "buyer.shipping.name");

@@ -33,6 +33,22 @@ export interface CheckoutPageTexts {
   notFoundTitle: string;
   sessionNotFound: string;
   unknownAction: string;
+  /** The buyer's fields (name, phone, addresses and their parts). */
+  buyer: BuyerFieldTexts;
+  optional: string;
+}
+
+export interface BuyerFieldTexts {
+  name: string;
+  phone: string;
+  billingAddress: string;
+  shippingAddress: string;
+  country: string;
+  postalCode: string;
+  state: string;
+  city: string;
+  line1: string;
+  line2: string;
 }
 
 const EN: CheckoutPageTexts = {
@@ -62,6 +78,19 @@ const EN: CheckoutPageTexts = {
   notFoundTitle: "Checkout session not found",
   sessionNotFound: "This link is not valid.",
   unknownAction: "Unknown checkout action.",
+  buyer: {
+    name: "Name",
+    phone: "Phone",
+    billingAddress: "Billing address",
+    shippingAddress: "Shipping address",
+    country: "Country",
+    postalCode: "Postal code",
+    state: "State / prefecture",
+    city: "City",
+    line1: "Address line 1",
+    line2: "Address line 2",
+  },
+  optional: "optional",
 };
 
 const JA: CheckoutPageTexts = {
@@ -91,6 +120,19 @@ const JA: CheckoutPageTexts = {
   notFoundTitle: "支払いページが見つかりません",
   sessionNotFound: "このリンクは無効です。",
   unknownAction: "不明な操作です。",
+  buyer: {
+    name: "氏名",
+    phone: "電話番号",
+    billingAddress: "請求先住所",
+    shippingAddress: "配送先住所",
+    country: "国",
+    postalCode: "郵便番号",
+    state: "都道府県",
+    city: "市区町村",
+    line1: "番地",
+    line2: "建物名・部屋番号",
+  },
+  optional: "任意",
 };
 
 const TEXTS: Record<CheckoutLanguage, CheckoutPageTexts> = { ja: JA, en: EN };

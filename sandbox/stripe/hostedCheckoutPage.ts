@@ -144,10 +144,14 @@ export function renderCheckoutPage(
     ${email}
     ${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>` : ""}
     <form id="pay" method="post" action="${base}/card">
-      ${renderBuyerFields(session, escapeHtml)}
-      <button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>
-      <button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
-      <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>
+      ${renderBuyerFields(session, t, escapeHtml)}
+      ${offers(session, "card") ? `<button class="primary" type="submit">${escapeHtml(t.payWithCard)}</button>` : ""}
+      ${
+        offers(session, "konbini")
+          ? `<button class="secondary" type="submit" formaction="${base}/konbini">${escapeHtml(t.payWithKonbini)}</button>
+      <p class="muted hint">${escapeHtml(t.konbiniHint)}</p>`
+          : ""
+      }
     </form>
     <form method="post" action="${base}/cancel"><button class="link" type="submit">${escapeHtml(t.cancel)}</button></form>
     <form method="post" action="${base}/expire" class="emulator-tools"><button class="link muted" type="submit">${escapeHtml(t.expireNow)}</button></form>
@@ -156,6 +160,23 @@ export function renderCheckoutPage(
 </div>`,
     t.htmlLang,
   );
+}
+
+/**
+ * An embedded session has no url: Stripe.js opens it with its client secret
+ * (https://docs.stripe.com/js/embedded_checkout). The emulator serves the same page at
+ * /c/pay/<client_secret>, so a story can complete it.
+ */
+function embeddedSession(context: EmulatorContext, clientSecret: string) {
+  if (!clientSecret.includes("_secret_")) return undefined;
+  const id = clientSecret.slice(0, clientSecret.indexOf("_secret_"));
+  const session = context.store.sessions.get(id);
+  return session?.client_secret === clientSecret ? session : undefined;
+}
+
+/** Whether the session lets the buyer pay this way (no allowed list: the emulator offers both). */
+function offers(session: CheckoutSession, method: "card" | "konbini"): boolean {
+  return session.allowed_payment_method_types?.includes(method) ?? true;
 }
 
 /** `quantity_<index>=<n>` fields of the pay form. */
@@ -184,7 +205,7 @@ export async function handleHostedCheckout(
   } catch {
     // malformed escape: no such session
   }
-  const session = context.store.sessions.get(sessionId);
+  const session = context.store.sessions.get(sessionId) ?? embeddedSession(context, sessionId);
   const acceptLanguage = request.headers["accept-language"];
   if (!session) {
     const t = checkoutPageTexts(checkoutLanguage(null, acceptLanguage));
@@ -245,8 +266,10 @@ export async function handleHostedCheckout(
     );
     return;
   }
-  if (session.success_url) {
-    redirect(response, session.success_url.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
+  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url.
+  const next = session.success_url ?? session.return_url;
+  if (next) {
+    redirect(response, next.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {
     sendHtml(
       response,

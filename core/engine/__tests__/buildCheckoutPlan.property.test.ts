@@ -341,7 +341,9 @@ function violations(plan: CheckoutPlan): string[] {
       `total ${session.amountTotal} in range`,
     );
     check(
-      isHttpUrl(session.successUrl) && !session.successUrl.includes("{{"),
+      session.successUrl !== undefined &&
+        isHttpUrl(session.successUrl) &&
+        !session.successUrl.includes("{{"),
       `success URL ${session.successUrl}`,
     );
     check(

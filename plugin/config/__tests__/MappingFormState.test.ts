@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { emptyCheckoutOptionsFormState } from "../checkoutOptionsFormState";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../../core/mapping/parseMappingConfig";
 import { STATES_OF } from "../../../core/mapping/statusLabels";
@@ -187,6 +188,7 @@ describe("the settings form state", () => {
         expired: fc.constantFrom("", "期限切れにする"),
         refunded: fc.constantFrom("", "返金する"),
       }),
+      options: fc.constant(emptyCheckoutOptionsFormState()),
     });
     fc.assert(
       fc.property(state, (form) => {

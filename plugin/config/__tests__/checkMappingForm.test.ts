@@ -65,7 +65,8 @@ describe("checkMappingForm", () => {
       { control: "lineItem.unitPrice", message: "Field deleted_price is not in the form." },
       {
         control: "writeBack.expiresAt",
-        message: "Field customer_name (SINGLE_LINE_TEXT) does not fit here.",
+        message:
+          "Field Customer (customer_name) is of type SINGLE_LINE_TEXT, which does not fit here.",
       },
     ]);
   });
@@ -76,7 +77,7 @@ describe("checkMappingForm", () => {
     expect(errorsOf(state)).toEqual([
       {
         control: "lineItem.description",
-        message: "Field note_text (SINGLE_LINE_TEXT) does not fit here.",
+        message: "Field Note (note_text) is of type SINGLE_LINE_TEXT, which does not fit here.",
       },
     ]);
   });
@@ -97,7 +98,7 @@ describe("checkMappingForm", () => {
       {
         control: "writeBack.paymentStatus",
         message:
-          "payment_status does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded, disputed, dispute_lost.",
+          "Payment status (payment_status) does not offer the values that will be written: no_payment_required, failed, refunded, partially_refunded, disputed, dispute_lost.",
       },
     ]);
   });
@@ -113,7 +114,7 @@ describe("checkMappingForm", () => {
     expect(errors.map((e) => e.control)).toEqual(["lineItem.unitPrice", "writeBack.customerEmail"]);
     expect(errors[0]?.message).toContain('"12.5" is not a valid price');
     expect(errors[1]?.message).toBe(
-      "Field customer_email is already used for writeBack.sessionId.",
+      'Field E-mail (customer_email) is already written back as "Session ID".',
     );
   });
 

@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
 import type { ProxyTransport } from "../../api/ProxyTransport";
 import { messages } from "../../i18n/messages";
-import { parseFormFields } from "../formFields";
-import { renderSettingsScreen } from "../renderSettingsScreen";
-import { ORDER_FORM_FIELDS, PLUGIN_ID, installFakeKintone, removeFakeKintone } from "./fakeKintone";
+import { ORDER_FORM_FIELDS, installFakeKintone, removeFakeKintone } from "./fakeKintone";
+import { renderSettingsForTest } from "./settingsScreenKit";
 
 // KUC uses uuid (ESM-only, which the repo's jest config does not transform) just to give its
 // inner elements unique ids; a counter does the same here.
@@ -68,27 +67,8 @@ async function render(
   transport = fakeTransport({ status: 200, body: DIAGNOSTICS }).transport,
   language: "ja" | "en" = "en",
 ) {
-  const container = document.createElement("div");
-  document.body.replaceChildren(container);
-  const screen = renderSettingsScreen(container, {
-    pluginId: PLUGIN_ID,
-    appId: "12",
-    language,
-    messages: messages[language],
-    loadFields: () => Promise.resolve(parseFormFields(ORDER_FORM_FIELDS)),
-    transport,
-  });
-  await screen.ready;
-  const row = (control: string) => {
-    const element = container.querySelector<HTMLElement>(`[data-control="${control}"]`);
-    if (element === null) throw new Error(`no row ${control}`);
-    return element;
-  };
-  /** KUC components of a row, with the props the screen sets. */
-  const components = (control: string) =>
-    [...row(control).querySelectorAll("kuc-dropdown-1-24-0, kuc-text-1-24-0")] as unknown as Array<
-      HTMLElement & { value: string; error: string; visible: boolean }
-    >;
+  const rendered = await renderSettingsForTest({ fields: ORDER_FORM_FIELDS, transport, language });
+  const { container, components } = rendered;
   const secret = container.querySelector<HTMLInputElement>("#ksc-settings-proxy-secret");
   if (secret === null) throw new Error("no secret input");
   const setUrl = (url: string) => {
@@ -96,7 +76,7 @@ async function render(
     if (text === undefined) throw new Error("no URL input");
     text.value = url;
   };
-  return { container, screen, row, components, secret, setUrl };
+  return { ...rendered, secret, setUrl };
 }
 
 afterEach(removeFakeKintone);

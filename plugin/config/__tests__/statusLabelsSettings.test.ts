@@ -5,8 +5,8 @@ import { parseFormFields, type FormField } from "../formFields";
 import { mappingFromFormState } from "../MappingFormState";
 import { missingStatusOptions } from "../missingStatusOptions";
 import { parseProcessSettings } from "../processSettings";
-import { renderSettingsScreen } from "../renderSettingsScreen";
-import { PLUGIN_ID, installFakeKintone, removeFakeKintone } from "./fakeKintone";
+import { installFakeKintone, removeFakeKintone } from "./fakeKintone";
+import { renderSettingsForTest } from "./settingsScreenKit";
 
 jest.mock("uuid", () => {
   let next = 0;
@@ -46,36 +46,12 @@ const MAPPING = {
   writeBack: { status: "checkout_status", paymentStatus: "pay_status" },
 };
 
-type Kuc = HTMLElement & { value: string; items: Array<{ label: string; value: string }> };
-
 async function render(
   mapping: object,
   process = { enabled: true, actions: ["入金を確認する", "発送する"] },
 ) {
   installFakeKintone({ config: { mapping: JSON.stringify(mapping) } });
-  const container = document.createElement("div");
-  document.body.replaceChildren(container);
-  const screen = renderSettingsScreen(container, {
-    pluginId: PLUGIN_ID,
-    appId: "12",
-    language: "en",
-    messages: t,
-    loadFields: () => Promise.resolve(parseFormFields(FIELDS)),
-    loadProcess: () => Promise.resolve(process),
-    transport: { send: () => Promise.reject(new Error("no proxy here")) },
-  });
-  await screen.ready;
-  const picker = (control: string) => {
-    const found = container.querySelector<Kuc>(`[data-control="${control}"] kuc-dropdown-1-24-0`);
-    if (found === null) throw new Error(`no picker ${control}`);
-    return found;
-  };
-  const pick = (control: string, value: string) => {
-    const dropdown = picker(control);
-    dropdown.value = value;
-    dropdown.dispatchEvent(new CustomEvent("change", { detail: { value }, bubbles: true }));
-  };
-  return { container, screen, picker, pick };
+  return renderSettingsForTest({ fields: FIELDS, loadProcess: () => Promise.resolve(process) });
 }
 
 afterEach(removeFakeKintone);

@@ -4,6 +4,7 @@ import { Dropdown } from "kintone-ui-component/lib/dropdown";
 import { Text } from "kintone-ui-component/lib/text";
 import { STRIPE_CHECKOUT_LOCALES } from "../../../core/mapping/MappingConfig";
 import { STRIPE_CURRENCIES } from "../../../core/money/currencies";
+import { localeLabel } from "../localeLabel";
 import { billingLifeRows } from "./billingLifeRows";
 import { stateFieldDropdown } from "./fieldDropdown";
 import { kucTarget, modeDropdown, radioChoice, row, section } from "./layout";
@@ -43,7 +44,7 @@ export function checkoutSection(context: SettingsContext): HTMLElement {
     items: [
       { label: t.settingsLocaleUnset, value: "" },
       ...STRIPE_CHECKOUT_LOCALES.map((code) => ({
-        label: code === "auto" ? t.settingsLocaleAuto : code,
+        label: code === "auto" ? t.settingsLocaleAuto : localeLabel(code, t.settingsLocaleNamesIn),
         value: code,
       })),
     ],

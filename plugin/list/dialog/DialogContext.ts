@@ -3,7 +3,7 @@ import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import type { RecordRef } from "../../api/ProxyClient";
 import type { BilledState } from "../../billing/billedState";
-import type { FieldLabeler } from "../../i18n/labelFields";
+import type { FieldLabeler } from "../../../core/fields/labelFields";
 import type { Language, Messages } from "../../i18n/messages";
 import { element } from "../../ui/element";
 import { fillTemplate } from "../../ui/fillTemplate";

@@ -73,6 +73,8 @@ function renderLink(context: DialogContext, session: CreatedSession): HTMLElemen
   const copy = button(doc, messages.copyLink, () => {
     void (context.options.copy ?? ((text) => copyText(doc, text)))(url).then((ok) => {
       feedback.textContent = ok ? messages.copied : messages.copyFailed;
+      // "Copied" fits the slot kept for it; the longer failure takes a line of its own.
+      feedback.classList.toggle("kintone-stripe-checkout-copy-failed", !ok);
     });
   });
   return element(doc, "div", { className: "kintone-stripe-checkout-link" }, [

@@ -3,7 +3,7 @@
  * later life: refunded amount, payment intent, recovery link) to which the Stripe emulator
  * delivers its webhooks, a JPY record billed through the proxy, and the record's fields.
  */
-import type { FieldDef } from "../../../sandbox/kintone/KintoneStore";
+import type { FieldDef } from "../../../sandbox/kintone/store/appDefinition";
 import { addOrderRecords } from "../../../testkit/orderRecords";
 import { ORDERS_FIELDS } from "../../../testkit/ordersFields";
 import { ordersMappingJson } from "../../../testkit/ordersMapping";

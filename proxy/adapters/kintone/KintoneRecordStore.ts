@@ -5,7 +5,7 @@
  * (kintone allows 100 per domain), and turns kintone's errors into the proxy's own.
  * https://cybozu.dev/ja/kintone/docs/rest-api/records/get-records/
  */
-import { KintoneRestAPIClient } from "@kintone/rest-api-client";
+import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { Logger } from "pino";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
@@ -13,6 +13,7 @@ import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../../ports/RecordStore";
 import { checkTokenRights } from "./checkTokenRights";
 import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
+import { loadKintoneSdk } from "./loadKintoneSdk";
 import { toProxyError } from "./toProxyError";
 
 export interface KintoneRecordStoreOptions {
@@ -41,8 +42,11 @@ const WRITE_BATCH = 100;
 const CURSOR_SIZE = 500;
 
 export class KintoneRecordStore implements RecordStore {
+  /** App id → its token(s) and guest space; its client is made on the app's first call. */
+  private readonly access = new Map<string, { token: string; guestSpaceId?: string }>();
   private readonly clients = new Map<string, KintoneRestAPIClient>();
-  private readonly allAppsClient: KintoneRestAPIClient | undefined;
+  private readonly allAppsToken: string | undefined;
+  private allAppsClient: KintoneRestAPIClient | undefined;
   private readonly limiter: Semaphore;
   private readonly retries: number;
   private readonly retryDelayMs: number;
@@ -50,7 +54,7 @@ export class KintoneRecordStore implements RecordStore {
   constructor(private readonly options: KintoneRecordStoreOptions) {
     const guestSpaceIds = options.guestSpaceIds ?? {};
     for (const [appId, token] of Object.entries(options.apiTokens)) {
-      this.clients.set(appId, this.makeClient(token, guestSpaceIds[appId]));
+      this.access.set(appId, { token, guestSpaceId: guestSpaceIds[appId] });
     }
     const allTokens = [
       ...new Set(
@@ -61,18 +65,18 @@ export class KintoneRecordStore implements RecordStore {
     ];
     // A file download names no app: kintone accepts several apps' tokens in one header. Only
     // apps outside guest spaces: a guest-space app's file is downloaded under its space's path.
-    this.allAppsClient = allTokens.length ? this.makeClient(allTokens.join(",")) : undefined;
+    this.allAppsToken = allTokens.length ? allTokens.join(",") : undefined;
     this.limiter = new Semaphore(options.maxConcurrency ?? 10);
     this.retries = options.retries ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 300;
   }
 
   hasApp(appId: string): boolean {
-    return this.clients.has(appId);
+    return this.access.has(appId);
   }
 
   async getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]> {
-    const client = this.client(appId);
+    const client = await this.client(appId);
     const unique = [...new Set(recordIds)];
     const found = new Map<string, KintoneRecord>();
     for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
@@ -104,7 +108,7 @@ export class KintoneRecordStore implements RecordStore {
     condition: string,
     options: { limit?: number } = {},
   ): Promise<{ id: string; revision: string }[]> {
-    const client = this.client(appId);
+    const client = await this.client(appId);
     const fields = ["$id", "$revision"];
     const toIds = (records: unknown[]) =>
       (records as KintoneRecord[]).map((r) => ({
@@ -144,7 +148,7 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   async updateRecords(appId: string, updates: RecordUpdate[]): Promise<void> {
-    const client = this.client(appId);
+    const client = await this.client(appId);
     for (let i = 0; i < updates.length; i += WRITE_BATCH) {
       const batch = updates.slice(i, i + WRITE_BATCH);
       await this.call(appId, () =>
@@ -164,25 +168,27 @@ export class KintoneRecordStore implements RecordStore {
     fileKey: string,
     appId?: string,
   ): Promise<{ bytes: Uint8Array; contentType?: string }> {
-    const client = appId !== undefined ? this.client(appId) : this.allAppsClient;
+    const client = appId !== undefined ? await this.client(appId) : await this.allAppsFileClient();
     if (!client) throw new UpstreamError("kintone", "The proxy has no kintone API token at all.");
     const data = await this.call(appId ?? "", () => client.file.downloadFile({ fileKey }));
     return { bytes: new Uint8Array(data) };
   }
 
   async checkTokenRights(appId: string): Promise<TokenRights> {
-    return checkTokenRights(this.client(appId), appId, (request) => this.call(appId, request));
+    return checkTokenRights(await this.client(appId), appId, (request) =>
+      this.call(appId, request),
+    );
   }
 
   async getFormFields(appId: string): Promise<FormField[]> {
-    const client = this.client(appId);
+    const client = await this.client(appId);
     const { properties } = await this.call(appId, () => client.app.getFormFields({ app: appId }));
     return Object.values(properties as Record<string, RawProperty>).map(toFormField);
   }
 
   /** https://cybozu.dev/ja/kintone/docs/rest-api/records/update-status/ */
   async runProcessAction(appId: string, recordId: string, action: string): Promise<void> {
-    const client = this.client(appId);
+    const client = await this.client(appId);
     try {
       await this.call(appId, () =>
         client.record.updateRecordStatus({ app: appId, id: recordId, action }),
@@ -198,7 +204,8 @@ export class KintoneRecordStore implements RecordStore {
     }
   }
 
-  private makeClient(apiToken: string, guestSpaceId?: string): KintoneRestAPIClient {
+  private async makeClient(apiToken: string, guestSpaceId?: string): Promise<KintoneRestAPIClient> {
+    const { KintoneRestAPIClient } = await loadKintoneSdk();
     return new KintoneRestAPIClient({
       baseUrl: this.options.baseUrl,
       auth: { apiToken },
@@ -208,16 +215,29 @@ export class KintoneRecordStore implements RecordStore {
     });
   }
 
-  private client(appId: string): KintoneRestAPIClient {
-    const client = this.clients.get(appId);
-    if (!client) {
+  /** The app's client, made once and then used by every call for the app. */
+  private async client(appId: string): Promise<KintoneRestAPIClient> {
+    const known = this.clients.get(appId);
+    if (known) return known;
+    const access = this.access.get(appId);
+    if (!access) {
       throw new UpstreamError(
         "kintone",
         `The proxy has no kintone API token for app ${appId}. Add APP_ID:TOKEN to KINTONE_API_TOKENS.`,
         { upstreamCode: "NO_TOKEN" },
       );
     }
-    return client;
+    const made = await this.makeClient(access.token, access.guestSpaceId);
+    // Two first calls at once both made one: the first one kept is everyone's from now on.
+    if (!this.clients.has(appId)) this.clients.set(appId, made);
+    return this.clients.get(appId)!;
+  }
+
+  private async allAppsFileClient(): Promise<KintoneRestAPIClient | undefined> {
+    if (this.allAppsToken === undefined) return undefined;
+    const made = this.allAppsClient ?? (await this.makeClient(this.allAppsToken));
+    this.allAppsClient ??= made;
+    return this.allAppsClient;
   }
 
   /** One request: under the concurrency cap, retried while kintone says "later". */

@@ -2,12 +2,12 @@
  * kintone's errors as the proxy's own: missing records, revision conflicts, and the refusals
  * callers act on as typed errors; everything else an `UpstreamError` with a message we wrote.
  */
-import { KintoneRestAPIError } from "@kintone/rest-api-client";
 import { RecordChangedError } from "../../errors/RecordChangedError";
 import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import { KintoneFieldMissingError } from "./KintoneFieldMissingError";
 import { KintoneValuesRefusedError } from "./KintoneValuesRefusedError";
+import { loadedKintoneSdk } from "./loadKintoneSdk";
 
 /** Record ids kintone names in a message such as "The specified record (ID: 5) is not found." */
 function idsInMessage(message: string): string[] {
@@ -16,7 +16,8 @@ function idsInMessage(message: string): string[] {
 
 /** kintone's error → the proxy's, with a message we wrote (safe to show) and kintone's id. */
 export function toProxyError(error: unknown, appId: string): Error {
-  if (!(error instanceof KintoneRestAPIError)) {
+  const sdk = loadedKintoneSdk();
+  if (!sdk || !(error instanceof sdk.KintoneRestAPIError)) {
     if (error instanceof UpstreamError) return error;
     return new UpstreamError("kintone", "kintone could not be reached. Try again later.", {
       retryable: true,

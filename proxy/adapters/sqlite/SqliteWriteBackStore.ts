@@ -19,6 +19,14 @@ export class SqliteWriteBackStore implements WriteBackStore {
 
   // Typed by the interface, which alone spells out its five parameters.
   readonly add: WriteBackStore["add"] = (appId, recordId, fields, error, nextAttemptAt) => {
+    // Usually the record is owed nothing yet: one statement, no transaction, no read.
+    const inserted = this.sql
+      .statement(
+        `INSERT INTO pending_write_backs (app_id, record_id, fields, attempts, next_attempt_at, last_error)
+         VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (app_id, record_id) DO NOTHING`,
+      )
+      .run(appId, recordId, JSON.stringify(fields), nextAttemptAt.getTime(), error);
+    if (inserted.changes > 0) return;
     this.sql.transaction(() => {
       const owed = this.owedFields(appId, recordId);
       const merged = { ...owed, ...fields };
@@ -34,6 +42,15 @@ export class SqliteWriteBackStore implements WriteBackStore {
   };
 
   clearFields(appId: string, recordId: string, fieldCodes: string[]): void {
+    // Usually these are every field the record is owed: one statement drops the row, no
+    // transaction, no read. https://www.sqlite.org/json1.html#jeach
+    const dropped = this.sql
+      .statement(
+        `DELETE FROM pending_write_backs WHERE app_id = ? AND record_id = ?
+           AND NOT EXISTS (SELECT 1 FROM json_each(fields) WHERE key NOT IN (SELECT value FROM json_each(?)))`,
+      )
+      .run(appId, recordId, JSON.stringify(fieldCodes));
+    if (dropped.changes > 0) return;
     this.sql.transaction(() => {
       const fields = this.owedFields(appId, recordId);
       if (!fields) return;

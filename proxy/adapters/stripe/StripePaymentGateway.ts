@@ -6,6 +6,7 @@ import { createProductCatalogue } from "./createProductCatalogue";
 import { createRequestPacer, STRIPE_REQUESTS_PER_SECOND } from "./createRequestPacer";
 import { createStripeClient } from "./createStripeClient";
 import { listStripeEvents } from "./listStripeEvents";
+import { retrieveStripePrice } from "./retrieveStripePrice";
 import type { GatewayLogger, StripeAccess } from "./StripeAccess";
 import { uploadProductImage } from "./uploadProductImage";
 
@@ -59,6 +60,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
     uploadProductImage: (image) => uploadProductImage(access, image),
     ...createCheckoutSessions(access),
     listEvents: (filter) => listStripeEvents(access, filter),
+    retrievePrice: (priceId) => retrieveStripePrice(access, priceId),
     ...createKeyDiagnostics(access, {
       apiKey: options.apiKey,
       mode,

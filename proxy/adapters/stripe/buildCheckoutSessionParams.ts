@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../../ports/PaymentGateway";
+import { checkoutOptionParams } from "./checkoutOptionParams";
 
 /**
  * The port's request → Stripe's `checkout.sessions.create` parameters. Optional values that are
@@ -13,9 +14,10 @@ export function buildCheckoutSessionParams(
   const params: Stripe.Checkout.SessionCreateParams = {
     mode: "payment",
     line_items: request.lineItems.map((line) => buildLineItem(line, currency)),
-    success_url: request.successUrl,
     expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+    ...(request.options ? checkoutOptionParams(request.options) : {}),
   };
+  if (nonEmpty(request.successUrl)) params.success_url = request.successUrl;
   if (nonEmpty(request.cancelUrl)) params.cancel_url = request.cancelUrl;
   if (nonEmpty(request.customerEmail)) params.customer_email = request.customerEmail;
   if (nonEmpty(request.locale)) params.locale = request.locale;
@@ -40,25 +42,11 @@ function buildLineItem(
   line: CheckoutLineItemRequest,
   currency: string,
 ): Stripe.Checkout.SessionCreateParams.LineItem {
-  const priceData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData = {
-    currency,
-    unit_amount: line.unitAmount,
-  };
-  if ("id" in line.product) {
-    priceData.product = line.product.id;
-  } else {
-    const productData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData.ProductData = {
-      name: line.product.name,
-    };
-    if (nonEmpty(line.product.description)) productData.description = line.product.description;
-    const images = (line.product.images ?? []).filter(nonEmpty);
-    if (images.length > 0) productData.images = images;
-    priceData.product_data = productData;
-  }
-  const item: Stripe.Checkout.SessionCreateParams.LineItem = {
-    price_data: priceData,
-    quantity: line.quantity,
-  };
+  // An existing Price is charged as it is: line_items[].price instead of price_data.
+  // https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-line_items-price
+  const item: Stripe.Checkout.SessionCreateParams.LineItem = line.priceId
+    ? { price: line.priceId, quantity: line.quantity }
+    : { price_data: priceData(line, currency), quantity: line.quantity };
   if (line.adjustableQuantity) {
     const adjustable: Stripe.Checkout.SessionCreateParams.LineItem.AdjustableQuantity = {
       enabled: true,
@@ -72,6 +60,28 @@ function buildLineItem(
     item.adjustable_quantity = adjustable;
   }
   return item;
+}
+
+function priceData(
+  line: CheckoutLineItemRequest,
+  currency: string,
+): Stripe.Checkout.SessionCreateParams.LineItem.PriceData {
+  const data: Stripe.Checkout.SessionCreateParams.LineItem.PriceData = {
+    currency,
+    unit_amount: line.unitAmount,
+  };
+  if ("id" in line.product) {
+    data.product = line.product.id;
+  } else {
+    const productData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData.ProductData = {
+      name: line.product.name,
+    };
+    if (nonEmpty(line.product.description)) productData.description = line.product.description;
+    const images = (line.product.images ?? []).filter(nonEmpty);
+    if (images.length > 0) productData.images = images;
+    data.product_data = productData;
+  }
+  return data;
 }
 
 function nonEmpty(value: string | undefined): value is string {

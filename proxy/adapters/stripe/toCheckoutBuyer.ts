@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { PostalAddress } from "../../../core/address/formatPostalAddress";
 import type { CheckoutBuyer } from "../../ports/PaymentGateway";
+import { toCustomFieldValues } from "./toCustomFieldValues";
 
 /**
  * The buyer of a completed session, or undefined before completion: `customer` (an id, or the
@@ -14,7 +15,9 @@ export function toCheckoutBuyer(session: Stripe.Checkout.Session): CheckoutBuyer
   const details = session.customer_details;
   const shipping = session.collected_information?.shipping_details;
   const customer = session.customer;
+  const customFields = toCustomFieldValues(session.custom_fields);
   return {
+    ...(customFields ? { customFields } : {}),
     customerId: typeof customer === "string" ? customer : (customer?.id ?? null),
     name: details?.name || null,
     phone: details?.phone || null,

@@ -13,6 +13,9 @@ export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSes
   return {
     id: session.id,
     url: session.url ?? null,
+    // Embedded sessions answer a client secret and no URL:
+    // https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-client_secret
+    clientSecret: session.client_secret ?? null,
     status: toSessionStatus(session.status),
     paymentStatus: toPaymentStatus(session.payment_status),
     amountTotal: session.amount_total ?? null,

@@ -16,6 +16,7 @@ export function stripeSession(overrides: Partial<CheckoutSession> = {}): Checkou
   return {
     id: "cs_1",
     url: "https://pay.example/cs_1",
+    clientSecret: null,
     status: "open",
     paymentStatus: "unpaid",
     amountTotal: 500,

@@ -21,12 +21,28 @@ describe("recordErrorText", () => {
 
   it("says it in Japanese for a Japanese caller", () => {
     expect(recordErrorText(invalid, "2", "ja")).toBe(
-      "決済リンクを作成できませんでした: price: is not a number; qty（3 行目）: must be a whole number",
+      "決済リンクを作成できませんでした: price: is not a number。qty（3 行目）: must be a whole number。",
     );
   });
 
   it("does not repeat a row the message already names", () => {
     expect(recordErrorText(invalid, "5", "en")).toBe("No payment link made: name: Row 1: is empty");
+  });
+
+  it("names a field once when the engine's message quotes it already", () => {
+    const engine = new ValidationFailedError([
+      { recordId: "6", field: "unit_price", message: "「unit_price」フィールドが空です。" },
+      { recordId: "6", row: 2, field: "qty", message: "2 行目: 「qty」フィールドが空です。" },
+    ]);
+    expect(recordErrorText(engine, "6", "ja")).toBe(
+      "決済リンクを作成できませんでした: 「unit_price」フィールドが空です。2 行目: 「qty」フィールドが空です。",
+    );
+    const english = new ValidationFailedError([
+      { recordId: "6", field: "unit_price", message: 'The field "unit_price" is empty.' },
+    ]);
+    expect(recordErrorText(english, "6", "en")).toBe(
+      'No payment link made: The field "unit_price" is empty.',
+    );
   });
 
   it("names the paying session of a paid record", () => {

@@ -1,6 +1,6 @@
 import type { KintoneRestAPIClient } from "@kintone/rest-api-client";
 import type { KintoneEmulator } from "../KintoneEmulator";
-import { CURSOR_LIFETIME_MS, MAX_CURSORS } from "../KintoneStore";
+import { CURSOR_LIFETIME_MS, MAX_CURSORS } from "../store/KintoneCursors";
 import { apiError, clientFor } from "./ordersApp";
 import { useOrdersEmulatorPerTest } from "./ordersEmulatorPerTest";
 

@@ -1,11 +1,8 @@
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
 import { KintoneApiError } from "../KintoneApiError";
-import {
-  parseKintoneQuery,
-  runKintoneQuery,
-  type QueryContext,
-  type QueryFieldInfo,
-} from "../KintoneQuery";
+import { runKintoneQuery } from "../KintoneQuery";
+import { parseKintoneQuery } from "../query/parseKintoneQuery";
+import type { QueryContext, QueryFieldInfo } from "../query/queryContext";
 
 const FIELDS: Record<string, QueryFieldInfo> = {
   $id: { type: "__ID__" },

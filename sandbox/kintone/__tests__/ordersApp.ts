@@ -1,6 +1,6 @@
 /** A small orders app shared by the emulator's tests. */
 import { KintoneRestAPIClient, KintoneRestAPIError } from "@kintone/rest-api-client";
-import type { AppDefinition, FieldDef } from "../KintoneStore";
+import type { AppDefinition, FieldDef } from "../store/appDefinition";
 import {
   startKintoneEmulator,
   type KintoneEmulator,

@@ -6,33 +6,24 @@
  * https://cybozu.dev/ja/kintone/docs/js-api/app/get-mobile-header-element/
  * https://cybozu.dev/ja/kintone/docs/overview/plugin/plugin-manifest/ (the "mobile" section)
  */
-import type { Request, Response, Router } from "express";
+import type { Router } from "express";
 import type { KintoneRecord } from "../../../core/kintone/KintoneRecord";
-import type { FieldDef, LoginUser } from "../KintoneStore";
+import type { LoginUser } from "../KintoneStore";
+import type { FieldDef } from "../store/appDefinition";
 import {
   MOBILE_HEADER_SPACE_ID,
   PAGE_CONTEXT_ELEMENT_ID,
   SANDBOX_ROUTES,
   type PageContext,
-  type RecordDetailPageContext,
 } from "../browser/PageContext";
 import { html, jsonForScript, type SafeHtml } from "./html";
-import type { PageHelpers } from "./newRecordPage";
-import { localFiles, type PluginManifest } from "./readPluginManifest";
-import { appColor, recordNumberOf, renderFieldValue, texts, userFields } from "./renderPages";
+import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
+import { localFiles } from "./readPluginManifest";
+import { recordNumberOf, renderFieldValue, userFields } from "./renderFieldValue";
+import { appColor, texts } from "./renderLayout";
 
 export function mobileRecordUrl(appId: string, recordId: string): string {
   return `/k/m/${appId}/show?record=${encodeURIComponent(recordId)}`;
-}
-
-export interface MobileRecordPageDeps extends PageHelpers {
-  baseContext(
-    appId: string,
-    appName: string,
-    requestToken: string,
-  ): Omit<RecordDetailPageContext, "page" | "pluginScripts" | "recordId" | "record">;
-  manifest(): PluginManifest;
-  pluginFileUrl(entry: string): string;
 }
 
 /** Phone-first: one column, nothing wider than the screen (wide subtables scroll by themselves). */
@@ -72,7 +63,6 @@ function renderMobilePage(input: {
   fields: FieldDef[];
   record: KintoneRecord;
   context: PageContext;
-  scripts: string[];
   styles: string[];
 }): string {
   const t = texts(input.user);
@@ -124,22 +114,21 @@ function renderMobilePage(input: {
     </html>`.value;
 }
 
-export function registerMobileRecordPage(router: Router, deps: MobileRecordPageDeps): void {
-  router.get("/k/m/:appId/show", (req: Request, res: Response, next) => {
+export function registerMobileRecordPage(router: Router, kit: PageKit): void {
+  const { store, manifest, openAppPage, sendMessage, baseContext } = kit;
+  router.get("/k/m/:appId/show", (req, res, next) => {
     const appId = String(req.params.appId);
     if (!/^\d+$/.test(appId)) return next();
-    deps.applyLanguage(req);
-    const requestToken = deps.ensureSession(req, res);
-    const app = deps.store.getApp(appId);
-    const t = deps.texts();
-    if (app === undefined) return deps.sendMessage(req, res, 404, t.appNotFound);
-    const recordId = typeof req.query.record === "string" ? req.query.record : "";
-    const record = /^\d+$/.test(recordId) ? deps.store.getRecord(appId, recordId) : undefined;
-    if (record === undefined) return deps.sendMessage(req, res, 404, t.recordNotFound);
-    const plugin = deps.manifest();
-    const scripts = localFiles(plugin.mobile?.js).map(deps.pluginFileUrl);
+    const opened = openAppPage(req, res, appId);
+    if (opened === undefined) return;
+    const { app, t, requestToken } = opened;
+    const recordId = queryParam(req, "record") ?? "";
+    const record = /^\d+$/.test(recordId) ? store.getRecord(appId, recordId) : undefined;
+    if (record === undefined) return sendMessage(req, res, 404, t.recordNotFound);
+    const plugin = manifest();
+    const scripts = localFiles(plugin.mobile?.js).map(pluginFileUrl);
     const context: PageContext = {
-      ...deps.baseContext(appId, app.name, requestToken),
+      ...baseContext(appId, app.name, requestToken),
       page: "detail",
       mobile: true,
       pluginScripts: scripts,
@@ -158,15 +147,14 @@ export function registerMobileRecordPage(router: Router, deps: MobileRecordPageD
       .send(
         renderMobilePage({
           title: `${app.name} #${recordId}`,
-          user: deps.store.loginUser,
+          user: store.loginUser,
           languageUrl,
           appId,
           appName: app.name,
           fields: app.fields,
           record,
           context,
-          scripts,
-          styles: localFiles(plugin.mobile?.css).map(deps.pluginFileUrl),
+          styles: localFiles(plugin.mobile?.css).map(pluginFileUrl),
         }),
       );
   });

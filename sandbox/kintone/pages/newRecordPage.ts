@@ -7,11 +7,13 @@
 import type { Request, Response, Router } from "express";
 import express from "express";
 import { KintoneApiError } from "../KintoneApiError";
-import type { FieldDef, KintoneStore } from "../KintoneStore";
+import type { KintoneStore } from "../KintoneStore";
+import type { FieldDef } from "../store/appDefinition";
 import { readSession } from "../KintoneSession";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./pageTexts";
-import { renderAppHeader, subtableTable } from "./renderPages";
+import { subtableTable } from "./renderFieldValue";
+import { renderAppHeader } from "./renderLayout";
 
 /** Empty subtable rows the form offers; rows left empty are not saved. */
 export const NEW_RECORD_SUBTABLE_ROWS = 3;

@@ -20,6 +20,8 @@ export interface RecordedRequest {
   idempotencyKey?: string;
   status: number;
   at: number;
+  /** The form parameters of a POST (not multipart uploads), so a test can read what was sent. */
+  params?: unknown;
 }
 
 export function sendJson(
@@ -129,6 +131,7 @@ export class ApiRequestHandler {
         ({ params, file } = await parseMultipart(request));
       } else {
         params = parseForm((await readBody(request)).toString("utf8"));
+        record.params = params;
       }
 
       if (idempotencyKey !== undefined) {

@@ -33,6 +33,7 @@ import {
   valueFilter,
 } from "./listAndRetrieve";
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
+import { OPTION_PARAMS, readCheckoutSessionOptions } from "./checkoutSessionOptions";
 
 export const MAX_LINE_ITEMS_PAYMENT_MODE = 100;
 export const MIN_EXPIRY_SECONDS = 30 * 60;
@@ -43,15 +44,6 @@ export const CHECKOUT_LOCALES = [
   "auto", "bg", "cs", "da", "de", "el", "en", "en-GB", "es", "es-419", "et", "fi", "fil", "fr",
   "fr-CA", "hr", "hu", "id", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt",
   "pt-BR", "ro", "ru", "sk", "sl", "sv", "th", "tr", "vi", "zh", "zh-HK", "zh-TW",
-] as const; // prettier-ignore
-
-const PAYMENT_METHOD_TYPES = [
-  "acss_debit", "affirm", "afterpay_clearpay", "alipay", "alma", "amazon_pay", "au_becs_debit",
-  "bacs_debit", "bancontact", "billie", "blik", "boleto", "card", "cashapp", "customer_balance",
-  "eps", "fpx", "giropay", "grabpay", "ideal", "kakao_pay", "klarna", "konbini", "kr_card", "link",
-  "mobilepay", "multibanco", "naver_pay", "oxxo", "p24", "pay_by_bank", "payco", "paynow", "paypal",
-  "pix", "promptpay", "revolut_pay", "samsung_pay", "satispay", "sepa_debit", "sofort", "swish",
-  "twint", "us_bank_account", "wechat_pay", "zip",
 ] as const; // prettier-ignore
 
 const CREATE_PARAMS = [
@@ -68,21 +60,19 @@ const CREATE_PARAMS = [
   "billing_address_collection",
   "client_reference_id",
   "metadata",
-  "payment_method_types",
   "payment_intent_data",
   "phone_number_collection",
   "shipping_address_collection",
   "submit_type",
-  "ui_mode",
   "after_expiration",
+  ...OPTION_PARAMS,
 ];
 
 /** Real Stripe parameters the emulator does not model: refused with a clear message. */
 const UNMODELLED_PARAMS = [
-  "automatic_tax", "consent_collection", "currency", "custom_fields", "custom_text", "discounts",
-  "invoice_creation", "payment_method_configuration", "payment_method_options", "redirect_on_completion",
-  "return_url", "saved_payment_method_options", "setup_intent_data",
-  "shipping_options", "subscription_data", "tax_id_collection", "adaptive_pricing",
+  "automatic_tax", "currency", "discounts",
+  "invoice_creation", "payment_method_configuration", "redirect_on_completion",
+  "saved_payment_method_options", "setup_intent_data", "subscription_data", "tax_id_collection", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
 ]; // prettier-ignore
@@ -126,10 +116,6 @@ export function registerCheckoutSessionRoutes(
     const mode = params.enumOf("mode", ["payment", "setup", "subscription"], { required: true });
     if (mode !== "payment") {
       throw invalidParam("mode", "The emulator models payment mode only.");
-    }
-    const uiMode = params.enumOf("ui_mode", ["hosted", "embedded", "custom"]);
-    if (uiMode !== undefined && uiMode !== "hosted") {
-      throw invalidParam("ui_mode", "The emulator models ui_mode=hosted only.");
     }
     const now = store.now();
     const items = params.objectArray("line_items", LINE_ITEM_PARAMS, { required: true }) ?? [];
@@ -180,7 +166,10 @@ export function registerCheckoutSessionRoutes(
           "You may only specify one of these parameters: customer, customer_email.",
         );
       }
-      throw resourceMissing("customer", customer, "customer", 400); // no customers modelled
+      const known = store.customers.get(customer);
+      if (!known || known.livemode !== request.apiKey.livemode) {
+        throw resourceMissing("customer", customer, "customer", 400);
+      }
     }
     const locale = params.enumOf("locale", CHECKOUT_LOCALES);
     const allowPromotionCodes = params.boolean("allow_promotion_codes");
@@ -192,15 +181,15 @@ export function registerCheckoutSessionRoutes(
       maxLength: CLIENT_REFERENCE_ID_MAX_LENGTH,
     });
     const metadata = mergeMetadata({}, params.metadata());
-    const paymentMethodTypes = params.stringArray("payment_method_types") as string[] | undefined;
-    paymentMethodTypes?.forEach((type, index) => {
-      if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
-        throw invalidParam(
-          `payment_method_types[${index}]`,
-          `Invalid payment_method_types[${index}]: must be one of ${PAYMENT_METHOD_TYPES.join(", ")}`,
-        );
-      }
-    });
+    const options = readCheckoutSessionOptions(
+      params,
+      currency,
+      {
+        ...(successUrl !== undefined ? { successUrl } : {}),
+        ...(cancelUrl !== undefined ? { cancelUrl } : {}),
+      },
+      checkUrl,
+    );
     const intentParams = params.object("payment_intent_data", [
       "description",
       "metadata",
@@ -258,6 +247,7 @@ export function registerCheckoutSessionRoutes(
     for (const create of pending) create();
     const livemode = request.apiKey.livemode;
     const id = randomId(livemode ? "cs_live_" : "cs_test_", 58);
+    const embedded = options.ui_mode === "embedded_page";
     const session: CheckoutSession = {
       id,
       object: "checkout.session",
@@ -269,19 +259,12 @@ export function registerCheckoutSessionRoutes(
       billing_address_collection: billingAddressCollection ?? null,
       cancel_url: cancelUrl ?? null,
       client_reference_id: clientReferenceId ?? null,
-      client_secret: null,
+      ...options,
+      client_secret: embedded ? `${id}_secret_${randomId("", 24)}` : null,
       consent: null,
-      consent_collection: null,
       created: now,
       currency,
-      custom_fields: [],
-      custom_text: {
-        after_submit: null,
-        shipping_address: null,
-        submit: null,
-        terms_of_service_acceptance: null,
-      },
-      customer: null,
+      customer: customer ?? null,
       customer_creation: customerCreation ?? "if_required",
       customer_details: null,
       collected_information: null,
@@ -295,20 +278,18 @@ export function registerCheckoutSessionRoutes(
       payment_intent: null,
       payment_link: null,
       payment_method_collection: "if_required",
-      payment_method_types: paymentMethodTypes ?? ["card"],
+      payment_method_types: options.allowed_payment_method_types ?? ["card"],
       payment_status: "unpaid",
       phone_number_collection: { enabled: phoneEnabled },
       recovered_from: null,
       setup_intent: null,
       shipping_address_collection: shippingAddressCollection ?? null,
-      shipping_options: [],
       status: "open",
       submit_type: submitType ?? null,
       subscription: null,
       success_url: successUrl ?? null,
       total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
-      ui_mode: "hosted",
-      url: `${context.config.publicBaseUrl}/c/pay/${id}`,
+      url: embedded ? null : `${context.config.publicBaseUrl}/c/pay/${id}`,
     };
     const storedItems: StoredLineItem[] = lines.map((line) => {
       const price = line.price();

@@ -26,6 +26,7 @@ describe("toCheckoutSession", () => {
     expect(toCheckoutSession(stripeSession())).toEqual({
       id: "cs_test_1",
       url: "https://checkout.example/pay/cs_test_1",
+      clientSecret: null,
       status: "open",
       paymentStatus: "unpaid",
       amountTotal: 1999,

@@ -1,5 +1,5 @@
 /**
- * Messages name a field the way its user knows it, by its label, and once. core's engine and the
+ * Messages name a field the way its user knows it, by its label, and once. The engine and the
  * proxy quote a field by its code (「unit_price」, "unit_price", （currency）); here the quoted code
  * becomes the label ("価格").
  */
@@ -15,19 +15,30 @@ const QUOTES: Array<[string, string]> = [
   ["(", ")"],
 ];
 
-/** Replaces every quoted `code` in the message by the quoted `label`. */
-export function labelFieldInMessage(message: string, code: string, label: string): string {
-  if (code === label || code === "") return message;
+/** Replaces every quoted name the labeler knows (a message may name two fields) by its label. */
+export function labelQuotedFields(message: string, labelOf: FieldLabeler): string {
   let text = message;
   for (const [open, close] of QUOTES) {
-    text = text.split(`${open}${code}${close}`).join(`${open}${label}${close}`);
+    const quoted = new RegExp(
+      `${escape(open)}([^${escape(open)}${escape(close)}]+)${escape(close)}`,
+      "g",
+    );
+    text = text.replace(quoted, (whole, name: string) => {
+      const label = labelOf(name);
+      return label === undefined || label === "" ? whole : `${open}${label}${close}`;
+    });
   }
   return text;
 }
 
-/** Whether the message already names the field (quoted), so it need not be named again. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether the message already names the field (quoted, or as a template's {{code}}), so it need not be named again. */
 export function mentionsField(message: string, name: string): boolean {
-  return QUOTES.some(([open, close]) => message.includes(`${open}${name}${close}`));
+  return (
+    message.includes(`{{${name}}}`) ||
+    QUOTES.some(([open, close]) => message.includes(`${open}${name}${close}`))
+  );
 }
 
 /** "価格 (unit_price)": for an administrator, who sets the mapping up by codes. */
