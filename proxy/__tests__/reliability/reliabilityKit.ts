@@ -261,6 +261,9 @@ export async function bundleStandbyProxy(outDir: string): Promise<string> {
     platform: "node",
     format: "cjs",
     packages: "external",
+    // The bundle lives in a temp folder and finds packages through NODE_PATH, which only
+    // require() honours: lazily loaded SDKs must not stay dynamic import()s.
+    supported: { "dynamic-import": false },
     outfile,
     logLevel: "silent",
   });

@@ -216,6 +216,7 @@ describe("checkout routes", () => {
       currency: "jpy",
       amountTotal: 1000,
       replaced: [],
+      clientSecret: null,
     });
 
     const read = await app.call("GET", `/v1/checkouts/${session.id}`);
