@@ -17,10 +17,10 @@ import {
   type PageContext,
 } from "../browser/PageContext";
 import { html, jsonForScript, type SafeHtml } from "./html";
-import { pluginFileUrl, queryParam, type PageKit } from "./pageKit";
+import { languageUrl, pluginFileUrl, queryParam, type PageKit } from "./pageKit";
 import { localFiles } from "./readPluginManifest";
 import { recordNumberOf, renderFieldValue, userFields } from "./renderFieldValue";
-import { appColor, texts } from "./renderLayout";
+import { appColor, languageLink, texts } from "./renderLayout";
 
 export function mobileRecordUrl(appId: string, recordId: string): string {
   return `/k/m/${appId}/show?record=${encodeURIComponent(recordId)}`;
@@ -66,12 +66,6 @@ function renderMobilePage(input: {
   styles: string[];
 }): string {
   const t = texts(input.user);
-  const languageLink = (language: "ja" | "en", label: string) =>
-    html`<a
-      href="${input.languageUrl(language)}"
-      class="${input.user.language === language ? "current" : ""}"
-      >${label}</a
-    >`;
   const fields: SafeHtml[] = userFields(input.fields).map(
     (def) =>
       html`<div class="m-field control" data-field="${def.code}">
@@ -101,7 +95,7 @@ function renderMobilePage(input: {
           <a class="m-header-back" href="/k/${input.appId}/" aria-label="${t.backToList}">‹</a>
           <span class="m-header-title">${input.appName}</span>
           <span class="m-header-lang"
-            >${languageLink("ja", "日本語")}${languageLink("en", "EN")}</span
+            >${languageLink(input, "ja", "日本語")}${languageLink(input, "en", "EN")}</span
           >
         </header>
         <div class="m-record-title">
@@ -135,11 +129,6 @@ export function registerMobileRecordPage(router: Router, kit: PageKit): void {
       recordId,
       record,
     };
-    const languageUrl = (language: "ja" | "en") => {
-      const url = new URL(req.originalUrl, "http://localhost");
-      url.searchParams.set("lang", language);
-      return url.pathname + url.search;
-    };
     res
       .status(200)
       .type("html")
@@ -148,7 +137,7 @@ export function registerMobileRecordPage(router: Router, kit: PageKit): void {
         renderMobilePage({
           title: `${app.name} #${recordId}`,
           user: store.loginUser,
-          languageUrl,
+          languageUrl: languageUrl(req),
           appId,
           appName: app.name,
           fields: app.fields,
