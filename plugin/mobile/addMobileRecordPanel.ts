@@ -5,7 +5,7 @@
  * messages, laid out for a thumb by mobile.css.
  */
 import { addDetailButtons, type DetailButtonsOptions } from "../detail/addDetailButtons";
-import { readRecordCheckout } from "../detail/detailButtonStates";
+import { detailButtonStates, readRecordCheckout } from "../detail/detailButtonStates";
 import { button, element } from "../ui/element";
 import { paymentStateLine } from "./paymentStateLine";
 import { canShare, shareLink } from "./shareLink";
@@ -39,7 +39,9 @@ export function addMobileRecordPanel(
     const { writeBack, statusLabels } = settings.mapping;
     const checkout = readRecordCheckout(options.record, writeBack, statusLabels);
     let state = paymentStateLine(doc, checkout, messages);
-    panel.append(state, linkRow(doc, checkout.url, options));
+    // A closed session's link is shown as text only: nobody should be sent a dead link.
+    const live = detailButtonStates(checkout, settings.mapping).copy;
+    panel.append(state, linkRow(doc, checkout.url, live, options));
     // Paid while the QR code was shown: the state at the top says so at once, too.
     onPaymentSettled = (outcome) => {
       const now =
@@ -60,6 +62,7 @@ export function addMobileRecordPanel(
 function linkRow(
   doc: Document,
   url: string | undefined,
+  live: boolean,
   options: MobileRecordPanelOptions,
 ): HTMLElement {
   const { messages } = options;
@@ -73,6 +76,10 @@ function linkRow(
     row.append(
       element(doc, "div", { className: `${MOBILE_CLASS}-link-none`, text: messages.mobileNoLink }),
     );
+    return row;
+  }
+  if (!live) {
+    row.append(element(doc, "div", { className: `${MOBILE_CLASS}-link-closed`, text: url }));
     return row;
   }
   const anchor = element(doc, "a", {

@@ -105,6 +105,14 @@ describe("the mobile record screen's Stripe panel", () => {
     expect(note.textContent).toBe(messages.en.shareFailed);
   });
 
+  it("shows a closed session's link as text only, with nothing to share", () => {
+    const share = jest.fn();
+    render({ sid: "cs_1", link: LINK, state: "expired" }, { navigator: { share } });
+    expect(text(".kintone-stripe-checkout-mobile-link-closed")).toBe(LINK);
+    expect(space.querySelector(".kintone-stripe-checkout-mobile-link-url")).toBeNull();
+    expect(space.querySelector(".kintone-stripe-checkout-mobile-share")).toBeNull();
+  });
+
   it("offers no Share where the browser has no share sheet", () => {
     render({ sid: "cs_1", link: LINK, state: "open" }, { navigator: {} });
     expect(space.querySelector(".kintone-stripe-checkout-mobile-share")).toBeNull();
