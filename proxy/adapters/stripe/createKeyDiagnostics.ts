@@ -52,7 +52,7 @@ export function createKeyDiagnostics(
       }
       const probes = PERMISSION_PROBES;
       const problems: string[] = [];
-      for (const { resource, grant, probe } of probes) {
+      for (const { resource, probe } of probes) {
         try {
           await paced.api(() => probe(stripe));
         } catch (error) {
