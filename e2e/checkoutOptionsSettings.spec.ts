@@ -1,12 +1,12 @@
 /**
  * The administrator sets the Checkout options on the settings screen: konbini only with its
  * deadline, the buyer asked for a phone number, a shipping address in Japan and a delivery date,
- * a text by the pay button. Saved, reopened in Japanese, shown as saved. Screenshots (en, ja) go
- * to e2e/artifacts/.
+ * a text by the pay button. Saved, reopened in Japanese, shown as saved. The pictures (en, ja) are
+ * those of docs/en/kintone.md and docs/ja/kintone.md.
  */
 import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
 import { SANDBOX_SECRETS } from "../sandbox/startSandbox";
-import { saveScreenshot } from "./browser";
+import { saveReadmeImage } from "./readmeImages";
 import { settingsScreenKit } from "./settingsScreenKit";
 import { useSandboxStory } from "./storyKit";
 
@@ -41,7 +41,7 @@ describe("the settings screen's Checkout options", () => {
     await submitText.fill("ご注文を確定します");
     await submitText.press("Tab");
     await rowOf("paymentMethodTypes").scrollIntoViewIfNeeded();
-    await saveScreenshot(story.page, "plugin-settings-checkout-options-en");
+    await saveReadmeImage(story.page, "settings-checkout-options-en");
 
     await Promise.all([
       story.page.waitForURL((url) => !url.pathname.endsWith("/plugin/config"), { timeout: 15000 }),
@@ -61,7 +61,7 @@ describe("the settings screen's Checkout options", () => {
     const days = await rowOf("konbiniExpiresAfterDays").locator("input").first().inputValue();
     expect(days).toBe("5");
     await rowOf("paymentMethodTypes").scrollIntoViewIfNeeded();
-    await saveScreenshot(story.page, "plugin-settings-checkout-options-ja");
+    await saveReadmeImage(story.page, "settings-checkout-options-ja");
     expect(story.pageErrors).toEqual([]);
   });
 });
