@@ -43,6 +43,7 @@ describe("the built plugin", () => {
   it("holds no key, webhook secret, private key or proxy secret in any bundle", () => {
     const files = filesUnder(DEFAULT_PLUGIN_DIR);
     expect(files.some((file) => file.endsWith("desktop.js"))).toBe(true);
+    expect(files.some((file) => file.endsWith("mobile.js"))).toBe(true);
     const found = files.flatMap((file) =>
       findSecrets(path.relative(REPO_ROOT, file), readFileSync(file, "latin1")),
     );

@@ -141,8 +141,15 @@ export async function measureBundles(
   );
 }
 
-/** gzip budgets: the list view loads desktop.js on every page view. */
-export const GZIP_BUDGET_BYTES: Record<string, number> = { "js/desktop.js": 60 * 1024 };
+/**
+ * gzip budgets: kintone loads desktop.js on every desktop page view (the QR encoder, ~8 KB, is in
+ * it for paying in person), and mobile.js on every kintone mobile screen, often over a phone's
+ * link: the same budget, as it carries the desktop's record screen code and settings validation.
+ */
+export const GZIP_BUDGET_BYTES: Record<string, number> = {
+  "js/desktop.js": 68 * 1024,
+  "js/mobile.js": 68 * 1024,
+};
 
 export function bundlesOverBudget(
   sizes: BundleSize[],

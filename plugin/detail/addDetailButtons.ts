@@ -13,6 +13,8 @@ import { copyText } from "../ui/copyText";
 import { button, element, type ButtonKind } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatTotals } from "../ui/formatMoney";
+import type { SessionOutcome } from "../qr/followSession";
+import { liveLinkQrCode } from "../qr/liveLinkQrCode";
 import { awaitConfirmation, returnedSessionId } from "./awaitConfirmation";
 import { blockedCaption } from "./blockedCaption";
 import {
@@ -46,6 +48,8 @@ export interface DetailButtonsOptions {
   location?: { search: string; hash: string };
   scheduler?: PollScheduler;
   visibility?: PageVisibility;
+  /** The QR code's session was paid or closed while it was shown. */
+  onPaymentSettled?: (outcome: SessionOutcome) => void;
 }
 
 /** What an action did: reload to show the written fields (with a notice after it), or just say so. */
@@ -228,6 +232,8 @@ export function addDetailButtons(
     buttons[0]!.title = reasons.join("\n");
     container.append(blockedCaption(doc, blockedBy, reasons, messages));
   }
+  const qr = { ...options, writeBack: mapping.writeBack, checkout, client };
+  container.append(liveLinkQrCode(doc, { ...qr, onSettled: options.onPaymentSettled }) ?? "");
   container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
 
   const pending = takeNotice(storage, noticeKey);

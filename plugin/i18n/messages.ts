@@ -124,6 +124,23 @@ export interface Messages {
   awaitingConfirmation: string;
   awaitingConfirmationGaveUp: string;
   awaitingConfirmationLanded: string;
+  // qr and mobile
+  qrShow: string;
+  qrHide: string;
+  qrCodeLabel: string;
+  qrCaption: string;
+  qrAmountLabel: string;
+  qrCustomerLabel: string;
+  qrWaiting: string;
+  qrPaid: string;
+  qrClosed: string;
+  qrStoppedFollowing: string;
+  qrFollowAgain: string;
+  mobileTitle: string;
+  mobileLinkLabel: string;
+  mobileNoLink: string;
+  shareLink: string;
+  shareFailed: string;
   statusOpen: string;
   statusComplete: string;
   statusExpired: string;
@@ -528,6 +545,23 @@ export const messages: Record<Language, Messages> = {
     awaitingConfirmationGaveUp:
       "Stripe からの確認がまだ届いていません。しばらくしてから「決済状況を更新」を押してください。",
     awaitingConfirmationLanded: "Stripe からの確認が届き、レコードに反映されました。",
+    // qr and mobile
+    qrShow: "QRコードを表示",
+    qrHide: "QRコードを閉じる",
+    qrCodeLabel: "決済リンクのQRコード",
+    qrCaption: "お客様のスマートフォンのカメラで読み取ると、その場でお支払いいただけます。",
+    qrAmountLabel: "金額",
+    qrCustomerLabel: "お客様",
+    qrWaiting: "お支払いを待っています…",
+    qrPaid: "お支払いを受け付けました。",
+    qrClosed: "このリンクは使えなくなりました。新しいリンクを作成してください。",
+    qrStoppedFollowing: "お支払いの確認を一時停止しました。",
+    qrFollowAgain: "もう一度確認",
+    mobileTitle: "Stripe 決済",
+    mobileLinkLabel: "決済リンク",
+    mobileNoLink: "決済リンクはまだありません。",
+    shareLink: "共有",
+    shareFailed: "リンクを共有できませんでした。コピーして送ってください。",
     statusOpen: "支払い待ち",
     statusComplete: "完了",
     statusExpired: "期限切れ",
@@ -974,6 +1008,23 @@ export const messages: Record<Language, Messages> = {
     awaitingConfirmationGaveUp:
       'Stripe has not confirmed the payment yet. Press "Refresh payment status" in a while.',
     awaitingConfirmationLanded: "Stripe's confirmation arrived and the record shows it.",
+    // qr and mobile
+    qrShow: "Show QR code",
+    qrHide: "Hide QR code",
+    qrCodeLabel: "QR code of the payment link",
+    qrCaption: "The customer scans this with their phone's camera and pays right away.",
+    qrAmountLabel: "Amount",
+    qrCustomerLabel: "Customer",
+    qrWaiting: "Waiting for the payment…",
+    qrPaid: "The payment was received.",
+    qrClosed: "This link no longer works. Create a new one.",
+    qrStoppedFollowing: "Stopped watching for the payment.",
+    qrFollowAgain: "Check again",
+    mobileTitle: "Stripe payment",
+    mobileLinkLabel: "Payment link",
+    mobileNoLink: "No payment link yet.",
+    shareLink: "Share",
+    shareFailed: "The link could not be shared. Copy it and send it instead.",
     statusOpen: "Link open",
     statusComplete: "Complete",
     statusExpired: "Expired",

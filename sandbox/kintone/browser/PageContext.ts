@@ -17,6 +17,9 @@ export const SANDBOX_ROUTES = {
   file: "/k/_sandbox/file",
 } as const;
 
+/** Under the record's title on the mobile record screen (`kintone.mobile.app.getHeaderSpaceElement`). */
+export const MOBILE_HEADER_SPACE_ID = "kintone-mobile-header-space";
+
 export interface PageLoginUser {
   id: string;
   code: string;
@@ -63,6 +66,8 @@ export interface RecordListPageContext extends PageContextBase {
 
 export interface RecordDetailPageContext extends PageContextBase {
   page: "detail";
+  /** kintone mobile's record screen (`/k/m/:appId/show`): the `kintone.mobile.*` API and events. */
+  mobile?: boolean;
   recordId: string;
   record: KintoneRecord;
 }

@@ -8,6 +8,7 @@ import { api } from "./kintoneApi";
 import { app, getLoginUser, space } from "./kintoneApp";
 import { events } from "./kintoneEvents";
 import { pluginProxy, proxy } from "./kintoneProxy";
+import { mobileKintone } from "./mobileKintone";
 import { getConfig, getProxyConfig, setConfig, setProxyConfig } from "./pluginConfig";
 import { fireShowEvent, followListNavigation } from "./showEvents";
 
@@ -17,8 +18,7 @@ const kintone = {
   space,
   proxy,
   app,
-  // Only the desktop pages exist; the mobile API answers the same, which the plugin never relies on.
-  mobile: { app },
+  mobile: mobileKintone(context),
   getLoginUser,
   getRequestToken: (): string => context.requestToken,
   getUiVersion: (): number => 2,

@@ -1,6 +1,7 @@
 /** The show events of the list and detail pages, and the list's in-page paging, sorting and view changes. */
 import { context } from "./currentPage";
 import { dispatch, type KintoneEvent } from "./kintoneEvents";
+import { detailShowEventType } from "./mobileKintone";
 import { PAGE_CONTEXT_ELEMENT_ID, type PageContext } from "./PageContext";
 
 /**
@@ -24,7 +25,7 @@ function buildShowEvent(): KintoneEvent | undefined {
   }
   if (context.page === "detail") {
     return {
-      type: "app.record.detail.show",
+      type: detailShowEventType(context),
       appId,
       recordId: Number(context.recordId),
       record: structuredClone(context.record),

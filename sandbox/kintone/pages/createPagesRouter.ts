@@ -13,6 +13,7 @@ import type { KintoneStore } from "../KintoneStore";
 import { bundleKintoneGlobal } from "./bundleKintoneGlobal";
 import { registerCheckoutReturnPage } from "./checkoutReturnPage";
 import { registerKintoneGlobalEndpoints } from "./kintoneGlobalEndpoints";
+import { registerMobileRecordPage } from "./mobileRecordPage";
 import { registerNewRecordPage } from "./newRecordPage";
 import { createPageKit } from "./pageKit";
 import { registerPluginPages } from "./pluginPages";
@@ -53,6 +54,7 @@ export function createPagesRouter(options: PagesRouterOptions): Router {
   registerNewRecordPage(router, kit);
   registerUpdateAppAction(router, kit);
   registerRecordDetailPage(router, kit);
+  registerMobileRecordPage(router, kit);
   registerRecordListPage(router, kit);
   return router;
 }

@@ -57,6 +57,15 @@ export function pluginFileUrl(entry: string): string {
   return SANDBOX_ROUTES.pluginFiles + entry.split("/").map(encodeURIComponent).join("/");
 }
 
+/** The page's own URL with `?lang=` set, for the header's language switch. */
+export function languageUrl(req: Request): (language: "ja" | "en") => string {
+  return (language) => {
+    const url = new URL(req.originalUrl, "http://localhost");
+    url.searchParams.set("lang", language);
+    return url.pathname + url.search;
+  };
+}
+
 function baseContextOf(
   store: KintoneStore,
   settings: PluginSettingsStore,
@@ -103,14 +112,6 @@ export function createPageKit(options: {
   function applyLanguage(req: Request): void {
     const lang = queryParam(req, "lang");
     if (lang === "ja" || lang === "en") store.loginUser.language = lang;
-  }
-
-  function languageUrl(req: Request): (language: "ja" | "en") => string {
-    return (language) => {
-      const url = new URL(req.originalUrl, "http://localhost");
-      url.searchParams.set("lang", language);
-      return url.pathname + url.search;
-    };
   }
 
   function sendPage(req: Request, res: Response, status: number, page: PageContent): void {

@@ -13,6 +13,7 @@ export interface PluginManifest {
   icon?: string;
   version?: string | number;
   desktop?: { js?: string[]; css?: string[] };
+  mobile?: { js?: string[]; css?: string[] };
   config?: { html?: string; js?: string[]; css?: string[]; required_params?: string[] };
 }
 

@@ -28,14 +28,21 @@ export function appColor(appId: string): string {
   return APP_COLORS[Number(appId) % APP_COLORS.length] ?? "#3498db";
 }
 
+/** The header's switch to a language, marked when it is the user's. */
+export function languageLink(
+  input: Pick<LayoutInput, "user" | "languageUrl">,
+  language: "ja" | "en",
+  label: string,
+): SafeHtml {
+  return html`<a
+    href="${input.languageUrl(language)}"
+    class="${input.user.language === language ? "current" : ""}"
+    >${label}</a
+  >`;
+}
+
 export function renderLayout(input: LayoutInput): string {
   const t = texts(input.user);
-  const languageLink = (language: "ja" | "en", label: string) =>
-    html`<a
-      href="${input.languageUrl(language)}"
-      class="${input.user.language === language ? "current" : ""}"
-      >${label}</a
-    >`;
   return html`<!doctype html>
     <html lang="${input.user.language}">
       <head>
@@ -62,7 +69,7 @@ export function renderLayout(input: LayoutInput): string {
           <span class="gaia-header-user">
             <span class="gaia-header-avatar">${input.user.name.slice(0, 1)}</span>${input.user.name}
             <span class="gaia-header-lang"
-              >${languageLink("ja", "日本語")}${languageLink("en", "English")}</span
+              >${languageLink(input, "ja", "日本語")}${languageLink(input, "en", "English")}</span
             >
           </span>
         </header>
