@@ -143,11 +143,11 @@ export async function measureBundles(
 
 /**
  * gzip budgets: kintone loads desktop.js on every desktop page view (the QR encoder, ~8 KB, is in
- * it for paying in person), and mobile.js on every kintone mobile screen, often over a phone's
+ * it for paying in person, and the preview's tax per rate), and mobile.js on every kintone mobile screen, often over a phone's
  * link: the same budget, as it carries the desktop's record screen code and settings validation.
  */
 export const GZIP_BUDGET_BYTES: Record<string, number> = {
-  "js/desktop.js": 68 * 1024,
+  "js/desktop.js": 72 * 1024,
   "js/mobile.js": 68 * 1024,
 };
 
