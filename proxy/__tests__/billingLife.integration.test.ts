@@ -20,6 +20,19 @@ function stripeStatusOf(sessionId: string) {
   return env.stripe.state.sessions.find((s) => s.id === sessionId)?.status;
 }
 
+/** A record with two links, both paid before either webhook came. */
+async function recordPaidThroughBothLinks() {
+  const recordId = addBillRecord(env);
+  const older = await billRecord(env, recordId, TWO_LINKS);
+  const newer = await billRecord(env, recordId, TWO_LINKS);
+  env.stripe.holdWebhooks();
+  await env.stripe.payWithCard(older);
+  await env.stripe.payWithCard(newer);
+  await env.stripe.releaseWebhooks();
+  await env.stripe.flushWebhooks();
+  return { recordId, older, newer };
+}
+
 describe("a record with two open links", () => {
   it("shows paid when the older link is paid, and the newer link is expired in Stripe", async () => {
     const recordId = addBillRecord(env);
@@ -40,14 +53,7 @@ describe("a record with two open links", () => {
   });
 
   it("says in the error field and in the diagnostics that both links were paid", async () => {
-    const recordId = addBillRecord(env);
-    const older = await billRecord(env, recordId, TWO_LINKS);
-    const newer = await billRecord(env, recordId, TWO_LINKS);
-    env.stripe.holdWebhooks();
-    await env.stripe.payWithCard(older);
-    await env.stripe.payWithCard(newer);
-    await env.stripe.releaseWebhooks();
-    await env.stripe.flushWebhooks();
+    const { recordId, older, newer } = await recordPaidThroughBothLinks();
 
     expect(billFields(env, recordId)).toMatchObject({
       paymentStatus: "paid",
@@ -66,14 +72,7 @@ describe("a record with two open links", () => {
   });
 
   it("shows the payment it keeps, with the error cleared, once one of the two is refunded", async () => {
-    const recordId = addBillRecord(env);
-    const older = await billRecord(env, recordId, TWO_LINKS);
-    const newer = await billRecord(env, recordId, TWO_LINKS);
-    env.stripe.holdWebhooks();
-    await env.stripe.payWithCard(older);
-    await env.stripe.payWithCard(newer);
-    await env.stripe.releaseWebhooks();
-    await env.stripe.flushWebhooks();
+    const { recordId, older, newer } = await recordPaidThroughBothLinks();
     const shownBefore = String(billFields(env, recordId).sessionId);
     expect([older, newer]).toContain(shownBefore);
     const refunded = shownBefore;
@@ -91,14 +90,7 @@ describe("a record with two open links", () => {
   });
 
   it("keeps the paid-twice error while both payments are kept (a partial refund)", async () => {
-    const recordId = addBillRecord(env);
-    const older = await billRecord(env, recordId, TWO_LINKS);
-    const newer = await billRecord(env, recordId, TWO_LINKS);
-    env.stripe.holdWebhooks();
-    await env.stripe.payWithCard(older);
-    await env.stripe.payWithCard(newer);
-    await env.stripe.releaseWebhooks();
-    await env.stripe.flushWebhooks();
+    const { recordId, older } = await recordPaidThroughBothLinks();
 
     await env.stripe.refundSession(older, 200);
     await env.stripe.flushWebhooks();
