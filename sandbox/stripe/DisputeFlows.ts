@@ -10,7 +10,8 @@ import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST } from "./EventBus";
 import type { PaymentFlows } from "./PaymentFlows";
 import { invalidRequest, resourceMissing } from "./StripeApiError";
-import { Dispute, randomId } from "./StripeStore";
+import { randomId } from "./StripeStore";
+import type { Dispute } from "./stripeObjects";
 
 /** Stripe gives the merchant days to respond, "typically 7 to 21 days" (https://docs.stripe.com/disputes/responding). */
 const RESPONSE_WINDOW_SECONDS = 7 * 24 * 60 * 60;

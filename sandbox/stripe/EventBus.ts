@@ -4,7 +4,8 @@
  * (null for changes made by the customer or by time). Subscribers (the webhook deliverer) hear
  * about each event once it is stored.
  */
-import { randomId, StripeStore, StripeEvent } from "./StripeStore";
+import { randomId, StripeStore } from "./StripeStore";
+import type { StripeEvent } from "./stripeObjects";
 
 /** The API version stripe-node 23 pins; events are rendered in it. */
 export const EMULATOR_API_VERSION = "2026-10-28.endive";

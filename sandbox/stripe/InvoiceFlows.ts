@@ -6,7 +6,8 @@
  */
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST } from "./EventBus";
-import { randomId, type CheckoutSession } from "./StripeStore";
+import { randomId } from "./StripeStore";
+import type { CheckoutSession } from "./stripeObjects";
 import type { Invoice, InvoiceLine } from "./taxAndInvoiceObjects";
 
 /** Stripe numbers an account's invoices with a prefix and a sequence, e.g. "A1B2C3D4-0001". */

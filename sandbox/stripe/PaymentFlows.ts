@@ -11,7 +11,8 @@ import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies"
 import { invalidParam, invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
 import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
-import { Charge, CheckoutSession, PaymentIntent, randomId, Refund } from "./StripeStore";
+import { randomId } from "./StripeStore";
+import type { Charge, CheckoutSession, PaymentIntent, Refund } from "./stripeObjects";
 import { applySessionAmounts } from "./sessionTaxes";
 import { InvoiceFlows } from "./InvoiceFlows";
 

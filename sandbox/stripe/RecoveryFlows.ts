@@ -8,7 +8,8 @@
 import type { EmulatorContext } from "./EmulatorContext";
 import type { ParamReader } from "./params";
 import { invalidRequest, resourceMissing } from "./StripeApiError";
-import { AfterExpiration, CheckoutSession, randomId } from "./StripeStore";
+import { randomId } from "./StripeStore";
+import type { AfterExpiration, CheckoutSession } from "./stripeObjects";
 
 export const RECOVERY_URL_LIFETIME_SECONDS = 30 * 24 * 60 * 60;
 export const RECOVERY_PATH_PREFIX = "/c/recover/";

@@ -13,14 +13,8 @@ import { EventBus, NO_REQUEST } from "./EventBus";
 import { DisputeFlows, DisputeOutcome } from "./DisputeFlows";
 import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
-import {
-  CheckoutSession,
-  Dispute,
-  randomId,
-  Refund,
-  StripeStore,
-  type StripeStoreState,
-} from "./StripeStore";
+import { randomId, StripeStore, type StripeStoreState } from "./StripeStore";
+import type { CheckoutSession, Dispute, Refund } from "./stripeObjects";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";

@@ -5,6 +5,7 @@
  */
 import type { BuyerChoices } from "./PaymentFlows";
 import type { DisputeOutcome } from "./DisputeFlows";
+import type { StripeStoreState } from "./StripeStore";
 import type {
   Charge,
   CheckoutSession,
@@ -13,11 +14,10 @@ import type {
   PaymentIntent,
   Price,
   Product,
-  StripeStoreState,
   Refund,
   StripeEvent,
   StripeFile,
-} from "./StripeStore";
+} from "./stripeObjects";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
 import type { WebhookDeliveryAttempt, WebhookRetryPolicy } from "./WebhookDeliverer";
 import type { RecordedRequest } from "./http/ApiRequestHandler";

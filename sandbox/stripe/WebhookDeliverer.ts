@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import type { StripeEvent } from "./StripeStore";
+import type { StripeEvent } from "./stripeObjects";
 
 export interface WebhookEndpoint {
   url: string;

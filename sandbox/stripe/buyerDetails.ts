@@ -6,7 +6,7 @@
  * (https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-customer_details,
  * https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-collected_information).
  */
-import type { CheckoutSession, StripeAddress } from "./StripeStore";
+import type { CheckoutSession, StripeAddress } from "./stripeObjects";
 
 export interface BuyerDetails {
   name?: string;

@@ -9,7 +9,8 @@ import { formatDateTime, type CheckoutLanguage } from "./checkoutPageTexts";
 import { dashboardTexts, type DashboardTexts } from "./dashboardTexts";
 import { formatAmount, minorUnitDigits } from "./currencies";
 import { escapeHtml } from "./emulatorHtml";
-import type { CheckoutSession, Dispute, StripeStore } from "./StripeStore";
+import type { StripeStore } from "./StripeStore";
+import type { CheckoutSession, Dispute } from "./stripeObjects";
 import { newestFirst } from "./StripeStore";
 
 export const DASHBOARD_PATH = "/dashboard";

@@ -11,7 +11,7 @@
  */
 import type { BuyerDetails } from "./buyerDetails";
 import type { CheckoutPageTexts } from "./checkoutPageTexts";
-import type { CheckoutSession, StripeAddress } from "./StripeStore";
+import type { CheckoutSession, StripeAddress } from "./stripeObjects";
 
 type Escape = (text: string) => string;
 

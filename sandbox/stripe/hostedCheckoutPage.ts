@@ -15,7 +15,7 @@ import type { PaymentFlows } from "./PaymentFlows";
 import { RECOVERY_PATH_PREFIX, type RecoveryFlows } from "./RecoveryFlows";
 import { readBody } from "./http/requestBody";
 import { StripeApiError } from "./StripeApiError";
-import type { CheckoutSession, StoredLineItem } from "./StripeStore";
+import type { CheckoutSession, StoredLineItem } from "./stripeObjects";
 import {
   checkoutLanguage,
   checkoutPageTexts,

@@ -9,7 +9,7 @@
  * each line then shows its share (largest remainders first, so the shares add up to the rate's
  * tax). `total_details.amount_tax` is all the tax; `amount_total` grows by the exclusive tax only.
  */
-import type { CheckoutSession, StoredLineItem } from "./StripeStore";
+import type { CheckoutSession, StoredLineItem } from "./stripeObjects";
 import type { TaxRate } from "./taxAndInvoiceObjects";
 
 /** Percentages have up to 4 decimal places: in units of 1/10,000 of a percent they are integers. */

@@ -2,7 +2,7 @@
  * The emulator's Tax Rates and Invoices in Stripe's JSON shape, as far as Checkout uses them:
  * https://docs.stripe.com/api/tax_rates/object, https://docs.stripe.com/api/invoices/object
  */
-import type { Metadata } from "./StripeStore";
+import type { Metadata } from "./stripeObjects";
 
 export interface TaxRate {
   id: string;

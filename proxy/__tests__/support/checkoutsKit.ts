@@ -2,7 +2,7 @@
  * What the checkout suites share: their mapping (quantities a buyer may adjust, a photo per line
  * item, every write-back field), Orders rows with a picture, and the line items Stripe stored.
  */
-import type { StoredLineItem } from "../../../sandbox/stripe/StripeStore";
+import type { StoredLineItem } from "../../../sandbox/stripe/stripeObjects";
 import { addOrderRecords, type OrderRow } from "../../../testkit/orderRecords";
 import {
   ORDERS_LINE_ITEM,

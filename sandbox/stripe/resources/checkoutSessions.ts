@@ -22,7 +22,8 @@ import type { PaymentFlows } from "../PaymentFlows";
 import { invalidParam, requireMode, resourceMissing } from "../StripeApiError";
 import { readAfterExpiration } from "../RecoveryFlows";
 import { readShippingAddressCollection } from "./shippingAddressCollection";
-import { CheckoutSession, PaymentIntentData, randomId, StoredLineItem } from "../StripeStore";
+import { randomId } from "../StripeStore";
+import type { CheckoutSession, PaymentIntentData, StoredLineItem } from "../stripeObjects";
 import { expandObject, storeResolvers } from "../expand";
 import type { ApiRequest, Router } from "../http/Router";
 import {

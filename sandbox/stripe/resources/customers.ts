@@ -6,7 +6,8 @@
 import type { EmulatorContext } from "../EmulatorContext";
 import type { Router } from "../http/Router";
 import { checkEmail, mergeMetadata, ParamReader } from "../params";
-import { randomId, type Customer } from "../StripeStore";
+import { randomId } from "../StripeStore";
+import type { Customer } from "../stripeObjects";
 import { registerRetrieve } from "./listAndRetrieve";
 
 export function registerCustomerRoutes(router: Router, context: EmulatorContext): void {

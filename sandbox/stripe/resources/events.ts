@@ -4,7 +4,7 @@
  */
 import type { EmulatorContext } from "../EmulatorContext";
 import { invalidParam } from "../StripeApiError";
-import type { StripeEvent } from "../StripeStore";
+import type { StripeEvent } from "../stripeObjects";
 import type { Router } from "../http/Router";
 import {
   createdFilter,

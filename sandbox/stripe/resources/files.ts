@@ -8,7 +8,8 @@ import crypto from "node:crypto";
 import type { EmulatorContext } from "../EmulatorContext";
 import { mergeMetadata, missingParam, ParamReader, UNSET } from "../params";
 import { invalidParam, invalidRequest, requireFound, resourceMissing } from "../StripeApiError";
-import { FileLink, newestFirst, randomId, StripeFile } from "../StripeStore";
+import { newestFirst, randomId } from "../StripeStore";
+import type { FileLink, StripeFile } from "../stripeObjects";
 import { RawBody, type Router } from "../http/Router";
 import { createdFilter, fieldFilter, registerList, registerRetrieve } from "./listAndRetrieve";
 

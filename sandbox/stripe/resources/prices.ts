@@ -7,7 +7,8 @@ import type { EventCause } from "../EventBus";
 import { isSupportedCurrency, MAXIMUM_AMOUNT } from "../currencies";
 import { assignGiven, mergeMetadata, ParamReader } from "../params";
 import { invalidParam, requireFound } from "../StripeApiError";
-import { Price, randomId } from "../StripeStore";
+import { randomId } from "../StripeStore";
+import type { Price } from "../stripeObjects";
 import type { Router } from "../http/Router";
 import {
   createdFilter,

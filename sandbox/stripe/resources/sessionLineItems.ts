@@ -8,7 +8,7 @@
 import type { EmulatorContext } from "../EmulatorContext";
 import type { ParamReader } from "../params";
 import { invalidParam, requireFound } from "../StripeApiError";
-import type { Price, StoredLineItem } from "../StripeStore";
+import type { Price, StoredLineItem } from "../stripeObjects";
 import type { TaxRate } from "../taxAndInvoiceObjects";
 import { createPrice, readCurrency, readUnitAmount } from "./prices";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
