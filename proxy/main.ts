@@ -162,7 +162,7 @@ export async function startProxy(
   // Write-backs kintone could not take earlier are retried now and then in the background.
   writer.startRetryLoop(options.writeBackRetry?.intervalMs);
   // Jobs a stopped or killed proxy left unfinished continue from their pending records.
-  jobs.start();
+  await jobs.start();
   const schedules = scheduleJobs(deps, config.scheduledJobs ?? []);
   // Events missed while the proxy was down are fetched now, then every few minutes.
   catchUp.start();
@@ -183,7 +183,7 @@ export async function startProxy(
       schedules.stop();
       await jobs.stop();
       await writer.stopRetryLoop();
-      journal.close();
+      await journal.close();
     },
   };
 }

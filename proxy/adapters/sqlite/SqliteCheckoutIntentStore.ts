@@ -1,4 +1,5 @@
 import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
+import type { SessionStatus } from "../../ports/PaymentGateway";
 import type { PreparedStatements } from "./PreparedStatements";
 
 interface IntentRow {
@@ -16,15 +17,15 @@ const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = ?`;
 export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  claim(
+  async claim(
     baseKey: string,
-    reusable: (intent: CheckoutIntent) => boolean,
+    reusable: (intent: CheckoutIntent, sessionStatus: SessionStatus | undefined) => boolean,
     fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
     now: Date,
-  ): CheckoutIntent {
+  ): Promise<CheckoutIntent> {
     return this.sql.transaction(() => {
       const row = this.sql.one(SELECT_INTENT, (found: IntentRow) => found, baseKey);
-      if (row && reusable(fromIntentRow(row))) return fromIntentRow(row);
+      if (row && reusable(fromIntentRow(row), this.sessionStatusOf(row))) return fromIntentRow(row);
       const generation = row ? row.generation + 1 : 1;
       const made = fresh(generation);
       const next: IntentRow = {
@@ -49,11 +50,11 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
     });
   }
 
-  find(baseKey: string): CheckoutIntent | undefined {
+  async find(baseKey: string): Promise<CheckoutIntent | undefined> {
     return this.sql.one(SELECT_INTENT, fromIntentRow, baseKey);
   }
 
-  complete(baseKey: string, idempotencyKey: string, sessionId: string): void {
+  async complete(baseKey: string, idempotencyKey: string, sessionId: string): Promise<void> {
     this.sql
       .statement(
         `UPDATE checkout_intents SET session_id = ? WHERE base_key = ? AND idempotency_key = ?`,
@@ -61,12 +62,21 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
       .run(sessionId, baseKey, idempotencyKey);
   }
 
-  abandon(baseKey: string, idempotencyKey: string): void {
+  async abandon(baseKey: string, idempotencyKey: string): Promise<void> {
     this.sql
       .statement(
         `UPDATE checkout_intents SET abandoned = 1 WHERE base_key = ? AND idempotency_key = ? AND session_id IS NULL`,
       )
       .run(baseKey, idempotencyKey);
+  }
+
+  private sessionStatusOf(row: IntentRow): SessionStatus | undefined {
+    if (row.session_id === null) return undefined;
+    return this.sql.one(
+      `SELECT status FROM sessions WHERE session_id = ?`,
+      (found: { status: SessionStatus }) => found.status,
+      row.session_id,
+    );
   }
 }
 

@@ -33,7 +33,7 @@ const SELECT_JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision
 export class SqliteJobStore implements JobStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  create(job: NewJob, items?: JobItemRef[]): void {
+  async create(job: NewJob, items?: JobItemRef[]): Promise<void> {
     this.sql.transaction(() => {
       this.sql
         .statement(
@@ -49,15 +49,15 @@ export class SqliteJobStore implements JobStore {
           job.createdAt.getTime(),
           job.language ?? "en",
         );
-      if (items) this.resolveItems(job.jobId, items);
+      if (items) this.resolveItemsNow(job.jobId, items);
     });
   }
 
-  get(jobId: string): JournalJob | undefined {
+  async get(jobId: string): Promise<JournalJob | undefined> {
     return this.sql.one(`${SELECT_JOB} WHERE job_id = ?`, fromJobRow, jobId);
   }
 
-  listForApp(appId: string, limit: number): JournalJob[] {
+  async listForApp(appId: string, limit: number): Promise<JournalJob[]> {
     return this.sql.all(
       `${SELECT_JOB} WHERE app_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       fromJobRow,
@@ -66,14 +66,19 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  listUnfinished(): JournalJob[] {
+  async listUnfinished(): Promise<JournalJob[]> {
     return this.sql.all(
       `${SELECT_JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
       fromJobRow,
     );
   }
 
-  resolveItems(jobId: string, items: JobItemRef[]): void {
+  async resolveItems(jobId: string, items: JobItemRef[]): Promise<void> {
+    this.resolveItemsNow(jobId, items);
+  }
+
+  /** `resolveItems` without the Promise, for use inside `create`'s transaction. */
+  private resolveItemsNow(jobId: string, items: JobItemRef[]): void {
     this.sql.transaction(() => {
       const resolved = this.sql
         .statement(`UPDATE jobs SET items_resolved = 1 WHERE job_id = ? AND items_resolved = 0`)
@@ -89,13 +94,13 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  setStatus(jobId: string, status: JobStatus, error: JobError | null = null): void {
+  async setStatus(jobId: string, status: JobStatus, error: JobError | null = null): Promise<void> {
     this.sql
       .statement(`UPDATE jobs SET status = ?, error_code = ?, error_message = ? WHERE job_id = ?`)
       .run(status, error?.code ?? null, error?.message ?? null, jobId);
   }
 
-  listItems(jobId: string, state?: JobItemState): JobItem[] {
+  async listItems(jobId: string, state?: JobItemState): Promise<JobItem[]> {
     return state === undefined
       ? this.sql.all(`${SELECT_JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
       : this.sql.all(
@@ -106,7 +111,11 @@ export class SqliteJobStore implements JobStore {
         );
   }
 
-  finishItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void {
+  async finishItem(
+    jobId: string,
+    recordId: string,
+    outcome: { sessionId: string } | JobError,
+  ): Promise<void> {
     const done = "sessionId" in outcome;
     this.sql
       .statement(
@@ -123,7 +132,7 @@ export class SqliteJobStore implements JobStore {
       );
   }
 
-  listItemsToWriteBack(jobId: string): JobItem[] {
+  async listItemsToWriteBack(jobId: string): Promise<JobItem[]> {
     return this.sql.all(
       `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
          ORDER BY position`,
@@ -132,7 +141,7 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  markItemsWrittenBack(jobId: string, recordIds: string[]): void {
+  async markItemsWrittenBack(jobId: string, recordIds: string[]): Promise<void> {
     const mark = this.sql.statement(
       `UPDATE job_items SET written_back = 1 WHERE job_id = ? AND record_id = ?`,
     );
@@ -141,7 +150,7 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  getProgress(jobId: string, errorLimit: number): JobProgress {
+  async getProgress(jobId: string, errorLimit: number): Promise<JobProgress> {
     const counts = this.sql
       .statement(
         `SELECT COUNT(*) AS total,

@@ -38,7 +38,7 @@ const KEPT_PAYMENT = `('paid', 'partially_refunded', 'disputed')`;
 export class SqliteSessionStore implements SessionStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  save(s: JournalSession): void {
+  async save(s: JournalSession): Promise<void> {
     this.sql.transaction(() => {
       this.sql
         .statement(
@@ -58,13 +58,21 @@ export class SqliteSessionStore implements SessionStore {
     });
   }
 
-  get(sessionId: string): JournalSession | undefined {
+  async get(sessionId: string): Promise<JournalSession | undefined> {
+    return this.getNow(sessionId);
+  }
+
+  /** `get` without the Promise, for use inside a transaction. */
+  private getNow(sessionId: string): JournalSession | undefined {
     return this.sql.one(`SELECT * FROM sessions WHERE session_id = ?`, fromRow, sessionId);
   }
 
-  updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined {
+  async updateState(
+    sessionId: string,
+    state: SessionStateUpdate,
+  ): Promise<JournalSession | undefined> {
     return this.sql.transaction(() => {
-      const current = this.get(sessionId);
+      const current = this.getNow(sessionId);
       if (!current) return undefined;
       const next: JournalSession = { ...current };
       // States only move forward: complete and expired are final, the first one known stays.
@@ -93,7 +101,7 @@ export class SqliteSessionStore implements SessionStore {
     });
   }
 
-  findOpenForRecord(appId: string, recordId: string): JournalSession[] {
+  async findOpenForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
     return this.sql.all(
       `SELECT s.* FROM sessions s JOIN session_records r ON r.session_id = s.session_id
          WHERE r.app_id = ? AND r.record_id = ? AND s.status = 'open'
@@ -104,7 +112,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  latestIdForRecord(appId: string, recordId: string): string | undefined {
+  async latestIdForRecord(appId: string, recordId: string): Promise<string | undefined> {
     return this.sql.one(
       `SELECT s.session_id FROM sessions s JOIN session_records r ON r.session_id = s.session_id
          WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
@@ -114,7 +122,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  listForRecord(appId: string, recordId: string): JournalSession[] {
+  async listForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
     return this.sql.all(
       `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
          WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at, s.rowid`,
@@ -124,7 +132,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  list(query: SessionQuery): SessionPage {
+  async list(query: SessionQuery): Promise<SessionPage> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };
     if (query.appId !== undefined) {
@@ -146,7 +154,7 @@ export class SqliteSessionStore implements SessionStore {
       params.customerEmail = query.customerEmail;
     }
     if (query.startingAfter !== undefined) {
-      const anchor = this.get(query.startingAfter);
+      const anchor = this.getNow(query.startingAfter);
       if (!anchor) return { sessions: [], hasMore: false };
       where.push(
         "(s.created_at < @anchorCreated OR (s.created_at = @anchorCreated AND s.session_id < @anchorId))",
@@ -163,14 +171,14 @@ export class SqliteSessionStore implements SessionStore {
     return { sessions: sessions.slice(0, query.limit), hasMore: sessions.length > query.limit };
   }
 
-  oldestCreatedAt(): Date | undefined {
+  async oldestCreatedAt(): Promise<Date | undefined> {
     const row = this.sql.statement(`SELECT MIN(created_at) AS created FROM sessions`).get() as {
       created: number | null;
     };
     return row.created === null ? undefined : new Date(row.created);
   }
 
-  linkPaymentIntent(paymentIntentId: string, sessionId: string): void {
+  async linkPaymentIntent(paymentIntentId: string, sessionId: string): Promise<void> {
     this.sql
       .statement(
         `INSERT INTO payment_intent_sessions (payment_intent_id, session_id) VALUES (?, ?)
@@ -184,7 +192,9 @@ export class SqliteSessionStore implements SessionStore {
       .run(paymentIntentId, sessionId);
   }
 
-  findRecordsPaidMoreThanOnce(appId: string): { recordId: string; sessions: JournalSession[] }[] {
+  async findRecordsPaidMoreThanOnce(
+    appId: string,
+  ): Promise<{ recordId: string; sessions: JournalSession[] }[]> {
     const rows = this.sql.all(
       `SELECT r.record_id AS paid_record_id, s.* FROM session_records r
          JOIN sessions s ON s.session_id = r.session_id
@@ -208,7 +218,7 @@ export class SqliteSessionStore implements SessionStore {
     return [...byRecord].map(([recordId, sessions]) => ({ recordId, sessions }));
   }
 
-  idForPaymentIntent(paymentIntentId: string): string | undefined {
+  async idForPaymentIntent(paymentIntentId: string): Promise<string | undefined> {
     return this.sql.one(
       `SELECT session_id FROM payment_intent_sessions WHERE payment_intent_id = ?`,
       (row: { session_id: string }) => row.session_id,

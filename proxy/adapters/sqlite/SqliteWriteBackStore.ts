@@ -18,7 +18,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
   constructor(private readonly sql: PreparedStatements) {}
 
   // Typed by the interface, which alone spells out its five parameters.
-  readonly add: WriteBackStore["add"] = (appId, recordId, fields, error, nextAttemptAt) => {
+  readonly add: WriteBackStore["add"] = async (appId, recordId, fields, error, nextAttemptAt) => {
     // Usually the record is owed nothing yet: one statement, no transaction, no read.
     const inserted = this.sql
       .statement(
@@ -41,7 +41,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
     });
   };
 
-  clearFields(appId: string, recordId: string, fieldCodes: string[]): void {
+  async clearFields(appId: string, recordId: string, fieldCodes: string[]): Promise<void> {
     // Usually these are every field the record is owed: one statement drops the row, no
     // transaction, no read. https://www.sqlite.org/json1.html#jeach
     const dropped = this.sql
@@ -55,7 +55,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
       const fields = this.owedFields(appId, recordId);
       if (!fields) return;
       for (const code of fieldCodes) delete fields[code];
-      if (Object.keys(fields).length === 0) this.delete(appId, recordId);
+      if (Object.keys(fields).length === 0) this.deleteNow(appId, recordId);
       else
         this.sql
           .statement(`UPDATE pending_write_backs SET fields = ? WHERE app_id = ? AND record_id = ?`)
@@ -63,7 +63,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
     });
   }
 
-  listDue(now: Date, limit: number): PendingWriteBack[] {
+  async listDue(now: Date, limit: number): Promise<PendingWriteBack[]> {
     return this.sql.all(
       `SELECT * FROM pending_write_backs WHERE next_attempt_at <= ? ORDER BY app_id, next_attempt_at LIMIT ?`,
       (row: PendingRow) => ({
@@ -79,14 +79,14 @@ export class SqliteWriteBackStore implements WriteBackStore {
     );
   }
 
-  count(): number {
+  async count(): Promise<number> {
     const row = this.sql.statement(`SELECT COUNT(*) AS n FROM pending_write_backs`).get() as {
       n: number;
     };
     return row.n;
   }
 
-  summarizeStuck(minAttempts: number): StuckWriteBacks[] {
+  async summarizeStuck(minAttempts: number): Promise<StuckWriteBacks[]> {
     // SQLite takes the bare columns of an aggregate query from the row MIN() picked.
     return this.sql.all(
       `SELECT app_id, COUNT(*) AS records, MIN(record_id) AS record_id, last_error
@@ -101,7 +101,12 @@ export class SqliteWriteBackStore implements WriteBackStore {
     );
   }
 
-  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void {
+  async recordFailure(
+    appId: string,
+    recordId: string,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<void> {
     this.sql
       .statement(
         `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
@@ -110,7 +115,12 @@ export class SqliteWriteBackStore implements WriteBackStore {
       .run(nextAttemptAt.getTime(), error, appId, recordId);
   }
 
-  delete(appId: string, recordId: string): void {
+  async delete(appId: string, recordId: string): Promise<void> {
+    this.deleteNow(appId, recordId);
+  }
+
+  /** `delete` without the Promise, for use inside a transaction. */
+  private deleteNow(appId: string, recordId: string): void {
     this.sql
       .statement(`DELETE FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
       .run(appId, recordId);

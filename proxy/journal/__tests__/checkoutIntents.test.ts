@@ -1,23 +1,23 @@
 import { describeStore } from "./journalAdapters";
 
 describeStore("intents", (intents) => {
-  it("reuses a checkout intent while reusable, and starts a new generation when not", () => {
+  it("reuses a checkout intent while reusable, and starts a new generation when not", async () => {
     const now = new Date("2026-01-10T00:00:00Z");
     const fresh = (generation: number) => ({
       idempotencyKey: `key-${generation}`,
       expiresAt: now,
     });
-    const first = intents.claim("base", () => true, fresh, now);
+    const first = await intents.claim("base", () => true, fresh, now);
     expect(first.idempotencyKey).toBe("key-1");
-    expect(intents.claim("base", () => true, fresh, now).idempotencyKey).toBe("key-1");
-    intents.complete("base", "key-1", "cs_1");
-    expect(intents.find("base")?.sessionId).toBe("cs_1");
-    const next = intents.claim("base", () => false, fresh, now);
+    expect((await intents.claim("base", () => true, fresh, now)).idempotencyKey).toBe("key-1");
+    await intents.complete("base", "key-1", "cs_1");
+    expect((await intents.find("base"))?.sessionId).toBe("cs_1");
+    const next = await intents.claim("base", () => false, fresh, now);
     expect(next).toMatchObject({ idempotencyKey: "key-2", sessionId: null, abandoned: false });
-    intents.abandon("base", "key-2");
-    expect(intents.find("base")?.abandoned).toBe(true);
+    await intents.abandon("base", "key-2");
+    expect((await intents.find("base"))?.abandoned).toBe(true);
     const reusableUnlessAbandoned = (intent: { abandoned: boolean }) => !intent.abandoned;
-    expect(intents.claim("base", reusableUnlessAbandoned, fresh, now)).toMatchObject({
+    expect(await intents.claim("base", reusableUnlessAbandoned, fresh, now)).toMatchObject({
       idempotencyKey: "key-3",
       abandoned: false,
     });
