@@ -1,16 +1,7 @@
 import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
 import type { SessionStatus } from "../../ports/PaymentGateway";
+import { fromIntentRow, type IntentRow } from "../journalRows/intentRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface IntentRow {
-  base_key: string;
-  generation: number;
-  idempotency_key: string;
-  expires_at: number;
-  created_at: number;
-  session_id: string | null;
-  abandoned: number;
-}
 
 const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = ?`;
 
@@ -78,15 +69,4 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
       row.session_id,
     );
   }
-}
-
-function fromIntentRow(row: IntentRow): CheckoutIntent {
-  return {
-    baseKey: row.base_key,
-    idempotencyKey: row.idempotency_key,
-    expiresAt: new Date(row.expires_at),
-    createdAt: new Date(row.created_at),
-    sessionId: row.session_id,
-    abandoned: row.abandoned === 1,
-  };
 }

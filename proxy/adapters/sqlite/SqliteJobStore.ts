@@ -9,17 +9,8 @@ import type {
   JournalJob,
   NewJob,
 } from "../../journal/JobStore";
+import { fromJobItemRow, fromJobRow } from "../journalRows/jobRows";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface ErrorColumns {
-  errorCode: string | null;
-  errorMessage: string | null;
-}
-
-/** A job or an item as selected: named as the journal names it, but for what needs converting. */
-type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt" | "language"> &
-  ErrorColumns & { itemsResolved: number; createdAt: number; language: string };
-type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
 
 const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
     items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
@@ -172,26 +163,4 @@ export class SqliteJobStore implements JobStore {
     );
     return { ...counts, errors };
   }
-}
-
-function errorOf({ errorCode, errorMessage }: ErrorColumns): JobError | null {
-  return errorCode === null ? null : { code: errorCode, message: errorMessage ?? "" };
-}
-
-function fromJobRow({ errorCode, errorMessage, language, ...row }: JobRow): JournalJob {
-  return {
-    ...row,
-    language: language === "ja" ? "ja" : "en",
-    itemsResolved: row.itemsResolved === 1,
-    error: errorOf({ errorCode, errorMessage }),
-    createdAt: new Date(row.createdAt),
-  };
-}
-
-function fromJobItemRow({ errorCode, errorMessage, ...row }: JobItemRow): JobItem {
-  return {
-    ...row,
-    error: errorOf({ errorCode, errorMessage }),
-    writtenBack: row.writtenBack === 1,
-  };
 }

@@ -1,36 +1,17 @@
-import type { SessionStatus } from "../../ports/PaymentGateway";
 import type {
-  DisputeState,
   JournalSession,
-  PaymentStatusValue,
-  RefundState,
   SessionPage,
   SessionQuery,
   SessionStateUpdate,
   SessionStore,
 } from "../../journal/SessionStore";
+import { nextJournalSession } from "../../journal/nextJournalSession";
+import {
+  fromSessionRow as fromRow,
+  toSessionRow as toRow,
+  type SessionRow,
+} from "../journalRows/sessionRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface SessionRow {
-  session_id: string;
-  app_id: string;
-  record_ids: string;
-  mapping_json: string;
-  status: SessionStatus;
-  payment_status: PaymentStatusValue;
-  url: string | null;
-  currency: string;
-  amount_total: number;
-  customer_email: string | null;
-  expires_at: number;
-  created_at: number;
-  paid_at: number | null;
-  amount_refunded: number;
-  refund_state: RefundState;
-  dispute_state: DisputeState;
-  payment_intent_id: string | null;
-  recovery_url: string | null;
-}
 
 /** Sessions that kept a payment: two of them for one record are a payment too many. */
 const KEPT_PAYMENT = `('paid', 'partially_refunded', 'disputed')`;
@@ -74,19 +55,7 @@ export class SqliteSessionStore implements SessionStore {
     return this.sql.transaction(() => {
       const current = this.getNow(sessionId);
       if (!current) return undefined;
-      const next: JournalSession = { ...current };
-      // States only move forward: complete and expired are final, the first one known stays.
-      if (state.status && current.status === "open") next.status = state.status;
-      if (state.paymentStatus) next.paymentStatus = state.paymentStatus;
-      if (state.customerEmail !== undefined) next.customerEmail = state.customerEmail;
-      if (state.amountTotal !== undefined) next.amountTotal = state.amountTotal;
-      if (state.url !== undefined) next.url = state.url;
-      if (state.paidAt !== undefined && current.paidAt === null) next.paidAt = state.paidAt;
-      if (state.amountRefunded !== undefined) next.amountRefunded = state.amountRefunded;
-      if (state.refund !== undefined) next.refund = state.refund;
-      if (state.dispute !== undefined) next.dispute = state.dispute;
-      if (state.paymentIntentId) next.paymentIntentId ??= state.paymentIntentId;
-      if (state.recoveryUrl !== undefined) next.recoveryUrl = state.recoveryUrl;
+      const next = nextJournalSession(current, state);
       this.sql
         .statement(
           `UPDATE sessions SET status = @status, payment_status = @payment_status, url = @url,
@@ -225,50 +194,4 @@ export class SqliteSessionStore implements SessionStore {
       paymentIntentId,
     );
   }
-}
-
-function toRow(s: JournalSession): SessionRow {
-  return {
-    session_id: s.sessionId,
-    app_id: s.appId,
-    record_ids: JSON.stringify(s.recordIds),
-    mapping_json: s.mappingJson,
-    status: s.status,
-    payment_status: s.paymentStatus,
-    url: s.url,
-    currency: s.currency,
-    amount_total: s.amountTotal,
-    customer_email: s.customerEmail,
-    expires_at: s.expiresAt.getTime(),
-    created_at: s.createdAt.getTime(),
-    paid_at: s.paidAt ? s.paidAt.getTime() : null,
-    amount_refunded: s.amountRefunded ?? 0,
-    refund_state: s.refund ?? "none",
-    dispute_state: s.dispute ?? "none",
-    payment_intent_id: s.paymentIntentId ?? null,
-    recovery_url: s.recoveryUrl ?? null,
-  };
-}
-
-function fromRow(row: SessionRow): JournalSession {
-  return {
-    sessionId: row.session_id,
-    appId: row.app_id,
-    recordIds: JSON.parse(row.record_ids) as string[],
-    mappingJson: row.mapping_json,
-    status: row.status,
-    paymentStatus: row.payment_status,
-    url: row.url,
-    currency: row.currency,
-    amountTotal: row.amount_total,
-    customerEmail: row.customer_email,
-    expiresAt: new Date(row.expires_at),
-    createdAt: new Date(row.created_at),
-    paidAt: row.paid_at === null ? null : new Date(row.paid_at),
-    amountRefunded: row.amount_refunded,
-    refund: row.refund_state,
-    dispute: row.dispute_state,
-    paymentIntentId: row.payment_intent_id,
-    recoveryUrl: row.recovery_url,
-  };
 }

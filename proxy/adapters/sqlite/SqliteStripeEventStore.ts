@@ -3,13 +3,8 @@ import type {
   StoredStripeEvent,
   StripeEventStore,
 } from "../../journal/StripeEventStore";
+import { fromEventRow } from "../journalRows/stripeEventRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-/** An event as selected: named as the journal names it, its moments in epoch milliseconds. */
-type StripeEventRow = Omit<StoredStripeEvent, "receivedAt" | "appliedAt"> & {
-  receivedAt: number;
-  appliedAt: number | null;
-};
 
 const SELECT_EVENT = `SELECT event_id AS eventId, type, created, payload AS payloadJson,
     received_at AS receivedAt, applied_at AS appliedAt, outcome, attempts, last_error AS lastError
@@ -80,12 +75,4 @@ export class SqliteStripeEventStore implements StripeEventStore {
   private getNow(eventId: string): StoredStripeEvent | undefined {
     return this.sql.one(`${SELECT_EVENT} WHERE event_id = ?`, fromEventRow, eventId);
   }
-}
-
-function fromEventRow(row: StripeEventRow): StoredStripeEvent {
-  return {
-    ...row,
-    receivedAt: new Date(row.receivedAt),
-    appliedAt: row.appliedAt === null ? null : new Date(row.appliedAt),
-  };
 }
