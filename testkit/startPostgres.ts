@@ -82,7 +82,9 @@ export async function startPostgres(): Promise<RunningPostgres> {
   } catch (error) {
     const log = readIfThere(path.join(dir, "server.log"));
     await stop();
-    throw new Error(`PostgreSQL did not start: ${String(error)}${log ? `\n${log}` : ""}`);
+    throw new Error(`PostgreSQL did not start: ${String(error)}${log ? `\n${log}` : ""}`, {
+      cause: error,
+    });
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/journal`,
