@@ -26,6 +26,8 @@ export interface RunningPostgres {
   stop(): Promise<void>;
   /** Stops the server (fast shutdown) and starts it again on the same port and data. */
   restart(): Promise<void>;
+  /** A new, empty database on the cluster: its URL. */
+  newDatabase(): Promise<string>;
 }
 
 /** The newest installed PostgreSQL's bin directory; fails with what to install when none is. */
@@ -67,6 +69,10 @@ export async function startPostgres(): Promise<RunningPostgres> {
       `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       "start",
     );
+  const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const createDatabase = (database: string) =>
+    tool("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", database]);
+  let databases = 0;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -78,7 +84,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     if (asRoot) fs.chownSync(dir, ...clusterUserIds());
     await tool("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
     await start();
-    await tool("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "journal"]);
+    await createDatabase("journal");
   } catch (error) {
     const log = readIfThere(path.join(dir, "server.log"));
     await stop();
@@ -87,12 +93,17 @@ export async function startPostgres(): Promise<RunningPostgres> {
     });
   }
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/journal`,
+    url: urlOf("journal"),
     port,
     stop,
     async restart() {
       await pgCtl("-w", "-m", "fast", "stop");
       await start();
+    },
+    async newDatabase() {
+      const database = `journal_${++databases}`;
+      await createDatabase(database);
+      return urlOf(database);
     },
   };
 }

@@ -1,6 +1,6 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 
-describeStore("catalogue", (catalogue) => {
+export const catalogueContract = storeContract("catalogue", (catalogue) => {
   it("caches product ids and image URLs", async () => {
     await catalogue.putProduct("s:product:A", { productId: "prod_1", contentHash: "h1" });
     await catalogue.putProduct("s:product:A", { productId: "prod_1", contentHash: "h2" });

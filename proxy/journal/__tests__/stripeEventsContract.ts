@@ -1,4 +1,4 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 
 function event(eventId: string, created: number) {
   return {
@@ -9,7 +9,7 @@ function event(eventId: string, created: number) {
   };
 }
 
-describeStore("stripeEvents", (events) => {
+export const stripeEventsContract = storeContract("stripeEvents", (events) => {
   it("stores an event once and says whether it was applied", async () => {
     const at = new Date("2026-11-23T10:00:00Z");
     expect(await events.store(event("evt_1", 100), at)).toEqual({ isNew: true, applied: false });

@@ -1,6 +1,6 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 
-describeStore("intents", (intents) => {
+export const checkoutIntentsContract = storeContract("intents", (intents) => {
   it("reuses a checkout intent while reusable, and starts a new generation when not", async () => {
     const now = new Date("2026-01-10T00:00:00Z");
     const fresh = (generation: number) => ({

@@ -1,7 +1,7 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 import { aSession } from "./journalFixtures";
 
-describeStore("sessions", (sessions) => {
+export const sessionsContract = storeContract("sessions", (sessions) => {
   it("keeps sessions with their records and mapping", async () => {
     await sessions.save(aSession("cs_1", { recordIds: ["1", "2"], mappingJson: '{"v":1}' }));
     expect(await sessions.get("cs_1")).toEqual(

@@ -1,7 +1,7 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 import { aJob } from "./journalFixtures";
 
-describeStore("jobs", (jobs) => {
+export const jobsContract = storeContract("jobs", (jobs) => {
   it("keeps a job's records once each, in order, all pending", async () => {
     await jobs.create(aJob("job_a"), [
       { recordId: "3", revision: "7" },

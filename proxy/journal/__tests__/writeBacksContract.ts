@@ -1,6 +1,6 @@
-import { describeStore } from "./journalAdapters";
+import { storeContract } from "./storeContract";
 
-describeStore("writeBacks", (writeBacks) => {
+export const writeBacksContract = storeContract("writeBacks", (writeBacks) => {
   it("merges pending write-backs per record, newer values first, and clears written fields", async () => {
     const due = new Date("2026-01-10T00:00:00Z");
     await writeBacks.add(
