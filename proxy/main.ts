@@ -12,7 +12,7 @@ import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGatew
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
-import { SqliteJournal } from "./adapters/sqlite/SqliteJournal";
+import { openJournal } from "./adapters/openJournal";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
@@ -46,7 +46,7 @@ export interface StartProxyOptions {
   /** Interface to listen on; default all (Node's default). Tests pass 127.0.0.1. */
   host?: string;
   logger?: Logger;
-  /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. */
+  /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. `DATABASE_URL` wins. */
   journalFile?: string;
   /** Pending write-back retries: first delay (doubling per attempt) and loop interval; default 5 s each. */
   writeBackRetry?: { firstDelayMs?: number; intervalMs?: number };
@@ -73,9 +73,7 @@ export async function startProxy(
 ): Promise<RunningProxy> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
-  const journal = options.journalFile
-    ? new SqliteJournal(options.journalFile)
-    : SqliteJournal.inDataDir(config.dataDir);
+  const journal = await openJournal(config, { journalFile: options.journalFile, logger });
   const stripeRequestsPerSecond =
     options.stripeRateLimitPerSecond ?? STRIPE_REQUESTS_PER_SECOND[config.stripeMode];
   const gateway = createStripePaymentGateway({
