@@ -12,12 +12,11 @@ import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGatew
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
-import { openJournal } from "./adapters/openJournal";
+import { createCoordination, openJournal } from "./adapters/openJournal";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
-import { Coordination } from "./deps/Coordination";
 import { ServerErrorKeys } from "./deps/ServerErrorKeys";
 import { RecordWriter } from "./writeback/RecordWriter";
 import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
@@ -93,8 +92,10 @@ export async function startProxy(
   const writer = new RecordWriter(records, journal, logger, {
     firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
   });
-  // One per proxy: webhooks, sync and checkouts take the same per-session locks.
-  const coordination = new Coordination();
+  // One per proxy: webhooks, sync and checkouts take the same per-session locks (with
+  // DATABASE_URL, the same locks as every other proxy on that database).
+  const locks = createCoordination(config, logger);
+  const coordination = locks.coordination;
   const eventDeps: PaymentEventDeps = {
     journal,
     coordination,
@@ -181,6 +182,7 @@ export async function startProxy(
       schedules.stop();
       await jobs.stop();
       await writer.stopRetryLoop();
+      await locks.close();
       await journal.close();
     },
   };

@@ -1,10 +1,13 @@
 /**
  * The journal the configuration names: PostgreSQL when `DATABASE_URL` is set (several proxies
- * may share it), else SQLite — the file a test names, or `journal.sqlite` in `DATA_DIR`.
+ * may share it), else SQLite — the file a test names, or `journal.sqlite` in `DATA_DIR`. And the
+ * locks that go with it: across proxies on PostgreSQL, within the process otherwise.
  */
 import type { Logger } from "pino";
 import type { ProxyConfig } from "../config";
+import { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
+import { PostgresCoordination } from "./postgres/PostgresCoordination";
 import { PostgresJournal } from "./postgres/PostgresJournal";
 import { SqliteJournal } from "./sqlite/SqliteJournal";
 
@@ -21,4 +24,16 @@ export async function openJournal(
   return options.journalFile
     ? new SqliteJournal(options.journalFile)
     : SqliteJournal.inDataDir(config.dataDir);
+}
+
+/** The proxy's locks, and what releases their connections when it stops. */
+export function createCoordination(
+  config: Pick<ProxyConfig, "databaseUrl">,
+  logger?: Logger,
+): { coordination: Coordination; close(): Promise<void> } {
+  if (!config.databaseUrl) return { coordination: new Coordination(), close: async () => {} };
+  const coordination = new PostgresCoordination(config.databaseUrl, {
+    onIdleError: (error) => logger?.warn({ err: error }, "lock database connection lost"),
+  });
+  return { coordination, close: () => coordination.close() };
 }
