@@ -21,3 +21,23 @@ export function fromIntentRow(row: IntentRow): CheckoutIntent {
     abandoned: row.abandoned === 1 || row.abandoned === true,
   };
 }
+
+/** The intent that replaces `previous` (or is the first): the next generation, `fresh`'s key. */
+export function nextIntentRow(
+  baseKey: string,
+  previous: IntentRow | undefined,
+  fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
+  now: Date,
+): IntentRow {
+  const generation = previous ? previous.generation + 1 : 1;
+  const made = fresh(generation);
+  return {
+    base_key: baseKey,
+    generation,
+    idempotency_key: made.idempotencyKey,
+    expires_at: made.expiresAt.getTime(),
+    created_at: now.getTime(),
+    session_id: null,
+    abandoned: 0,
+  };
+}

@@ -5,6 +5,15 @@
  */
 import type { JobError, JobItem, JournalJob } from "../../journal/JobStore";
 
+/** A finished item's state, session id, error code and error message, in that order. */
+export function finishedItemColumns(
+  outcome: { sessionId: string } | JobError,
+): [string, string | null, string | null, string | null] {
+  return "sessionId" in outcome
+    ? ["done", outcome.sessionId, null, null]
+    : ["failed", null, outcome.code, outcome.message];
+}
+
 interface ErrorColumns {
   errorCode: string | null;
   errorMessage: string | null;

@@ -1,6 +1,6 @@
 import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
 import type { SessionStatus } from "../../ports/PaymentGateway";
-import { fromIntentRow, type IntentRow } from "../journalRows/intentRow";
+import { fromIntentRow, nextIntentRow, type IntentRow } from "../journalRows/intentRow";
 import type { PostgresQueries } from "./PostgresQueries";
 
 const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = $1`;
@@ -31,17 +31,7 @@ export class PostgresCheckoutIntentStore implements CheckoutIntentStore {
       if (row && reusable(fromIntentRow(row), row.session_status ?? undefined)) {
         return fromIntentRow(row);
       }
-      const generation = row ? row.generation + 1 : 1;
-      const made = fresh(generation);
-      const next: IntentRow = {
-        base_key: baseKey,
-        generation,
-        idempotency_key: made.idempotencyKey,
-        expires_at: made.expiresAt.getTime(),
-        created_at: now.getTime(),
-        session_id: null,
-        abandoned: false,
-      };
+      const next = nextIntentRow(baseKey, row, fresh, now);
       await tx.run(
         `INSERT INTO checkout_intents (base_key, generation, idempotency_key, expires_at, created_at,
            session_id, abandoned)

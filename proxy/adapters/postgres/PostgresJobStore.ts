@@ -9,7 +9,13 @@ import type {
   JournalJob,
   NewJob,
 } from "../../journal/JobStore";
-import { fromJobItemRow, fromJobRow, type JobItemRow, type JobRow } from "../journalRows/jobRows";
+import {
+  finishedItemColumns,
+  fromJobItemRow,
+  fromJobRow,
+  type JobItemRow,
+  type JobRow,
+} from "../journalRows/jobRows";
 import type { PostgresQueries, Queryable } from "./PostgresQueries";
 
 const SELECT_JOB = `SELECT job_id AS "jobId", app_id AS "appId", mapping_json AS "mappingJson", query,
@@ -92,18 +98,10 @@ export class PostgresJobStore implements JobStore {
     recordId: string,
     outcome: { sessionId: string } | JobError,
   ): Promise<void> {
-    const done = "sessionId" in outcome;
     await this.sql.run(
       `UPDATE job_items SET state = $1, session_id = $2, error_code = $3, error_message = $4
          WHERE job_id = $5 AND record_id = $6 AND state = 'pending'`,
-      [
-        done ? "done" : "failed",
-        done ? outcome.sessionId : null,
-        done ? null : outcome.code,
-        done ? null : outcome.message,
-        jobId,
-        recordId,
-      ],
+      [...finishedItemColumns(outcome), jobId, recordId],
     );
   }
 

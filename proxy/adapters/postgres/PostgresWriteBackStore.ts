@@ -3,16 +3,8 @@ import type {
   StuckWriteBacks,
   WriteBackStore,
 } from "../../journal/WriteBackStore";
+import { fromPendingRow, type PendingRow } from "../journalRows/pendingWriteBackRow";
 import type { PostgresQueries } from "./PostgresQueries";
-
-interface PendingRow {
-  app_id: string;
-  record_id: string;
-  fields: Record<string, { value: unknown }>;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-}
 
 /**
  * Owed fields as one JSONB object per record: a merge (`||`, newer values win) and a removal
@@ -57,14 +49,7 @@ export class PostgresWriteBackStore implements WriteBackStore {
          ORDER BY app_id, next_attempt_at LIMIT $2`,
       [now.getTime(), limit],
     );
-    return rows.map((row) => ({
-      appId: row.app_id,
-      recordId: row.record_id,
-      fields: row.fields,
-      attempts: row.attempts,
-      nextAttemptAt: new Date(row.next_attempt_at),
-      lastError: row.last_error,
-    }));
+    return rows.map(fromPendingRow);
   }
 
   async count(): Promise<number> {

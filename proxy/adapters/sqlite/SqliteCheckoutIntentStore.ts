@@ -1,6 +1,6 @@
 import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
 import type { SessionStatus } from "../../ports/PaymentGateway";
-import { fromIntentRow, type IntentRow } from "../journalRows/intentRow";
+import { fromIntentRow, nextIntentRow, type IntentRow } from "../journalRows/intentRow";
 import type { PreparedStatements } from "./PreparedStatements";
 
 const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = ?`;
@@ -17,17 +17,7 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
     return this.sql.transaction(() => {
       const row = this.sql.one(SELECT_INTENT, (found: IntentRow) => found, baseKey);
       if (row && reusable(fromIntentRow(row), this.sessionStatusOf(row))) return fromIntentRow(row);
-      const generation = row ? row.generation + 1 : 1;
-      const made = fresh(generation);
-      const next: IntentRow = {
-        base_key: baseKey,
-        generation,
-        idempotency_key: made.idempotencyKey,
-        expires_at: made.expiresAt.getTime(),
-        created_at: now.getTime(),
-        session_id: null,
-        abandoned: 0,
-      };
+      const next = nextIntentRow(baseKey, row, fresh, now);
       this.sql
         .statement(
           `INSERT INTO checkout_intents (base_key, generation, idempotency_key, expires_at, created_at, session_id)

@@ -9,7 +9,7 @@ import type {
   JournalJob,
   NewJob,
 } from "../../journal/JobStore";
-import { fromJobItemRow, fromJobRow } from "../journalRows/jobRows";
+import { finishedItemColumns, fromJobItemRow, fromJobRow } from "../journalRows/jobRows";
 import type { PreparedStatements } from "./PreparedStatements";
 
 const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
@@ -107,20 +107,12 @@ export class SqliteJobStore implements JobStore {
     recordId: string,
     outcome: { sessionId: string } | JobError,
   ): Promise<void> {
-    const done = "sessionId" in outcome;
     this.sql
       .statement(
         `UPDATE job_items SET state = ?, session_id = ?, error_code = ?, error_message = ?
          WHERE job_id = ? AND record_id = ? AND state = 'pending'`,
       )
-      .run(
-        done ? "done" : "failed",
-        done ? outcome.sessionId : null,
-        done ? null : outcome.code,
-        done ? null : outcome.message,
-        jobId,
-        recordId,
-      );
+      .run(...finishedItemColumns(outcome), jobId, recordId);
   }
 
   async listItemsToWriteBack(jobId: string): Promise<JobItem[]> {

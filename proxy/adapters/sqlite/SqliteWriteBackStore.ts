@@ -3,16 +3,8 @@ import type {
   StuckWriteBacks,
   WriteBackStore,
 } from "../../journal/WriteBackStore";
+import { fromPendingRow } from "../journalRows/pendingWriteBackRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface PendingRow {
-  app_id: string;
-  record_id: string;
-  fields: string;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-}
 
 export class SqliteWriteBackStore implements WriteBackStore {
   constructor(private readonly sql: PreparedStatements) {}
@@ -66,14 +58,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
   async listDue(now: Date, limit: number): Promise<PendingWriteBack[]> {
     return this.sql.all(
       `SELECT * FROM pending_write_backs WHERE next_attempt_at <= ? ORDER BY app_id, next_attempt_at LIMIT ?`,
-      (row: PendingRow) => ({
-        appId: row.app_id,
-        recordId: row.record_id,
-        fields: JSON.parse(row.fields) as Record<string, { value: unknown }>,
-        attempts: row.attempts,
-        nextAttemptAt: new Date(row.next_attempt_at),
-        lastError: row.last_error,
-      }),
+      fromPendingRow,
       now.getTime(),
       limit,
     );
@@ -130,7 +115,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
   private owedFields(appId: string, recordId: string): Record<string, unknown> | undefined {
     return this.sql.one(
       `SELECT fields FROM pending_write_backs WHERE app_id = ? AND record_id = ?`,
-      (row: Pick<PendingRow, "fields">) => JSON.parse(row.fields) as Record<string, unknown>,
+      (row: { fields: string }) => JSON.parse(row.fields) as Record<string, unknown>,
       appId,
       recordId,
     );
