@@ -4,15 +4,20 @@
  * locks that go with it: across proxies on PostgreSQL, within the process otherwise.
  */
 import type { Logger } from "pino";
-import type { ProxyConfig } from "../config";
 import { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
 import { PostgresCoordination } from "./postgres/PostgresCoordination";
 import { PostgresJournal } from "./postgres/PostgresJournal";
 import { SqliteJournal } from "./sqlite/SqliteJournal";
 
+/** The configuration's part that names the journal (`DATA_DIR`, `DATABASE_URL`). */
+export interface JournalConfig {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
 export async function openJournal(
-  config: Pick<ProxyConfig, "dataDir" | "databaseUrl">,
+  config: JournalConfig,
   options: { journalFile?: string; logger?: Logger } = {},
 ): Promise<Journal> {
   if (config.databaseUrl) {
@@ -28,7 +33,7 @@ export async function openJournal(
 
 /** The proxy's locks, and what releases their connections when it stops. */
 export function createCoordination(
-  config: Pick<ProxyConfig, "databaseUrl">,
+  config: Pick<JournalConfig, "databaseUrl">,
   logger?: Logger,
 ): { coordination: Coordination; close(): Promise<void> } {
   if (!config.databaseUrl) return { coordination: new Coordination(), close: async () => {} };
