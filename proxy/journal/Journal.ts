@@ -11,8 +11,9 @@
  * - SQLite (one file, one process at a time writing): each call is one synchronous transaction,
  *   run whole before the Promise is made, so nothing else in the process or in another process on
  *   the same file sees it half done.
- * - PostgreSQL: each atomic call is one transaction whose rows are locked (`SELECT … FOR UPDATE`)
- *   or written with `INSERT … ON CONFLICT`, so proxies working together see it whole or not at all.
+ * - PostgreSQL: each atomic call is one statement (`INSERT … ON CONFLICT`) or one transaction
+ *   whose rows are locked (`SELECT … FOR UPDATE`, or a transaction advisory lock on the key when
+ *   the row may not exist yet), so proxies working together see it whole or not at all.
  */
 import type { CatalogueCache } from "./CatalogueCache";
 import type { CheckoutIntentStore } from "./CheckoutIntentStore";
