@@ -42,6 +42,7 @@ import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 import { registerTaxRateRoutes } from "./resources/taxRates";
 import { registerInvoiceRoutes } from "./resources/invoices";
+import { registerSubscriptionRoutes } from "./resources/subscriptions";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
@@ -117,7 +118,11 @@ class StripeEmulatorServer implements StripeEmulator {
     registerWebhookEndpointRoutes(this.router, this.context);
     registerTaxRateRoutes(this.router, this.context);
     registerInvoiceRoutes(this.router, this.context);
-    this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
+    registerSubscriptionRoutes(this.router, this.context, this.flows.subscriptions);
+    this.expiryTimer = setInterval(() => {
+      this.flows.expireDueSessions();
+      this.flows.subscriptions.renewDue();
+    }, 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
@@ -181,6 +186,7 @@ class StripeEmulatorServer implements StripeEmulator {
     }
     this.store.advance(seconds);
     this.flows.expireDueSessions();
+    this.flows.subscriptions.renewDue();
   }
 
   now(): number {

@@ -19,6 +19,7 @@ import type {
   StripeFile,
 } from "./stripeObjects";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
+import type { Subscription } from "./subscriptionObjects";
 import type { WebhookDeliveryAttempt, WebhookRetryPolicy } from "./WebhookDeliverer";
 import type { RecordedRequest } from "./http/ApiRequestHandler";
 import type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
@@ -61,6 +62,7 @@ export interface StripeEmulatorState {
   readonly disputes: Dispute[];
   readonly taxRates: TaxRate[];
   readonly invoices: Invoice[];
+  readonly subscriptions: Subscription[];
   readonly webhookDeliveries: WebhookDeliveryAttempt[];
 }
 
@@ -78,6 +80,7 @@ export const STATE_COLLECTIONS = [
   "disputes",
   "taxRates",
   "invoices",
+  "subscriptions",
 ] as const satisfies readonly Exclude<keyof StripeEmulatorState, "webhookDeliveries">[];
 
 export interface StripeEmulator {
