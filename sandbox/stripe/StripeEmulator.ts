@@ -15,6 +15,7 @@ import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
 import { randomId, StripeStore, type StripeStoreState } from "./StripeStore";
 import type { CheckoutSession, Dispute, Refund } from "./stripeObjects";
+import type { RenewalOutcome } from "./subscriptionObjects";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";
@@ -47,6 +48,7 @@ import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
 export type { DisputeOutcome } from "./DisputeFlows";
+export type { RenewalOutcome, Subscription } from "./subscriptionObjects";
 export type {
   StripeEmulator,
   StripeEmulatorOptions,
@@ -221,6 +223,10 @@ class StripeEmulatorServer implements StripeEmulator {
   async openDispute(sessionId: string, options: { amount?: number } = {}): Promise<Dispute> {
     const paymentIntent = this.flows.paymentIntentOf(sessionId);
     return structuredClone(this.disputes.open(paymentIntent, options.amount));
+  }
+
+  async setNextRenewal(subscriptionId: string, outcome: RenewalOutcome): Promise<void> {
+    this.flows.subscriptions.setNextRenewal(subscriptionId, outcome);
   }
 
   async closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute> {

@@ -19,7 +19,7 @@ import type {
   StripeFile,
 } from "./stripeObjects";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
-import type { Subscription } from "./subscriptionObjects";
+import type { RenewalOutcome, Subscription } from "./subscriptionObjects";
 import type { WebhookDeliveryAttempt, WebhookRetryPolicy } from "./WebhookDeliverer";
 import type { RecordedRequest } from "./http/ApiRequestHandler";
 import type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
@@ -130,6 +130,11 @@ export interface StripeEmulator {
    * charge.dispute.funds_withdrawn; the charge's `disputed` becomes true.
    */
   openDispute(sessionId: string, options?: { amount?: number }): Promise<Dispute>;
+  /**
+   * What a subscription's next renewal does when the clock passes its period end: "pay" (the
+   * default) or "fail" (invoice.payment_failed, the subscription past_due) — once.
+   */
+  setNextRenewal(subscriptionId: string, outcome: RenewalOutcome): Promise<void>;
   /** Closes an open dispute as won or lost: charge.dispute.closed (+ funds_reinstated when won). */
   closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute>;
   /**

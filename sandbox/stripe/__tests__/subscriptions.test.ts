@@ -1,6 +1,6 @@
 /** Subscription-mode Checkout Sessions, their Subscriptions and invoices on the emulator's clock. */
 import type Stripe from "stripe";
-import { pricedItem, sessionParams, stripeErrorOf, useEmulator } from "./emulatorClient";
+import { clientFor, pricedItem, sessionParams, stripeErrorOf, useEmulator } from "./emulatorClient";
 
 const under = useEmulator({ frozenClock: true });
 
@@ -316,5 +316,203 @@ describe("paying a subscription-mode session", () => {
     });
     expect((expanded.subscription as Stripe.Subscription).status).toBe("active");
     expect((expanded.invoice as Stripe.Invoice).status).toBe("paid");
+  });
+});
+
+/** Moves the emulator's clock to `seconds` past the subscription's current period end. */
+async function passPeriodEnd(subscription: Stripe.Subscription, seconds = 1): Promise<void> {
+  const end = subscription.items.data[0]!.current_period_end;
+  await under.emulator.advanceClock(end - under.emulator.now() + seconds);
+}
+
+function eventsOf(type: string): Stripe.Event[] {
+  return under.emulator.state.events.filter((event) => event.type === type) as never;
+}
+
+describe("renewals on the emulator's clock", () => {
+  it("renews a month later: a paid subscription_cycle invoice and the period moved on", async () => {
+    const { subscription } = await paidMembership();
+    const firstEnd = subscription.items.data[0]!.current_period_end;
+    await passPeriodEnd(subscription);
+    const renewed = await under.stripe.subscriptions.retrieve(subscription.id, {
+      expand: ["latest_invoice"],
+    });
+    const item = renewed.items.data[0]!;
+    expect(renewed.status).toBe("active");
+    expect(item.current_period_start).toBe(firstEnd);
+    expect(monthsBetween(firstEnd, item.current_period_end)).toBe(1);
+    const invoice = renewed.latest_invoice as Stripe.Invoice;
+    expect(invoice).toMatchObject({
+      status: "paid",
+      billing_reason: "subscription_cycle",
+      amount_paid: 5000,
+      period_end: firstEnd,
+      parent: { subscription_details: { subscription: subscription.id } },
+    });
+    expect(invoice.lines.data[0]?.period).toEqual({
+      start: firstEnd,
+      end: item.current_period_end,
+    });
+    const updated = eventsOf("customer.subscription.updated").at(-1)!;
+    const moved = updated.data.object as Stripe.Subscription;
+    expect(moved.items.data[0]?.current_period_end).toBe(item.current_period_end);
+    expect(updated.data.previous_attributes).toHaveProperty("items");
+    expect(eventsOf("invoice.paid").map((e) => (e.data.object as Stripe.Invoice).id)).toContain(
+      invoice.id,
+    );
+    const listed = await under.stripe.invoices.list({ subscription: subscription.id });
+    expect(listed.data.map((entry) => entry.billing_reason)).toEqual([
+      "subscription_cycle",
+      "subscription_create",
+    ]);
+  });
+
+  it("makes one renewal per elapsed period when the clock jumps several", async () => {
+    const { subscription } = await paidMembership({
+      line_items: [recurringItem(700, { interval: "week", interval_count: 2 })],
+    });
+    await under.emulator.advanceClock(3 * 14 * 24 * 60 * 60 + 60);
+    const invoices = await under.stripe.invoices.list({ subscription: subscription.id });
+    expect(invoices.data).toHaveLength(4);
+    const renewed = await under.stripe.subscriptions.retrieve(subscription.id);
+    expect(renewed.items.data[0]!.current_period_end).toBe(
+      subscription.items.data[0]!.current_period_end + 3 * 14 * 24 * 60 * 60,
+    );
+  });
+
+  it("fails the next renewal on the control: invoice.payment_failed and past_due, then active again when paid", async () => {
+    const { subscription } = await paidMembership();
+    const control = await fetch(
+      `${under.emulator.url}/_emulator/subscriptions/${subscription.id}/next_renewal`,
+      { method: "POST", body: JSON.stringify({ outcome: "fail" }) },
+    );
+    expect(control.status).toBe(200);
+    await passPeriodEnd(subscription);
+    const failed = await under.stripe.subscriptions.retrieve(subscription.id, {
+      expand: ["latest_invoice"],
+    });
+    expect(failed.status).toBe("past_due");
+    expect(failed.latest_invoice).toMatchObject({
+      status: "open",
+      attempted: true,
+      amount_paid: 0,
+      amount_remaining: 5000,
+      billing_reason: "subscription_cycle",
+    });
+    const failure = eventsOf("invoice.payment_failed");
+    expect(failure).toHaveLength(1);
+    const pastDue = eventsOf("customer.subscription.updated").at(-1)!;
+    expect(pastDue.data.object).toMatchObject({ status: "past_due" });
+    expect(pastDue.data.previous_attributes).toEqual({ status: "active" });
+
+    await passPeriodEnd(failed);
+    const recovered = await under.stripe.subscriptions.retrieve(subscription.id);
+    expect(recovered.status).toBe("active");
+  });
+
+  it("answers 400 for an unknown outcome and 404 for an unknown subscription on the control", async () => {
+    const { subscription } = await paidMembership();
+    const url = `${under.emulator.url}/_emulator/subscriptions`;
+    const bad = await fetch(`${url}/${subscription.id}/next_renewal`, {
+      method: "POST",
+      body: JSON.stringify({ outcome: "maybe" }),
+    });
+    expect(bad.status).toBe(400);
+    const missing = await fetch(`${url}/sub_missing/next_renewal`, {
+      method: "POST",
+      body: JSON.stringify({ outcome: "fail" }),
+    });
+    expect(missing.status).toBe(404);
+    const listed = (await (await fetch(url)).json()) as { subscriptions: { id: string }[] };
+    expect(listed.subscriptions.map((entry) => entry.id)).toEqual([subscription.id]);
+  });
+});
+
+describe("canceling a subscription", () => {
+  it("cancels at period end: updated now, canceled and deleted when the clock passes the end", async () => {
+    const { subscription } = await paidMembership();
+    const end = subscription.items.data[0]!.current_period_end;
+    const updated = await under.stripe.subscriptions.update(subscription.id, {
+      cancel_at_period_end: true,
+    });
+    expect(updated).toMatchObject({
+      status: "active",
+      cancel_at_period_end: true,
+      cancel_at: end,
+      canceled_at: under.emulator.now(),
+    });
+    const event = eventsOf("customer.subscription.updated").at(-1)!;
+    expect(event.data.previous_attributes).toMatchObject({ cancel_at_period_end: false });
+    expect(event.request?.id).toMatch(/^req_/);
+
+    await passPeriodEnd(subscription);
+    const ended = await under.stripe.subscriptions.retrieve(subscription.id);
+    expect(ended).toMatchObject({ status: "canceled", ended_at: end });
+    expect(eventsOf("customer.subscription.deleted")).toHaveLength(1);
+    const invoices = await under.stripe.invoices.list({ subscription: subscription.id });
+    expect(invoices.data).toHaveLength(1);
+  });
+
+  it("keeps renewing when cancel_at_period_end is turned off again", async () => {
+    const { subscription } = await paidMembership();
+    await under.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
+    const resumed = await under.stripe.subscriptions.update(subscription.id, {
+      cancel_at_period_end: false,
+    });
+    expect(resumed).toMatchObject({ cancel_at_period_end: false, cancel_at: null });
+    await passPeriodEnd(subscription);
+    expect((await under.stripe.subscriptions.retrieve(subscription.id)).status).toBe("active");
+  });
+
+  it("cancels now with DELETE: canceled, canceled_at, customer.subscription.deleted; then immutable", async () => {
+    const { subscription } = await paidMembership();
+    const canceled = await under.stripe.subscriptions.cancel(subscription.id);
+    const now = under.emulator.now();
+    expect(canceled).toMatchObject({ status: "canceled", canceled_at: now, ended_at: now });
+    expect(eventsOf("customer.subscription.deleted")).toHaveLength(1);
+    const again = await stripeErrorOf(
+      under.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }),
+    );
+    expect(again).toMatchObject({ statusCode: 400, type: "StripeInvalidRequestError" });
+    await passPeriodEnd(subscription);
+    expect((await under.stripe.invoices.list({ subscription: subscription.id })).data).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe("GET /v1/subscriptions", () => {
+  it("lists a customer's subscriptions, canceled ones only when asked", async () => {
+    const first = await paidMembership();
+    const second = await paidMembership();
+    await under.stripe.subscriptions.cancel(second.subscription.id);
+    const active = await under.stripe.subscriptions.list({
+      customer: first.session.customer as string,
+    });
+    expect(active.data.map((entry) => entry.id)).toEqual([first.subscription.id]);
+    const all = await under.stripe.subscriptions.list({ status: "all" });
+    expect(all.data.map((entry) => entry.id)).toEqual([
+      second.subscription.id,
+      first.subscription.id,
+    ]);
+    const canceled = await under.stripe.subscriptions.list({ status: "canceled" });
+    expect(canceled.data.map((entry) => entry.id)).toEqual([second.subscription.id]);
+  });
+
+  it("answers resource_missing for an unknown subscription", async () => {
+    const error = await stripeErrorOf(under.stripe.subscriptions.retrieve("sub_missing"));
+    expect(error).toMatchObject({ statusCode: 404, code: "resource_missing", param: "id" });
+  });
+
+  it("lets a restricted key with subscriptions read retrieve but not cancel (403)", async () => {
+    const { subscription } = await paidMembership();
+    const key = "rk_test_subscriptionsReader";
+    under.emulator.configure({ restrictedKeys: { [key]: ["rak_subscription_read"] } });
+    const reader = clientFor(under.emulator, key);
+    expect((await reader.subscriptions.retrieve(subscription.id)).id).toBe(subscription.id);
+    const denied = await stripeErrorOf(reader.subscriptions.cancel(subscription.id));
+    expect(denied).toMatchObject({ statusCode: 403 });
+    expect(denied.message).toContain("rak_subscription_write");
+    under.emulator.configure({ restrictedKeys: undefined });
   });
 });
