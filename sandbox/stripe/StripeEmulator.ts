@@ -303,6 +303,7 @@ class StripeEmulatorServer implements StripeEmulator {
         flows: this.flows,
         disputes: this.disputes,
         timeZone: this.config.displayTimeZone,
+        advanceClock: (seconds: number) => this.advanceClock(seconds),
       };
       await handleDashboard(request, response, url, { ...deps, token: this.dashboardToken });
       return;

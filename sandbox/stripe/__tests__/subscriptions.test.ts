@@ -1,6 +1,7 @@
 /** Subscription-mode Checkout Sessions, their Subscriptions and invoices on the emulator's clock. */
 import type Stripe from "stripe";
 import { clientFor, pricedItem, sessionParams, stripeErrorOf, useEmulator } from "./emulatorClient";
+import { dashboardHtml, postDashboardForm } from "./dashboardForms";
 
 const under = useEmulator({ frozenClock: true });
 
@@ -514,5 +515,35 @@ describe("GET /v1/subscriptions", () => {
     expect(denied).toMatchObject({ statusCode: 403 });
     expect(denied.message).toContain("rak_subscription_write");
     under.emulator.configure({ restrictedKeys: undefined });
+  });
+});
+
+describe("the Dashboard's subscriptions", () => {
+  it("shows each subscription's state, period end and amount per period, in Japanese and English", async () => {
+    const { subscription } = await paidMembership();
+    const en = await dashboardHtml(under, "?lang=en");
+    expect(en).toContain(`data-subscription-id="${subscription.id}"`);
+    expect(en).toContain("¥5,000 / month");
+    expect(en).toContain("Advance 1 month");
+    expect(en).toContain("Next renewal fails");
+    const ja = await dashboardHtml(under, "?lang=ja");
+    expect(ja).toContain("¥5,000 / 月");
+    expect(ja).toContain("1か月進める");
+    expect(ja).toContain("次回の更新を失敗させる");
+  });
+
+  it("fails the next renewal and moves the clock a month from its buttons", async () => {
+    const { subscription } = await paidMembership();
+    const set = await postDashboardForm(under, `subscriptions/${subscription.id}/next_renewal`, {
+      outcome: "fail",
+      lang: "en",
+    });
+    expect(set).toContain("will fail");
+    expect(await dashboardHtml(under, "?lang=en")).toContain("Next renewal pays");
+    const moved = await postDashboardForm(under, "clock/month/advance", { lang: "en" });
+    expect(moved).toContain("The clock moved one month");
+    const renewed = await under.stripe.subscriptions.retrieve(subscription.id);
+    expect(renewed.status).toBe("past_due");
+    expect(eventsOf("invoice.payment_failed")).toHaveLength(1);
   });
 });
