@@ -126,7 +126,8 @@ export class SubscriptionInvoices {
     invoice.amount_remaining = 0;
     invoice.attempted = true;
     invoice.attempt_count = (invoice.attempt_count ?? 0) + 1;
-    invoice.status_transitions.paid_at = this.context.store.now();
+    // Charged when it is made: at the period boundary it belongs to.
+    invoice.status_transitions.paid_at = invoice.created;
     this.context.events.emit("invoice.paid", invoice, NO_REQUEST);
     this.context.events.emit("invoice.payment_succeeded", invoice, NO_REQUEST);
   }

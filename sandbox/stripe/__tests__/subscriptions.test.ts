@@ -547,3 +547,20 @@ describe("the Dashboard's subscriptions", () => {
     expect(eventsOf("invoice.payment_failed")).toHaveLength(1);
   });
 });
+
+describe("the hosted checkout page of a subscription-mode session", () => {
+  it("shows a recurring line's amount per period", async () => {
+    const page = async (line: LineItem, language: string) => {
+      const session = await under.stripe.checkout.sessions.create(
+        membershipParams({ line_items: [line] }),
+      );
+      const response = await fetch(session.url!, { headers: { "Accept-Language": language } });
+      return response.text();
+    };
+    expect(await page(recurringItem(5000), "en")).toContain("¥5,000 / month");
+    expect(await page(recurringItem(5000), "ja")).toContain("¥5,000 / 月");
+    const quarterly = recurringItem(1000, { interval: "month", interval_count: 3 });
+    expect(await page(quarterly, "en")).toContain("¥1,000 / 3 months");
+    expect(await page(quarterly, "ja")).toContain("¥1,000 / 3か月");
+  });
+});
