@@ -564,3 +564,14 @@ describe("the hosted checkout page of a subscription-mode session", () => {
     expect(await page(quarterly, "ja")).toContain("¥1,000 / 3か月");
   });
 });
+
+describe("paying a subscription-mode session with konbini", () => {
+  it("is refused: the session stays open without a subscription", async () => {
+    const session = await under.stripe.checkout.sessions.create(membershipParams());
+    await expect(under.emulator.payWithDelayedMethod(session.id)).rejects.toThrow(
+      /one-time payments only/,
+    );
+    const open = await under.stripe.checkout.sessions.retrieve(session.id);
+    expect(open).toMatchObject({ status: "open", subscription: null });
+  });
+});
