@@ -128,6 +128,7 @@ export interface View {
 
 function paymentCell(row: SessionRow, { t }: View): string {
   const { session } = row;
+  if (session.subscription) return `<code>${escapeHtml(session.subscription)}</code>`;
   if (row.paymentIntentStatus === undefined) return `<span class="muted">—</span>`;
   const parts = [
     `<code>${escapeHtml(session.payment_intent ?? "")}</code>`,

@@ -181,8 +181,12 @@ function embeddedSession(context: EmulatorContext, clientSecret: string) {
   return session?.client_secret === clientSecret ? session : undefined;
 }
 
-/** Whether the session lets the buyer pay this way (no allowed list: the emulator offers both). */
+/**
+ * Whether the session lets the buyer pay this way (no allowed list: the emulator offers both;
+ * a subscription is paid by card, see allowedPaymentMethods.ts).
+ */
 function offers(session: CheckoutSession, method: "card" | "konbini"): boolean {
+  if (session.mode === "subscription" && method !== "card") return false;
   return session.allowed_payment_method_types?.includes(method) ?? true;
 }
 

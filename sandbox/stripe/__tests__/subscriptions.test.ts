@@ -557,7 +557,10 @@ describe("the hosted checkout page of a subscription-mode session", () => {
       const response = await fetch(session.url!, { headers: { "Accept-Language": language } });
       return response.text();
     };
-    expect(await page(recurringItem(5000), "en")).toContain("¥5,000 / month");
+    const monthly = await page(recurringItem(5000), "en");
+    expect(monthly).toContain("¥5,000 / month");
+    expect(monthly).toContain("/card");
+    expect(monthly).not.toContain("/konbini");
     expect(await page(recurringItem(5000), "ja")).toContain("¥5,000 / 月");
     const quarterly = recurringItem(1000, { interval: "month", interval_count: 3 });
     expect(await page(quarterly, "en")).toContain("¥1,000 / 3 months");
