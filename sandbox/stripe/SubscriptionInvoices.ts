@@ -100,6 +100,7 @@ export class SubscriptionInvoices {
     return {
       ...line,
       period: { ...period },
+      subscription: subscription.id,
       parent: {
         invoice_item_details: null,
         subscription_item_details: {

@@ -578,3 +578,14 @@ describe("paying a subscription-mode session with konbini", () => {
     expect(open).toMatchObject({ status: "open", subscription: null });
   });
 });
+
+describe("GET /v1/subscriptions by current period", () => {
+  it("keeps the subscriptions whose current period ends in the range", async () => {
+    const { subscription } = await paidMembership();
+    const end = subscription.items.data[0]!.current_period_end;
+    const within = await under.stripe.subscriptions.list({ current_period_end: { lte: end } });
+    expect(within.data.map((entry) => entry.id)).toEqual([subscription.id]);
+    const before = await under.stripe.subscriptions.list({ current_period_end: { lt: end } });
+    expect(before.data).toHaveLength(0);
+  });
+});
