@@ -257,8 +257,9 @@ export class SubscriptionFlows {
   }
 
   /** DELETE /v1/subscriptions/:id: canceled now. */
-  cancelNow(subscription: Subscription, cause: EventCause): Subscription {
+  cancelNow(subscription: Subscription, cause: EventCause, comment?: string): Subscription {
     this.requireNotCanceled(subscription);
+    if (comment !== undefined) subscription.cancellation_details.comment = comment;
     const now = this.nowOn(subscription.test_clock);
     subscription.canceled_at = now;
     subscription.cancellation_details.reason = "cancellation_requested";

@@ -467,10 +467,19 @@ describe("canceling a subscription", () => {
 
   it("cancels now with DELETE: canceled, canceled_at, customer.subscription.deleted; then immutable", async () => {
     const { subscription } = await paidMembership();
-    const canceled = await under.stripe.subscriptions.cancel(subscription.id);
+    const canceled = await under.stripe.subscriptions.cancel(subscription.id, {
+      cancellation_details: { comment: "退会" },
+      prorate: false,
+    });
     const now = under.emulator.now();
-    expect(canceled).toMatchObject({ status: "canceled", canceled_at: now, ended_at: now });
-    expect(eventsOf("customer.subscription.deleted")).toHaveLength(1);
+    expect(canceled).toMatchObject({
+      status: "canceled",
+      canceled_at: now,
+      ended_at: now,
+      cancellation_details: { comment: "退会", reason: "cancellation_requested" },
+    });
+    const [deleted] = eventsOf("customer.subscription.deleted");
+    expect(deleted?.data.object).toMatchObject({ cancellation_details: { comment: "退会" } });
     const again = await stripeErrorOf(
       under.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }),
     );

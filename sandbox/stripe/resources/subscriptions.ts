@@ -102,8 +102,7 @@ export function registerSubscriptionRoutes(
     const comment = details?.optionalString("comment", { maxLength: 5000 });
     params.boolean("invoice_now");
     params.boolean("prorate");
-    flows.cancelNow(subscription, causeOf(request));
-    if (comment !== undefined) subscription.cancellation_details.comment = comment;
+    flows.cancelNow(subscription, causeOf(request), comment);
     return render(subscription, params.expandPaths());
   });
 
