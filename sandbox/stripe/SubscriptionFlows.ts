@@ -257,9 +257,14 @@ export class SubscriptionFlows {
   }
 
   /** DELETE /v1/subscriptions/:id: canceled now. */
-  cancelNow(subscription: Subscription, cause: EventCause, comment?: string): Subscription {
+  cancelNow(
+    subscription: Subscription,
+    cause: EventCause,
+    details: { comment?: string; feedback?: string } = {},
+  ): Subscription {
     this.requireNotCanceled(subscription);
-    if (comment !== undefined) subscription.cancellation_details.comment = comment;
+    subscription.cancellation_details.comment = details.comment ?? null;
+    subscription.cancellation_details.feedback = details.feedback ?? null;
     const now = this.nowOn(subscription.test_clock);
     subscription.canceled_at = now;
     subscription.cancellation_details.reason = "cancellation_requested";

@@ -29,6 +29,11 @@ const LIST_STATUSES = [
   "trialing", "unpaid",
 ] as const; // prettier-ignore
 
+const CANCELLATION_FEEDBACK = [
+  "customer_service", "low_quality", "missing_features", "other", "switched_service",
+  "too_complex", "too_expensive", "unused",
+] as const; // prettier-ignore
+
 /** Absent: every status but canceled ("By default, returns a list of subscriptions that have not been canceled"). */
 function statusMatches(
   subscription: Subscription,
@@ -100,9 +105,10 @@ export function registerSubscriptionRoutes(
     ]);
     const details = params.object("cancellation_details", ["comment", "feedback"]);
     const comment = details?.optionalString("comment", { maxLength: 5000 });
+    const feedback = details?.enumOf("feedback", CANCELLATION_FEEDBACK);
     params.boolean("invoice_now");
     params.boolean("prorate");
-    flows.cancelNow(subscription, causeOf(request), comment);
+    flows.cancelNow(subscription, causeOf(request), { comment, feedback });
     return render(subscription, params.expandPaths());
   });
 
