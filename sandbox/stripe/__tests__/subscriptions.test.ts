@@ -657,3 +657,20 @@ describe("POST /v1/test_helpers/test_clocks", () => {
     expect(missing).toMatchObject({ statusCode: 404, code: "resource_missing" });
   });
 });
+
+describe("POST /v1/subscriptions", () => {
+  it("answers 400 parameter_missing without a customer to a key that may write, 403 to one that may not", async () => {
+    const missing = await stripeErrorOf(under.stripe.subscriptions.create({}));
+    expect(missing).toMatchObject({
+      statusCode: 400,
+      code: "parameter_missing",
+      param: "customer",
+    });
+    const key = "rk_test_subscriptionsReadOnly";
+    under.emulator.configure({ restrictedKeys: { [key]: ["subscription_read"] } });
+    const denied = await stripeErrorOf(clientFor(under.emulator, key).subscriptions.create({}));
+    under.emulator.configure({ restrictedKeys: undefined });
+    expect(denied).toMatchObject({ statusCode: 403 });
+    expect(under.emulator.state.subscriptions).toHaveLength(0);
+  });
+});
