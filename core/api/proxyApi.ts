@@ -139,6 +139,8 @@ export const sessionViewSchema = z.object({
   amountRefunded: z.number().int().optional(),
   /** An expired session's recovery link (`afterExpirationRecovery`). */
   recoveryUrl: z.string().optional(),
+  /** An open embedded session's client secret, for Stripe.js on the record screen. */
+  clientSecret: z.string().optional(),
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });
