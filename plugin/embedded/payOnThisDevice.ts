@@ -91,6 +91,7 @@ export function payOnThisDevice(doc: Document, options: PayOnThisDeviceOptions):
       if (settled !== undefined) return;
       settled = outcome;
       poller?.stop();
+      poller = undefined;
       checkout?.destroy();
       checkout = undefined;
       frame.replaceChildren();
