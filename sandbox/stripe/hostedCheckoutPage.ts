@@ -266,8 +266,9 @@ export async function handleHostedCheckout(
     );
     return;
   }
-  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url.
-  const next = session.success_url ?? session.return_url;
+  // An embedded session's page sits in Stripe.js's frame: Stripe.js, not the frame, takes the
+  // buyer on to return_url (embeddedCheckoutScript.ts), so the frame shows the outcome.
+  const next = session.success_url;
   if (next) {
     redirect(response, next.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {
