@@ -9,6 +9,7 @@ import { checkoutReturnUrl } from "../sandbox/kintone/pages/checkoutReturnPage";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings, type Sandbox } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveReadmeImage } from "./readmeImages";
 import { useSandboxStory } from "./storyKit";
 
 /** The Products app's mapping with embedded sessions: a return URL instead of success/cancel. */
@@ -72,6 +73,7 @@ describe.each(["en", "ja"] as const)("paying on this device (%s)", (language) =>
     const pay = checkout.locator("form#pay");
     await pay.waitFor();
     await saveScreenshot(page, `embedded-pay-dialog-${language}`);
+    await saveReadmeImage(page, `embedded-pay-dialog-${language}`);
 
     // The return page leads to the record's screen (without the ?lang= it was opened with).
     const backOnRecord = (url: URL) =>

@@ -86,6 +86,7 @@ export function payOnThisDevice(doc: Document, options: PayOnThisDeviceOptions):
       },
     });
     modal.body.append(note, frame);
+    modal.footer.remove(); // nothing to press there: Stripe's form has its own button
 
     const settle = (outcome: SessionOutcome) => {
       if (settled !== undefined) return;
