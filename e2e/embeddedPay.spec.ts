@@ -9,6 +9,7 @@ import { checkoutReturnUrl } from "../sandbox/kintone/pages/checkoutReturnPage";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings, type Sandbox } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { createOnRecordScreen } from "./createOnRecordScreen";
 import { saveReadmeImage } from "./readmeImages";
 import { useSandboxStory } from "./storyKit";
 
@@ -38,16 +39,8 @@ const TEXTS = {
 /** Opens the record, makes its (embedded) session with the record's own button, confirmed. */
 async function recordWithEmbeddedSession(recordId: string, language: "ja" | "en") {
   const { page, sandbox } = story;
-  await page.goto(
-    `${sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show?lang=${language}#record=${recordId}`,
-  );
-  await waitForKintoneReady(page);
-  await page.locator(".kintone-stripe-checkout-detail-create").click();
-  const ok = page.locator(
-    "dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok",
-  );
-  await Promise.all([page.waitForEvent("load"), ok.click()]);
-  await waitForKintoneReady(page);
+  const kintoneUrl = sandbox.kintone.url;
+  await createOnRecordScreen(page, { kintoneUrl, appId: PRODUCTS_APP_ID, recordId, language });
   const record = sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId);
   const sessionId = String(record?.[WRITE_BACK_FIELD_CODES.sessionId]?.value ?? "");
   expect(sessionId).toMatch(/^cs_test_/);
