@@ -1,21 +1,12 @@
 import { createRequire } from "node:module";
-import type Stripe from "stripe";
-import type { StripeEmulator } from "../StripeEmulator";
-import { sessionParams, startWithClient } from "./emulatorClient";
+import { sessionParams, useEmulatorPerFile } from "./emulatorClient";
 
 // jsdom's own types would bring the DOM library into the Node project's type check.
 const { JSDOM } = createRequire(__filename)("jsdom") as {
   JSDOM: new (html: string, options: object) => { window: { eval(code: string): unknown } };
 };
 
-let emulator: StripeEmulator;
-let stripe: Stripe;
-
-beforeAll(async () => {
-  ({ emulator, stripe } = await startWithClient({ frozenClock: true }));
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const running = useEmulatorPerFile();
 
 /** The few DOM members the tests touch (the Node project has no DOM types). */
 interface FakeElement {
@@ -35,7 +26,7 @@ interface StandIn {
 
 /** A page that loaded the stand-in from the emulator, as a record screen does with a script tag. */
 async function pageWithStandIn() {
-  const answer = await fetch(`${emulator.url}/_emulator/stripe.js`);
+  const answer = await fetch(`${running().emulator.url}/_emulator/stripe.js`);
   expect(answer.status).toBe(200);
   expect(answer.headers.get("content-type")).toMatch(/^text\/javascript/);
   const dom = new JSDOM("<!doctype html><div id=checkout></div>", { runScripts: "outside-only" });
@@ -48,7 +39,7 @@ async function pageWithStandIn() {
 }
 
 const embeddedSession = () =>
-  stripe.checkout.sessions.create(
+  running().stripe.checkout.sessions.create(
     sessionParams({
       ui_mode: "embedded_page",
       success_url: undefined,
@@ -86,7 +77,9 @@ describe("GET /_emulator/stripe.js, the stand-in of Stripe.js", () => {
     const target = window.document.getElementById("checkout")!;
     checkout.mount(target);
     const frame = target.querySelector("iframe");
-    expect(frame?.src).toBe(`${emulator.url}/c/pay/${encodeURIComponent(session.client_secret!)}`);
+    expect(frame?.src).toBe(
+      `${running().emulator.url}/c/pay/${encodeURIComponent(session.client_secret!)}`,
+    );
     const page = await fetch(frame!.src);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('id="pay"');
@@ -123,7 +116,7 @@ describe("GET /_emulator/stripe.js, the stand-in of Stripe.js", () => {
 describe("GET /_emulator/embedded_checkout/:client_secret", () => {
   it("tells the stand-in the session's state and return_url, to any origin", async () => {
     const session = await embeddedSession();
-    const url = `${emulator.url}/_emulator/embedded_checkout/${encodeURIComponent(session.client_secret!)}`;
+    const url = `${running().emulator.url}/_emulator/embedded_checkout/${encodeURIComponent(session.client_secret!)}`;
     const open = await fetch(url);
     expect(open.headers.get("access-control-allow-origin")).toBe("*");
     expect(await open.json()).toEqual({
@@ -131,14 +124,14 @@ describe("GET /_emulator/embedded_checkout/:client_secret", () => {
       status: "open",
       return_url: "https://example.com/return?s={CHECKOUT_SESSION_ID}",
     });
-    await emulator.payWithCard(session.id);
+    await running().emulator.payWithCard(session.id);
     expect(await (await fetch(url)).json()).toMatchObject({ status: "complete" });
   });
 
   it("knows no made-up client secret", async () => {
     const session = await embeddedSession();
     const forged = `${session.id}_secret_forged`;
-    const answer = await fetch(`${emulator.url}/_emulator/embedded_checkout/${forged}`);
+    const answer = await fetch(`${running().emulator.url}/_emulator/embedded_checkout/${forged}`);
     expect(answer.status).toBe(404);
   });
 });
