@@ -266,9 +266,11 @@ export async function handleHostedCheckout(
     );
     return;
   }
-  // An embedded session's page sits in Stripe.js's frame: Stripe.js, not the frame, takes the
-  // buyer on to return_url (embeddedCheckoutScript.ts), so the frame shows the outcome.
-  const next = session.success_url;
+  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url;
+  // in Stripe.js's frame (the browser says so in Sec-Fetch-Dest) Stripe.js takes the whole page
+  // there (embeddedCheckoutScript.ts), so the frame only shows the outcome.
+  const framed = request.headers["sec-fetch-dest"] === "iframe";
+  const next = session.success_url ?? (framed ? null : session.return_url);
   if (next) {
     redirect(response, next.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {

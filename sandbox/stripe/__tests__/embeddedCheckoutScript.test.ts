@@ -135,3 +135,23 @@ describe("GET /_emulator/embedded_checkout/:client_secret", () => {
     expect(answer.status).toBe(404);
   });
 });
+
+describe("an embedded session's page in Stripe.js's frame", () => {
+  it("shows the outcome in the frame after paying, and sends a page opened on its own to return_url", async () => {
+    const framed = await embeddedSession();
+    const pay = (id: string, headers: Record<string, string>) =>
+      fetch(`${running().emulator.url}/c/pay/${id}/card`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+        body: "",
+        redirect: "manual",
+      });
+    const inFrame = await pay(framed.id, { "Sec-Fetch-Dest": "iframe" });
+    expect(inFrame.status).toBe(200);
+    expect(inFrame.headers.get("location")).toBeNull();
+    const alone = await embeddedSession();
+    const inTab = await pay(alone.id, { "Sec-Fetch-Dest": "document" });
+    expect(inTab.status).toBe(303);
+    expect(inTab.headers.get("location")).toBe(`https://example.com/return?s=${alone.id}`);
+  });
+});
