@@ -3,15 +3,18 @@
  * button that opens Stripe's embedded Checkout in a dialog, with the publishable key and the
  * Stripe.js address the settings hold (here the Stripe emulator's stand-in). The buyer pays inside
  * the dialog; Stripe then sends the page on to the session's return URL, which leads back to the
- * record, and the record shows it paid. Nothing here calls the proxy or writes kintone itself.
+ * record, and the record shows it paid. On kintone mobile the same dialog fits a 390 px phone.
+ * Nothing here calls the proxy or writes kintone itself.
  */
 import { checkoutReturnUrl } from "../sandbox/kintone/pages/checkoutReturnPage";
+import { mobileRecordUrl } from "../sandbox/kintone/pages/mobileRecordPage";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings, type Sandbox } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
 import { createOnRecordScreen } from "./createOnRecordScreen";
 import { saveReadmeImage } from "./readmeImages";
-import { useSandboxStory } from "./storyKit";
+import { waitFor } from "../testkit/waitFor";
+import { openTracedPage, useSandboxStory } from "./storyKit";
 
 /** The Products app's mapping with embedded sessions: a return URL instead of success/cancel. */
 function embeddedMapping(sandbox: Sandbox) {
@@ -89,5 +92,49 @@ describe.each(["en", "ja"] as const)("paying on this device (%s)", (language) =>
       0,
     );
     expect(story.pageErrors).toEqual([]);
+  });
+});
+
+describe("paying on this device on kintone mobile", () => {
+  it("opens the same form in a dialog that fits a 390 px phone, and the payment lands", async () => {
+    const { sandbox } = story;
+    const phone = await openTracedPage(story.browser, { viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = phone;
+      const recordId = "4";
+      await page.goto(
+        `${sandbox.kintone.url}${mobileRecordUrl(PRODUCTS_APP_ID, recordId)}&lang=en`,
+      );
+      await waitForKintoneReady(page);
+      await page.getByRole("button", { name: "Create payment link" }).click();
+      const ok = page.locator(
+        "dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok",
+      );
+      await Promise.all([page.waitForEvent("load"), ok.click()]);
+      await waitForKintoneReady(page);
+      await page.getByRole("button", { name: TEXTS.en.payHere }).click();
+      const dialog = page.locator("dialog.kintone-stripe-checkout-pay-here-dialog");
+      const pay = page
+        .frameLocator("dialog.kintone-stripe-checkout-pay-here-dialog iframe")
+        .locator("form#pay");
+      await pay.waitFor();
+      const box = await dialog.boundingBox();
+      expect(box?.width).toBeLessThanOrEqual(390);
+      await expect(
+        page.evaluate("document.documentElement.scrollWidth"),
+      ).resolves.toBeLessThanOrEqual(390);
+      await saveScreenshot(page, "embedded-pay-dialog-mobile-en");
+      await Promise.all([page.waitForEvent("load"), pay.locator("button.primary").click()]);
+      await waitFor(
+        () =>
+          sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[
+            WRITE_BACK_FIELD_CODES.paymentStatus
+          ]?.value === "paid",
+        { timeoutMs: 30000, message: "the record was not written paid" },
+      );
+      expect(phone.pageErrors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
   });
 });
