@@ -125,9 +125,9 @@ export function payOnThisDevice(doc: Document, options: PayOnThisDeviceOptions):
     try {
       const Stripe = await (options.loadStripe ?? loadStripeJs)(doc, stripeJsUrl);
       const made = await createEmbeddedCheckout(Stripe(publishableKey), {
+        // No onComplete: Stripe.js calls it only for sessions made with redirect_on_completion
+        // if_required, which the proxy does not ask for; the session is followed instead.
         fetchClientSecret: () => Promise.resolve(secret),
-        // Called where the session completes without leaving the page (redirect_on_completion).
-        onComplete: () => void checkNow().catch(() => undefined),
       });
       if (closed) return made.destroy();
       checkout = made;
