@@ -51,6 +51,8 @@ export async function measureFirstCheckout(build: ProxyBuild = {}): Promise<Firs
       })),
     );
     bed.stripe.clearRequests();
+    bed.kintone.clearRequests();
+    const startedAt = Date.now();
     const started = performance.now();
     const answer = await call(bed.proxy.url, "POST", "/v1/checkouts", {
       appId: bed.appId,
@@ -69,14 +71,9 @@ export async function measureFirstCheckout(build: ProxyBuild = {}): Promise<Firs
     if (answer.status !== 201) {
       throw new Error(`checkout answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     }
-    // BENCH_TRACE=1 prints when each Stripe request arrived: which ones waited for another.
-    if (process.env.BENCH_TRACE) {
-      for (const r of bed.stripe.requests) {
-        console.log(
-          `${(r.at - bed.stripe.requests[0]!.at).toString().padStart(5)} ${r.method} ${r.path}`,
-        );
-      }
-    }
+    // BENCH_TRACE=1 prints when each kintone and Stripe request arrived, from the moment the
+    // checkout was sent: which ones waited for another.
+    if (process.env.BENCH_TRACE) printTrace(startedAt, wallMs, bed);
     return {
       wallMs,
       roundTrips: wallMs / LATENCY_MS,
@@ -85,6 +82,15 @@ export async function measureFirstCheckout(build: ProxyBuild = {}): Promise<Firs
   } finally {
     await bed.close();
   }
+}
+
+function printTrace(startedAt: number, wallMs: number, bed: Awaited<ReturnType<typeof startBed>>) {
+  const trace = [
+    ...bed.kintone.requests.map((r) => ({ at: r.at, what: `kintone ${r.method} ${r.path}` })),
+    ...bed.stripe.requests.map((r) => ({ at: r.at, what: `Stripe ${r.method} ${r.path}` })),
+  ].sort((a, b) => a.at - b.at);
+  for (const r of trace) console.log(`${(r.at - startedAt).toString().padStart(5)} ${r.what}`);
+  console.log(`${wallMs.toFixed(0).padStart(5)} answered`);
 }
 
 /** The section of bench/RESULTS.md. */
