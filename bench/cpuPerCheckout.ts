@@ -14,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { baselineBuild } from "./baselineBuild";
+import { httpFloorBuild } from "./httpFloor";
 import { profileTop, type ProfileEntry } from "./profileTop";
 import { call, mapping, SECRET, startBed, type Row } from "./setup";
 
@@ -98,6 +99,8 @@ export async function cpuRound(
 export interface CpuComparison {
   baseline?: { commit: string; rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
   current: { rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
+  /** bench/httpFloorProcess.ts: the same checkouts' HTTP alone, measured in the same rounds. */
+  floor: { rounds: CpuRound[]; median: CpuRound };
 }
 
 const medianRound = (rounds: CpuRound[]): CpuRound =>
@@ -122,9 +125,11 @@ export async function compareCpuPerCheckout(): Promise<CpuComparison> {
     : {};
   const baseRounds: CpuRound[] = [];
   const rounds: CpuRound[] = [];
+  const floorRounds: CpuRound[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     if (baseline) baseRounds.push(await cpuRound(baseBuild));
     rounds.push(await cpuRound({}));
+    floorRounds.push(await cpuRound(httpFloorBuild()));
   }
   return {
     ...(baseline
@@ -138,6 +143,7 @@ export async function compareCpuPerCheckout(): Promise<CpuComparison> {
         }
       : {}),
     current: { rounds, median: medianRound(rounds), top: await profiled({}, "current") },
+    floor: { rounds: floorRounds, median: medianRound(floorRounds) },
   };
 }
 
@@ -159,7 +165,7 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
   say(`## 2a. Proxy CPU per checkout at ${CONNECTIONS} connections, baseline and now`);
   say();
   const comparison = await compareCpuPerCheckout();
-  const { baseline, current } = comparison;
+  const { baseline, current, floor } = comparison;
   const ms = (round: CpuRound) => round.cpuMsPerCheckout.toFixed(2);
   const met = current.median.cpuMsPerCheckout <= CPU_TARGET_MS;
   say(
@@ -181,6 +187,9 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
   );
   say(
     `| Every round (ms) | ${baseline ? baseline.rounds.map(ms).join(", ") : "—"} | ${current.rounds.map(ms).join(", ")} | — |`,
+  );
+  say(
+    `| The floor: the same checkouts' 4 HTTP exchanges alone (bench/httpFloorProcess.ts), median | — | ${ms(floor.median)} (rounds ${floor.rounds.map(ms).join(", ")}) | — |`,
   );
   const perCore = (round: CpuRound) => (1000 / round.cpuMsPerCheckout).toFixed(0);
   say(
