@@ -12,8 +12,9 @@ const BLOCK_BYTES = 4096;
 /** How late a line may reach stdout at most. */
 const FLUSH_INTERVAL_MS = 1000;
 
-export function bufferedStdout(): pino.DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: BLOCK_BYTES });
+/** `fd`: stdout unless a test names another file. */
+export function bufferedStdout(fd = 1): pino.DestinationStream {
+  const stream = pino.destination({ dest: fd, sync: false, minLength: BLOCK_BYTES });
   let pending = false;
   const timer = setInterval(() => {
     if (!pending) return;
