@@ -11,6 +11,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../proxy/config";
+import { processStats } from "./processStats";
 import type { FromProxyProcess, ToProxyProcess } from "./proxyProcess";
 
 let incomingRequests = 0;
@@ -113,17 +114,9 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.on("message", (message: ToProxyProcess) => {
     if (message.type === "stats") {
-      const cpu = process.cpuUsage();
       send({
         type: "stats",
-        stats: {
-          cpuMicros: cpu.user + cpu.system,
-          cpuSystemMicros: cpu.system,
-          upstreamRequests: 0,
-          upstreamMs: 0,
-          incomingRequests,
-          rssBytes: process.memoryUsage.rss(),
-        },
+        stats: processStats({ upstreamRequests: 0, upstreamMs: 0, incomingRequests }),
       });
     } else if (message.type === "close") {
       server.closeAllConnections();

@@ -1,23 +1,17 @@
 /**
  * A V8 CPU profile's busy samples by who spends them: each sample goes to the nearest frame on its
- * stack that belongs to a package (node_modules/<name>) or to the compiled proxy itself, skipping
- * Node's own `node:` frames, so the HTTP machinery a package calls counts as that package's; a
- * sample with no such frame (a socket write flushed from the event loop, the garbage collector) is
- * named after its native frame. Module loading is left out, as in bench/profileTop.ts.
- * Format: https://chromedevtools.github.io/devtools-protocol/tot/Profiler/#type-Profile
+ * stack that belongs to a package (node_modules/<name>) or to the compiled proxy itself. Node's
+ * own HTTP, socket and stream frames on the way are named apart ("Node's http/net/streams, called
+ * by …"): the cost of an exchange, not of the code that asked for it. A sample with neither (the
+ * garbage collector) is named after its native frame. Module loading is left out, as in
+ * bench/profileTop.ts.
  */
-import fs from "node:fs";
+import { readProfile } from "./readProfile";
 
 export interface OwnerShare {
   owner: string;
   /** Share of the busy samples, in percent. */
   percent: number;
-}
-
-interface ProfileNode {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string };
 }
 
 const PROXY_BUNDLES = ["proxyProcess.js", "main.js"];
@@ -35,14 +29,8 @@ function ownerOfUrl(url: string): string | undefined {
 }
 
 export function profileByOwner(file: string, count: number): OwnerShare[] {
-  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    nodes: ProfileNode[];
-    samples: number[];
-  };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const profile = readProfile(file);
+  const { byId, parentOf } = profile;
   const ownerOf = new Map<number, string | null>();
   /** null: module loading, left out. */
   const owner = (id: number): string | null => {
