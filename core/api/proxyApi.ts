@@ -85,6 +85,15 @@ export type CreatedSession = z.infer<typeof createdSessionSchema>;
 export const createCheckoutsAnswerSchema = z.object({ sessions: z.array(createdSessionSchema) });
 export type CreateCheckoutsAnswer = z.infer<typeof createCheckoutsAnswerSchema>;
 
+/** Stripe's billing intervals: https://docs.stripe.com/api/prices/create#create_price-recurring-interval */
+export const SUBSCRIPTION_INTERVALS = ["day", "week", "month", "year"] as const;
+export type SubscriptionInterval = (typeof SUBSCRIPTION_INTERVALS)[number];
+export const recurringSchema = z.object({
+  interval: z.enum(SUBSCRIPTION_INTERVALS),
+  intervalCount: z.number().int().min(1),
+});
+export type Recurring = z.infer<typeof recurringSchema>;
+
 export const previewLineItemSchema = z.object({
   recordId: z.string(),
   row: z.number().int().optional(),
@@ -98,6 +107,8 @@ export const previewLineItemSchema = z.object({
   imageCount: z.number().int(),
   /** The line's tax percent, e.g. "10" or "8"; absent without a tax rate. */
   taxRate: z.string().optional(),
+  /** A subscription line: charged every `intervalCount` `interval`s ("¥5,000 / month"). */
+  recurring: recurringSchema.optional(),
 });
 export type PreviewLineItem = z.infer<typeof previewLineItemSchema>;
 export const previewSessionSchema = z.object({
@@ -139,6 +150,13 @@ export const sessionViewSchema = z.object({
   amountRefunded: z.number().int().optional(),
   /** An expired session's recovery link (`afterExpirationRecovery`). */
   recoveryUrl: z.string().optional(),
+  /** A subscription-mode session's subscription, once paid: its id, Stripe's state, period end (ISO 8601). */
+  subscriptionId: z.string().optional(),
+  subscriptionStatus: z.string().optional(),
+  currentPeriodEnd: z.string().optional(),
+  cancelAtPeriodEnd: z.boolean().optional(),
+  /** An open embedded session's client secret, for Stripe.js on the record screen. */
+  clientSecret: z.string().optional(),
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });
@@ -150,6 +168,23 @@ export const sessionListAnswerSchema = z.object({
 });
 /** GET /v1/checkouts. */
 export type SessionListAnswer = z.infer<typeof sessionListAnswerSchema>;
+
+/** POST /v1/subscriptions/:id/cancel: at the period's end (default) or now. */
+export const cancelSubscriptionBodySchema = z.object({ atPeriodEnd: z.boolean().optional() });
+export type CancelSubscriptionBody = z.infer<typeof cancelSubscriptionBodySchema>;
+export const subscriptionViewSchema = z.object({
+  id: z.string(),
+  /** Stripe's: `active`, `past_due`, `canceled`, `incomplete`, `trialing`, `unpaid`, … */
+  status: z.string(),
+  cancelAtPeriodEnd: z.boolean(),
+  /** ISO 8601; null once canceled without a period. */
+  currentPeriodEnd: z.string().nullable(),
+  appId: z.string().nullable(),
+  recordIds: z.array(z.string()),
+});
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+export const subscriptionAnswerSchema = z.object({ subscription: subscriptionViewSchema });
+export type SubscriptionAnswer = z.infer<typeof subscriptionAnswerSchema>;
 
 export const jobStatusSchema = z.enum([
   "queued",

@@ -5,6 +5,7 @@
 import type { KintoneFile } from "../kintone/KintoneRecord";
 import type { TaxBehavior, TaxPerRate } from "../tax/computeTaxes";
 import type { TaxPercent } from "../tax/taxPercent";
+import type { Recurring } from "../api/proxyApi";
 
 export interface PlannedLineItem {
   recordId: string;
@@ -24,6 +25,8 @@ export interface PlannedLineItem {
   priceId?: string;
   /** The line's consumption tax percent (`lineItem.taxRate`); absent: no tax rate. */
   taxRate?: TaxPercent;
+  /** A subscription line (`lineItem.recurring`, mode subscription): billed every period; absent: once. */
+  recurring?: Recurring;
 }
 
 /** An existing Stripe Price as read from Stripe, for lines that name one (`lineItem.priceId`). */
@@ -35,6 +38,8 @@ export interface KnownPrice {
   active: boolean;
   /** A subscription price cannot be charged once. */
   recurring: boolean;
+  /** A recurring price's period, as Stripe gives it (`recurring.interval`, `interval_count`). */
+  recurringInterval?: Recurring;
 }
 
 /** What the engine knows beyond records and mapping. */
@@ -63,6 +68,8 @@ export interface PlannedSession {
   customerEmail?: string;
   /** An existing Stripe customer (`cus_…`) from the session's first record. */
   customer?: string;
+  /** `subscription` when the mapping's mode is; absent: a one-time payment. */
+  mode?: "subscription";
 }
 
 export type IssueCode =

@@ -105,6 +105,13 @@ const mappingConfigObject = z.strictObject({
     priceId: valueRefSchema.optional(),
     /** The line's consumption tax, a percent: "10", "8" or "0". */
     taxRate: valueRefSchema.optional(),
+    /**
+     * The line is charged every `intervalCount` (default 1) `interval`s (`day|week|month|year`,
+     * from a field or a constant); only with `mode: "subscription"`.
+     */
+    recurring: z
+      .strictObject({ interval: valueRefSchema, intervalCount: valueRefSchema.optional() })
+      .optional(),
   }),
   currency: z.union([
     z.string().regex(/^[A-Za-z]{3}$/, { message: "must be a 3-letter ISO 4217 code" }),
@@ -149,6 +156,10 @@ const mappingConfigObject = z.strictObject({
     invoiceUrl: fieldCode.optional(),
     invoicePdfUrl: fieldCode.optional(),
     amountTax: fieldCode.optional(),
+    /** A subscription's id, Stripe's state (`active`, `past_due`, `canceled`, …) and its period end (DATETIME). */
+    subscriptionId: fieldCode.optional(),
+    subscriptionStatus: fieldCode.optional(),
+    currentPeriodEnd: fieldCode.optional(),
     /** Custom field key → the field that receives what the buyer entered. */
     customFields: z.record(z.string(), fieldCode).optional(),
   }),
@@ -174,6 +185,8 @@ const mappingConfigObject = z.strictObject({
   ...taxOptionsShape,
   /** An existing Stripe customer (`cus_…`), e.g. from a field. */
   customer: valueRefSchema.optional(),
+  /** Default payment; subscription: the lines with `lineItem.recurring` are billed every period. */
+  mode: z.enum(["payment", "subscription"]).optional(),
 });
 
 export const mappingConfigSchema = mappingConfigObject.superRefine((mapping, ctx) => {

@@ -20,6 +20,7 @@ import { saveSettings } from "./saveSettings";
 import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
 import { taxSection } from "./sections/taxSection";
 import { checkoutSection } from "./sections/checkoutSection";
+import { embeddedCheckoutSection } from "./sections/embeddedCheckoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
 import { lineItemSection } from "./sections/lineItemSection";
@@ -79,6 +80,7 @@ export function renderSettingsScreen(
     previousProxyUrl,
   });
   const processActions = processActionsSection(context);
+  const embeddedCheckout = embeddedCheckoutSection(context, stored);
 
   const saveButton = new Button({ text: t.save, type: "submit" });
   const cancelButton = new Button({ text: t.cancel, type: "normal" });
@@ -93,6 +95,7 @@ export function renderSettingsScreen(
     lineItemSection(context),
     checkoutSection(context),
     checkoutOptionsSection(context),
+    embeddedCheckout.element,
     taxSection(context),
     writeBackSection(context),
     statusLabelsSection(context),
@@ -103,13 +106,16 @@ export function renderSettingsScreen(
 
   if (parsedMapping !== undefined && !parsedMapping.ok) showNotice(t.settingsStoredMappingInvalid);
 
-  const checkAll = () =>
-    checkSettingsForm(
+  const checkAll = () => {
+    const checked = checkSettingsForm(
       { ...connection.typed(), secretStored: connection.secretStored },
       state,
       context.fields,
       t,
     );
+    const embedded = embeddedCheckout.check();
+    return { ...checked, embedded, errors: [...checked.errors, ...embedded.errors] };
+  };
 
   /** After a refused save, errors follow the form as it is corrected, so none stays stale. */
   let recheckOnChange = false;
@@ -118,10 +124,10 @@ export function renderSettingsScreen(
   });
 
   const save = async (): Promise<boolean> => {
-    const { connectionCheck, mappingCheck, errors } = checkAll();
+    const { connectionCheck, mappingCheck, embedded, errors } = checkAll();
     summary.show(errors);
     recheckOnChange = errors.length > 0;
-    if (!connectionCheck.ok || !mappingCheck.ok) return false;
+    if (!connectionCheck.ok || !mappingCheck.ok || embedded.errors.length > 0) return false;
     saveButton.disabled = true;
     try {
       await saveSettings(
@@ -130,6 +136,7 @@ export function renderSettingsScreen(
           secret: connectionCheck.secret,
           appId,
           mappingJson: JSON.stringify(mappingCheck.mapping),
+          embeddedCheckout: embedded.settings,
         },
         previousProxyUrl === undefined ? [] : [previousProxyUrl],
       );

@@ -63,14 +63,14 @@ async function createChecked(
     appId,
     input.records.map((r) => r.id),
   );
-  const { replayed, remaining } = replayMadeSessions(
+  const { replayed, remaining } = await replayMadeSessions(
     deps,
     { appId, asked: input.records, mapping },
     records,
   );
   if (remaining.length === 0) return { kind: "created", sessions: replayed };
   // A preview is refused too: the dialog then shows which records are paid.
-  refuseBilledRecords(
+  await refuseBilledRecords(
     deps.journal,
     appId,
     mapping,

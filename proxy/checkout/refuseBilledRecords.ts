@@ -22,16 +22,16 @@ export function billsRecord(session: Pick<JournalSession, "status" | "paymentSta
 }
 
 /** Throws RECORD_ALREADY_PAID naming every billed record of these, with its newest billing session. */
-export function refuseBilledRecords(
+export async function refuseBilledRecords(
   journal: Journal,
   appId: string,
   mapping: Pick<MappingConfig, "allowRepeatPayment">,
   recordIds: readonly string[],
-): void {
+): Promise<void> {
   if (mapping.allowRepeatPayment) return;
   const billed: AlreadyPaidDetail[] = [];
   for (const recordId of recordIds) {
-    const sessions = journal.sessions.listForRecord(appId, recordId).filter(billsRecord);
+    const sessions = (await journal.sessions.listForRecord(appId, recordId)).filter(billsRecord);
     const newest = sessions[sessions.length - 1];
     if (newest) {
       billed.push({ recordId, sessionId: newest.sessionId, paymentStatus: newest.paymentStatus });

@@ -9,5 +9,5 @@ export async function getCheckout(
   scope?: AppScope,
 ): Promise<SessionView> {
   const session = await retrieveSessionInScope(deps, sessionId, scope);
-  return toSessionView(session, deps.journal.sessions.get(sessionId));
+  return toSessionView(session, await deps.journal.sessions.get(sessionId));
 }

@@ -24,7 +24,7 @@ export async function writeSessionState(
     return;
   }
   const fields = mappingWriteBackFields(parsed.mapping, state);
-  const recordIds = recordsShowingSession(deps.journal, session, parsed.mapping);
+  const recordIds = await recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,
     recordIds.map((recordId) => ({ recordId, fields })),

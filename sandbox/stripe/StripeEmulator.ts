@@ -15,11 +15,13 @@ import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
 import { randomId, StripeStore, type StripeStoreState } from "./StripeStore";
 import type { CheckoutSession, Dispute, Refund } from "./stripeObjects";
+import type { RenewalOutcome } from "./subscriptionObjects";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";
 import { DASHBOARD_PATH } from "./dashboardPage";
 import { handleHostedCheckout, handleRecoveryLink } from "./hostedCheckoutPage";
+import { handleEmbeddedCheckout, isEmbeddedCheckoutPath } from "./embeddedCheckoutScript";
 import { RECOVERY_PATH_PREFIX } from "./RecoveryFlows";
 import { handleHostedInvoice, INVOICE_PATH_PREFIX } from "./hostedInvoicePage";
 import {
@@ -42,10 +44,13 @@ import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 import { registerTaxRateRoutes } from "./resources/taxRates";
 import { registerInvoiceRoutes } from "./resources/invoices";
+import { registerSubscriptionRoutes } from "./resources/subscriptions";
+import { registerTestClockRoutes } from "./resources/testClocks";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
 export type { DisputeOutcome } from "./DisputeFlows";
+export type { RenewalOutcome, Subscription } from "./subscriptionObjects";
 export type {
   StripeEmulator,
   StripeEmulatorOptions,
@@ -117,7 +122,12 @@ class StripeEmulatorServer implements StripeEmulator {
     registerWebhookEndpointRoutes(this.router, this.context);
     registerTaxRateRoutes(this.router, this.context);
     registerInvoiceRoutes(this.router, this.context);
-    this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
+    registerSubscriptionRoutes(this.router, this.context, this.flows.subscriptions);
+    registerTestClockRoutes(this.router, this.context, this.flows.subscriptions);
+    this.expiryTimer = setInterval(() => {
+      this.flows.expireDueSessions();
+      this.flows.subscriptions.renewDue();
+    }, 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
@@ -181,6 +191,7 @@ class StripeEmulatorServer implements StripeEmulator {
     }
     this.store.advance(seconds);
     this.flows.expireDueSessions();
+    this.flows.subscriptions.renewDue();
   }
 
   now(): number {
@@ -215,6 +226,10 @@ class StripeEmulatorServer implements StripeEmulator {
   async openDispute(sessionId: string, options: { amount?: number } = {}): Promise<Dispute> {
     const paymentIntent = this.flows.paymentIntentOf(sessionId);
     return structuredClone(this.disputes.open(paymentIntent, options.amount));
+  }
+
+  async setNextRenewal(subscriptionId: string, outcome: RenewalOutcome): Promise<void> {
+    this.flows.subscriptions.setNextRenewal(subscriptionId, outcome);
   }
 
   async closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute> {
@@ -273,6 +288,10 @@ class StripeEmulatorServer implements StripeEmulator {
     response.setHeader("Request-Id", requestId);
     const url = new URL(request.url ?? "/", "http://localhost");
     const path = url.pathname;
+    if (isEmbeddedCheckoutPath(path)) {
+      handleEmbeddedCheckout(request, response, path, this.context);
+      return;
+    }
     if (path === "/_emulator" || path.startsWith("/_emulator/")) {
       await handleControlRequest(
         request,
@@ -291,6 +310,7 @@ class StripeEmulatorServer implements StripeEmulator {
         flows: this.flows,
         disputes: this.disputes,
         timeZone: this.config.displayTimeZone,
+        advanceClock: (seconds: number) => this.advanceClock(seconds),
       };
       await handleDashboard(request, response, url, { ...deps, token: this.dashboardToken });
       return;
