@@ -51,8 +51,6 @@ export async function prepareImages(
       prepared.set(file.fileKey, { url: known });
       return;
     }
-    // The converter loads while the file downloads, not after.
-    deps.imageNormalizer.warmUp?.();
     const downloaded = await deps.records.downloadFile(file.fileKey, appId);
     try {
       const normalized = await deps.imageNormalizer.normalize({

@@ -9,8 +9,6 @@ export interface ImageNormalizer {
     filename: string;
     contentType?: string;
   }): Promise<NormalizedImage>;
-  /** Starts loading what `normalize` needs, while the images are still being downloaded. */
-  warmUp?(): void;
 }
 
 export interface NormalizedImage {

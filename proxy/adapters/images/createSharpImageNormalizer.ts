@@ -58,10 +58,6 @@ export function createSharpImageNormalizer(
     (loading ??= Promise.resolve().then(() => require("sharp") as typeof sharpFactory));
 
   return {
-    warmUp() {
-      // After this turn's requests have gone out: loading blocks the thread for tens of ms.
-      if (!loading) setImmediate(() => void loadSharp().catch(() => undefined));
-    },
     async normalize({ bytes, filename }) {
       const sharp = await loadSharp();
       const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
