@@ -34,8 +34,22 @@ export function parseMappingConfig(json: string): ParseMappingResult {
   return validateMappingConfig(candidate);
 }
 
-/** The same checks for a value that is already parsed. */
+/**
+ * Mappings these checks passed, by identity. The engine is handed the one a route already checked
+ * and parseMappingConfigOnce deep-froze: frozen, it cannot have changed, so checking it again would
+ * only cost CPU. A mapping that is not frozen is always checked.
+ */
+const checkedMappings = new WeakSet<object>();
+
+/** The same checks for a value that is already parsed; a mapping these checks passed, as it is. */
 export function validateMappingConfig(candidate: unknown): ParseMappingResult {
+  if (
+    typeof candidate === "object" &&
+    candidate !== null &&
+    Object.isFrozen(candidate) &&
+    checkedMappings.has(candidate)
+  )
+    return { ok: true, mapping: candidate as MappingConfig };
   const parsed = mappingConfigSchema.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
@@ -45,7 +59,9 @@ export function validateMappingConfig(candidate: unknown): ParseMappingResult {
     return { ok: false, problems };
   }
   const problems = crossFieldProblems(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, mapping: parsed.data };
+  if (problems.length > 0) return { ok: false, problems };
+  checkedMappings.add(parsed.data);
+  return { ok: true, mapping: parsed.data };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ordersMappingJson } from "../../../testkit/ordersMapping";
-import { parseMappingConfig } from "../parseMappingConfig";
+import { mappingConfigSchema } from "../MappingConfig";
+import { parseMappingConfig, validateMappingConfig } from "../parseMappingConfig";
 import { parseMappingConfigOnce, REMEMBERED_MAPPINGS } from "../parseMappingConfigOnce";
 
 describe("parseMappingConfigOnce", () => {
@@ -40,5 +41,32 @@ describe("parseMappingConfigOnce", () => {
     for (const text of texts.slice(2)) parseMappingConfigOnce(text);
     expect(parseMappingConfigOnce(texts[0]!)).toBe(first);
     expect(parseMappingConfigOnce(texts[1]!)).not.toBe(second);
+  });
+});
+
+describe("validateMappingConfig on a mapping already checked", () => {
+  const schemaChecks = () => {
+    const spy = jest.spyOn(mappingConfigSchema, "safeParse");
+    return { count: () => spy.mock.calls.length, restore: () => spy.mockRestore() };
+  };
+
+  it("passes the frozen mapping parseMappingConfigOnce gave without checking it again", () => {
+    const result = parseMappingConfigOnce(ordersMappingJson({ currency: "GBP" }));
+    if (!result.ok) throw new Error("expected a valid mapping");
+    const checks = schemaChecks();
+    try {
+      expect(validateMappingConfig(result.mapping)).toEqual({ ok: true, mapping: result.mapping });
+      expect(checks.count()).toBe(0);
+    } finally {
+      checks.restore();
+    }
+  });
+
+  it("checks again a mapping that is not frozen, so a change made since is found", () => {
+    const result = parseMappingConfig(ordersMappingJson());
+    if (!result.ok) throw new Error("expected a valid mapping");
+    (result.mapping as { currency: unknown }).currency = "XXX";
+    const again = validateMappingConfig(result.mapping);
+    expect(again.ok).toBe(false);
   });
 });
