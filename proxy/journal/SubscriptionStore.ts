@@ -20,7 +20,8 @@ export interface JournalSubscription {
   /** The newest period billed (the end of it, unix seconds), and whether it was paid or failed. */
   billedPeriodEnd: number | null;
   paymentStatus: "paid" | "failed" | null;
-  /** When the newest paid period was paid. */
+  /** The newest period paid (its end, unix seconds), and when it was paid. */
+  paidPeriodEnd: number | null;
   paidAt: Date | null;
 }
 

@@ -60,6 +60,7 @@ export async function linkSessionSubscription(
       cancelAtPeriodEnd: false,
       billedPeriodEnd: null,
       paymentStatus: null,
+      paidPeriodEnd: null,
       paidAt: null,
     };
     await deps.journal.subscriptions.save(subscription);

@@ -64,19 +64,21 @@ function applyInvoice(
   change: Extract<SubscriptionChange, { kind: "invoice" }>,
 ): JournalSubscription {
   const period = change.periodEnd;
-  if (period === null || isOlder(period, current.billedPeriodEnd)) return current;
-  const samePeriod = period === current.billedPeriodEnd;
-  // Within one period a payment only goes from failed to paid.
-  if (samePeriod && (current.paymentStatus === "paid" || !change.paid)) return current;
-  const next: JournalSubscription = {
-    ...current,
-    billedPeriodEnd: period,
-    paymentStatus: change.paid ? "paid" : "failed",
-  };
-  if (change.paid) {
+  if (period === null) return current;
+  const next: JournalSubscription = { ...current };
+  // The newest period paid gives paidAt and the period's end, whatever failed after it.
+  if (change.paid && !isOlderOrSame(period, current.paidPeriodEnd)) {
+    next.paidPeriodEnd = period;
     next.paidAt = new Date(change.at * 1000);
     next.currentPeriodEnd = laterOf(current.currentPeriodEnd, period);
   }
+  // The payment shown is the newest period billed's; within one period it goes failed → paid only.
+  const newer = current.billedPeriodEnd === null || period > current.billedPeriodEnd;
+  const retried =
+    period === current.billedPeriodEnd && change.paid && current.paymentStatus !== "paid";
+  if (!newer && !retried) return next;
+  next.billedPeriodEnd = period;
+  next.paymentStatus = change.paid ? "paid" : "failed";
   // The invoice's word on the subscription's state, unless a later snapshot said otherwise.
   if (!isFinal(current.status) && change.at >= current.statusAt) {
     if (!change.paid) next.status = "past_due";
@@ -84,6 +86,10 @@ function applyInvoice(
     if (next.status !== current.status) next.statusAt = change.at;
   }
   return next;
+}
+
+function isOlderOrSame(value: number, than: number | null): boolean {
+  return than !== null && value <= than;
 }
 
 function isOlder(value: number | null, than: number | null): boolean {
@@ -104,6 +110,7 @@ function sameState(a: JournalSubscription, b: JournalSubscription): boolean {
     a.cancelAtPeriodEnd === b.cancelAtPeriodEnd &&
     a.billedPeriodEnd === b.billedPeriodEnd &&
     a.paymentStatus === b.paymentStatus &&
+    a.paidPeriodEnd === b.paidPeriodEnd &&
     a.paidAt?.getTime() === b.paidAt?.getTime()
   );
 }

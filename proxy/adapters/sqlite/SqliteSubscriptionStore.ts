@@ -13,13 +13,15 @@ interface SubscriptionRow {
   cancelAtPeriodEnd: number;
   billedPeriodEnd: number | null;
   paymentStatus: "paid" | "failed" | null;
+  paidPeriodEnd: number | null;
   paidAt: number | null;
 }
 
 const SELECT_SUBSCRIPTION = `SELECT subscription_id AS subscriptionId, session_id AS sessionId,
     app_id AS appId, record_ids AS recordIds, status, status_at AS statusAt,
     current_period_end AS currentPeriodEnd, cancel_at_period_end AS cancelAtPeriodEnd,
-    billed_period_end AS billedPeriodEnd, payment_status AS paymentStatus, paid_at AS paidAt
+    billed_period_end AS billedPeriodEnd, payment_status AS paymentStatus,
+    paid_period_end AS paidPeriodEnd, paid_at AS paidAt
   FROM subscriptions`;
 
 export class SqliteSubscriptionStore implements SubscriptionStore {
@@ -30,13 +32,13 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       .statement(
         `INSERT INTO subscriptions (subscription_id, session_id, app_id, record_ids, status,
            status_at, current_period_end, cancel_at_period_end, billed_period_end,
-           payment_status, paid_at)
+           payment_status, paid_period_end, paid_at)
          VALUES (@subscriptionId, @sessionId, @appId, @recordIds, @status, @statusAt,
-           @currentPeriodEnd, @cancelAtPeriodEnd, @billedPeriodEnd, @paymentStatus, @paidAt)
+           @currentPeriodEnd, @cancelAtPeriodEnd, @billedPeriodEnd, @paymentStatus, @paidPeriodEnd, @paidAt)
          ON CONFLICT (subscription_id) DO UPDATE SET status = @status, status_at = @statusAt,
            current_period_end = @currentPeriodEnd, cancel_at_period_end = @cancelAtPeriodEnd,
            billed_period_end = @billedPeriodEnd, payment_status = @paymentStatus,
-           paid_at = @paidAt`,
+           paid_period_end = @paidPeriodEnd, paid_at = @paidAt`,
       )
       .run(toRow(subscription));
   }

@@ -135,6 +135,7 @@ export const MIGRATIONS: string[] = [
      cancel_at_period_end INTEGER NOT NULL DEFAULT 0,
      billed_period_end INTEGER,
      payment_status TEXT,
+     paid_period_end INTEGER,
      paid_at INTEGER
    );
    CREATE INDEX subscriptions_by_session ON subscriptions (session_id);`,
