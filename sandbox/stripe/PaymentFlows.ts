@@ -15,6 +15,7 @@ import { randomId } from "./StripeStore";
 import type { Charge, CheckoutSession, PaymentIntent, Refund } from "./stripeObjects";
 import { applySessionAmounts } from "./sessionTaxes";
 import { InvoiceFlows } from "./InvoiceFlows";
+import { SubscriptionFlows } from "./SubscriptionFlows";
 
 /**
  * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
@@ -27,11 +28,13 @@ export interface BuyerChoices {
 
 export class PaymentFlows {
   readonly recovery: RecoveryFlows;
+  readonly subscriptions: SubscriptionFlows;
   private readonly invoices: InvoiceFlows;
 
   constructor(private readonly context: EmulatorContext) {
     this.recovery = new RecoveryFlows(context, (session) => this.expireIfDue(session));
     this.invoices = new InvoiceFlows(context);
+    this.subscriptions = new SubscriptionFlows(context);
   }
 
   private get store() {
@@ -210,6 +213,7 @@ export class PaymentFlows {
     const { session, paymentIntent } = this.completeOpen(sessionId, choices, "processing", "card");
     this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "card");
     session.payment_status = "paid";
+    if (session.mode === "subscription") this.subscriptions.start(session, paymentIntent);
     const invoice = this.invoices.issueFor(session);
     this.emit("checkout.session.completed", session, NO_REQUEST);
     this.invoices.announce(invoice);
