@@ -52,6 +52,7 @@ kintone.events.on(
       settings: settings && { mapping: settings.mapping, client: settings.client },
       reload: () => location.reload(),
       api: pageKintoneApi(),
+      subscriptions: settings?.client,
     });
     return event;
   },

@@ -19,6 +19,7 @@ import { loadProcessSettings, type ProcessSettingsView } from "./processSettings
 import { saveSettings } from "./saveSettings";
 import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
 import { taxSection } from "./sections/taxSection";
+import { subscriptionSection } from "./sections/subscriptionSection";
 import { checkoutSection } from "./sections/checkoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
@@ -94,6 +95,7 @@ export function renderSettingsScreen(
     checkoutSection(context),
     checkoutOptionsSection(context),
     taxSection(context),
+    subscriptionSection(context),
     writeBackSection(context),
     statusLabelsSection(context),
     processActions.element,
