@@ -70,7 +70,7 @@ async function createChecked(
   );
   if (remaining.length === 0) return { kind: "created", sessions: replayed };
   // A preview is refused too: the dialog then shows which records are paid.
-  refuseBilledRecords(
+  await refuseBilledRecords(
     deps.journal,
     appId,
     mapping,

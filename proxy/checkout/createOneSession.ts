@@ -43,7 +43,7 @@ export async function createOneSession(
     coordination.withLocks(recordLocks, async () => {
       // Again under the records' locks: a payment may have been applied since the request's check.
       try {
-        refuseBilledRecords(deps.journal, appId, mapping, planned.recordIds);
+        await refuseBilledRecords(deps.journal, appId, mapping, planned.recordIds);
       } catch (error) {
         deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
         throw error;

@@ -21,7 +21,7 @@ export async function createSessionForRecord(
   input: { appId: string; mapping: MappingConfig; record: KintoneRecord; language?: Language },
 ): Promise<{ session: CreatedSession; replacedWrites: RecordWrite[] }> {
   const { appId, mapping, record } = input;
-  refuseBilledRecords(deps.journal, appId, mapping, [String(record.$id?.value)]);
+  await refuseBilledRecords(deps.journal, appId, mapping, [String(record.$id?.value)]);
   const prices = await knownPrices(deps, [record], mapping);
   const sessions = planSessions([record], mapping, input.language, { prices });
   const [planned] = sessions;
