@@ -21,6 +21,7 @@ const PRODUCT_PERMISSIONS = [
   "file_link_write",
   "event_read",
   "webhook_endpoint_read",
+  "subscription_write",
 ];
 
 function keyWith(permissions: string[]) {

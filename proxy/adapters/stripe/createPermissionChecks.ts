@@ -65,12 +65,7 @@ const PERMISSION_PROBES: PermissionProbe[] = [
     send: ({ stripe, paced }) => paced.api(() => stripe.events.list({ limit: 1 })),
   },
   {
-    // Subscription sessions: the cancel route updates or cancels the subscription.
-    resource: "Subscriptions",
-    access: "write",
-    send: ({ stripe, paced }) => paced.api(() => stripe.subscriptions.create(NO_PARAMETERS)),
-  },
-  {
+    // Subscription sessions: the cancel route reads the subscription, then updates or cancels it.
     resource: "Subscriptions",
     access: "read",
     send: ({ stripe, paced }) => paced.api(() => stripe.subscriptions.list({ limit: 1 })),
