@@ -49,24 +49,32 @@ export async function linkSessionSubscription(
 ): Promise<boolean> {
   return deps.coordination.withLocks([subscriptionLock(subscriptionId)], async () => {
     if (await deps.journal.subscriptions.get(subscriptionId)) return false;
-    const subscription: JournalSubscription = {
-      subscriptionId,
-      sessionId: session.sessionId,
-      appId: session.appId,
-      recordIds: session.recordIds,
-      status: null,
-      statusAt: 0,
-      currentPeriodEnd: null,
-      cancelAtPeriodEnd: false,
-      billedPeriodEnd: null,
-      paymentStatus: null,
-      paidPeriodEnd: null,
-      paidAt: null,
-    };
+    const subscription = newSubscription(subscriptionId, session);
     await deps.journal.subscriptions.save(subscription);
     await writeSubscriptionState(deps, subscription);
     return true;
   });
+}
+
+/** A subscription just tied to its session: no event has told its state yet. */
+export function newSubscription(
+  subscriptionId: string,
+  session: Pick<JournalSession, "sessionId" | "appId" | "recordIds">,
+): JournalSubscription {
+  return {
+    subscriptionId,
+    sessionId: session.sessionId,
+    appId: session.appId,
+    recordIds: session.recordIds,
+    status: null,
+    statusAt: 0,
+    currentPeriodEnd: null,
+    cancelAtPeriodEnd: false,
+    billedPeriodEnd: null,
+    paymentStatus: null,
+    paidPeriodEnd: null,
+    paidAt: null,
+  };
 }
 
 export function subscriptionLock(subscriptionId: string): string {

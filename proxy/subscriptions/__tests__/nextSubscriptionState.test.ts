@@ -1,4 +1,5 @@
 import type { JournalSubscription } from "../../journal/SubscriptionStore";
+import { newSubscription } from "../applySubscriptionEvent";
 import { nextSubscriptionState, type SubscriptionChange } from "../nextSubscriptionState";
 
 const DAY = 24 * 60 * 60;
@@ -7,20 +8,7 @@ const P1 = T0 + 30 * DAY;
 const P2 = P1 + 31 * DAY;
 const P3 = P2 + 30 * DAY;
 
-const linked: JournalSubscription = {
-  subscriptionId: "sub_1",
-  sessionId: "cs_1",
-  appId: "12",
-  recordIds: ["1"],
-  status: null,
-  statusAt: 0,
-  currentPeriodEnd: null,
-  cancelAtPeriodEnd: false,
-  billedPeriodEnd: null,
-  paymentStatus: null,
-  paidPeriodEnd: null,
-  paidAt: null,
-};
+const linked = newSubscription("sub_1", { sessionId: "cs_1", appId: "12", recordIds: ["1"] });
 
 function snapshot(
   at: number,
