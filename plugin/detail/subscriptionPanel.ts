@@ -5,7 +5,7 @@
  */
 import type { SessionViewAnswer } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import { resolveRecurring } from "../../core/subscription/resolveRecurring";
+import { recordPeriod } from "../../core/subscription/recordPeriod";
 import type { ProxyClient } from "../api/ProxyClient";
 import { describeProxyError } from "../i18n/describeProxyError";
 import type { Language, Messages } from "../i18n/messages";
@@ -61,11 +61,7 @@ function renderSubscription(
   const { messages, language } = options;
   const status = session.subscriptionStatus ?? "";
   const state = subscriptionStateLabel(status, messages);
-  const recurring = resolveRecurring(options.mapping.lineItem.recurring, {
-    recordId: options.recordId,
-    record: options.record,
-  });
-  const period = recurring.ok ? recurring.recurring : undefined;
+  const period = recordPeriod(options.mapping.lineItem.recurring, options.record);
   const amount =
     session.amountTotal === null || session.currency === null
       ? ""
