@@ -10,6 +10,7 @@ import type { CheckoutIntentStore } from "./CheckoutIntentStore";
 import type { JobStore } from "./JobStore";
 import type { SessionStore } from "./SessionStore";
 import type { StripeEventStore } from "./StripeEventStore";
+import type { SubscriptionStore } from "./SubscriptionStore";
 import type { WebhookWatch } from "./WebhookWatch";
 import type { WriteBackStore } from "./WriteBackStore";
 
@@ -21,5 +22,6 @@ export interface Journal {
   readonly jobs: JobStore;
   readonly stripeEvents: StripeEventStore;
   readonly webhookWatch: WebhookWatch;
+  readonly subscriptions: SubscriptionStore;
   close(): void;
 }

@@ -6,12 +6,36 @@
  */
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST } from "./EventBus";
-import { randomId } from "./StripeStore";
-import type { CheckoutSession } from "./stripeObjects";
+import { randomId, type StripeStore } from "./StripeStore";
+import type { CheckoutSession, LineItem } from "./stripeObjects";
 import type { Invoice, InvoiceLine } from "./taxAndInvoiceObjects";
 
 /** Stripe numbers an account's invoices with a prefix and a sequence, e.g. "A1B2C3D4-0001". */
 const NUMBER_PREFIX = "EMU0KINT";
+
+/** The account's next invoice number. */
+export function nextInvoiceNumber(store: StripeStore): string {
+  return `${NUMBER_PREFIX}-${String(store.invoices.size + 1).padStart(4, "0")}`;
+}
+
+/** An invoice line for one of a session's line items, with its taxes. */
+export function invoiceLineOf(item: LineItem): InvoiceLine {
+  return {
+    id: randomId("il_"),
+    object: "line_item",
+    amount: item.amount_total,
+    currency: item.currency,
+    description: item.description,
+    quantity: item.quantity,
+    taxes: (item.taxes ?? []).map((tax) => ({
+      amount: tax.amount,
+      tax_behavior: tax.rate.inclusive ? "inclusive" : "exclusive",
+      tax_rate_details: { tax_rate: tax.rate.id },
+      taxable_amount: tax.taxable_amount,
+      type: "tax_rate_details",
+    })),
+  };
+}
 
 export class InvoiceFlows {
   constructor(private readonly context: EmulatorContext) {}
@@ -24,21 +48,7 @@ export class InvoiceFlows {
     const id = randomId("in_");
     const now = store.now();
     const items = store.sessionLineItems.get(session.id) ?? [];
-    const lines: InvoiceLine[] = items.map(({ item }) => ({
-      id: randomId("il_"),
-      object: "line_item",
-      amount: item.amount_total,
-      currency: item.currency,
-      description: item.description,
-      quantity: item.quantity,
-      taxes: (item.taxes ?? []).map((tax) => ({
-        amount: tax.amount,
-        tax_behavior: tax.rate.inclusive ? "inclusive" : "exclusive",
-        tax_rate_details: { tax_rate: tax.rate.id },
-        taxable_amount: tax.taxable_amount,
-        type: "tax_rate_details",
-      })),
-    }));
+    const lines = items.map(({ item }) => invoiceLineOf(item));
     const data = asked.invoice_data;
     const invoice: Invoice = {
       id,
@@ -61,7 +71,7 @@ export class InvoiceFlows {
       lines: { object: "list", data: lines, has_more: false, url: `/v1/invoices/${id}/lines` },
       livemode: session.livemode,
       metadata: { ...data.metadata },
-      number: `${NUMBER_PREFIX}-${String(store.invoices.size + 1).padStart(4, "0")}`,
+      number: nextInvoiceNumber(store),
       status: "paid",
       status_transitions: { finalized_at: now, paid_at: now },
       subtotal: session.amount_subtotal,

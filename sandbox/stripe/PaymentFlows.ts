@@ -8,13 +8,15 @@
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
-import { invalidParam, invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
+import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
 import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { randomId } from "./StripeStore";
 import type { Charge, CheckoutSession, PaymentIntent, Refund } from "./stripeObjects";
 import { applySessionAmounts } from "./sessionTaxes";
 import { InvoiceFlows } from "./InvoiceFlows";
+import { SubscriptionFlows } from "./SubscriptionFlows";
+import { requireAllowedMethod } from "./allowedPaymentMethods";
 
 /**
  * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
@@ -27,11 +29,13 @@ export interface BuyerChoices {
 
 export class PaymentFlows {
   readonly recovery: RecoveryFlows;
+  readonly subscriptions: SubscriptionFlows;
   private readonly invoices: InvoiceFlows;
 
   constructor(private readonly context: EmulatorContext) {
     this.recovery = new RecoveryFlows(context, (session) => this.expireIfDue(session));
     this.invoices = new InvoiceFlows(context);
+    this.subscriptions = new SubscriptionFlows(context);
   }
 
   private get store() {
@@ -210,6 +214,7 @@ export class PaymentFlows {
     const { session, paymentIntent } = this.completeOpen(sessionId, choices, "processing", "card");
     this.succeedCharge(paymentIntent, session.customer_details?.email ?? null, "card");
     session.payment_status = "paid";
+    if (session.mode === "subscription") this.subscriptions.start(session, paymentIntent);
     const invoice = this.invoices.issueFor(session);
     this.emit("checkout.session.completed", session, NO_REQUEST);
     this.invoices.announce(invoice);
@@ -380,16 +385,5 @@ export class PaymentFlows {
     this.context.events.emit("refund.created", refund, cause, undefined, charge.livemode);
     this.emit("charge.refunded", charge, cause, previous);
     return refund;
-  }
-}
-
-/** A session with `allowed_payment_method_types` is paid only in one of them. */
-function requireAllowedMethod(session: CheckoutSession, method: string): void {
-  const allowed = session.allowed_payment_method_types;
-  if (allowed && !allowed.includes(method)) {
-    throw invalidParam(
-      "payment_method_types",
-      `This Checkout Session does not accept ${method}; it accepts ${allowed.join(", ")}.`,
-    );
   }
 }

@@ -15,6 +15,7 @@ import { BuyerChoices, PaymentFlows } from "./PaymentFlows";
 import { apiError } from "./StripeApiError";
 import { randomId, StripeStore, type StripeStoreState } from "./StripeStore";
 import type { CheckoutSession, Dispute, Refund } from "./stripeObjects";
+import type { RenewalOutcome } from "./subscriptionObjects";
 import { DEFAULT_WEBHOOK_RETRY, WebhookDeliverer } from "./WebhookDeliverer";
 import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";
@@ -42,10 +43,12 @@ import { registerPriceRoutes } from "./resources/prices";
 import { registerProductRoutes } from "./resources/products";
 import { registerTaxRateRoutes } from "./resources/taxRates";
 import { registerInvoiceRoutes } from "./resources/invoices";
+import { registerSubscriptionRoutes } from "./resources/subscriptions";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
 export type { DisputeOutcome } from "./DisputeFlows";
+export type { RenewalOutcome, Subscription } from "./subscriptionObjects";
 export type {
   StripeEmulator,
   StripeEmulatorOptions,
@@ -117,7 +120,11 @@ class StripeEmulatorServer implements StripeEmulator {
     registerWebhookEndpointRoutes(this.router, this.context);
     registerTaxRateRoutes(this.router, this.context);
     registerInvoiceRoutes(this.router, this.context);
-    this.expiryTimer = setInterval(() => this.flows.expireDueSessions(), 1000);
+    registerSubscriptionRoutes(this.router, this.context, this.flows.subscriptions);
+    this.expiryTimer = setInterval(() => {
+      this.flows.expireDueSessions();
+      this.flows.subscriptions.renewDue();
+    }, 1000);
     this.expiryTimer.unref();
     this.server = http.createServer((request, response) => {
       this.handle(request, response).catch((error: unknown) => {
@@ -181,6 +188,7 @@ class StripeEmulatorServer implements StripeEmulator {
     }
     this.store.advance(seconds);
     this.flows.expireDueSessions();
+    this.flows.subscriptions.renewDue();
   }
 
   now(): number {
@@ -215,6 +223,10 @@ class StripeEmulatorServer implements StripeEmulator {
   async openDispute(sessionId: string, options: { amount?: number } = {}): Promise<Dispute> {
     const paymentIntent = this.flows.paymentIntentOf(sessionId);
     return structuredClone(this.disputes.open(paymentIntent, options.amount));
+  }
+
+  async setNextRenewal(subscriptionId: string, outcome: RenewalOutcome): Promise<void> {
+    this.flows.subscriptions.setNextRenewal(subscriptionId, outcome);
   }
 
   async closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute> {
@@ -291,6 +303,7 @@ class StripeEmulatorServer implements StripeEmulator {
         flows: this.flows,
         disputes: this.disputes,
         timeZone: this.config.displayTimeZone,
+        advanceClock: (seconds: number) => this.advanceClock(seconds),
       };
       await handleDashboard(request, response, url, { ...deps, token: this.dashboardToken });
       return;

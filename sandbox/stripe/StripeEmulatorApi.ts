@@ -19,6 +19,7 @@ import type {
   StripeFile,
 } from "./stripeObjects";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
+import type { RenewalOutcome, Subscription } from "./subscriptionObjects";
 import type { WebhookDeliveryAttempt, WebhookRetryPolicy } from "./WebhookDeliverer";
 import type { RecordedRequest } from "./http/ApiRequestHandler";
 import type { EndpointRateLimit, FailRule } from "./http/TrafficControls";
@@ -61,6 +62,7 @@ export interface StripeEmulatorState {
   readonly disputes: Dispute[];
   readonly taxRates: TaxRate[];
   readonly invoices: Invoice[];
+  readonly subscriptions: Subscription[];
   readonly webhookDeliveries: WebhookDeliveryAttempt[];
 }
 
@@ -78,6 +80,7 @@ export const STATE_COLLECTIONS = [
   "disputes",
   "taxRates",
   "invoices",
+  "subscriptions",
 ] as const satisfies readonly Exclude<keyof StripeEmulatorState, "webhookDeliveries">[];
 
 export interface StripeEmulator {
@@ -127,6 +130,11 @@ export interface StripeEmulator {
    * charge.dispute.funds_withdrawn; the charge's `disputed` becomes true.
    */
   openDispute(sessionId: string, options?: { amount?: number }): Promise<Dispute>;
+  /**
+   * What a subscription's next renewal does when the clock passes its period end: "pay" (the
+   * default) or "fail" (invoice.payment_failed, the subscription past_due) — once.
+   */
+  setNextRenewal(subscriptionId: string, outcome: RenewalOutcome): Promise<void>;
   /** Closes an open dispute as won or lost: charge.dispute.closed (+ funds_reinstated when won). */
   closeDispute(disputeId: string, outcome: DisputeOutcome): Promise<Dispute>;
   /**

@@ -4,6 +4,7 @@
  */
 import crypto from "node:crypto";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
+import type { RenewalOutcome, SessionSubscriptionData, Subscription } from "./subscriptionObjects";
 import type {
   Charge,
   CheckoutSession,
@@ -64,6 +65,10 @@ export class StripeStore {
   readonly customers = new Map<string, Customer>();
   readonly taxRates = new Map<string, TaxRate>();
   readonly invoices = new Map<string, Invoice>();
+  readonly subscriptions = new Map<string, Subscription>();
+  readonly sessionSubscriptionData = new Map<string, SessionSubscriptionData>();
+  /** subscription id → what its next renewal does, when a control set it (default: paid) */
+  readonly nextRenewalOutcomes = new Map<string, RenewalOutcome>();
   /** recovery url token (its last path segment) → the expired session it recovers */
   readonly recoveryTokens = new Map<string, string>();
   /** expired session id → the newest session made from its recovery url */

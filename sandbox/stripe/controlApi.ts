@@ -25,6 +25,10 @@
  *   POST /_emulator/webhooks/flush
  *   POST /_emulator/webhooks/hold                 events are made and listed but not delivered…
  *   POST /_emulator/webhooks/release              …until this: delivered in order, answered when done
+ *   GET  /_emulator/subscriptions
+ *   POST /_emulator/subscriptions/:id/next_renewal {outcome: "pay" | "fail"} → { subscription,
+ *                                                  nextRenewal }: what the next renewal's charge
+ *                                                  does (once; afterwards renewals are paid again)
  *   POST /_emulator/reset
  * Errors: `{ error: { message } }` with 400 or 404.
  */
@@ -85,7 +89,7 @@ function buyerOfBody(body: Record<string, unknown>): BuyerDetails {
 }
 
 /** Collections whose second path segment is an id. */
-const ID_COLLECTIONS = ["sessions", "events", "disputes"];
+const ID_COLLECTIONS = ["sessions", "events", "disputes", "subscriptions"];
 
 /** The payment intent a body names directly or through its `session`. */
 function paymentIntentOfBody(body: Record<string, unknown>, flows: PaymentFlows): string {
@@ -139,6 +143,16 @@ export async function handleControlRequest(
         return send(response, 200, { events: newestFirst(store.events.values()) });
       case "GET /disputes":
         return send(response, 200, { disputes: newestFirst(store.disputes.values()) });
+      case "GET /subscriptions":
+        return send(response, 200, { subscriptions: newestFirst(store.subscriptions.values()) });
+      case "POST /subscriptions/:id/next_renewal": {
+        const { outcome } = await readJson(request);
+        if (outcome !== "pay" && outcome !== "fail") {
+          throw new ControlError(400, 'outcome must be "pay" or "fail".');
+        }
+        const subscription = flows.subscriptions.setNextRenewal(sessionId, outcome);
+        return send(response, 200, { subscription, nextRenewal: outcome });
+      }
       case "GET /webhooks":
         return send(response, 200, { deliveries: emulator.state.webhookDeliveries });
       case "POST /sessions/:id/pay": {

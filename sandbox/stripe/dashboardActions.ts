@@ -9,6 +9,8 @@
  *   POST /dashboard/sessions/:id/refund  amount=<major units, e.g. 500 or 12.50; empty = all>
  *   POST /dashboard/sessions/:id/dispute
  *   POST /dashboard/disputes/:id/close   outcome=won|lost
+ *   POST /dashboard/subscriptions/:id/next_renewal  outcome=pay|fail
+ *   POST /dashboard/clock/month/advance  the emulator's clock moves one calendar month on
  * Each answers 303 back to the page with what happened (or why not).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -18,7 +20,12 @@ import { NO_REQUEST } from "./EventBus";
 import type { PaymentFlows } from "./PaymentFlows";
 import { StripeApiError } from "./StripeApiError";
 import type { StripeStore } from "./StripeStore";
-import { languageFromAcceptLanguage, type CheckoutLanguage } from "./checkoutPageTexts";
+import {
+  formatDateTime,
+  languageFromAcceptLanguage,
+  type CheckoutLanguage,
+} from "./checkoutPageTexts";
+import { periodBoundary } from "./billingPeriods";
 import { DASHBOARD_PATH, renderDashboardPage, type DashboardNotice } from "./dashboardPage";
 import { dashboardTexts, type DashboardTexts } from "./dashboardTexts";
 import { redirect, sendHtml } from "./emulatorHtml";
@@ -32,6 +39,8 @@ export interface DashboardDeps {
   token: string;
   /** Where the page's times are read (undefined: the machine's zone). */
   timeZone?: string;
+  /** Moves the emulator's clock, with what time passing does (expiry, renewals). */
+  advanceClock: (seconds: number) => Promise<void>;
 }
 
 class DashboardRefusal extends Error {}
@@ -53,6 +62,11 @@ export function parseMajorUnits(
   const whole = match[1] ?? "0";
   const fraction = (match[2] ?? "").padEnd(digits, "0");
   return Number(whole + fraction);
+}
+
+/** The same time a calendar month on (a month-end day ends the shorter month on its last day). */
+function oneMonthLater(now: number): number {
+  return periodBoundary(now, { interval: "month", interval_count: 1, usage_type: "licensed" }, 1);
 }
 
 /** A POST from this emulator's own page: Origin and Sec-Fetch-Site, when sent, must agree. */
@@ -82,14 +96,15 @@ function noticeOf(url: URL): DashboardNotice | undefined {
   return done === null ? undefined : { kind: "done", message: done };
 }
 
-function act(
+async function act(
   deps: DashboardDeps,
   collection: string,
   id: string,
   action: string,
   form: URLSearchParams,
   t: DashboardTexts,
-): string {
+  when: (epochSeconds: number) => string,
+): Promise<string> {
   const { flows, disputes } = deps;
   const route = `${collection}/${action}`;
   switch (route) {
@@ -122,6 +137,20 @@ function act(
       }
       disputes.close(id, outcome);
       return t.disputeClosed(id, outcome);
+    }
+    case "subscriptions/next_renewal": {
+      const outcome = form.get("outcome");
+      if (outcome !== "pay" && outcome !== "fail") {
+        throw new DashboardRefusal(t.outcome('"pay", "fail"'));
+      }
+      flows.subscriptions.setNextRenewal(id, outcome);
+      return t.subscriptions.nextRenewalSet(id, outcome);
+    }
+    case "clock/advance": {
+      if (id !== "month") throw new DashboardRefusal(t.unknownAction(`${collection}/${id}`));
+      const now = deps.store.now();
+      await deps.advanceClock(oneMonthLater(now) - now);
+      return t.subscriptions.clockAdvanced(when(deps.store.now()));
     }
     default:
       throw new DashboardRefusal(t.unknownAction(route));
@@ -168,7 +197,8 @@ export async function handleDashboard(
     // malformed escape: no such object
   }
   try {
-    const done = act(deps, collection, id, action, form, t);
+    const when = (seconds: number) => formatDateTime(seconds, language, deps.timeZone);
+    const done = await act(deps, collection, id, action, form, t, when);
     redirect(response, noticeUrl({ kind: "done", message: done }, language));
   } catch (error) {
     if (!(error instanceof StripeApiError) && !(error instanceof DashboardRefusal)) throw error;

@@ -12,6 +12,7 @@ import { escapeHtml } from "./emulatorHtml";
 import type { StripeStore } from "./StripeStore";
 import type { CheckoutSession, Dispute } from "./stripeObjects";
 import { newestFirst } from "./StripeStore";
+import { subscriptionsSection } from "./dashboardSubscriptions";
 
 export const DASHBOARD_PATH = "/dashboard";
 /** How many of the newest events the page lists. */
@@ -57,7 +58,7 @@ const STYLE = `
   .empty { padding: 24px; text-align: center; color: #697386; }
 `;
 
-function state(text: string, tone: "good" | "wait" | "bad" | "plain" = "plain"): string {
+export function state(text: string, tone: "good" | "wait" | "bad" | "plain" = "plain"): string {
   return `<span class="state ${tone}">${escapeHtml(text)}</span>`;
 }
 
@@ -70,7 +71,7 @@ export function majorUnitsText(amount: number, currency: string): string {
 }
 
 /** A POST form with the page's token and language (the answer speaks it too). */
-function actionForm(
+export function actionForm(
   view: View,
   action: string,
   button: string,
@@ -118,8 +119,9 @@ function sessionRow(store: StripeStore, session: CheckoutSession): SessionRow {
 }
 
 /** What every part of the page needs: the form token, the words, the clock. */
-interface View {
+export interface View {
   token: string;
+  language: CheckoutLanguage;
   t: DashboardTexts;
   when: (epochSeconds: number) => string;
 }
@@ -208,7 +210,7 @@ function recordCell(session: CheckoutSession, { t }: View): string {
 }
 
 /** Column titles; "amount:Title" is right-aligned over its numbers. */
-function headers(...titles: string[]): string {
+export function headers(...titles: string[]): string {
   return titles
     .map((title) =>
       title.startsWith("amount:")
@@ -263,7 +265,7 @@ export function renderDashboardPage(page: DashboardPage, notice?: DashboardNotic
   const { store, token, timeZone } = page;
   const t = dashboardTexts(page.language);
   const when = (epochSeconds: number) => formatDateTime(epochSeconds, page.language, timeZone);
-  const view: View = { token, t, when };
+  const view: View = { token, language: page.language, t, when };
   const message = notice
     ? `<p class="notice ${notice.kind}" role="${notice.kind === "error" ? "alert" : "status"}" data-testid="dashboard-notice">${escapeHtml(notice.message)}</p>`
     : "";
@@ -277,6 +279,7 @@ export function renderDashboardPage(page: DashboardPage, notice?: DashboardNotic
 <main>${message}
 <h2>${escapeHtml(t.sessionsHeading)}</h2>
 ${sessionsTable(store, view)}
+${subscriptionsSection(store, view)}
 <h2>${escapeHtml(t.eventsHeading)}</h2>
 ${eventsTable(store, view)}
 </main></body></html>`;

@@ -52,6 +52,24 @@ export interface DashboardTexts {
   notAnAmount: (text: string, currency: string, digits: number) => string;
   refundZero: string;
   outcome: (allowed: string) => string;
+  // subscriptions and the clock
+  subscriptions: {
+    heading: string;
+    none: string;
+    amountPerPeriod: string;
+    status: string;
+    periodEnd: string;
+    customer: string;
+    cancelsAtPeriodEnd: string;
+    nextRenewalFails: string;
+    ended: (when: string) => string;
+    advanceMonth: string;
+    clockNow: (when: string) => string;
+    nextFails: string;
+    nextPays: string;
+    clockAdvanced: (when: string) => string;
+    nextRenewalSet: (subscription: string, outcome: "pay" | "fail") => string;
+  };
 }
 
 const EN: DashboardTexts = {
@@ -108,6 +126,25 @@ const EN: DashboardTexts = {
     (digits === 0 ? " (whole units)." : ` (at most ${digits} decimals).`),
   refundZero: "A refund must be more than zero.",
   outcome: (allowed) => `outcome must be ${allowed}.`,
+  subscriptions: {
+    heading: "Subscriptions",
+    none: "No subscriptions yet: pay a subscription-mode payment link.",
+    amountPerPeriod: "Amount",
+    status: "Status",
+    periodEnd: "Current period ends",
+    customer: "Customer",
+    cancelsAtPeriodEnd: "cancels at period end",
+    nextRenewalFails: "next renewal fails",
+    ended: (when) => `ended ${when}`,
+    advanceMonth: "Advance 1 month",
+    clockNow: (when) => ` The emulator's clock: ${when}.`,
+    nextFails: "Next renewal fails",
+    nextPays: "Next renewal pays",
+    clockAdvanced: (when) =>
+      `The clock moved one month, to ${when}; due renewals ran (invoice.paid or invoice.payment_failed).`,
+    nextRenewalSet: (subscription, outcome) =>
+      `The next renewal of ${subscription} will ${outcome === "pay" ? "be paid" : "fail"}.`,
+  },
 };
 
 const JA: DashboardTexts = {
@@ -166,6 +203,25 @@ const JA: DashboardTexts = {
     (digits === 0 ? "(整数で入力してください)。" : `(小数点以下 ${digits} 桁まで)。`),
   refundZero: "返金額は 0 より大きくしてください。",
   outcome: (allowed) => `outcome は ${allowed} のいずれかです。`,
+  subscriptions: {
+    heading: "サブスクリプション",
+    none: "サブスクリプションはまだありません。サブスクリプションの決済リンクで支払ってください。",
+    amountPerPeriod: "金額",
+    status: "状態",
+    periodEnd: "現在の期間の終了",
+    customer: "顧客",
+    cancelsAtPeriodEnd: "期間終了で解約",
+    nextRenewalFails: "次回の更新は失敗",
+    ended: (when) => `終了 ${when}`,
+    advanceMonth: "1か月進める",
+    clockNow: (when) => ` エミュレーターの時計: ${when}`,
+    nextFails: "次回の更新を失敗させる",
+    nextPays: "次回の更新を成功させる",
+    clockAdvanced: (when) =>
+      `時計を1か月進めて ${when} にしました。期限の来た更新を行いました (invoice.paid または invoice.payment_failed)。`,
+    nextRenewalSet: (subscription, outcome) =>
+      `${subscription} の次回の更新は${outcome === "pay" ? "成功" : "失敗"}します。`,
+  },
 };
 
 const TEXTS: Record<CheckoutLanguage, DashboardTexts> = { ja: JA, en: EN };

@@ -24,6 +24,10 @@ export function storeResolvers(store: StripeStore): ExpandResolvers {
     price: (id) => store.prices.get(id),
     default_price: (id) => store.prices.get(id),
     file: (id) => store.files.get(id),
+    customer: (id) => store.customers.get(id),
+    invoice: (id) => store.invoices.get(id),
+    latest_invoice: (id) => store.invoices.get(id),
+    subscription: (id) => store.subscriptions.get(id),
   };
 }
 

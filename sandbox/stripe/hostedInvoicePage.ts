@@ -42,7 +42,7 @@ function invoicePage(invoice: Invoice, store: StripeStore): string {
 <body style="font-family:sans-serif;max-width:720px;margin:2em auto">
 <h1>Invoice ${escapeHtml(invoice.number)}</h1>
 <p>${escapeHtml(invoice.description ?? "")}</p>${fields}
-<p>Paid ${escapeHtml(new Date(invoice.status_transitions.paid_at * 1000).toISOString().slice(0, 10))}</p>
+<p>${paidLine(invoice.status_transitions.paid_at)}</p>
 <table style="width:100%;border-collapse:collapse"><tbody>${lines}
 <tr><td colspan="2">Subtotal</td><td>${money(invoice.subtotal)}</td></tr>${taxes}
 <tr><th colspan="2" style="text-align:left">Total</th><th style="text-align:left">${money(invoice.total)}</th></tr>
@@ -62,4 +62,10 @@ export function handleHostedInvoice(
     return;
   }
   sendHtml(response, 200, invoicePage(invoice, store));
+}
+
+/** "Paid 2026-12-07", or "Not paid" for an open invoice (a failed renewal). */
+function paidLine(paidAt: number | null): string {
+  if (paidAt === null) return "Not paid";
+  return `Paid ${escapeHtml(new Date(paidAt * 1000).toISOString().slice(0, 10))}`;
 }

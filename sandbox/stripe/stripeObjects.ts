@@ -165,7 +165,7 @@ export interface CheckoutSession extends CheckoutSessionOptions, SessionTaxAndIn
   livemode: boolean;
   locale: string | null;
   metadata: Metadata;
-  mode: "payment";
+  mode: "payment" | "subscription";
   payment_intent: string | null;
   payment_link: null;
   payment_method_collection: "if_required";
@@ -177,7 +177,8 @@ export interface CheckoutSession extends CheckoutSessionOptions, SessionTaxAndIn
   shipping_address_collection: { allowed_countries: string[] } | null;
   status: "open" | "complete" | "expired";
   submit_type: string | null;
-  subscription: null;
+  /** The Subscription a paid subscription-mode session started. */
+  subscription: string | null;
   success_url: string | null;
   total_details: { amount_discount: number; amount_shipping: number; amount_tax: number };
   url: string | null;

@@ -47,9 +47,38 @@ export interface InvoiceLine {
     taxable_amount: number;
     type: "tax_rate_details";
   }[];
+  /** A subscription invoice's line: the period it bills and the subscription item it comes from. */
+  period?: { end: number; start: number };
+  parent?: {
+    invoice_item_details: null;
+    subscription_item_details: {
+      invoice_item: null;
+      proration: false;
+      proration_details: null;
+      subscription: string;
+      subscription_item: string;
+    } | null;
+    type: "subscription_item_details";
+  };
 }
 
-export interface Invoice {
+/** What a subscription's invoice has besides the fields every invoice has. */
+export interface SubscriptionInvoiceFields {
+  attempt_count: number;
+  attempted: boolean;
+  billing_reason: "subscription_create" | "subscription_cycle";
+  next_payment_attempt: number | null;
+  /** The pinned version names an invoice's subscription here (no top-level `subscription`). */
+  parent: {
+    quote_details: null;
+    subscription_details: { metadata: Metadata; subscription: string };
+    type: "subscription_details";
+  };
+  period_end: number;
+  period_start: number;
+}
+
+export interface Invoice extends Partial<SubscriptionInvoiceFields> {
   id: string;
   object: "invoice";
   account_country: string;
@@ -71,8 +100,9 @@ export interface Invoice {
   livemode: boolean;
   metadata: Metadata;
   number: string;
-  status: "paid";
-  status_transitions: { finalized_at: number; paid_at: number };
+  /** Subscription renewals that failed stay `open` (https://docs.stripe.com/invoicing/overview#invoice-statuses). */
+  status: "paid" | "open";
+  status_transitions: { finalized_at: number; paid_at: number | null };
   subtotal: number;
   total: number;
   total_taxes: {

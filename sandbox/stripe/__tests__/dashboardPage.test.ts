@@ -1,35 +1,15 @@
 import type Stripe from "stripe";
 import { parseMajorUnits } from "../dashboardActions";
 import { pricedItem, sessionParams, useEmulator } from "./emulatorClient";
+import { dashboardHtml as htmlOf, pageToken as tokenOf, postDashboardForm } from "./dashboardForms";
 
 const under = useEmulator({ frozenClock: true });
 
-async function dashboardHtml(): Promise<string> {
-  const response = await fetch(`${under.emulator.url}/dashboard`);
-  expect(response.status).toBe(200);
-  return response.text();
-}
-
-/** The page's token, as its forms carry it. */
-async function pageToken(): Promise<string> {
-  const token = /name="token" value="([^"]+)"/.exec(await dashboardHtml())?.[1];
-  if (token === undefined) throw new Error("the Dashboard shows no action form");
-  return token;
-}
-
+const dashboardHtml = () => htmlOf(under);
+const pageToken = () => tokenOf(under);
 /** Posts a Dashboard form as the page would; answers the notice the page then shows. */
-async function act(path: string, fields: Record<string, string> = {}): Promise<string> {
-  const token = await pageToken();
-  const response = await fetch(`${under.emulator.url}/dashboard/${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: under.emulator.url },
-    body: new URLSearchParams({ token, ...fields }).toString(),
-    redirect: "manual",
-  });
-  expect(response.status).toBe(303);
-  const location = new URL(response.headers.get("location") ?? "", under.emulator.url);
-  return location.searchParams.get("done") ?? `error: ${location.searchParams.get("error")}`;
-}
+const act = (path: string, fields: Record<string, string> = {}) =>
+  postDashboardForm(under, path, fields);
 
 function eventTypes(): string[] {
   return under.emulator.state.events.map((event) => event.type);

@@ -1,5 +1,5 @@
 /**
- * Checkout Sessions in payment mode (https://docs.stripe.com/api/checkout/sessions): create with
+ * Checkout Sessions in payment and subscription mode (https://docs.stripe.com/api/checkout/sessions): create with
  * Stripe's documented checks, retrieve, list, expire, list line items. The session's `url` points
  * at the emulator's hosted page.
  *
@@ -29,6 +29,7 @@ import type { ApiRequest, Router } from "../http/Router";
 import {
   createdFilter,
   fieldFilter,
+  listExpandPaths,
   registerList,
   unmodelledFilter,
   valueFilter,
@@ -36,6 +37,12 @@ import {
 import { LINE_ITEM_PARAMS, readLineItem } from "./sessionLineItems";
 import { OPTION_PARAMS, readCheckoutSessionOptions } from "./checkoutSessionOptions";
 import { applySessionAmounts, exclusiveTaxOf } from "../sessionTaxes";
+import {
+  checkSubscriptionLines,
+  readSubscriptionModeParams,
+  refuseOneTimeOnlyMethods,
+  SUBSCRIPTION_PARAMS,
+} from "./subscriptionModeRules";
 import {
   readSessionTaxAndInvoiceOptions,
   TAX_AND_INVOICE_PARAMS,
@@ -73,13 +80,14 @@ const CREATE_PARAMS = [
   "after_expiration",
   ...OPTION_PARAMS,
   ...TAX_AND_INVOICE_PARAMS,
+  ...SUBSCRIPTION_PARAMS,
 ];
 
 /** Real Stripe parameters the emulator does not model: refused with a clear message. */
 const UNMODELLED_PARAMS = [
   "currency", "discounts",
   "payment_method_configuration", "redirect_on_completion",
-  "saved_payment_method_options", "setup_intent_data", "subscription_data", "adaptive_pricing",
+  "saved_payment_method_options", "setup_intent_data", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
 ]; // prettier-ignore
@@ -120,15 +128,16 @@ export function registerCheckoutSessionRoutes(
       throw invalidParam(unmodelled, `The emulator does not model the parameter ${unmodelled}.`);
     }
     const params = raw.allowOnly(CREATE_PARAMS);
-    const mode = params.enumOf("mode", ["payment", "setup", "subscription"], { required: true });
-    if (mode !== "payment") {
-      throw invalidParam("mode", "The emulator models payment mode only.");
+    const mode = params.enumOf("mode", ["payment", "setup", "subscription"], { required: true })!;
+    if (mode === "setup") {
+      throw invalidParam("mode", "The emulator models payment and subscription mode only.");
     }
+    const subscriptionData = readSubscriptionModeParams(params, mode);
     const now = store.now();
     const items = params.objectArray("line_items", LINE_ITEM_PARAMS, { required: true }) ?? [];
     if (items.length === 0)
       throw invalidParam("line_items", "Missing required param: line_items.", "parameter_missing");
-    if (items.length > MAX_LINE_ITEMS_PAYMENT_MODE) {
+    if (mode === "payment" && items.length > MAX_LINE_ITEMS_PAYMENT_MODE) {
       throw invalidParam(
         "line_items",
         `You may only specify up to ${MAX_LINE_ITEMS_PAYMENT_MODE} line items in \`payment\` mode (you specified ${items.length}).`,
@@ -136,8 +145,9 @@ export function registerCheckoutSessionRoutes(
     }
     const pending: (() => void)[] = [];
     const lines = items.map((item) =>
-      readLineItem(context, item, request.apiKey.livemode, pending),
+      readLineItem(context, item, request.apiKey.livemode, pending, mode),
     );
+    if (mode === "subscription") checkSubscriptionLines(lines);
     const currency = lines[0]?.currency ?? "usd";
     const otherCurrency = lines.findIndex((line) => line.currency !== currency);
     if (otherCurrency >= 0) {
@@ -197,6 +207,7 @@ export function registerCheckoutSessionRoutes(
       },
       checkUrl,
     );
+    if (mode === "subscription") refuseOneTimeOnlyMethods(options.allowed_payment_method_types);
     const intentParams = params.object("payment_intent_data", [
       "description",
       "metadata",
@@ -287,7 +298,7 @@ export function registerCheckoutSessionRoutes(
       livemode,
       locale: locale ?? null,
       metadata,
-      mode: "payment",
+      mode,
       payment_intent: null,
       payment_link: null,
       payment_method_collection: "if_required",
@@ -329,6 +340,7 @@ export function registerCheckoutSessionRoutes(
     store.sessions.set(id, session);
     store.sessionLineItems.set(id, storedItems);
     store.sessionPaymentIntentData.set(id, intentData);
+    if (subscriptionData) store.sessionSubscriptionData.set(id, subscriptionData);
     return render(session, expand);
   });
 
@@ -368,19 +380,14 @@ export function registerCheckoutSessionRoutes(
       fieldFilter("payment_intent"),
       fieldFilter("customer"),
       unmodelledFilter("payment_link"),
-      unmodelledFilter("subscription"),
+      fieldFilter("subscription"),
       createdFilter(),
     ],
     items: () => store.sessions.values(),
     livemodeOf: (session) => session.livemode,
     beforeListing: () => flows.expireDueSessions(),
     renderer(params) {
-      const expand = params.expandPaths().map((path) => {
-        if (!path.startsWith("data.")) {
-          throw invalidParam("expand", `This property cannot be expanded (${path}).`);
-        }
-        return path.slice("data.".length);
-      });
+      const expand = listExpandPaths(params);
       return (session) => render(session, expand);
     },
   });

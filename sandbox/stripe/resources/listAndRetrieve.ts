@@ -5,7 +5,7 @@
  */
 import { paginate, readCreatedFilter, LIST_PARAMS } from "../listing";
 import { ParamReader } from "../params";
-import { requireFound } from "../StripeApiError";
+import { invalidParam, requireFound } from "../StripeApiError";
 import { newestFirst } from "../StripeStore";
 import type { ApiRequest, Router } from "../http/Router";
 
@@ -78,6 +78,16 @@ export interface ListRoute<T> {
   beforeListing?: () => void;
   /** Reads what shapes the answer (expansions) and renders each listed object. */
   renderer?: (params: ParamReader) => (item: T) => unknown;
+}
+
+/** A list's `expand[]` paths (each under `data.`) as paths in each listed object. */
+export function listExpandPaths(params: ParamReader): string[] {
+  return params.expandPaths().map((path) => {
+    if (!path.startsWith("data.")) {
+      throw invalidParam("expand", `This property cannot be expanded (${path}).`);
+    }
+    return path.slice("data.".length);
+  });
 }
 
 /** Restricted keys name their read permission after the object: `checkout_session_read`. */

@@ -18,6 +18,7 @@ import {
   valueFilter,
 } from "./listAndRetrieve";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+import { readRecurring } from "../billingPeriods";
 
 export function readCurrency(params: ParamReader, key = "currency"): string {
   const currency = params.requiredString(key).toLowerCase();
@@ -150,16 +151,7 @@ export function registerPriceRoutes(router: Router, context: EmulatorContext): v
       requireFound(store.products.get(productId), productId, livemode, "product", "product", 400);
     }
     const unitAmount = readUnitAmount(params);
-    const recurringParams = params.object("recurring", ["interval", "interval_count"]);
-    const recurring = recurringParams
-      ? {
-          interval: recurringParams.enumOf("interval", ["day", "week", "month", "year"], {
-            required: true,
-          }) as string,
-          interval_count: recurringParams.integer("interval_count", { min: 1 }) ?? 1,
-          usage_type: "licensed" as const,
-        }
-      : undefined;
+    const recurring = readRecurring(params) ?? undefined;
     const productFields = productData ? readProductFields(productData) : undefined;
     const fields: PriceFields = {
       currency,

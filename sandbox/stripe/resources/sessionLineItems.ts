@@ -12,6 +12,7 @@ import type { Price, StoredLineItem } from "../stripeObjects";
 import type { TaxRate } from "../taxAndInvoiceObjects";
 import { createPrice, readCurrency, readUnitAmount } from "./prices";
 import { createProduct, PRODUCT_DATA_PARAMS, readProductFields } from "./products";
+import { readRecurring } from "../billingPeriods";
 
 export const ADJUSTABLE_QUANTITY_MAX = 999_999;
 export const ADJUSTABLE_QUANTITY_DEFAULT_MAX = 99;
@@ -41,6 +42,8 @@ export interface RequestedLineItem {
   quantity: number;
   adjustable: StoredLineItem["adjustableQuantity"];
   taxRates: TaxRate[];
+  /** The price's `recurring` (subscription mode only), null for a one-time line. */
+  recurring: Price["recurring"];
 }
 
 export function readLineItem(
@@ -48,6 +51,7 @@ export function readLineItem(
   item: ParamReader,
   livemode: boolean,
   pending: (() => void)[],
+  mode: "payment" | "subscription" = "payment",
 ): RequestedLineItem {
   const priceId = item.optionalString("price");
   const priceData = item.object("price_data", PRICE_DATA_PARAMS);
@@ -68,6 +72,7 @@ export function readLineItem(
   let price: () => Price;
   let currency: string;
   let unitAmount: number;
+  let recurring: Price["recurring"] = null;
   if (priceId !== undefined) {
     const existing = requireFound(
       context.store.prices.get(priceId),
@@ -83,7 +88,7 @@ export function readLineItem(
         `The price specified (${priceId}) is inactive. This field only accepts active prices.`,
       );
     }
-    if (existing.type === "recurring") {
+    if (existing.type === "recurring" && mode === "payment") {
       throw invalidParam(
         item.name("price"),
         "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
@@ -92,6 +97,7 @@ export function readLineItem(
     price = () => existing;
     currency = existing.currency;
     unitAmount = existing.unit_amount;
+    recurring = existing.recurring;
   } else {
     const data = priceData as ParamReader;
     currency = readCurrency(data);
@@ -114,12 +120,13 @@ export function readLineItem(
       const product = context.store.products.get(productId);
       requireFound(product, productId, livemode, "product", data.name("product"), 400);
     }
-    if (data.has("recurring")) {
+    if (data.has("recurring") && mode === "payment") {
       throw invalidParam(
         data.name("recurring"),
         "You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.",
       );
     }
+    recurring = readRecurring(data);
     unitAmount = readUnitAmount(data);
     const taxBehavior = data.enumOf("tax_behavior", ["exclusive", "inclusive", "unspecified"]);
     const productFields = productData ? readProductFields(productData) : undefined;
@@ -137,6 +144,7 @@ export function readLineItem(
           product,
           active: false,
           ...(taxBehavior ? { tax_behavior: taxBehavior } : {}),
+          ...(recurring ? { recurring } : {}),
         },
         livemode,
         null,
@@ -178,7 +186,7 @@ export function readLineItem(
       `This value must be greater than or equal to 1 (it currently is '0').`,
     );
   }
-  return { price, currency, unitAmount, quantity, adjustable, taxRates };
+  return { price, currency, unitAmount, quantity, adjustable, taxRates, recurring };
 }
 
 /** `tax_rates`: existing, active Tax Rates of the key's mode (https://docs.stripe.com/payments/checkout/taxes). */
