@@ -7,6 +7,7 @@
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
 import { savePluginSettings, type Sandbox } from "../sandbox/startSandbox";
 import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { openListDialog } from "./listDialog";
 import { useSandboxStory } from "./storyKit";
 
 const membership = (sandbox: Sandbox) => {
@@ -37,9 +38,10 @@ const PANEL = ".kintone-stripe-checkout-subscription";
 const field = (recordId: string, code: string) =>
   story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[code]?.value;
 
-async function openRecord(recordId: string) {
+async function openRecord(recordId: string, language: "ja" | "en" = "en") {
   const { page, sandbox } = story;
-  await page.goto(`${sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show?lang=en#record=${recordId}`);
+  const show = `${sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show`;
+  await page.goto(`${show}?lang=${language}#record=${recordId}`);
   await waitForKintoneReady(page);
   await page.locator("#kintone-stripe-checkout-detail-buttons").waitFor();
 }
@@ -54,6 +56,22 @@ async function confirmAndWaitForReload(dialog: string) {
 }
 
 describe("a monthly membership from a record", () => {
+  it.each([
+    ["en", "¥5,000 / month"],
+    ["ja", "￥5,000 / 月"],
+  ] as const)("is previewed per month in the list dialog (%s)", async (language, perMonth) => {
+    const dialog = await openListDialog(story.page, story.sandbox.urls.productsList, language);
+    await dialog.locator('tr.kintone-stripe-checkout-record[data-record-id="5"] input').check();
+    const total = dialog.locator(".kintone-stripe-checkout-session-total");
+    await total.waitFor();
+    await expect(total.textContent()).resolves.toContain(perMonth);
+    await expect(dialog.locator(".kintone-stripe-checkout-line").textContent()).resolves.toContain(
+      perMonth,
+    );
+    await saveScreenshot(story.page, `subscription-list-preview-${language}`);
+    expect(story.pageErrors).toEqual([]);
+  });
+
   it("is created from the record, paid, shows its renewal, and is cancelled at period end", async () => {
     const { page, sandbox } = story;
     await openRecord("3");
@@ -100,6 +118,13 @@ describe("a monthly membership from a record", () => {
       "The subscription ends at the end of the current period.",
     );
     await saveScreenshot(page, "subscription-record-cancel-scheduled-en");
+
+    await openRecord("3", "ja");
+    const shownJa = page.locator(`${PANEL}:not([hidden])`);
+    await shownJa.waitFor();
+    await expect(shownJa.locator("[data-status]").textContent()).resolves.toBe("有効");
+    await expect(shownJa.textContent()).resolves.toMatch(/￥5,000 \/ 月.*に終了します/);
+    await saveScreenshot(page, "subscription-record-cancel-scheduled-ja");
     expect(story.pageErrors).toEqual([]);
   });
 });
