@@ -3,41 +3,17 @@
  * drop-down or a text) or a constant, and the interval count (default 1) within Stripe's maximum.
  * https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-line_items-price_data-recurring
  */
-import { SUBSCRIPTION_INTERVALS, type Recurring, type SubscriptionInterval } from "../api/proxyApi";
+import type { Recurring, SubscriptionInterval } from "../api/proxyApi";
 import type { Issue } from "../engine/CheckoutPlan";
 import type { MappingConfig, ValueRef } from "../mapping/MappingConfig";
 import { issueAt, resolveText, type LineContext } from "../engine/resolveValue";
 import { issueMessages } from "../engine/issueMessages";
 import { MAX_INTERVAL_COUNT } from "./subscriptionLimits";
+import { parseInterval } from "./parseInterval";
 import { subscriptionIssueMessages } from "./subscriptionIssueMessages";
 
 export const INTERVAL_ELEMENT = "lineItem.recurring.interval";
 export const INTERVAL_COUNT_ELEMENT = "lineItem.recurring.intervalCount";
-
-/** What a kintone drop-down may offer besides Stripe's own words: 月, monthly, … */
-const INTERVAL_WORDS: Readonly<Record<string, SubscriptionInterval>> = {
-  日: "day",
-  毎日: "day",
-  daily: "day",
-  週: "week",
-  毎週: "week",
-  weekly: "week",
-  月: "month",
-  毎月: "month",
-  monthly: "month",
-  年: "year",
-  毎年: "year",
-  yearly: "year",
-  annually: "year",
-};
-
-/** An interval text as Stripe names it, or undefined when it names none. */
-export function parseInterval(text: string): SubscriptionInterval | undefined {
-  const word = text.trim().toLowerCase();
-  const own = SUBSCRIPTION_INTERVALS.find((interval) => interval === word);
-  const known = Object.prototype.hasOwnProperty.call(INTERVAL_WORDS, word);
-  return own ?? (known ? INTERVAL_WORDS[word] : undefined);
-}
 
 export type RecurringResult =
   { ok: true; recurring: Recurring | undefined } | { ok: false; issues: Issue[] };

@@ -5,7 +5,7 @@
  */
 import type { SessionViewAnswer } from "../../core/api/proxyApi";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
-import { resolveRecurring } from "../../core/subscription/resolveRecurring";
+import { recordPeriod } from "../../core/subscription/recordPeriod";
 import type { ProxyClient } from "../api/ProxyClient";
 import { describeProxyError } from "../i18n/describeProxyError";
 import type { Language, Messages } from "../i18n/messages";
@@ -14,7 +14,7 @@ import { fillTemplate } from "../ui/fillTemplate";
 import { formatDate } from "../ui/formatDate";
 import { formatMoneyPerPeriod } from "../ui/periodWords";
 import { confirmCancelSubscription } from "./confirmCancelSubscription";
-import { subscriptionStateLabel } from "./subscriptionStateLabel";
+import { subscriptionStateLabel, type StateTone } from "./subscriptionStateLabel";
 
 export type SubscriptionClient = Pick<ProxyClient, "getSession" | "cancelSubscription">;
 
@@ -33,6 +33,14 @@ export interface SubscriptionPanelOptions {
 }
 
 export const SUBSCRIPTION_PANEL_CLASS = "kintone-stripe-checkout-subscription";
+
+/** Good and bad states wear the checkout status's green and red; a warning its own orange. */
+const TONE_COLOURS: Record<StateTone, string> = {
+  good: "kintone-stripe-checkout-status-complete",
+  warning: "kintone-stripe-checkout-subscription-warning",
+  bad: "kintone-stripe-checkout-status-expired",
+  neutral: "",
+};
 
 /** Empty (hidden) until the session is read; stays so for a session without a subscription. */
 export function subscriptionPanel(
@@ -61,11 +69,7 @@ function renderSubscription(
   const { messages, language } = options;
   const status = session.subscriptionStatus ?? "";
   const state = subscriptionStateLabel(status, messages);
-  const recurring = resolveRecurring(options.mapping.lineItem.recurring, {
-    recordId: options.recordId,
-    record: options.record,
-  });
-  const period = recurring.ok ? recurring.recurring : undefined;
+  const period = recordPeriod(options.mapping.lineItem.recurring, options.record);
   const amount =
     session.amountTotal === null || session.currency === null
       ? ""
@@ -87,7 +91,7 @@ function renderSubscription(
       text: messages.subscriptionTitle,
     }),
     element(document, "span", {
-      className: `kintone-stripe-checkout-status-pill ${SUBSCRIPTION_PANEL_CLASS}-${state.tone}`,
+      className: `kintone-stripe-checkout-status-pill ${SUBSCRIPTION_PANEL_CLASS}-${state.tone} ${TONE_COLOURS[state.tone]}`,
       text: state.text,
       attributes: { "data-status": status },
     }),

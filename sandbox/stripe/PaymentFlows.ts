@@ -8,7 +8,7 @@
 import type { EmulatorContext } from "./EmulatorContext";
 import { NO_REQUEST, type EventCause } from "./EventBus";
 import { formatAmount, MAXIMUM_AMOUNT, minimumChargeAmount } from "./currencies";
-import { invalidParam, invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
+import { invalidRequest, requireMode, resourceMissing } from "./StripeApiError";
 import { recordBuyer, type BuyerDetails } from "./buyerDetails";
 import { RecoveryFlows } from "./RecoveryFlows";
 import { randomId } from "./StripeStore";
@@ -16,6 +16,7 @@ import type { Charge, CheckoutSession, PaymentIntent, Refund } from "./stripeObj
 import { applySessionAmounts } from "./sessionTaxes";
 import { InvoiceFlows } from "./InvoiceFlows";
 import { SubscriptionFlows } from "./SubscriptionFlows";
+import { requireAllowedMethod } from "./allowedPaymentMethods";
 
 /**
  * What the buyer chose on the page: new quantities by line item index (adjustable lines only),
@@ -384,16 +385,5 @@ export class PaymentFlows {
     this.context.events.emit("refund.created", refund, cause, undefined, charge.livemode);
     this.emit("charge.refunded", charge, cause, previous);
     return refund;
-  }
-}
-
-/** A session with `allowed_payment_method_types` is paid only in one of them. */
-function requireAllowedMethod(session: CheckoutSession, method: string): void {
-  const allowed = session.allowed_payment_method_types;
-  if (allowed && !allowed.includes(method)) {
-    throw invalidParam(
-      "payment_method_types",
-      `This Checkout Session does not accept ${method}; it accepts ${allowed.join(", ")}.`,
-    );
   }
 }

@@ -100,6 +100,7 @@ export class SubscriptionInvoices {
     return {
       ...line,
       period: { ...period },
+      subscription: subscription.id,
       parent: {
         invoice_item_details: null,
         subscription_item_details: {
@@ -126,7 +127,8 @@ export class SubscriptionInvoices {
     invoice.amount_remaining = 0;
     invoice.attempted = true;
     invoice.attempt_count = (invoice.attempt_count ?? 0) + 1;
-    invoice.status_transitions.paid_at = this.context.store.now();
+    // Charged when it is made: at the period boundary it belongs to.
+    invoice.status_transitions.paid_at = invoice.created;
     this.context.events.emit("invoice.paid", invoice, NO_REQUEST);
     this.context.events.emit("invoice.payment_succeeded", invoice, NO_REQUEST);
   }

@@ -121,12 +121,14 @@ function sessionRow(store: StripeStore, session: CheckoutSession): SessionRow {
 /** What every part of the page needs: the form token, the words, the clock. */
 export interface View {
   token: string;
+  language: CheckoutLanguage;
   t: DashboardTexts;
   when: (epochSeconds: number) => string;
 }
 
 function paymentCell(row: SessionRow, { t }: View): string {
   const { session } = row;
+  if (session.subscription) return `<code>${escapeHtml(session.subscription)}</code>`;
   if (row.paymentIntentStatus === undefined) return `<span class="muted">—</span>`;
   const parts = [
     `<code>${escapeHtml(session.payment_intent ?? "")}</code>`,
@@ -264,7 +266,7 @@ export function renderDashboardPage(page: DashboardPage, notice?: DashboardNotic
   const { store, token, timeZone } = page;
   const t = dashboardTexts(page.language);
   const when = (epochSeconds: number) => formatDateTime(epochSeconds, page.language, timeZone);
-  const view: View = { token, t, when };
+  const view: View = { token, language: page.language, t, when };
   const message = notice
     ? `<p class="notice ${notice.kind}" role="${notice.kind === "error" ? "alert" : "status"}" data-testid="dashboard-notice">${escapeHtml(notice.message)}</p>`
     : "";

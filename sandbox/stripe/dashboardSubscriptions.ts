@@ -10,6 +10,7 @@ import { actionForm, DASHBOARD_PATH, headers, state, type View } from "./dashboa
 import type { StripeStore } from "./StripeStore";
 import { newestFirst } from "./StripeStore";
 import { periodOf } from "./SubscriptionFlows";
+import { perPeriodText } from "./recurringTexts";
 import type { Subscription } from "./subscriptionObjects";
 
 function statusTone(status: Subscription["status"]): "good" | "wait" | "bad" | "plain" {
@@ -25,7 +26,7 @@ function amountPerPeriod(subscription: Subscription, view: View): string {
   const recurring = subscription.items.data[0]?.price.recurring;
   const money = formatAmount(amount, subscription.currency);
   if (!recurring) return money;
-  return view.t.subscriptions.perPeriod(money, recurring.interval, recurring.interval_count);
+  return perPeriodText(view.language, money, recurring);
 }
 
 function subscriptionRow(store: StripeStore, subscription: Subscription, view: View): string {

@@ -60,7 +60,6 @@ export interface DashboardTexts {
     status: string;
     periodEnd: string;
     customer: string;
-    perPeriod: (amount: string, interval: string, count: number) => string;
     cancelsAtPeriodEnd: string;
     nextRenewalFails: string;
     ended: (when: string) => string;
@@ -134,8 +133,6 @@ const EN: DashboardTexts = {
     status: "Status",
     periodEnd: "Current period ends",
     customer: "Customer",
-    perPeriod: (amount, interval, count) =>
-      count === 1 ? `${amount} / ${interval}` : `${amount} / ${count} ${interval}s`,
     cancelsAtPeriodEnd: "cancels at period end",
     nextRenewalFails: "next renewal fails",
     ended: (when) => `ended ${when}`,
@@ -213,11 +210,6 @@ const JA: DashboardTexts = {
     status: "状態",
     periodEnd: "現在の期間の終了",
     customer: "顧客",
-    perPeriod: (amount, interval, count) => {
-      const unit = { day: "日", week: "週", month: "か月", year: "年" }[interval] ?? interval;
-      if (count === 1) return `${amount} / ${unit === "か月" ? "月" : unit}`;
-      return `${amount} / ${count}${unit === "週" ? "週間" : unit}`;
-    },
     cancelsAtPeriodEnd: "期間終了で解約",
     nextRenewalFails: "次回の更新は失敗",
     ended: (when) => `終了 ${when}`,

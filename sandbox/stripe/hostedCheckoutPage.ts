@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { formatAmount } from "./currencies";
+import { perPeriodText } from "./recurringTexts";
 import { NO_REQUEST } from "./EventBus";
 import { buyerFromForm, renderBuyerFields } from "./hostedCheckoutBuyerFields";
 import type { PaymentFlows } from "./PaymentFlows";
@@ -91,6 +92,12 @@ export interface ProductView {
   description: string | null;
 }
 
+/** A line's amount, per billing period for a recurring one ("¥5,000 / month"). */
+function lineAmount(item: StoredLineItem["item"], language: CheckoutLanguage): string {
+  const amount = formatAmount(item.amount_total, item.currency);
+  return item.price.recurring ? perPeriodText(language, amount, item.price.recurring) : amount;
+}
+
 export function renderCheckoutPage(
   session: CheckoutSession,
   lineItems: StoredLineItem[],
@@ -123,7 +130,7 @@ export function renderCheckoutPage(
         : `${escapeHtml(t.quantity)} ${item.quantity}`;
       return `<li>${picture}<div class="line"><div class="name">${escapeHtml(item.description)}</div>${description}
         <div class="muted">${quantity} × ${escapeHtml(formatAmount(item.price.unit_amount, item.currency))}</div></div>
-        <div class="amount">${escapeHtml(formatAmount(item.amount_total, item.currency))}</div></li>`;
+        <div class="amount">${escapeHtml(lineAmount(item, language))}</div></li>`;
     })
     .join("");
   const total = escapeHtml(formatAmount(session.amount_total, session.currency));
@@ -174,8 +181,12 @@ function embeddedSession(context: EmulatorContext, clientSecret: string) {
   return session?.client_secret === clientSecret ? session : undefined;
 }
 
-/** Whether the session lets the buyer pay this way (no allowed list: the emulator offers both). */
+/**
+ * Whether the session lets the buyer pay this way (no allowed list: the emulator offers both;
+ * a subscription is paid by card, see allowedPaymentMethods.ts).
+ */
 function offers(session: CheckoutSession, method: "card" | "konbini"): boolean {
+  if (session.mode === "subscription" && method !== "card") return false;
   return session.allowed_payment_method_types?.includes(method) ?? true;
 }
 

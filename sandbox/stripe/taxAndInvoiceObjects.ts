@@ -49,6 +49,7 @@ export interface InvoiceLine {
   }[];
   /** A subscription invoice's line: the period it bills and the subscription item it comes from. */
   period?: { end: number; start: number };
+  subscription?: string;
   parent?: {
     invoice_item_details: null;
     subscription_item_details: {

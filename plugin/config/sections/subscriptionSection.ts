@@ -125,5 +125,6 @@ function intervalLabel(t: Messages, interval: (typeof SUBSCRIPTION_INTERVALS)[nu
     month: t.intervalMonth,
     year: t.intervalYear,
   };
-  return `${words[interval]} (${interval})`;
+  // "月 (month)" in Japanese; in English the word is the code.
+  return words[interval] === interval ? interval : `${words[interval]} (${interval})`;
 }

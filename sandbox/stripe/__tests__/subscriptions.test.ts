@@ -547,3 +547,45 @@ describe("the Dashboard's subscriptions", () => {
     expect(eventsOf("invoice.payment_failed")).toHaveLength(1);
   });
 });
+
+describe("the hosted checkout page of a subscription-mode session", () => {
+  it("shows a recurring line's amount per period", async () => {
+    const page = async (line: LineItem, language: string) => {
+      const session = await under.stripe.checkout.sessions.create(
+        membershipParams({ line_items: [line] }),
+      );
+      const response = await fetch(session.url!, { headers: { "Accept-Language": language } });
+      return response.text();
+    };
+    const monthly = await page(recurringItem(5000), "en");
+    expect(monthly).toContain("¥5,000 / month");
+    expect(monthly).toContain("/card");
+    expect(monthly).not.toContain("/konbini");
+    expect(await page(recurringItem(5000), "ja")).toContain("¥5,000 / 月");
+    const quarterly = recurringItem(1000, { interval: "month", interval_count: 3 });
+    expect(await page(quarterly, "en")).toContain("¥1,000 / 3 months");
+    expect(await page(quarterly, "ja")).toContain("¥1,000 / 3か月");
+  });
+});
+
+describe("paying a subscription-mode session with konbini", () => {
+  it("is refused: the session stays open without a subscription", async () => {
+    const session = await under.stripe.checkout.sessions.create(membershipParams());
+    await expect(under.emulator.payWithDelayedMethod(session.id)).rejects.toThrow(
+      /one-time payments only/,
+    );
+    const open = await under.stripe.checkout.sessions.retrieve(session.id);
+    expect(open).toMatchObject({ status: "open", subscription: null });
+  });
+});
+
+describe("GET /v1/subscriptions by current period", () => {
+  it("keeps the subscriptions whose current period ends in the range", async () => {
+    const { subscription } = await paidMembership();
+    const end = subscription.items.data[0]!.current_period_end;
+    const within = await under.stripe.subscriptions.list({ current_period_end: { lte: end } });
+    expect(within.data.map((entry) => entry.id)).toEqual([subscription.id]);
+    const before = await under.stripe.subscriptions.list({ current_period_end: { lt: end } });
+    expect(before.data).toHaveLength(0);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Subscriptions as the proxy uses them (https://docs.stripe.com/api/subscriptions): retrieve
  * (with `expand[]`, e.g. `latest_invoice`), list (by default the ones not canceled;
- * `status=all|canceled|ended|…`, `customer`, `price`), update `cancel_at_period_end`, `metadata`
+ * `status=all|canceled|ended|…`, `customer`, `price`, `current_period_start|end`), update `cancel_at_period_end`, `metadata`
  * and `description`, and cancel now (`DELETE`). Restricted keys need `subscription_read` /
  * `subscription_write` ("rak_subscription_…"). Subscriptions are made by paying a
  * subscription-mode Checkout Session; `POST /v1/subscriptions` is not modelled.
@@ -10,12 +10,14 @@ import { causeOf, type EmulatorContext } from "../EmulatorContext";
 import { expandObject, storeResolvers } from "../expand";
 import { mergeMetadata, ParamReader, UNSET } from "../params";
 import { requireMode } from "../StripeApiError";
-import type { SubscriptionFlows } from "../SubscriptionFlows";
+import { periodOf, type SubscriptionFlows } from "../SubscriptionFlows";
+import { readCreatedFilter } from "../listing";
 import type { Subscription } from "../subscriptionObjects";
 import type { ApiRequest, Router } from "../http/Router";
 import {
   createdFilter,
   fieldFilter,
+  type ListFilter,
   listExpandPaths,
   registerList,
   unmodelledFilter,
@@ -36,6 +38,17 @@ function statusMatches(
   if (wanted === "all") return true;
   if (wanted === "ended") return subscription.ended_at !== null;
   return subscription.status === wanted;
+}
+
+/** `current_period_start|end` as an integer or a `[gt|gte|lt|lte]` range, read from the items. */
+function periodFilter(param: string, side: "start" | "end"): ListFilter<Subscription> {
+  return {
+    params: [param],
+    read(params) {
+      const test = readCreatedFilter(params, param);
+      return (subscription) => test(periodOf(subscription)[side]);
+    },
+  };
 }
 
 export function registerSubscriptionRoutes(
@@ -111,6 +124,8 @@ export function registerSubscriptionRoutes(
           subscription.items.data.some((item) => item.price.id === price),
       ),
       fieldFilter("collection_method", ["charge_automatically", "send_invoice"]),
+      periodFilter("current_period_start", "start"),
+      periodFilter("current_period_end", "end"),
       unmodelledFilter("test_clock"),
       createdFilter(),
     ],
