@@ -13,6 +13,7 @@ import {
   kintoneDateTime,
   memberFields,
   membershipMapping,
+  newestPaidInvoiceUrl,
   payMembership,
   periodEndOf,
   subscriptionOf,
@@ -72,14 +73,17 @@ describe("a monthly ¥5,000 membership", () => {
     const renewedAt = env.stripe.now();
     const secondEnd = periodEndOf(env, sessionId);
     expect(secondEnd > firstEnd).toBe(true);
+    const { id: subscriptionId } = subscriptionOf(env, sessionId);
     expect(memberFields(env, recordId)).toMatchObject({
       paymentStatus: "paid",
       paidAt: kintoneDateTime(renewedAt),
       subscriptionStatus: "active",
       currentPeriodEnd: secondEnd,
+      invoiceUrl: newestPaidInvoiceUrl(env, subscriptionId),
     });
+    expect(env.stripe.state.invoices.filter((i) => i.status === "paid")).toHaveLength(2);
 
-    await env.stripe.setNextRenewal(subscriptionOf(env, sessionId).id, "fail");
+    await env.stripe.setNextRenewal(subscriptionId, "fail");
     await passPeriodEnd(sessionId);
     expect(memberFields(env, recordId)).toMatchObject({
       paymentStatus: "failed",
@@ -168,9 +172,11 @@ describe("subscription events delivered twice and out of order", () => {
 
     const expected = memberFields(env, inOrder);
     expect(expected).toMatchObject({ paymentStatus: "failed", subscriptionStatus: "past_due" });
-    expect({ ...memberFields(env, shuffled), subscriptionId: expected.subscriptionId }).toEqual(
-      expected,
-    );
+    expect(memberFields(env, shuffled)).toEqual({
+      ...expected,
+      subscriptionId: shuffledSubscription,
+      invoiceUrl: newestPaidInvoiceUrl(env, shuffledSubscription),
+    });
   });
 });
 

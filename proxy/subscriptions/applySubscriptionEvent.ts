@@ -15,6 +15,7 @@ import { unknownSession } from "../events/applyPaymentEvent";
 import { METADATA_APP_ID } from "../sessions/sessionView";
 import { nextSubscriptionState, type SubscriptionChange } from "./nextSubscriptionState";
 import { writeSubscriptionState } from "./writeSubscriptionState";
+import { writeInvoice } from "../writeback/writeSessionInvoice";
 
 export type SubscriptionPaymentEvent = Extract<
   PaymentEvent,
@@ -34,6 +35,12 @@ export async function applySubscriptionEvent(
     const { state, changed } = nextSubscriptionState(current, target.change);
     if (changed) await deps.journal.subscriptions.save(state);
     if (changed || retry) await writeSubscriptionState(deps, state);
+    // The newest paid period's invoice is the one the record links to (number, page, PDF).
+    const newestPaid = event.type === "invoice.paid" && state.paidPeriodEnd === periodOf(target);
+    if (newestPaid && (changed || retry)) {
+      const session = await deps.journal.sessions.get(state.sessionId);
+      if (session) await writeInvoice(deps, session, event.invoice);
+    }
     return changed ? "applied" : "no_change";
   });
 }
@@ -79,6 +86,10 @@ export function newSubscription(
 
 export function subscriptionLock(subscriptionId: string): string {
   return `stripe-subscription:${subscriptionId}`;
+}
+
+function periodOf(target: { change: SubscriptionChange }): number | null | undefined {
+  return target.change.kind === "invoice" ? target.change.periodEnd : undefined;
 }
 
 function subscriptionTarget(

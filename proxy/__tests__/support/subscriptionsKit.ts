@@ -16,6 +16,7 @@ const SUBSCRIPTION_FIELDS: FieldDef[] = [
   { code: "subscription_id", label: "Subscription", type: "SINGLE_LINE_TEXT" },
   { code: "subscription_status", label: "Subscription status", type: "SINGLE_LINE_TEXT" },
   { code: "period_end", label: "Current period end", type: "DATETIME" },
+  { code: "invoice_url", label: "Invoice", type: "LINK", protocol: "WEB" },
 ];
 
 export const DAY_SECONDS = 24 * 60 * 60;
@@ -55,6 +56,7 @@ export function membershipMapping(overrides: Record<string, unknown> = {}): stri
       subscriptionId: "subscription_id",
       subscriptionStatus: "subscription_status",
       currentPeriodEnd: "period_end",
+      invoiceUrl: "invoice_url",
       error: "error",
     },
     ...overrides,
@@ -93,6 +95,15 @@ export function periodEndOf(env: OrdersProxy, sessionId: string): string {
   return kintoneDateTime(end);
 }
 
+/** The hosted page of the subscription's newest paid invoice. */
+export function newestPaidInvoiceUrl(env: OrdersProxy, subscriptionId: string): unknown {
+  return env.stripe.state.invoices
+    .filter(
+      (invoice) => invoice.status === "paid" && JSON.stringify(invoice).includes(subscriptionId),
+    )
+    .at(-1)?.hosted_invoice_url;
+}
+
 /** kintone keeps DATETIME to the minute: the seconds read back as 00. */
 export function kintoneDateTime(unixSeconds: number): string {
   return new Date(Math.floor(unixSeconds / 60) * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -108,6 +119,7 @@ export function memberFields(env: OrdersProxy, recordId: string) {
     subscriptionId: read("subscription_id"),
     subscriptionStatus: read("subscription_status"),
     currentPeriodEnd: read("period_end"),
+    invoiceUrl: read("invoice_url"),
     error: read("error"),
   };
 }
