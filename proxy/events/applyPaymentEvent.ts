@@ -14,10 +14,8 @@ import { METADATA_APP_ID } from "../sessions/sessionView";
 import { paymentEventFromJson, paymentEventToJson } from "./paymentEventJson";
 import { applyInvoicePaid } from "./applyInvoicePaid";
 import { writeSessionInvoice } from "../writeback/writeSessionInvoice";
-import {
-  applySubscriptionEvent,
-  linkSessionSubscription,
-} from "../subscriptions/applySubscriptionEvent";
+import { applySubscriptionEvent } from "./applySubscriptionEvent";
+import { linkSessionSubscription } from "../subscriptions/linkSessionSubscription";
 
 export interface PaymentEventDeps extends SessionChangeDeps {
   gateway: PaymentGateway;

@@ -2,7 +2,7 @@
 import { retrieveSessionInScope, type AppScope } from "./appScope";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
-import { withSubscriptionView } from "../subscriptions/withSubscriptionView";
+import { withSubscriptionView } from "./withSubscriptionView";
 
 export async function getCheckout(
   deps: Pick<UseCaseDeps, "gateway" | "journal">,

@@ -10,8 +10,8 @@ import { retrieveSessionInScope, type AppScope } from "./appScope";
 import type { SessionChange } from "./nextSessionState";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
-import { linkSessionSubscription } from "../subscriptions/applySubscriptionEvent";
-import { withSubscriptionView } from "../subscriptions/withSubscriptionView";
+import { linkSessionSubscription } from "../subscriptions/linkSessionSubscription";
+import { withSubscriptionView } from "./withSubscriptionView";
 
 export async function syncCheckout(
   deps: UseCaseDeps,

@@ -9,8 +9,7 @@ import type { SubscriptionView } from "../../core/api/proxyApi";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { SubscriptionNotFoundError } from "../errors/SubscriptionNotFoundError";
 import type { JournalSubscription } from "../journal/SubscriptionStore";
-import type { AppScope } from "../sessions/appScope";
-import { subscriptionLock } from "./applySubscriptionEvent";
+import { subscriptionLock } from "./linkSessionSubscription";
 import { nextSubscriptionState } from "./nextSubscriptionState";
 import { writeSubscriptionState } from "./writeSubscriptionState";
 
@@ -18,7 +17,8 @@ export async function cancelSubscription(
   deps: UseCaseDeps,
   subscriptionId: string,
   options: { atPeriodEnd?: boolean },
-  scope?: AppScope,
+  /** The app the call is bound to (X-Kintone-App-Id); absent: any app the proxy serves. */
+  scope?: { appId: string },
 ): Promise<SubscriptionView> {
   const known = await deps.journal.subscriptions.get(subscriptionId);
   if (!known || (scope !== undefined && known.appId !== scope.appId)) {

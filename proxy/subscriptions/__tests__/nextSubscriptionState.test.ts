@@ -1,5 +1,5 @@
 import type { JournalSubscription } from "../../journal/SubscriptionStore";
-import { newSubscription } from "../applySubscriptionEvent";
+import { newSubscription } from "../linkSessionSubscription";
 import { nextSubscriptionState, type SubscriptionChange } from "../nextSubscriptionState";
 
 const DAY = 24 * 60 * 60;

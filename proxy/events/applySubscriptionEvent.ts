@@ -6,15 +6,17 @@
  * The subscription is known once its session's `checkout.session.completed` names it
  * (`linkSessionSubscription`); an event that comes first is kept and applied then.
  */
-import type { JournalSession } from "../journal/SessionStore";
-import type { JournalSubscription } from "../journal/SubscriptionStore";
 import type { PaymentEvent } from "../ports/PaymentEvent";
 import type { SubscriptionEventType } from "../ports/Subscription";
-import type { EventOutcome, PaymentEventDeps } from "../events/applyPaymentEvent";
-import { unknownSession } from "../events/applyPaymentEvent";
+import type { EventOutcome, PaymentEventDeps } from "./applyPaymentEvent";
+import { unknownSession } from "./applyPaymentEvent";
 import { METADATA_APP_ID } from "../sessions/sessionView";
-import { nextSubscriptionState, type SubscriptionChange } from "./nextSubscriptionState";
-import { writeSubscriptionState } from "./writeSubscriptionState";
+import { subscriptionLock } from "../subscriptions/linkSessionSubscription";
+import {
+  nextSubscriptionState,
+  type SubscriptionChange,
+} from "../subscriptions/nextSubscriptionState";
+import { writeSubscriptionState } from "../subscriptions/writeSubscriptionState";
 import { writeInvoice } from "../writeback/writeSessionInvoice";
 
 export type SubscriptionPaymentEvent = Extract<
@@ -43,49 +45,6 @@ export async function applySubscriptionEvent(
     }
     return changed ? "applied" : "no_change";
   });
-}
-
-/**
- * A completed subscription session names its subscription: the journal ties it to the session
- * (its records and mapping) and the records receive its id. True when it was not known before.
- */
-export async function linkSessionSubscription(
-  deps: Pick<PaymentEventDeps, "journal" | "writer" | "logger" | "coordination">,
-  session: JournalSession,
-  subscriptionId: string,
-): Promise<boolean> {
-  return deps.coordination.withLocks([subscriptionLock(subscriptionId)], async () => {
-    if (await deps.journal.subscriptions.get(subscriptionId)) return false;
-    const subscription = newSubscription(subscriptionId, session);
-    await deps.journal.subscriptions.save(subscription);
-    await writeSubscriptionState(deps, subscription);
-    return true;
-  });
-}
-
-/** A subscription just tied to its session: no event has told its state yet. */
-export function newSubscription(
-  subscriptionId: string,
-  session: Pick<JournalSession, "sessionId" | "appId" | "recordIds">,
-): JournalSubscription {
-  return {
-    subscriptionId,
-    sessionId: session.sessionId,
-    appId: session.appId,
-    recordIds: session.recordIds,
-    status: null,
-    statusAt: 0,
-    currentPeriodEnd: null,
-    cancelAtPeriodEnd: false,
-    billedPeriodEnd: null,
-    paymentStatus: null,
-    paidPeriodEnd: null,
-    paidAt: null,
-  };
-}
-
-export function subscriptionLock(subscriptionId: string): string {
-  return `stripe-subscription:${subscriptionId}`;
 }
 
 function periodOf(target: { change: SubscriptionChange }): number | null | undefined {

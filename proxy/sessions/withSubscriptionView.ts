@@ -5,7 +5,7 @@
 import type { Journal } from "../journal/Journal";
 import type { JournalSubscription } from "../journal/SubscriptionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
-import type { SessionView } from "../sessions/sessionView";
+import type { SessionView } from "./sessionView";
 
 export async function withSubscriptionView(
   journal: Journal,

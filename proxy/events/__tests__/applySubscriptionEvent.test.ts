@@ -1,4 +1,4 @@
-import { ingestPaymentEvent } from "../../events/applyPaymentEvent";
+import { ingestPaymentEvent } from "../applyPaymentEvent";
 import type { PaymentEvent } from "../../ports/PaymentEvent";
 import type { StripeSubscription } from "../../ports/Subscription";
 import {
