@@ -180,6 +180,25 @@ describe("subscription events delivered twice and out of order", () => {
   });
 });
 
+describe("the event catch-up", () => {
+  it("brings a membership whose webhooks never came to its renewed state", async () => {
+    env.stripe.configure({ webhook: undefined });
+    const recordId = addMemberRecord(env);
+    const sessionId = await payMembership(env, recordId);
+    await passPeriodEnd(sessionId);
+    expect(memberFields(env, recordId).subscriptionStatus).toBe("");
+
+    await env.proxy.catchUpEvents();
+    expect(memberFields(env, recordId)).toMatchObject({
+      status: "complete",
+      paymentStatus: "paid",
+      subscriptionId: subscriptionOf(env, sessionId).id,
+      subscriptionStatus: "active",
+      currentPeriodEnd: periodEndOf(env, sessionId),
+    });
+  });
+});
+
 describe("subscription mode refused before Stripe", () => {
   it("answers 422 for a konbini-only mapping, and asks Stripe nothing", async () => {
     const recordId = addMemberRecord(env);
