@@ -26,7 +26,7 @@ const SUBSCRIPTION_WRITE_BACK = {
   currentPeriodEnd: "period_end",
 };
 
-function setup() {
+async function setup() {
   const made = oneRecordSetup();
   const mappingJson = JSON.stringify(
     baseMapping({
@@ -35,7 +35,7 @@ function setup() {
       writeBack: SUBSCRIPTION_WRITE_BACK,
     }),
   );
-  made.journal.sessions.save(journalSession(made.recordId, { mappingJson }));
+  await made.journal.sessions.save(journalSession(made.recordId, { mappingJson }));
   const field = (code: string) => made.records.field(APP, made.recordId, code);
   return { ...made, field };
 }
@@ -92,7 +92,7 @@ const kintoneTime = (seconds: number) =>
 
 describe("a subscription's events", () => {
   it("write the subscription's id, state and period end into the record of its session", async () => {
-    const { eventDeps, field } = setup();
+    const { eventDeps, field } = await setup();
     expect(await ingestPaymentEvent(eventDeps, completed())).toBe("applied");
     expect(field("sub_id")).toBe("sub_1");
     expect(field("pay_status")).toBe("paid");
@@ -103,7 +103,7 @@ describe("a subscription's events", () => {
   });
 
   it("are kept when they come before the session's completion, and applied once it arrives", async () => {
-    const { eventDeps, field, journal } = setup();
+    const { eventDeps, field, journal } = await setup();
     const early = subscriptionEvent("customer.subscription.created", T0, {});
     expect(await ingestPaymentEvent(eventDeps, early)).toBe("deferred");
     expect(await ingestPaymentEvent(eventDeps, invoiceEvent(true, T0, P1))).toBe("deferred");
@@ -111,11 +111,11 @@ describe("a subscription's events", () => {
     await ingestPaymentEvent(eventDeps, completed());
     expect(field("sub_status")).toBe("active");
     expect(field("period_end")).toBe(kintoneTime(P1));
-    expect(journal.stripeEvents.listUnapplied(10)).toEqual([]);
+    expect(await journal.stripeEvents.listUnapplied(10)).toEqual([]);
   });
 
   it("move paidAt and the period on with each renewal, then show a failed one as failed / past_due", async () => {
-    const { eventDeps, field } = setup();
+    const { eventDeps, field } = await setup();
     await ingestPaymentEvent(eventDeps, completed());
     await ingestPaymentEvent(eventDeps, subscriptionEvent("customer.subscription.created", T0, {}));
     await ingestPaymentEvent(eventDeps, invoiceEvent(true, T0, P1));
@@ -132,7 +132,7 @@ describe("a subscription's events", () => {
   });
 
   it("leave a record's failed renewal in place when its session is synced later", async () => {
-    const { eventDeps, deps, gateway, field } = setup();
+    const { eventDeps, deps, gateway, field } = await setup();
     await ingestPaymentEvent(eventDeps, completed());
     await ingestPaymentEvent(eventDeps, invoiceEvent(true, T0, P1));
     await ingestPaymentEvent(eventDeps, invoiceEvent(false, P1, P2));
