@@ -44,6 +44,7 @@ import { registerProductRoutes } from "./resources/products";
 import { registerTaxRateRoutes } from "./resources/taxRates";
 import { registerInvoiceRoutes } from "./resources/invoices";
 import { registerSubscriptionRoutes } from "./resources/subscriptions";
+import { registerTestClockRoutes } from "./resources/testClocks";
 import { registerWebhookEndpointRoutes } from "./resources/webhookEndpoints";
 
 export type { BuyerChoices } from "./PaymentFlows";
@@ -121,6 +122,7 @@ class StripeEmulatorServer implements StripeEmulator {
     registerTaxRateRoutes(this.router, this.context);
     registerInvoiceRoutes(this.router, this.context);
     registerSubscriptionRoutes(this.router, this.context, this.flows.subscriptions);
+    registerTestClockRoutes(this.router, this.context, this.flows.subscriptions);
     this.expiryTimer = setInterval(() => {
       this.flows.expireDueSessions();
       this.flows.subscriptions.renewDue();

@@ -105,7 +105,10 @@ export interface StripeEmulator {
   /** Every API request received (not /_emulator ones): method, path, idempotencyKey, status, time. */
   requests: RecordedRequest[];
   clearRequests(): void;
-  /** Test clock: moves the emulator's "now" forward; sessions past expires_at expire (with events). */
+  /**
+   * Test clock: moves the emulator's "now" forward; sessions past expires_at expire and
+   * subscriptions past their period end renew or end (with events).
+   */
   advanceClock(seconds: number): Promise<void>;
   now(): number; // unix seconds, emulator time
   /** Fail the next n API requests matching (method, path prefix) with a status or a timeout (hang). */

@@ -4,7 +4,12 @@
  */
 import crypto from "node:crypto";
 import type { Invoice, TaxRate } from "./taxAndInvoiceObjects";
-import type { RenewalOutcome, SessionSubscriptionData, Subscription } from "./subscriptionObjects";
+import type {
+  RenewalOutcome,
+  SessionSubscriptionData,
+  Subscription,
+  TestClock,
+} from "./subscriptionObjects";
 import type {
   Charge,
   CheckoutSession,
@@ -66,6 +71,7 @@ export class StripeStore {
   readonly taxRates = new Map<string, TaxRate>();
   readonly invoices = new Map<string, Invoice>();
   readonly subscriptions = new Map<string, Subscription>();
+  readonly testClocks = new Map<string, TestClock>();
   readonly sessionSubscriptionData = new Map<string, SessionSubscriptionData>();
   /** subscription id → what its next renewal does, when a control set it (default: paid) */
   readonly nextRenewalOutcomes = new Map<string, RenewalOutcome>();

@@ -43,8 +43,8 @@ export class SubscriptionFlows {
 
   /** The paid session's Subscription and first invoice; their events precede the session's. */
   start(session: CheckoutSession, paymentIntent: PaymentIntent): void {
-    const now = this.store.now();
     const customer = this.customerFor(session);
+    const now = this.nowOn(customer.test_clock ?? null);
     paymentIntent.customer = customer.id;
     const items = (this.store.sessionLineItems.get(session.id) ?? []).map((stored) => stored.item);
     const recurring = items.find((item) => item.price.recurring)?.price.recurring as Recurring;
@@ -104,7 +104,7 @@ export class SubscriptionFlows {
       schedule: null,
       start_date: now,
       status: "active",
-      test_clock: null,
+      test_clock: customer.test_clock ?? null,
       trial_end: null,
       trial_start: null,
     };
@@ -153,8 +153,14 @@ export class SubscriptionFlows {
     for (const subscription of this.store.subscriptions.values()) this.renewIfDue(subscription);
   }
 
+  /** The time a subscription lives on: its test clock's, else the emulator's. */
+  private nowOn(testClock: string | null): number {
+    const clock = testClock === null ? undefined : this.store.testClocks.get(testClock);
+    return clock?.frozen_time ?? this.store.now();
+  }
+
   private renewIfDue(subscription: Subscription): void {
-    const now = this.store.now();
+    const now = this.nowOn(subscription.test_clock);
     while (subscription.status !== "canceled" && periodOf(subscription).end <= now) {
       const { end } = periodOf(subscription);
       if (subscription.cancel_at_period_end) {
@@ -244,18 +250,25 @@ export class SubscriptionFlows {
     subscription.cancel_at_period_end = cancelAtPeriodEnd;
     subscription.cancel_at = cancelAtPeriodEnd ? periodOf(subscription).end : null;
     // "canceled_at will reflect the time of the most recent update request" (https://docs.stripe.com/api/subscriptions/object#subscription_object-canceled_at).
-    subscription.canceled_at = cancelAtPeriodEnd ? this.store.now() : null;
+    subscription.canceled_at = cancelAtPeriodEnd ? this.nowOn(subscription.test_clock) : null;
     subscription.cancellation_details.reason = cancelAtPeriodEnd ? "cancellation_requested" : null;
     this.context.events.emit("customer.subscription.updated", subscription, cause, previous);
     return subscription;
   }
 
   /** DELETE /v1/subscriptions/:id: canceled now. */
-  cancelNow(subscription: Subscription, cause: EventCause): Subscription {
+  cancelNow(
+    subscription: Subscription,
+    cause: EventCause,
+    details: { comment?: string; feedback?: string } = {},
+  ): Subscription {
     this.requireNotCanceled(subscription);
-    subscription.canceled_at = this.store.now();
+    subscription.cancellation_details.comment = details.comment ?? null;
+    subscription.cancellation_details.feedback = details.feedback ?? null;
+    const now = this.nowOn(subscription.test_clock);
+    subscription.canceled_at = now;
     subscription.cancellation_details.reason = "cancellation_requested";
-    this.end(subscription, this.store.now(), cause);
+    this.end(subscription, now, cause);
     return subscription;
   }
 

@@ -194,6 +194,8 @@ export interface Customer {
   metadata: Metadata;
   name: string | null;
   phone: string | null;
+  /** The test clock the customer lives on (customers created with `test_clock`). */
+  test_clock?: string | null;
 }
 
 export interface PaymentIntent {

@@ -64,7 +64,8 @@ export interface Subscription {
   schedule: null;
   start_date: number;
   status: SubscriptionStatus;
-  test_clock: null;
+  /** The customer's test clock, whose time the subscription lives on. */
+  test_clock: string | null;
   trial_end: null;
   trial_start: null;
 }
@@ -73,6 +74,19 @@ export interface Subscription {
 export interface SessionSubscriptionData {
   description?: string;
   metadata?: Metadata;
+}
+
+/** https://docs.stripe.com/api/test_clocks/object */
+export interface TestClock {
+  id: string;
+  object: "test_helpers.test_clock";
+  created: number;
+  deletes_after: number;
+  frozen_time: number;
+  livemode: false;
+  name: string | null;
+  status: "advancing" | "ready";
+  status_details: { advancing?: { target_frozen_time: number } };
 }
 
 /** What the next renewal of a subscription does: be paid, or fail (a control, default "pay"). */

@@ -467,10 +467,19 @@ describe("canceling a subscription", () => {
 
   it("cancels now with DELETE: canceled, canceled_at, customer.subscription.deleted; then immutable", async () => {
     const { subscription } = await paidMembership();
-    const canceled = await under.stripe.subscriptions.cancel(subscription.id);
+    const canceled = await under.stripe.subscriptions.cancel(subscription.id, {
+      cancellation_details: { comment: "退会" },
+      prorate: false,
+    });
     const now = under.emulator.now();
-    expect(canceled).toMatchObject({ status: "canceled", canceled_at: now, ended_at: now });
-    expect(eventsOf("customer.subscription.deleted")).toHaveLength(1);
+    expect(canceled).toMatchObject({
+      status: "canceled",
+      canceled_at: now,
+      ended_at: now,
+      cancellation_details: { comment: "退会", reason: "cancellation_requested" },
+    });
+    const [deleted] = eventsOf("customer.subscription.deleted");
+    expect(deleted?.data.object).toMatchObject({ cancellation_details: { comment: "退会" } });
     const again = await stripeErrorOf(
       under.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true }),
     );
@@ -587,5 +596,81 @@ describe("GET /v1/subscriptions by current period", () => {
     expect(within.data.map((entry) => entry.id)).toEqual([subscription.id]);
     const before = await under.stripe.subscriptions.list({ current_period_end: { lt: end } });
     expect(before.data).toHaveLength(0);
+  });
+});
+
+describe("POST /v1/test_helpers/test_clocks", () => {
+  it("runs a customer's subscription on its test clock: advancing it renews, the emulator's clock does not", async () => {
+    const start = under.emulator.now();
+    const clock = await under.stripe.testHelpers.testClocks.create({
+      frozen_time: start,
+      name: "会費テスト",
+    });
+    expect(clock).toMatchObject({
+      object: "test_helpers.test_clock",
+      status: "ready",
+      frozen_time: start,
+    });
+    const customer = await under.stripe.customers.create({
+      email: "member@example.com",
+      test_clock: clock.id,
+    });
+    const { subscription } = await paidMembership({ customer: customer.id });
+    expect(subscription.test_clock).toBe(clock.id);
+    const end = subscription.items.data[0]!.current_period_end;
+
+    await under.emulator.advanceClock(end - start + 60);
+    expect((await under.stripe.invoices.list({ subscription: subscription.id })).data).toHaveLength(
+      1,
+    );
+
+    const advancing = await under.stripe.testHelpers.testClocks.advance(clock.id, {
+      frozen_time: end + 60,
+    });
+    expect(advancing).toMatchObject({
+      status: "advancing",
+      status_details: { advancing: { target_frozen_time: end + 60 } },
+    });
+    const ready = await under.stripe.testHelpers.testClocks.retrieve(clock.id);
+    expect(ready).toMatchObject({ status: "ready", frozen_time: end + 60 });
+    const invoices = await under.stripe.invoices.list({ subscription: subscription.id });
+    expect(invoices.data.map((invoice) => invoice.billing_reason)).toEqual([
+      "subscription_cycle",
+      "subscription_create",
+    ]);
+    const types = eventTypes();
+    expect(types).toContain("test_helpers.test_clock.advancing");
+    expect(types).toContain("test_helpers.test_clock.ready");
+  });
+
+  it("refuses to move a test clock backwards, and forgets a deleted one", async () => {
+    const clock = await under.stripe.testHelpers.testClocks.create({
+      frozen_time: under.emulator.now(),
+    });
+    const back = await stripeErrorOf(
+      under.stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: clock.frozen_time }),
+    );
+    expect(back).toMatchObject({ statusCode: 400, param: "frozen_time" });
+    const deleted = await under.stripe.testHelpers.testClocks.del(clock.id);
+    expect(deleted).toMatchObject({ id: clock.id, deleted: true });
+    const missing = await stripeErrorOf(under.stripe.testHelpers.testClocks.retrieve(clock.id));
+    expect(missing).toMatchObject({ statusCode: 404, code: "resource_missing" });
+  });
+});
+
+describe("POST /v1/subscriptions", () => {
+  it("answers 400 parameter_missing without a customer to a key that may write, 403 to one that may not", async () => {
+    const missing = await stripeErrorOf(under.stripe.subscriptions.create({}));
+    expect(missing).toMatchObject({
+      statusCode: 400,
+      code: "parameter_missing",
+      param: "customer",
+    });
+    const key = "rk_test_subscriptionsReadOnly";
+    under.emulator.configure({ restrictedKeys: { [key]: ["subscription_read"] } });
+    const denied = await stripeErrorOf(clientFor(under.emulator, key).subscriptions.create({}));
+    under.emulator.configure({ restrictedKeys: undefined });
+    expect(denied).toMatchObject({ statusCode: 403 });
+    expect(under.emulator.state.subscriptions).toHaveLength(0);
   });
 });

@@ -4,12 +4,12 @@
  * `status=all|canceled|ended|…`, `customer`, `price`, `current_period_start|end`), update `cancel_at_period_end`, `metadata`
  * and `description`, and cancel now (`DELETE`). Restricted keys need `subscription_read` /
  * `subscription_write` ("rak_subscription_…"). Subscriptions are made by paying a
- * subscription-mode Checkout Session; `POST /v1/subscriptions` is not modelled.
+ * subscription-mode Checkout Session; `POST /v1/subscriptions` only checks the key and `customer`.
  */
 import { causeOf, type EmulatorContext } from "../EmulatorContext";
 import { expandObject, storeResolvers } from "../expand";
-import { mergeMetadata, ParamReader, UNSET } from "../params";
-import { requireMode } from "../StripeApiError";
+import { mergeMetadata, missingParam, ParamReader, UNSET } from "../params";
+import { invalidParam, requireMode } from "../StripeApiError";
 import { periodOf, type SubscriptionFlows } from "../SubscriptionFlows";
 import { readCreatedFilter } from "../listing";
 import type { Subscription } from "../subscriptionObjects";
@@ -27,6 +27,11 @@ import {
 const LIST_STATUSES = [
   "active", "all", "canceled", "ended", "incomplete", "incomplete_expired", "past_due", "paused",
   "trialing", "unpaid",
+] as const; // prettier-ignore
+
+const CANCELLATION_FEEDBACK = [
+  "customer_service", "low_quality", "missing_features", "other", "switched_service",
+  "too_complex", "too_expensive", "unused",
 ] as const; // prettier-ignore
 
 /** Absent: every status but canceled ("By default, returns a list of subscriptions that have not been canceled"). */
@@ -67,6 +72,17 @@ export function registerSubscriptionRoutes(
     return requireMode(subscription, request.apiKey.livemode, "subscription");
   }
 
+  // Creating one directly is not modelled; the route exists so that a POST without parameters
+  // answers 400 (may write) or 403 (may not) as Stripe does, which is how a key's rights are probed.
+  router.post("/v1/subscriptions", "subscription_write", (request) => {
+    const params = ParamReader.from(request.params);
+    if (!params.has("customer") && !params.has("customer_account")) throw missingParam("customer");
+    throw invalidParam(
+      undefined,
+      "The emulator makes subscriptions from paid subscription-mode Checkout Sessions only.",
+    );
+  });
+
   router.get("/v1/subscriptions/:id", "subscription_read", (request) => {
     const params = ParamReader.from(request.params).allowOnly([]);
     return render(subscriptionFor(request), params.expandPaths());
@@ -100,10 +116,10 @@ export function registerSubscriptionRoutes(
     ]);
     const details = params.object("cancellation_details", ["comment", "feedback"]);
     const comment = details?.optionalString("comment", { maxLength: 5000 });
+    const feedback = details?.enumOf("feedback", CANCELLATION_FEEDBACK);
     params.boolean("invoice_now");
     params.boolean("prorate");
-    flows.cancelNow(subscription, causeOf(request));
-    if (comment !== undefined) subscription.cancellation_details.comment = comment;
+    flows.cancelNow(subscription, causeOf(request), { comment, feedback });
     return render(subscription, params.expandPaths());
   });
 
