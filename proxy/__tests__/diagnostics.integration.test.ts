@@ -90,6 +90,20 @@ describe("GET /v1/diagnostics › a restricted key that may not write File Links
   });
 });
 
+describe("GET /v1/diagnostics › a restricted key that may read Subscriptions but not cancel them", () => {
+  const env = ordersProxyPerTest(keyWith(without("subscription_write", "subscription_read")));
+
+  it("names the missing Subscriptions write permission", async () => {
+    const { stripe } = await diagnostics(env);
+    const permissionProblems = stripe.problems.filter((p) => p.includes("#stripe-permission-"));
+    expect(permissionProblems).toEqual([
+      expect.stringMatching(
+        /^The restricted key may not write Subscriptions .*cannot be read or canceled.*"Subscriptions: Write"/,
+      ),
+    ]);
+  });
+});
+
 describe("GET /v1/diagnostics › a restricted key with every permission the product uses", () => {
   const env = ordersProxyPerTest(keyWith(PRODUCT_PERMISSIONS));
 
