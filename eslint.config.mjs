@@ -20,9 +20,9 @@ const nodeBuiltins = [
 
 /**
  * The packages (and their subpaths) only proxy/adapters/** may import: the Stripe, kintone,
- * SQLite and image SDKs. A regex: a `group` entry "stripe" would also match "./adapters/stripe/x".
+ * SQLite, PostgreSQL and image SDKs. A regex: a `group` entry "stripe" would also match "./adapters/stripe/x".
  */
-const adapterPackages = "^(stripe|@kintone/rest-api-client|better-sqlite3|sharp)(/.*)?$";
+const adapterPackages = "^(stripe|@kintone/rest-api-client|better-sqlite3|sharp|pg)(/.*)?$";
 
 const proxyImportsOnlyCore = {
   group: ["**/plugin/**", "**/sandbox/**"],

@@ -4,7 +4,8 @@
  * own device, and the record screen turns to "paid" while it is watched, without a reload.
  */
 import { PRODUCTS_APP_ID } from "../sandbox/sampleApps";
-import { saveScreenshot, waitForKintoneReady } from "./browser";
+import { saveScreenshot } from "./browser";
+import { createOnRecordScreen } from "./createOnRecordScreen";
 import { saveReadmeImage } from "./readmeImages";
 import {
   decodeQrCode,
@@ -18,17 +19,13 @@ const { story, liveLink } = useProductsStory();
 
 /** Opens the record and creates its link with the record's own button, confirmed. */
 async function recordWithLiveLink(recordId: string, language: "ja" | "en") {
-  const { page, sandbox } = story;
-  await page.goto(
-    `${sandbox.kintone.url}/k/${PRODUCTS_APP_ID}/show?lang=${language}#record=${recordId}`,
-  );
-  await waitForKintoneReady(page);
-  await page.locator(".kintone-stripe-checkout-detail-create").click();
-  const ok = page.locator(
-    "dialog.kintone-stripe-checkout-confirm .kintone-stripe-checkout-confirm-ok",
-  );
-  await Promise.all([page.waitForEvent("load"), ok.click()]);
-  await waitForKintoneReady(page);
+  const kintoneUrl = story.sandbox.kintone.url;
+  await createOnRecordScreen(story.page, {
+    kintoneUrl,
+    appId: PRODUCTS_APP_ID,
+    recordId,
+    language,
+  });
   return liveLink(recordId);
 }
 

@@ -49,7 +49,11 @@ kintone.events.on(
       appId: String(event.appId ?? kintone.app.getId()),
       recordId: String(event.recordId ?? kintone.app.record.getId()),
       record: event.record,
-      settings: settings && { mapping: settings.mapping, client: settings.client },
+      settings: settings && {
+        mapping: settings.mapping,
+        client: settings.client,
+        embeddedCheckout: settings.embeddedCheckout,
+      },
       reload: () => location.reload(),
       api: pageKintoneApi(),
       subscriptions: settings?.client,

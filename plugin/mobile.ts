@@ -22,7 +22,11 @@ kintone.events.on(
       appId: String(event.appId ?? kintone.mobile.app.getId()),
       recordId: String(event.recordId ?? kintone.mobile.app.record.getId()),
       record: event.record,
-      settings: settings && { mapping: settings.mapping, client: settings.client },
+      settings: settings && {
+        mapping: settings.mapping,
+        client: settings.client,
+        embeddedCheckout: settings.embeddedCheckout,
+      },
       reload: () => location.reload(),
       api: pageKintoneApi(),
       subscriptions: settings?.client,

@@ -26,6 +26,8 @@ export interface ProxyConfig {
   kintoneGuestSpaces?: Record<string, string>;
   port: number;
   dataDir: string;
+  /** `DATABASE_URL` (optional): the journal in PostgreSQL, shared by every proxy given it. */
+  databaseUrl?: string;
   /** `LOG_LEVEL` (optional): pino level, default info. */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** `SCHEDULED_JOBS` (optional): jobs submitted on a cron schedule. */
@@ -133,6 +135,26 @@ const kintoneApiTokens = z
     };
   });
 
+/**
+ * `postgres://user:password@host:port/database` (or `postgresql://`), as node-postgres reads it
+ * (https://node-postgres.com/features/connecting#connection-uri). Never echoed: it holds a password.
+ */
+const databaseUrl = z.string().superRefine((value, ctx) => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const database = url?.pathname.replace(/^\/+/, "");
+  if (!url || !["postgres:", "postgresql:"].includes(url.protocol) || !url.hostname || !database) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",
+    });
+  }
+});
+
 const optionalString = z
   .string()
   .trim()
@@ -162,6 +184,7 @@ const environmentSchema = z.object({
     return port;
   }),
   DATA_DIR: optionalString.transform((v) => v ?? "./data"),
+  DATABASE_URL: optionalString.pipe(databaseUrl.optional()),
   LOG_LEVEL: optionalString.pipe(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -228,6 +251,7 @@ export function loadConfig(env: Environment): LoadConfigResult {
         : {}),
       port: e.PORT,
       dataDir: e.DATA_DIR,
+      ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
       logLevel: e.LOG_LEVEL,
       scheduledJobs: e.SCHEDULED_JOBS,
     },

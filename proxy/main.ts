@@ -12,12 +12,11 @@ import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGatew
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
-import { SqliteJournal } from "./adapters/sqlite/SqliteJournal";
+import { createCoordination, openJournal } from "./adapters/openJournal";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
-import { Coordination } from "./deps/Coordination";
 import { ServerErrorKeys } from "./deps/ServerErrorKeys";
 import { RecordWriter } from "./writeback/RecordWriter";
 import { createStripeWebhookVerifier } from "./adapters/stripe/StripeWebhookVerifier";
@@ -46,7 +45,7 @@ export interface StartProxyOptions {
   /** Interface to listen on; default all (Node's default). Tests pass 127.0.0.1. */
   host?: string;
   logger?: Logger;
-  /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. */
+  /** Journal file; default `DATA_DIR/journal.sqlite`. `:memory:` for tests. `DATABASE_URL` wins. */
   journalFile?: string;
   /** Pending write-back retries: first delay (doubling per attempt) and loop interval; default 5 s each. */
   writeBackRetry?: { firstDelayMs?: number; intervalMs?: number };
@@ -73,9 +72,7 @@ export async function startProxy(
 ): Promise<RunningProxy> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
-  const journal = options.journalFile
-    ? new SqliteJournal(options.journalFile)
-    : SqliteJournal.inDataDir(config.dataDir);
+  const journal = await openJournal(config, { journalFile: options.journalFile, logger });
   const stripeRequestsPerSecond =
     options.stripeRateLimitPerSecond ?? STRIPE_REQUESTS_PER_SECOND[config.stripeMode];
   const gateway = createStripePaymentGateway({
@@ -95,8 +92,10 @@ export async function startProxy(
   const writer = new RecordWriter(records, journal, logger, {
     firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
   });
-  // One per proxy: webhooks, sync and checkouts take the same per-session locks.
-  const coordination = new Coordination();
+  // One per proxy: webhooks, sync and checkouts take the same per-session locks (with
+  // DATABASE_URL, the same locks as every other proxy on that database).
+  const locks = createCoordination(config, logger);
+  const coordination = locks.coordination;
   const eventDeps: PaymentEventDeps = {
     journal,
     coordination,
@@ -162,7 +161,7 @@ export async function startProxy(
   // Write-backs kintone could not take earlier are retried now and then in the background.
   writer.startRetryLoop(options.writeBackRetry?.intervalMs);
   // Jobs a stopped or killed proxy left unfinished continue from their pending records.
-  jobs.start();
+  await jobs.start();
   const schedules = scheduleJobs(deps, config.scheduledJobs ?? []);
   // Events missed while the proxy was down are fetched now, then every few minutes.
   catchUp.start();
@@ -183,7 +182,8 @@ export async function startProxy(
       schedules.stop();
       await jobs.stop();
       await writer.stopRetryLoop();
-      journal.close();
+      await locks.close();
+      await journal.close();
     },
   };
 }

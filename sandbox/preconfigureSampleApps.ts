@@ -8,6 +8,15 @@ import { APP_BINDING_HEADER } from "../core/api/proxyApi";
 import type { PluginSettingsStore } from "./kintone/pages/PluginSettingsStore";
 import { checkoutReturnUrl } from "./kintone/pages/checkoutReturnPage";
 import { ORDERS_APP_ID, PRODUCTS_APP_ID, sampleMapping } from "./sampleApps";
+import { STRIPE_JS_PATH } from "./stripe/embeddedCheckoutScript";
+
+/** Publishable, so not a secret: the Stripe emulator's stand-in of Stripe.js takes any pk_test_. */
+export const SANDBOX_PUBLISHABLE_KEY = "pk_test_sandbox0000000000000000000000000000";
+
+/** The public settings for paying on the record screen's device, pointed at the Stripe emulator. */
+export function emulatorEmbeddedCheckout(stripeUrl: string) {
+  return { publishableKey: SANDBOX_PUBLISHABLE_KEY, stripeJsUrl: `${stripeUrl}${STRIPE_JS_PATH}` };
+}
 
 export interface ProxyAccess {
   /** The proxy's base URL, without the trailing "/". */
@@ -17,7 +26,8 @@ export interface ProxyAccess {
 
 /**
  * `proxyUrl` + mapping with setConfig, and for the proxy's URL the Bearer secret and the app
- * binding (`X-Kintone-App-Id`) on GET and POST, with `appId` + mapping as POST data.
+ * binding (`X-Kintone-App-Id`) on GET and POST, with `appId` + mapping as POST data. With
+ * `stripeUrl`, the publishable key and Stripe.js's address (the emulator's stand-in) too.
  */
 export function storePluginSettings(
   settings: PluginSettingsStore,
@@ -25,10 +35,12 @@ export function storePluginSettings(
   proxy: ProxyAccess,
   appId: string,
   mapping: object,
+  stripeUrl?: string,
 ): void {
   const proxyUrl = `${proxy.url}/`;
   const mappingJson = JSON.stringify(mapping);
-  settings.setConfig(appId, pluginId, { proxyUrl, mapping: mappingJson });
+  const embedded = stripeUrl === undefined ? {} : emulatorEmbeddedCheckout(stripeUrl);
+  settings.setConfig(appId, pluginId, { proxyUrl, mapping: mappingJson, ...embedded });
   for (const method of ["GET", "POST"] as const) {
     settings.setProxyConfig(appId, pluginId, {
       url: proxyUrl,
@@ -45,6 +57,7 @@ export function preconfigureSampleApps(
   pluginId: string,
   proxy: ProxyAccess,
   kintoneUrl: string,
+  stripeUrl?: string,
 ): void {
   const apps = [
     { appId: PRODUCTS_APP_ID, kind: "products" as const },
@@ -56,6 +69,6 @@ export function preconfigureSampleApps(
       ...sampleMapping(kind, listUrl),
       successUrl: checkoutReturnUrl(kintoneUrl, appId),
     };
-    storePluginSettings(settings, pluginId, proxy, appId, mapping);
+    storePluginSettings(settings, pluginId, proxy, appId, mapping, stripeUrl);
   }
 }

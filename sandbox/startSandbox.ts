@@ -166,7 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (saved === undefined && options.preconfigure && proxy !== undefined) {
       const proxyAccess = { url: proxy.url, secret: SANDBOX_SECRETS.proxySecret };
-      preconfigureSampleApps(pluginSettings, pluginId, proxyAccess, kintone.url);
+      preconfigureSampleApps(pluginSettings, pluginId, proxyAccess, kintone.url, stripe.url);
     }
     if (dataDir !== undefined) {
       const capture = () => ({
@@ -223,5 +223,5 @@ export function savePluginSettings(sandbox: Sandbox, appId: string, mapping: obj
   if (!sandbox.urls.proxy) throw new Error("the sandbox was started without its proxy");
   const { pluginSettings, pluginId } = sandbox;
   const proxy = { url: sandbox.urls.proxy, secret: SANDBOX_SECRETS.proxySecret };
-  storePluginSettings(pluginSettings, pluginId, proxy, appId, mapping);
+  storePluginSettings(pluginSettings, pluginId, proxy, appId, mapping, sandbox.urls.stripe);
 }

@@ -24,11 +24,16 @@ function newestSourceMtimeMs(dir) {
   return newest;
 }
 
-/** True when outFile exists and no proxy or core source changed since it was built. */
+/**
+ * True when outFile exists and no proxy or core source changed since it was built. A production
+ * image ships the build without its sources (Dockerfile): nothing there can be newer.
+ */
 function isBuildCurrent(outFile = OUT_FILE) {
   if (!fs.existsSync(outFile)) return false;
   const builtAt = fs.statSync(outFile).mtimeMs;
-  return SOURCE_DIRS.every((dir) => newestSourceMtimeMs(dir) <= builtAt);
+  return SOURCE_DIRS
+    .filter((dir) => fs.existsSync(dir))
+    .every((dir) => newestSourceMtimeMs(dir) <= builtAt);
 }
 
 function buildProxy(outFile = OUT_FILE) {

@@ -155,6 +155,8 @@ export const sessionViewSchema = z.object({
   subscriptionStatus: z.string().optional(),
   currentPeriodEnd: z.string().optional(),
   cancelAtPeriodEnd: z.boolean().optional(),
+  /** An open embedded session's client secret, for Stripe.js on the record screen. */
+  clientSecret: z.string().optional(),
 });
 export type SessionViewAnswer = z.infer<typeof sessionViewSchema>;
 export const sessionAnswerSchema = z.object({ session: sessionViewSchema });

@@ -7,14 +7,20 @@ export interface PluginConfig {
   proxyUrl?: string;
   /** The MappingConfig (core/mapping/MappingConfig.ts) as a JSON string. */
   mapping?: string;
+  /** Stripe's publishable key (pk_…), for paying on the record screen (embeddedCheckoutSettings). */
+  publishableKey?: string;
+  /** Where Stripe.js is loaded from. */
+  stripeJsUrl?: string;
 }
 
 export function readPluginConfig(pluginId: string): PluginConfig {
   const stored: unknown = kintone.plugin.app.getConfig(pluginId);
   if (typeof stored !== "object" || stored === null) return {};
-  const { proxyUrl, mapping } = stored as Record<string, unknown>;
+  const { proxyUrl, mapping, publishableKey, stripeJsUrl } = stored as Record<string, unknown>;
   return {
     ...(typeof proxyUrl === "string" && proxyUrl !== "" ? { proxyUrl } : {}),
     ...(typeof mapping === "string" && mapping !== "" ? { mapping } : {}),
+    ...(typeof publishableKey === "string" && publishableKey !== "" ? { publishableKey } : {}),
+    ...(typeof stripeJsUrl === "string" && stripeJsUrl !== "" ? { stripeJsUrl } : {}),
   };
 }

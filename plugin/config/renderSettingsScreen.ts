@@ -21,6 +21,7 @@ import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
 import { taxSection } from "./sections/taxSection";
 import { subscriptionSection } from "./sections/subscriptionSection";
 import { checkoutSection } from "./sections/checkoutSection";
+import { embeddedCheckoutSection } from "./sections/embeddedCheckoutSection";
 import { connectionSection } from "./sections/connectionSection";
 import { errorSummary } from "./sections/errorSummary";
 import { lineItemSection } from "./sections/lineItemSection";
@@ -80,6 +81,7 @@ export function renderSettingsScreen(
     previousProxyUrl,
   });
   const processActions = processActionsSection(context);
+  const embeddedCheckout = embeddedCheckoutSection(context, stored);
 
   const saveButton = new Button({ text: t.save, type: "submit" });
   const cancelButton = new Button({ text: t.cancel, type: "normal" });
@@ -94,6 +96,7 @@ export function renderSettingsScreen(
     lineItemSection(context),
     checkoutSection(context),
     checkoutOptionsSection(context),
+    embeddedCheckout.element,
     taxSection(context),
     subscriptionSection(context),
     writeBackSection(context),
@@ -105,13 +108,16 @@ export function renderSettingsScreen(
 
   if (parsedMapping !== undefined && !parsedMapping.ok) showNotice(t.settingsStoredMappingInvalid);
 
-  const checkAll = () =>
-    checkSettingsForm(
+  const checkAll = () => {
+    const checked = checkSettingsForm(
       { ...connection.typed(), secretStored: connection.secretStored },
       state,
       context.fields,
       t,
     );
+    const embedded = embeddedCheckout.check();
+    return { ...checked, embedded, errors: [...checked.errors, ...embedded.errors] };
+  };
 
   /** After a refused save, errors follow the form as it is corrected, so none stays stale. */
   let recheckOnChange = false;
@@ -120,10 +126,10 @@ export function renderSettingsScreen(
   });
 
   const save = async (): Promise<boolean> => {
-    const { connectionCheck, mappingCheck, errors } = checkAll();
+    const { connectionCheck, mappingCheck, embedded, errors } = checkAll();
     summary.show(errors);
     recheckOnChange = errors.length > 0;
-    if (!connectionCheck.ok || !mappingCheck.ok) return false;
+    if (!connectionCheck.ok || !mappingCheck.ok || embedded.errors.length > 0) return false;
     saveButton.disabled = true;
     try {
       await saveSettings(
@@ -132,6 +138,7 @@ export function renderSettingsScreen(
           secret: connectionCheck.secret,
           appId,
           mappingJson: JSON.stringify(mappingCheck.mapping),
+          embeddedCheckout: embedded.settings,
         },
         previousProxyUrl === undefined ? [] : [previousProxyUrl],
       );

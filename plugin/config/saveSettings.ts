@@ -10,11 +10,13 @@
  *   the proxy acts on no other app's sessions, jobs or lists for it (issue #8). An app in a
  *   guest space also stores `X-Kintone-Guest-Space-Id`, which the proxy checks against the
  *   space it serves the app in.
- * - `setConfig({ proxyUrl, mapping })`: readable by every user of the app (the list view and
- *   record buttons read the write-back fields from it), so never the secret.
+ * - `setConfig({ proxyUrl, mapping, publishableKey?, stripeJsUrl? })`: readable by every user of
+ *   the app (the list view and record buttons read the write-back fields from it, the record
+ *   screen Stripe's publishable key), so never the secret.
  */
 import { APP_BINDING_HEADER } from "../../core/api/proxyApi";
 import { GUEST_SPACE_BINDING_HEADER } from "../../core/api/guestSpaceHeader";
+import type { EmbeddedCheckoutSettings } from "./embeddedCheckoutSettings";
 import { currentGuestSpaceId } from "./guestSpaceId";
 import { PROXY_METHODS, storedAuthorization } from "./validateProxySettings";
 
@@ -26,6 +28,8 @@ export interface SettingsToSave {
   appId: string;
   /** The validated mapping as a JSON string. */
   mappingJson: string;
+  /** Public: the publishable key and Stripe.js address, when paying on the device is set up. */
+  embeddedCheckout?: EmbeddedCheckoutSettings;
 }
 
 export function setProxyConfig(
@@ -88,5 +92,5 @@ export async function saveSettings(
     if (url === proxyUrl) continue;
     for (const method of PROXY_METHODS) await setProxyConfig(url, method, {}, {});
   }
-  kintone.plugin.app.setConfig({ proxyUrl, mapping: mappingJson });
+  kintone.plugin.app.setConfig({ proxyUrl, mapping: mappingJson, ...settings.embeddedCheckout });
 }

@@ -15,6 +15,8 @@ import { fillTemplate } from "../ui/fillTemplate";
 import { formatTotals } from "../ui/formatMoney";
 import type { SessionOutcome } from "../qr/followSession";
 import { liveLinkQrCode } from "../qr/liveLinkQrCode";
+import type { EmbeddedCheckoutSettings } from "../config/embeddedCheckoutSettings";
+import { recordPayHere } from "../embedded/recordPayHere";
 import { awaitConfirmation, returnedSessionId } from "./awaitConfirmation";
 import { blockedCaption } from "./blockedCaption";
 import {
@@ -37,7 +39,12 @@ export interface DetailButtonsOptions {
   recordId: string;
   record: Record<string, { value?: unknown } | undefined>;
   /** undefined when the plugin is not set up: the buttons then say so. */
-  settings?: { mapping: MappingConfig; client: CheckoutClient };
+  settings?: {
+    mapping: MappingConfig;
+    client: CheckoutClient;
+    /** Stripe's publishable key and Stripe.js's address: "Pay on this device" for embedded sessions. */
+    embeddedCheckout?: EmbeddedCheckoutSettings;
+  };
   /** Shows the record again so the written fields appear (location.reload on kintone). */
   reload: () => void;
   copy?: (text: string) => Promise<boolean>;
@@ -248,6 +255,8 @@ export function addDetailButtons(
     const subscription = { messages, language, client, sessionId, recordId, record, mapping };
     container.append(subscriptionPanel(doc, { ...subscription, show, done }));
   }
+  const payHere = { ...qr, mapping, embeddedCheckout: settings.embeddedCheckout };
+  container.append(recordPayHere(doc, { ...payHere, onSettled: options.onPaymentSettled }) ?? "");
   container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);
 
   const pending = takeNotice(storage, noticeKey);

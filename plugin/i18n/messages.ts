@@ -145,6 +145,23 @@ export interface Messages {
   statusComplete: string;
   statusExpired: string;
   statusNone: string;
+  // pay on this device (embedded Checkout): record screen and settings
+  payHere: string;
+  payHereTitle: string;
+  payHereLoading: string;
+  payHereLoadFailed: string;
+  payHereNotOpen: string;
+  payHereNotConfigured: string;
+  settingsSectionEmbedded: string;
+  settingsEmbeddedHelp: string;
+  settingsPublishableKey: string;
+  settingsPublishableKeyHelp: string;
+  settingsStripeJsUrl: string;
+  settingsStripeJsUrlHelp: string;
+  errorPublishableKeySecret: string;
+  errorPublishableKeyRestricted: string;
+  errorPublishableKeyInvalid: string;
+  errorStripeJsUrlInvalid: string;
   // a record billed already (list dialog, record screen, RECORD_ALREADY_PAID)
   billingHeader: string;
   billedPaid: string;
@@ -614,6 +631,29 @@ export const messages: Record<Language, Messages> = {
     statusComplete: "完了",
     statusExpired: "期限切れ",
     statusNone: "未作成",
+    // pay on this device (embedded Checkout): record screen and settings
+    payHere: "この端末で支払う",
+    payHereTitle: "この端末でお支払い",
+    payHereLoading: "お支払いフォームを読み込んでいます…",
+    payHereLoadFailed:
+      "Stripe のお支払いフォームを開けませんでした。プラグインの設定の公開可能キーと Stripe.js の URL を確認してください。",
+    payHereNotOpen: "このお支払いはもう受け付けていません。ステータスを更新してください。",
+    payHereNotConfigured:
+      "この端末で支払うには、プラグインの設定で Stripe の公開可能キーを保存してください。",
+    settingsSectionEmbedded: "この端末での支払い (埋め込み)",
+    settingsEmbeddedHelp:
+      "表示方法が「埋め込み」のとき、レコード画面の「この端末で支払う」で Stripe のお支払いフォームをダイアログに開きます。公開可能キーはブラウザで使うためのキーで、それだけではアカウントの情報を読むことも変えることもできません。この設定はアプリの全ユーザーが読めるため、シークレットキー (sk_) や制限付きキー (rk_) は入力しないでください。",
+    settingsPublishableKey: "公開可能キー",
+    settingsPublishableKeyHelp:
+      "pk_test_… または pk_live_… (Stripe ダッシュボードの「開発者」→「API キー」)。空欄ならこの端末での支払いは使いません。",
+    settingsStripeJsUrl: "Stripe.js の URL",
+    settingsStripeJsUrlHelp: "空欄なら Stripe の次の URL から読み込みます:",
+    errorPublishableKeySecret:
+      "シークレットキー (sk_…) はここに保存できません。この設定はアプリの全ユーザーが読めます。公開可能キー (pk_…) を入力してください。",
+    errorPublishableKeyRestricted:
+      "制限付きキー (rk_…) はここに保存できません。この設定はアプリの全ユーザーが読めます。公開可能キー (pk_…) を入力してください。",
+    errorPublishableKeyInvalid: "公開可能キーは pk_test_ または pk_live_ で始まります。",
+    errorStripeJsUrlInvalid: "https:// の URL を入力してください (http:// は localhost だけ)。",
     billingHeader: "支払い",
     billedPaid: "支払い済み",
     billedAwaitingPayment: "入金待ち",
@@ -1129,6 +1169,29 @@ export const messages: Record<Language, Messages> = {
     statusComplete: "Complete",
     statusExpired: "Expired",
     statusNone: "No link yet",
+    // pay on this device (embedded Checkout): record screen and settings
+    payHere: "Pay on this device",
+    payHereTitle: "Pay on this device",
+    payHereLoading: "Loading the payment form…",
+    payHereLoadFailed:
+      "Stripe's payment form could not be opened. Check the publishable key and the Stripe.js address in the plugin settings.",
+    payHereNotOpen: "This payment can no longer be made. Refresh its status.",
+    payHereNotConfigured:
+      "To pay on this device, save Stripe's publishable key in the plugin settings.",
+    settingsSectionEmbedded: "Paying on this device (embedded)",
+    settingsEmbeddedHelp:
+      "With the embedded page, the record screen's \"Pay on this device\" opens Stripe's payment form in a dialog. A publishable key is made for browsers: on its own it can neither read nor change anything in your account. Every user of the app can read these settings, so never enter a secret key (sk_) or a restricted key (rk_) here.",
+    settingsPublishableKey: "Publishable key",
+    settingsPublishableKeyHelp:
+      "pk_test_… or pk_live_… (Stripe Dashboard → Developers → API keys). Empty: paying on this device is off.",
+    settingsStripeJsUrl: "Stripe.js address",
+    settingsStripeJsUrlHelp: "Empty: loaded from Stripe's own address,",
+    errorPublishableKeySecret:
+      "A secret key (sk_…) cannot be stored here: every user of the app can read these settings. Enter the publishable key (pk_…).",
+    errorPublishableKeyRestricted:
+      "A restricted key (rk_…) cannot be stored here: every user of the app can read these settings. Enter the publishable key (pk_…).",
+    errorPublishableKeyInvalid: "A publishable key starts with pk_test_ or pk_live_.",
+    errorStripeJsUrlInvalid: "Enter an https:// URL (http:// only for localhost).",
     billingHeader: "Payment",
     billedPaid: "Paid",
     billedAwaitingPayment: "Awaiting payment",

@@ -1,10 +1,16 @@
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
 import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
+import {
+  readEmbeddedCheckoutSettings,
+  type EmbeddedCheckoutSettings,
+} from "../config/embeddedCheckoutSettings";
 
 export interface CheckoutSettings {
   /** Ends with "/". */
   proxyUrl: string;
   mapping: MappingConfig;
+  /** Stripe's publishable key and Stripe.js's address, when paying on the device is set up. */
+  embeddedCheckout?: EmbeddedCheckoutSettings;
 }
 
 /**
@@ -21,5 +27,10 @@ export function readCheckoutSettings(stored: unknown): CheckoutSettings | undefi
   }
   const parsed = parseMappingConfig(mapping);
   if (!parsed.ok) return undefined;
-  return { proxyUrl: proxyUrl.endsWith("/") ? proxyUrl : `${proxyUrl}/`, mapping: parsed.mapping };
+  const embeddedCheckout = readEmbeddedCheckoutSettings(stored);
+  return {
+    proxyUrl: proxyUrl.endsWith("/") ? proxyUrl : `${proxyUrl}/`,
+    mapping: parsed.mapping,
+    ...(embeddedCheckout === undefined ? {} : { embeddedCheckout }),
+  };
 }

@@ -45,7 +45,7 @@ describe("pending write-backs", () => {
       env.proxy = await env.startProxy(onDisk);
       await waitFor(() => env.field(id!, "checkout_url") === answer.body.sessions[0].url);
       // kintone holds the link before the proxy has read kintone's answer and dropped the entry.
-      await waitFor(() => env.proxy.journal.writeBacks.count() === 0);
+      await waitFor(async () => (await env.proxy.journal.writeBacks.count()) === 0);
     } finally {
       await env.proxy.close();
       fs.rmSync(dir, { recursive: true });

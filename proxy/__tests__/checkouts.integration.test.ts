@@ -258,11 +258,11 @@ describe("POST /v1/checkouts", () => {
     });
     expect(answer.status).toBe(201);
     expect(env.field(id!, "checkout_url")).toBe("");
-    expect(env.proxy.journal.writeBacks.count()).toBe(1);
+    expect(await env.proxy.journal.writeBacks.count()).toBe(1);
 
     await env.proxy.retryPendingWriteBacks({ all: true });
     expect(env.field(id!, "checkout_url")).toBe(answer.body.sessions[0].url);
     expect(env.field(id!, "status")).toBe("open");
-    expect(env.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await env.proxy.journal.writeBacks.count()).toBe(0);
   });
 });

@@ -328,7 +328,7 @@ describe("webhook signatures and replays", () => {
       status: 400,
       body: { error: { code: "UNAUTHORIZED", message: expect.any(String), details: [] } },
     });
-    expect(proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
+    expect(await proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
     const fresh = await postSigned(proxy, payload, sign(payload, now - 240));
     expect(fresh).toMatchObject({ status: 200, body: { outcome: "applied" } });
   });
@@ -350,7 +350,7 @@ describe("webhook signatures and replays", () => {
       body: { error: { code: "UNAUTHORIZED", message: expect.any(String), details: [] } },
     });
     expect(kintoneWrites()).toBe(writes);
-    expect(proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
+    expect(await proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
   });
 });
 

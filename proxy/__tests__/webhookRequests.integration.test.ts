@@ -105,7 +105,7 @@ describe("POST /v1/stripe/webhook", () => {
     });
     expect(answer.body.error.message).not.toContain(WEBHOOK_SECRET);
     expect(fields(env, ids[0]!)).toMatchObject({ status: "open" });
-    expect(env.proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
+    expect(await env.proxy.journal.stripeEvents.latestCreated()).toBeUndefined();
   });
 
   it("answers 200 and writes no record for an event of a session the proxy did not make", async () => {
@@ -128,7 +128,7 @@ describe("POST /v1/stripe/webhook", () => {
     expect(delivery).toMatchObject({ status: 200, ok: true });
     expect(env.kintone.requests).toEqual([]);
     const event = eventOf(env, "checkout.session.completed", foreign.id);
-    expect(env.proxy.journal.stripeEvents.get(event.id)?.outcome).toBe("unknown_session");
+    expect((await env.proxy.journal.stripeEvents.get(event.id))?.outcome).toBe("unknown_session");
   });
 
   it("answers 503 with a clear error when no STRIPE_WEBHOOK_SECRET is set", async () => {

@@ -108,14 +108,14 @@ describe("Stripe event catch-up", () => {
 
     const answer = await postEvent(env, JSON.stringify(refunded));
     expect(answer).toMatchObject({ status: 200, body: { outcome: "deferred" } });
-    expect(env.proxy.journal.stripeEvents.get(refunded.id)).toMatchObject({
+    expect(await env.proxy.journal.stripeEvents.get(refunded.id)).toMatchObject({
       appliedAt: null,
       attempts: 1,
     });
     expect(fields(env, ids[0]!)).toMatchObject({ status: "open" });
 
     await env.proxy.catchUpEvents();
-    expect(env.proxy.journal.stripeEvents.get(refunded.id)?.outcome).toBe("applied");
+    expect((await env.proxy.journal.stripeEvents.get(refunded.id))?.outcome).toBe("applied");
     expect(fields(env, ids[0]!)).toEqual({
       status: "complete",
       paymentStatus: "refunded",

@@ -10,6 +10,7 @@ import {
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import { UpstreamError } from "../errors/UpstreamError";
 import type { CheckoutIntent } from "../journal/CheckoutIntentStore";
+import type { SessionStatus } from "../ports/PaymentGateway";
 import type { SessionContext } from "./sessionContext";
 import { earliestAcceptedExpiry, sessionExpiry } from "./sessionExpiry";
 import { sha256 } from "./sha256";
@@ -39,7 +40,7 @@ export function claimIntent(
   context: SessionContext,
   recordIds: string[],
   now: Date,
-): CheckoutIntent {
+): Promise<CheckoutIntent> {
   const { deps, appId, mapping } = context;
   const baseKey = intentBaseKey(
     appId,
@@ -50,7 +51,7 @@ export function claimIntent(
   const minutes = mapping.expiresAfterMinutes ?? DEFAULT_EXPIRES_AFTER_MINUTES;
   return deps.journal.intents.claim(
     baseKey,
-    (existing) => isIntentReusable(deps, existing, now),
+    (existing, sessionStatus) => isIntentReusable(existing, sessionStatus, now),
     (generation) => ({
       idempotencyKey: `kintone-checkout-${baseKey}-${generation}`,
       expiresAt: sessionExpiry(now, minutes),
@@ -65,13 +66,13 @@ export function claimIntent(
  * 5xx), the session may exist: the intent stays, the next attempt resends the same key, and Stripe
  * replays the session instead of making a second one.
  */
-export function settleFailedIntent(
+export async function settleFailedIntent(
   deps: UseCaseDeps,
   intent: CheckoutIntent,
   error: unknown,
-): void {
+): Promise<void> {
   if (!mayHaveBeenCreated(deps, intent.idempotencyKey, error)) {
-    deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+    await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
   }
 }
 
@@ -94,10 +95,14 @@ function mayHaveBeenCreated(deps: UseCaseDeps, idempotencyKey: string, error: un
  * its session is still open, its key is still kept by Stripe, and its `expires_at` is still far
  * enough ahead to be accepted should the first attempt never have reached Stripe.
  */
-function isIntentReusable(deps: UseCaseDeps, intent: CheckoutIntent, now: Date): boolean {
+function isIntentReusable(
+  intent: CheckoutIntent,
+  sessionStatus: SessionStatus | undefined,
+  now: Date,
+): boolean {
   const stillAcceptable = intent.expiresAt.getTime() >= earliestAcceptedExpiry(now);
   const keyKept = now.getTime() - intent.createdAt.getTime() < INTENT_REUSE_MS;
   if (intent.abandoned || !stillAcceptable || !keyKept) return false;
   if (intent.sessionId === null) return true;
-  return deps.journal.sessions.get(intent.sessionId)?.status === "open";
+  return sessionStatus === "open";
 }

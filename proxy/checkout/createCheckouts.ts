@@ -63,7 +63,7 @@ async function createChecked(
     appId,
     input.records.map((r) => r.id),
   );
-  const { replayed, remaining } = replayMadeSessions(
+  const { replayed, remaining } = await replayMadeSessions(
     deps,
     { appId, asked: input.records, mapping },
     records,

@@ -33,7 +33,7 @@ export async function createOneSession(
 ): Promise<MadeSession> {
   const { deps, appId, mapping } = context;
   const now = deps.now();
-  const intent = claimIntent(context, planned.recordIds, now);
+  const intent = await claimIntent(context, planned.recordIds, now);
 
   // A concurrent twin (double click) waits for this one and gets the same session; another
   // request for one of these records waits its turn, then finds this session open and replaces it.
@@ -45,23 +45,23 @@ export async function createOneSession(
       try {
         await refuseBilledRecords(deps.journal, appId, mapping, planned.recordIds);
       } catch (error) {
-        deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+        await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
         throw error;
       }
       const replaced =
         mapping.replaceOpenSession === false
           ? { ids: [], writes: [] }
           : await expireEarlierSessions(context, planned.recordIds, intent.sessionId).catch(
-              (error: unknown) => {
+              async (error: unknown) => {
                 // Nothing was made under this intent: a later, allowed request may use its key.
-                deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+                await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
                 throw error;
               },
             );
       const session = await createInStripe(context, planned, intent);
       const journalled = journalSession(context, planned, session, now);
-      deps.journal.sessions.save(journalled);
-      deps.journal.intents.complete(intent.baseKey, intent.idempotencyKey, session.id);
+      await deps.journal.sessions.save(journalled);
+      await deps.journal.intents.complete(intent.baseKey, intent.idempotencyKey, session.id);
       deps.logger.info(
         { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
         "checkout session created",
@@ -121,10 +121,10 @@ async function createInStripe(
   try {
     return await deps.gateway.createCheckoutSession(request);
   } catch (error) {
-    settleFailedIntent(deps, intent, error);
+    await settleFailedIntent(deps, intent, error);
     // A cached product may have been deleted in Stripe since: the next attempt asks again.
-    forgetProducts(deps, codes);
-    forgetTaxRates(deps, context.mapping, planned);
+    await forgetProducts(deps, codes);
+    await forgetTaxRates(deps, context.mapping, planned);
     throw error;
   }
 }

@@ -25,12 +25,12 @@ export async function createPlannedSessions(
   const { deps, appId } = context;
   const outcomes = await mapWithConcurrency(sessions, SESSION_CONCURRENCY, (planned) =>
     createOneSession(context, planned).then(
-      (created) => {
+      async (created) => {
         // Owed from now on: should the process die before the write below, the write-back retry
         // loop of the next start delivers it (the write below clears it when kintone takes it).
         const dueBy = new Date(deps.now().getTime() + OWED_WRITE_BACK_GRACE_MS);
         for (const write of created.writes) {
-          deps.journal.writeBacks.add(
+          await deps.journal.writeBacks.add(
             appId,
             write.recordId,
             write.fields,

@@ -25,7 +25,7 @@ export async function expireEarlierSessions(
   const { deps, appId } = context;
   const earlier = new Map<string, JournalSession>();
   for (const recordId of recordIds) {
-    for (const session of deps.journal.sessions.findOpenForRecord(appId, recordId)) {
+    for (const session of await deps.journal.sessions.findOpenForRecord(appId, recordId)) {
       if (session.sessionId !== keep) earlier.set(session.sessionId, session);
     }
   }
@@ -47,7 +47,7 @@ export async function expireEarlierSessions(
         throw error;
       }
     }
-    deps.journal.sessions.updateState(session.sessionId, { status });
+    await deps.journal.sessions.updateState(session.sessionId, { status });
     const others = session.recordIds.filter((id) => !recordIds.includes(id));
     const mapping = parseMappingConfig(session.mappingJson);
     if (others.length && mapping.ok && status === "expired") {

@@ -42,7 +42,7 @@ export async function prepareImages(
   const problems: ConstructorParameters<typeof ValidationFailedError>[0] = [];
   await mapWithConcurrency([...files.values()], IMAGE_CONCURRENCY, async ({ file, item }) => {
     // A kintone file key names one stored file: once uploaded, it is not read again.
-    const known = knownFileImageUrl(deps, file.fileKey);
+    const known = await knownFileImageUrl(deps, file.fileKey);
     if (known) {
       prepared.set(file.fileKey, { url: known });
       return;
@@ -55,7 +55,7 @@ export async function prepareImages(
         contentType: file.contentType || downloaded.contentType,
       });
       const hash = sha256(normalized.bytes);
-      const url = knownImageUrl(deps, hash);
+      const url = await knownImageUrl(deps, hash);
       prepared.set(file.fileKey, url ? { url, hash } : { hash, upload: normalized });
     } catch (error) {
       if (!(error instanceof Error && error.name === "NotAnImageError")) throw error;

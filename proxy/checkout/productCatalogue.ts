@@ -16,12 +16,15 @@ const fileCacheKey = (deps: CatalogueDeps, fileKey: string) =>
 const productCacheKey = (deps: CatalogueDeps, code: string) => `${deps.cacheScope}:product:${code}`;
 
 /** The URL Stripe has for this kintone file, if it was uploaded before (a file key names one file). */
-export function knownFileImageUrl(deps: CatalogueDeps, fileKey: string): string | undefined {
+export function knownFileImageUrl(
+  deps: CatalogueDeps,
+  fileKey: string,
+): Promise<string | undefined> {
   return deps.journal.catalogue.getImageUrl(fileCacheKey(deps, fileKey));
 }
 
 /** The URL Stripe has for these normalized bytes (by their sha-256), if they were uploaded before. */
-export function knownImageUrl(deps: CatalogueDeps, hash: string): string | undefined {
+export function knownImageUrl(deps: CatalogueDeps, hash: string): Promise<string | undefined> {
   return deps.journal.catalogue.getImageUrl(imageCacheKey(deps, hash));
 }
 
@@ -32,28 +35,30 @@ export async function imageUrl(
   prepared: PreparedImage,
 ): Promise<string> {
   if (prepared.url) {
-    deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), prepared.url);
+    await deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), prepared.url);
     return prepared.url;
   }
   const { hash, upload } = prepared;
   if (!hash || !upload) throw new Error("an image was prepared without bytes or a URL");
   const key = imageCacheKey(deps, hash);
   const url =
-    deps.journal.catalogue.getImageUrl(key) ??
+    (await deps.journal.catalogue.getImageUrl(key)) ??
     (await deps.coordination.singleFlight(key, async () => {
       const uploaded = await deps.gateway.uploadProductImage(upload);
-      deps.journal.catalogue.putImageUrl(key, uploaded.url);
+      await deps.journal.catalogue.putImageUrl(key, uploaded.url);
       return uploaded.url;
     }));
-  deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), url);
+  await deps.journal.catalogue.putImageUrl(fileCacheKey(deps, fileKey), url);
   return url;
 }
 
 /** Codes Stripe has not been asked about yet: one lookup for all of them, not one per line. */
 export async function lookUpNewProducts(deps: CatalogueDeps, codes: string[]): Promise<void> {
-  const newCodes = codes.filter(
-    (code) => !deps.journal.catalogue.getProduct(productCacheKey(deps, code)),
-  );
+  const newCodes: string[] = [];
+  for (const code of codes) {
+    if (!(await deps.journal.catalogue.getProduct(productCacheKey(deps, code))))
+      newCodes.push(code);
+  }
   if (newCodes.length > 0) await deps.gateway.prepareProducts?.(newCodes);
 }
 
@@ -66,19 +71,19 @@ export async function catalogueProduct(
   const contentHash = sha256(
     JSON.stringify([details.name, details.description ?? null, details.images ?? null]),
   );
-  const cached = deps.journal.catalogue.getProduct(key);
+  const cached = await deps.journal.catalogue.getProduct(key);
   if (cached && cached.contentHash === contentHash) return { id: cached.productId };
   return deps.coordination.singleFlight(`${key}:${contentHash}`, async () => {
     const { productId } = await deps.gateway.upsertProduct({
       ...details,
       knownProductId: cached?.productId,
     });
-    deps.journal.catalogue.putProduct(key, { productId, contentHash });
+    await deps.journal.catalogue.putProduct(key, { productId, contentHash });
     return { id: productId };
   });
 }
 
 /** Forgets these codes' products: one may have been deleted in Stripe since, so ask again. */
-export function forgetProducts(deps: CatalogueDeps, codes: string[]): void {
-  for (const code of codes) deps.journal.catalogue.deleteProduct(productCacheKey(deps, code));
+export async function forgetProducts(deps: CatalogueDeps, codes: string[]): Promise<void> {
+  for (const code of codes) await deps.journal.catalogue.deleteProduct(productCacheKey(deps, code));
 }

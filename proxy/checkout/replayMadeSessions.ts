@@ -26,16 +26,16 @@ interface AskedRequest {
  * written into yet remain (their intents replay what Stripe already made). Any other change is
  * RECORD_CHANGED.
  */
-export function replayMadeSessions(
+export async function replayMadeSessions(
   deps: UseCaseDeps,
   request: AskedRequest,
   records: KintoneRecord[],
-): { replayed: CreatedSession[]; remaining: KintoneRecord[] } {
+): Promise<{ replayed: CreatedSession[]; remaining: KintoneRecord[] }> {
   try {
     assertRevisionsUnchanged(request.asked, records);
     return { replayed: [], remaining: records };
   } catch (error) {
-    const replayed = replayCreatedSessions(deps, request, records);
+    const replayed = await replayCreatedSessions(deps, request, records);
     if (!replayed) throw error;
     const covered = new Set(replayed.flatMap((s) => s.recordIds));
     return { replayed, remaining: records.filter((r) => !covered.has(String(r.$id?.value))) };
@@ -58,11 +58,11 @@ function assertRevisionsUnchanged(asked: AskedRecord[], records: KintoneRecord[]
  * (sessions are grouped as the engine groups them: all records, or one per record); undefined when
  * one of those groups has no open session from that request (then someone else changed it).
  */
-function replayCreatedSessions(
+async function replayCreatedSessions(
   deps: UseCaseDeps,
   request: AskedRequest,
   records: KintoneRecord[],
-): CreatedSession[] | undefined {
+): Promise<CreatedSession[] | undefined> {
   const { appId, asked, mapping } = request;
   const mappingHash = hashOfMapping(mapping);
   const sent = new Map(asked.map((r) => [r.id, r.revision]));
@@ -75,8 +75,8 @@ function replayCreatedSessions(
     if (!group.some(changed)) continue;
     if (group.some((id) => sent.get(id) === undefined)) return undefined;
     const key = intentBaseKey(appId, group, (id) => sent.get(id) ?? "", mappingHash);
-    const sessionId = deps.journal.intents.find(key)?.sessionId;
-    const session = sessionId ? deps.journal.sessions.get(sessionId) : undefined;
+    const sessionId = (await deps.journal.intents.find(key))?.sessionId;
+    const session = sessionId ? await deps.journal.sessions.get(sessionId) : undefined;
     if (!session || session.status !== "open") return undefined;
     sessions.push({
       id: session.sessionId,

@@ -49,10 +49,15 @@ export async function diagnose(
     diagnoseStripe(deps, setup, language),
     Promise.all(setup.appIds.map((appId) => diagnoseApp(deps, appId, language))),
   ]);
-  const stuck = deps.journal?.writeBacks.summarizeStuck(STUCK_WRITE_BACK_ATTEMPTS) ?? [];
+  const stuck = (await deps.journal?.writeBacks.summarizeStuck(STUCK_WRITE_BACK_ATTEMPTS)) ?? [];
   for (const app of apps) {
     const paidTwice = deps.journal
-      ? paidTwiceProblems(deps.journal, app.appId, help("record-paid-twice", language), language)
+      ? await paidTwiceProblems(
+          deps.journal,
+          app.appId,
+          help("record-paid-twice", language),
+          language,
+        )
       : [];
     app.problems.push(...paidTwice);
     if (paidTwice.length > 0) app.ok = false;
@@ -119,7 +124,9 @@ async function diagnoseStripe(
       }) + help("stripe-webhook-secret-missing", language),
     );
   } else if (watch) {
-    problems.push(...webhookSilenceProblems(watch, (deps.now ?? (() => new Date()))(), language));
+    problems.push(
+      ...(await webhookSilenceProblems(watch, (deps.now ?? (() => new Date()))(), language)),
+    );
   }
   // The answer's shape is the contract's: when the last event came is told in the problem.
   return { ok: problems.length === 0, ...described, problems };

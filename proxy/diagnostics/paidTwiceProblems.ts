@@ -7,14 +7,13 @@ import { parseMappingConfig } from "../../core/mapping/parseMappingConfig";
 import type { Journal } from "../journal/Journal";
 import { say, type DiagnosticsLanguage } from "./problemLanguage";
 
-export function paidTwiceProblems(
+export async function paidTwiceProblems(
   journal: Journal,
   appId: string,
   help: string,
   language: DiagnosticsLanguage = "en",
-): string[] {
-  return journal.sessions
-    .findRecordsPaidMoreThanOnce(appId)
+): Promise<string[]> {
+  return (await journal.sessions.findRecordsPaidMoreThanOnce(appId))
     .map(({ recordId, sessions }) => ({
       recordId,
       sessionIds: sessions

@@ -15,15 +15,15 @@ export const WEBHOOK_PATH = "/v1/stripe/webhook";
 
 export const WEBHOOK_SILENCE_MS = 24 * 60 * 60 * 1000;
 
-export function webhookSilenceProblems(
+export async function webhookSilenceProblems(
   watch: WebhookWatch,
   now: Date,
   language: DiagnosticsLanguage,
-): string[] {
+): Promise<string[]> {
   const since = new Date(now.getTime() - WEBHOOK_SILENCE_MS);
-  const sessions = watch.countSessionsCreatedSince(since);
+  const sessions = await watch.countSessionsCreatedSince(since);
   if (sessions === 0) return [];
-  const last = watch.lastSignedEventAt();
+  const last = await watch.lastSignedEventAt();
   if (last !== undefined && last.getTime() >= since.getTime()) return [];
   const lastEn = last ? `the last one arrived ${last.toISOString()}` : "none ever arrived";
   const lastJa = last

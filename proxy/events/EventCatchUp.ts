@@ -85,17 +85,17 @@ export class EventCatchUp {
     const count = (outcome: EventOutcome) => (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
 
     // Stored but not applied (a crash, kintone or Stripe failing, a session not journalled yet).
-    for (const stored of journal.stripeEvents.listUnapplied(UNAPPLIED_BATCH)) {
+    for (const stored of await journal.stripeEvents.listUnapplied(UNAPPLIED_BATCH)) {
       const event = paymentEventFromJson(stored.payloadJson);
       count(await applyStoredPaymentEvent(this.deps, event, { retry: true }));
     }
 
-    const since = this.listFrom();
+    const since = await this.listFrom();
     if (since === undefined) return { listed: 0, outcomes }; // no session of ours yet
     // Stripe lists 30 days of events and retries a webhook for 3: older ids cannot come back.
     // Events from `since` on stay: they deduplicate this pass.
     const expired = Math.floor(this.deps.now().getTime() / 1000) - EVENT_RETENTION_SECONDS;
-    journal.stripeEvents.prune(Math.min(expired, since));
+    await journal.stripeEvents.prune(Math.min(expired, since));
     const missed = await this.listEventsSince(since);
     for (const event of missed) count(await ingestPaymentEvent(this.deps, event));
     if (missed.length > 0) {
@@ -105,9 +105,9 @@ export class EventCatchUp {
   }
 
   /** Unix seconds: the newest stored event (or, before any, the oldest session) minus the margin. */
-  private listFrom(): number | undefined {
-    const newestEvent = this.deps.journal.stripeEvents.latestCreated();
-    const oldestSession = this.deps.journal.sessions.oldestCreatedAt();
+  private async listFrom(): Promise<number | undefined> {
+    const newestEvent = await this.deps.journal.stripeEvents.latestCreated();
+    const oldestSession = await this.deps.journal.sessions.oldestCreatedAt();
     const from =
       newestEvent ?? (oldestSession ? Math.floor(oldestSession.getTime() / 1000) : undefined);
     return from === undefined ? undefined : Math.max(0, from - this.marginSeconds);

@@ -19,11 +19,11 @@ export async function applyInvoicePaid(
   deps: PaymentEventDeps,
   event: Extract<PaymentEvent, { type: "invoice.paid" }>,
 ): Promise<EventOutcome> {
-  const session = sessionOfInvoice(deps.journal, event.invoice);
+  const session = await sessionOfInvoice(deps.journal, event.invoice);
   if (!session) {
     const ageSeconds = deps.now().getTime() / 1000 - event.created;
     if (ageSeconds >= WAIT_FOR_SESSION_SECONDS) return "unknown_session";
-    deps.journal.stripeEvents.recordFailure(
+    await deps.journal.stripeEvents.recordFailure(
       event.id,
       "the invoice's session is not paid in the journal yet",
     );
@@ -37,12 +37,14 @@ export async function applyInvoicePaid(
  * `invoice.paid`: the session it belongs to, or undefined when the journal does not hold it yet
  * (the session's own events come first; the event is then kept for the next pass).
  */
-function sessionOfInvoice(journal: Journal, invoice: CheckoutInvoice): JournalSession | undefined {
+async function sessionOfInvoice(
+  journal: Journal,
+  invoice: CheckoutInvoice,
+): Promise<JournalSession | undefined> {
   const appId = invoice.metadata[METADATA_APP_ID];
   const [recordId] = recordIdsFromMetadata(invoice.metadata);
   if (appId === undefined || recordId === undefined) return undefined;
-  return journal.sessions
-    .listForRecord(appId, recordId)
+  return (await journal.sessions.listForRecord(appId, recordId))
     .filter((session) => holdsPayment(session))
     .at(-1);
 }

@@ -46,7 +46,7 @@ export async function ingestPaymentEvent(
   deps: PaymentEventDeps,
   event: PaymentEvent,
 ): Promise<EventOutcome> {
-  const stored = deps.journal.stripeEvents.store(
+  const stored = await deps.journal.stripeEvents.store(
     {
       eventId: event.id,
       type: event.type === "unhandled" ? event.stripeType : event.type,
@@ -72,13 +72,13 @@ export async function applyStoredPaymentEvent(
   try {
     const outcome = await applyEvent(deps, event, options.retry);
     if (outcome !== "deferred" && outcome !== "duplicate") {
-      deps.journal.stripeEvents.markApplied(event.id, outcome, deps.now());
+      await deps.journal.stripeEvents.markApplied(event.id, outcome, deps.now());
     }
     deps.logger.info({ eventId: event.id, type: event.type, outcome }, "Stripe event");
     return outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    deps.journal.stripeEvents.recordFailure(event.id, message);
+    await deps.journal.stripeEvents.recordFailure(event.id, message);
     deps.logger.warn(
       { eventId: event.id, type: event.type, err: error },
       "Stripe event not applied; kept for the next catch-up pass",
@@ -104,10 +104,10 @@ async function applyEvent(
   const sessionId = target.journalled.sessionId;
 
   // One event of a session at a time: journal update and record write stay in step.
-  const applied = await applySessionChange(deps, sessionId, (journalled) => {
-    if (deps.journal.stripeEvents.get(event.id)?.appliedAt) return undefined;
+  const applied = await applySessionChange(deps, sessionId, async (journalled) => {
+    if ((await deps.journal.stripeEvents.get(event.id))?.appliedAt) return undefined;
     if ("session" in event && event.session.paymentIntentId) {
-      deps.journal.sessions.linkPaymentIntent(event.session.paymentIntentId, sessionId);
+      await deps.journal.sessions.linkPaymentIntent(event.session.paymentIntentId, sessionId);
     }
     return {
       current: journalled ?? target.journalled!,
@@ -149,37 +149,37 @@ async function findSession(
   if ("session" in event) {
     return {
       journalled:
-        deps.journal.sessions.get(event.session.id) ??
-        adoptRecoveredSession(deps.journal, event.session),
+        (await deps.journal.sessions.get(event.session.id)) ??
+        (await adoptRecoveredSession(deps.journal, event.session)),
       appId: event.session.metadata[METADATA_APP_ID],
     };
   }
   const paymentIntent =
     "charge" in event ? event.charge.paymentIntentId : event.dispute.paymentIntentId;
   if (!paymentIntent) return { journalled: undefined, appId: undefined };
-  const known = deps.journal.sessions.idForPaymentIntent(paymentIntent);
-  if (known) return { journalled: deps.journal.sessions.get(known), appId: undefined };
+  const known = await deps.journal.sessions.idForPaymentIntent(paymentIntent);
+  if (known) return { journalled: await deps.journal.sessions.get(known), appId: undefined };
   // The refund came before (or without) the session's completed event: ask Stripe.
   const { sessions } = await deps.gateway.listCheckoutSessions({ paymentIntent, limit: 1 });
   const session = sessions[0];
   if (!session) return { journalled: undefined, appId: undefined };
-  deps.journal.sessions.linkPaymentIntent(paymentIntent, session.id);
+  await deps.journal.sessions.linkPaymentIntent(paymentIntent, session.id);
   return {
-    journalled: deps.journal.sessions.get(session.id),
+    journalled: await deps.journal.sessions.get(session.id),
     appId: session.metadata[METADATA_APP_ID],
   };
 }
 
 /** An event of a session (or subscription) the journal does not know: kept a while if ours. */
-export function unknownSession(
+export async function unknownSession(
   deps: PaymentEventDeps,
   event: PaymentEvent,
   appId: string | undefined,
-): EventOutcome {
+): Promise<EventOutcome> {
   const ours = appId !== undefined && deps.servedAppIds.includes(appId);
   const ageSeconds = deps.now().getTime() / 1000 - event.created;
   if (ours && ageSeconds < UNKNOWN_SESSION_GRACE_SECONDS) {
-    deps.journal.stripeEvents.recordFailure(event.id, "session not in the journal yet");
+    await deps.journal.stripeEvents.recordFailure(event.id, "session not in the journal yet");
     return "deferred";
   }
   return "unknown_session";

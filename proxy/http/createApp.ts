@@ -132,14 +132,14 @@ export function createApp(deps: AppDependencies): Express {
       res.status(202).json({ job: await submitJob({ ...deps, jobs }, { ...body, language }) });
     });
 
-    app.get("/v1/jobs", (req, res) => {
+    app.get("/v1/jobs", async (req, res) => {
       const query = listJobsQuery.parse(flatQuery(req));
       assertBoundApp(appScopeOf(res), query.appId, "appId");
-      res.json(listJobs(deps, query));
+      res.json(await listJobs(deps, query));
     });
 
-    app.get("/v1/jobs/:id", (req, res) => {
-      res.json({ job: getJob(deps, String(req.params.id), appScopeOf(res)) });
+    app.get("/v1/jobs/:id", async (req, res) => {
+      res.json({ job: await getJob(deps, String(req.params.id), appScopeOf(res)) });
     });
   }
 

@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { ZodError } from "zod";
 import type { ErrorCode } from "../../core/api/proxyApi";
 import { AppError } from "../errors/AppError";
+import { JournalUnavailableError } from "../errors/JournalUnavailableError";
 import { UpstreamError } from "../errors/UpstreamError";
 
 interface ErrorBody {
@@ -20,6 +21,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const { status, body } = toErrorAnswer(error);
     if (status >= 500 && !(error instanceof AppError)) {
       logger.error({ err: error, method: req.method, path: req.path }, "unhandled error");
+    } else if (error instanceof JournalUnavailableError) {
+      // The answer says only that the journal failed; the database's own error is for the log.
+      logger.error({ err: error.cause ?? error, path: req.path }, error.message);
     } else if (error instanceof UpstreamError) {
       logger.warn(
         {

@@ -35,7 +35,7 @@ export function mountStripeWebhook(
       }
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const event = options.verifier.verify(rawBody, req.get("stripe-signature"));
-      options.deps.journal.webhookWatch.recordSignedEvent(options.deps.now());
+      await options.deps.journal.webhookWatch.recordSignedEvent(options.deps.now());
       const outcome = await ingestPaymentEvent(options.deps, event);
       res.status(200).json({ received: true, outcome });
     },

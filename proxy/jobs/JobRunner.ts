@@ -69,8 +69,8 @@ export class JobRunner {
   }
 
   /** Resumes every job a previous process left queued or running. */
-  start(): void {
-    for (const job of this.deps.journal.jobs.listUnfinished()) this.run(job.jobId);
+  async start(): Promise<void> {
+    for (const job of await this.deps.journal.jobs.listUnfinished()) this.run(job.jobId);
   }
 
   /** Starts a journalled job (no-op if it already runs here). */
@@ -93,11 +93,11 @@ export class JobRunner {
 
   private async runJob(jobId: string): Promise<void> {
     const { journal, logger } = this.deps;
-    let job = journal.jobs.get(jobId);
+    let job = await journal.jobs.get(jobId);
     if (!job || (job.status !== "queued" && job.status !== "running")) return;
     const parsed = parseMappingConfig(job.mappingJson);
     if (!parsed.ok) {
-      journal.jobs.setStatus(jobId, "failed", {
+      await journal.jobs.setStatus(jobId, "failed", {
         code: "BAD_REQUEST",
         message: "The job's mapping is not valid.",
       });
@@ -107,9 +107,9 @@ export class JobRunner {
     if (!job.itemsResolved) {
       const resolved = await this.resolveQuery(job);
       if (!resolved) return;
-      job = journal.jobs.get(jobId) ?? job;
+      job = (await journal.jobs.get(jobId)) ?? job;
     }
-    journal.jobs.setStatus(jobId, "running");
+    await journal.jobs.setStatus(jobId, "running");
     logger.info({ jobId, appId: job.appId }, "job running");
 
     const writeBack = new JobWriteBack(
@@ -119,19 +119,22 @@ export class JobRunner {
     );
     try {
       // Sessions a killed process made but did not write into their records yet.
-      for (const item of journal.jobs.listItemsToWriteBack(jobId)) {
+      for (const item of await journal.jobs.listItemsToWriteBack(jobId)) {
         if (item.sessionId) writeBack.add({ recordId: item.recordId, sessionId: item.sessionId });
       }
-      await this.workOn({ job, mapping, writeBack }, journal.jobs.listItems(jobId, "pending"));
+      await this.workOn(
+        { job, mapping, writeBack },
+        await journal.jobs.listItems(jobId, "pending"),
+      );
     } finally {
       await writeBack.close();
     }
-    if (this.stopping && journal.jobs.listItems(jobId, "pending").length > 0) return;
+    if (this.stopping && (await journal.jobs.listItems(jobId, "pending")).length > 0) return;
 
-    const progress = journal.jobs.getProgress(jobId, 0);
+    const progress = await journal.jobs.getProgress(jobId, 0);
     const status =
       progress.failed === 0 ? "succeeded" : progress.done === 0 ? "failed" : "partially_failed";
-    journal.jobs.setStatus(jobId, status);
+    await journal.jobs.setStatus(jobId, status);
     logger.info({ jobId, status, done: progress.done, failed: progress.failed }, "job finished");
   }
 
@@ -141,7 +144,7 @@ export class JobRunner {
     for (let attempt = 1; ; attempt++) {
       try {
         const ids = await records.queryRecordIds(job.appId, job.query ?? "");
-        journal.jobs.resolveItems(
+        await journal.jobs.resolveItems(
           job.jobId,
           ids.map(({ id }) => ({ recordId: id })),
         );
@@ -152,7 +155,7 @@ export class JobRunner {
         const retryable = (error as { retryable?: unknown }).retryable === true;
         if (!retryable || attempt >= QUERY_ATTEMPTS) {
           logger.warn({ err: error, jobId: job.jobId }, "job query could not be read");
-          journal.jobs.setStatus(job.jobId, "failed", toJobError(error, logger));
+          await journal.jobs.setStatus(job.jobId, "failed", toJobError(error, logger));
           return false;
         }
         const delay = (this.options.queryRetryDelayMs ?? 2_000) * 2 ** (attempt - 1);
@@ -235,7 +238,10 @@ export class JobRunner {
     const { code, message } = toJobError(error, this.deps.logger);
     work.labels ??= appFieldLabels(this.deps.records, job.appId);
     const text = recordErrorText(error, recordId, job.language, await work.labels);
-    this.deps.journal.jobs.finishItem(job.jobId, recordId, { code, message: text ?? message });
+    await this.deps.journal.jobs.finishItem(job.jobId, recordId, {
+      code,
+      message: text ?? message,
+    });
     if (text !== undefined) {
       writeBack.addWrites(billingErrorWrites(mapping.writeBack, [{ recordId, text }]));
     }
@@ -263,7 +269,7 @@ export class JobRunner {
       record,
       language: job.language,
     });
-    journal.jobs.finishItem(job.jobId, item.recordId, { sessionId: created.session.id });
+    await journal.jobs.finishItem(job.jobId, item.recordId, { sessionId: created.session.id });
     writeBack.add(
       { recordId: item.recordId, sessionId: created.session.id },
       created.replacedWrites,

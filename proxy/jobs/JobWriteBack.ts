@@ -72,24 +72,26 @@ export class JobWriteBack {
       owed -= batch.length + extra.length;
       try {
         // RecordWriter journals what kintone refuses and retries it: a batch is written once here.
-        await this.deps.writer.write(this.job.appId, [...extra, ...this.writesFor(batch)]);
+        await this.deps.writer.write(this.job.appId, [...extra, ...(await this.writesFor(batch))]);
       } catch (error) {
         this.deps.logger.error({ err: error, jobId: this.job.jobId }, "job write-back failed");
       }
-      this.deps.journal.jobs.markItemsWrittenBack(
+      await this.deps.journal.jobs.markItemsWrittenBack(
         this.job.jobId,
         batch.map((item) => item.recordId),
       );
     }
   }
 
-  private writesFor(items: FinishedItem[]): RecordWrite[] {
+  private async writesFor(items: FinishedItem[]): Promise<RecordWrite[]> {
     const { journal } = this.deps;
     const writes: RecordWrite[] = [];
     for (const { recordId, sessionId } of items) {
-      const session = journal.sessions.get(sessionId);
+      const session = await journal.sessions.get(sessionId);
       if (!session) continue;
-      if (journal.sessions.latestIdForRecord(this.job.appId, recordId) !== sessionId) continue;
+      if ((await journal.sessions.latestIdForRecord(this.job.appId, recordId)) !== sessionId) {
+        continue;
+      }
       const fields = mappingWriteBackFields(this.job.mapping, {
         sessionId,
         url: session.url,

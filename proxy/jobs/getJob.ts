@@ -9,19 +9,23 @@ import type { UseCaseDeps } from "../deps/UseCaseDeps";
 export const MAX_ERRORS_SHOWN = 1000;
 
 /** `scope`: a job of another app answers as unknown (issue #8). */
-export function getJob(deps: Pick<UseCaseDeps, "journal">, jobId: string, scope?: AppScope): Job {
-  const job = deps.journal.jobs.get(jobId);
+export async function getJob(
+  deps: Pick<UseCaseDeps, "journal">,
+  jobId: string,
+  scope?: AppScope,
+): Promise<Job> {
+  const job = await deps.journal.jobs.get(jobId);
   if (!job || (scope !== undefined && job.appId !== scope.appId)) throw new JobNotFoundError(jobId);
   return toJobView(deps, job, MAX_ERRORS_SHOWN);
 }
 
 /** A journalled job as the API shows it, with at most `errorLimit` item errors. */
-export function toJobView(
+export async function toJobView(
   deps: Pick<UseCaseDeps, "journal">,
   job: JournalJob,
   errorLimit: number,
-): Job {
-  const progress = deps.journal.jobs.getProgress(job.jobId, errorLimit);
+): Promise<Job> {
+  const progress = await deps.journal.jobs.getProgress(job.jobId, errorLimit);
   // A job that failed as a whole (its query could not be read) names no record.
   const errors = job.error ? [{ recordId: "", ...job.error }, ...progress.errors] : progress.errors;
   return {

@@ -9,10 +9,10 @@ export const MAX_JOBS_LISTED = 50;
 /** Item errors shown per listed job (the counts are always complete): enough for a list of records. */
 export const LISTED_JOB_ERRORS = 100;
 
-export function listJobs(
+export async function listJobs(
   deps: Pick<UseCaseDeps, "journal">,
   query: { appId: string; limit?: number },
-): JobListAnswer {
-  const jobs = deps.journal.jobs.listForApp(query.appId, query.limit ?? DEFAULT_JOBS_LISTED);
-  return { jobs: jobs.map((job) => toJobView(deps, job, LISTED_JOB_ERRORS)) };
+): Promise<JobListAnswer> {
+  const jobs = await deps.journal.jobs.listForApp(query.appId, query.limit ?? DEFAULT_JOBS_LISTED);
+  return { jobs: await Promise.all(jobs.map((job) => toJobView(deps, job, LISTED_JOB_ERRORS))) };
 }

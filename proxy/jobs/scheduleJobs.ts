@@ -20,7 +20,7 @@ export function scheduleJobs(
   const crons = schedules.map((schedule) => {
     let lastJobId: string | undefined;
     const fire = async () => {
-      const last = lastJobId ? deps.journal.jobs.get(lastJobId) : undefined;
+      const last = lastJobId ? await deps.journal.jobs.get(lastJobId) : undefined;
       if (last && (last.status === "queued" || last.status === "running")) {
         deps.logger.warn(
           { schedule: schedule.name, jobId: lastJobId },

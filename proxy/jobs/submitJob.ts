@@ -42,7 +42,7 @@ export async function submitJob(
   if ("query" in input) await assertQueryReadable(deps, input.appId, input.query);
 
   const jobId = `job_${randomUUID().replaceAll("-", "")}`;
-  deps.journal.jobs.create(
+  await deps.journal.jobs.create(
     {
       jobId,
       appId: input.appId,

@@ -10,9 +10,9 @@ export interface CachedProduct {
 }
 
 export interface CatalogueCache {
-  getProduct(cacheKey: string): CachedProduct | undefined;
-  putProduct(cacheKey: string, product: CachedProduct): void;
-  deleteProduct(cacheKey: string): void;
-  getImageUrl(cacheKey: string): string | undefined;
-  putImageUrl(cacheKey: string, url: string): void;
+  getProduct(cacheKey: string): Promise<CachedProduct | undefined>;
+  putProduct(cacheKey: string, product: CachedProduct): Promise<void>;
+  deleteProduct(cacheKey: string): Promise<void>;
+  getImageUrl(cacheKey: string): Promise<string | undefined>;
+  putImageUrl(cacheKey: string, url: string): Promise<void>;
 }

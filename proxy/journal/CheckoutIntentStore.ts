@@ -1,3 +1,5 @@
+import type { SessionStatus } from "../ports/PaymentGateway";
+
 /**
  * One attempt to make a session for one set of record revisions with one mapping. A retry or a
  * double click finds it and sends Stripe the same idempotency key with the same parameters.
@@ -15,17 +17,19 @@ export interface CheckoutIntent {
 export interface CheckoutIntentStore {
   /**
    * The live intent for `baseKey`, or a new one made with `fresh()` when there is none or
-   * `reusable(intent)` says no (new generation of idempotency key). Atomic.
+   * `reusable(intent, sessionStatus)` says no (new generation of idempotency key); `sessionStatus`
+   * is what the journal holds for the intent's session (undefined without one), read in the same
+   * atomic step so no caller needs a second journal call inside the callback. Atomic.
    */
   claim(
     baseKey: string,
-    reusable: (intent: CheckoutIntent) => boolean,
+    reusable: (intent: CheckoutIntent, sessionStatus: SessionStatus | undefined) => boolean,
     fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
     now: Date,
-  ): CheckoutIntent;
-  find(baseKey: string): CheckoutIntent | undefined;
+  ): Promise<CheckoutIntent>;
+  find(baseKey: string): Promise<CheckoutIntent | undefined>;
   /** The intent's session was made (only while `idempotencyKey` is still its key). */
-  complete(baseKey: string, idempotencyKey: string, sessionId: string): void;
+  complete(baseKey: string, idempotencyKey: string, sessionId: string): Promise<void>;
   /** The intent's create failed (only while it has no session). */
-  abandon(baseKey: string, idempotencyKey: string): void;
+  abandon(baseKey: string, idempotencyKey: string): Promise<void>;
 }

@@ -57,22 +57,26 @@ export interface JobProgress {
 
 export interface JobStore {
   /** A new job; with `items` its record list is already resolved (else the runner resolves its query). */
-  create(job: NewJob, items?: JobItemRef[]): void;
-  get(jobId: string): JournalJob | undefined;
+  create(job: NewJob, items?: JobItemRef[]): Promise<void>;
+  get(jobId: string): Promise<JournalJob | undefined>;
   /** The app's jobs, newest first, at most `limit`. */
-  listForApp(appId: string, limit: number): JournalJob[];
+  listForApp(appId: string, limit: number): Promise<JournalJob[]>;
   /** Jobs still `queued` or `running`, oldest first: the ones to resume at start. */
-  listUnfinished(): JournalJob[];
+  listUnfinished(): Promise<JournalJob[]>;
   /** Sets the record list once (a record named twice is one item). Atomic. */
-  resolveItems(jobId: string, items: JobItemRef[]): void;
-  setStatus(jobId: string, status: JobStatus, error?: JobError | null): void;
+  resolveItems(jobId: string, items: JobItemRef[]): Promise<void>;
+  setStatus(jobId: string, status: JobStatus, error?: JobError | null): Promise<void>;
   /** Items of a job in order, optionally only those in one state. */
-  listItems(jobId: string, state?: JobItemState): JobItem[];
+  listItems(jobId: string, state?: JobItemState): Promise<JobItem[]>;
   /** Moves a pending item to done (with its session) or failed; an item moves once. */
-  finishItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void;
+  finishItem(
+    jobId: string,
+    recordId: string,
+    outcome: { sessionId: string } | JobError,
+  ): Promise<void>;
   /** Done items whose session was not yet written into their record. */
-  listItemsToWriteBack(jobId: string): JobItem[];
-  markItemsWrittenBack(jobId: string, recordIds: string[]): void;
+  listItemsToWriteBack(jobId: string): Promise<JobItem[]>;
+  markItemsWrittenBack(jobId: string, recordIds: string[]): Promise<void>;
   /** Counts, and the first `errorLimit` item errors. */
-  getProgress(jobId: string, errorLimit: number): JobProgress;
+  getProgress(jobId: string, errorLimit: number): Promise<JobProgress>;
 }

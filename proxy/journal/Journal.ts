@@ -1,9 +1,19 @@
 /**
  * The proxy's durable memory, one store per concern: which sessions it made for which records (and
  * with which mapping), checkout intents, record writes still owed to kintone, the product and image
- * cache that spares Stripe calls, bulk jobs and Stripe events. Synchronous on purpose: the SQLite
- * adapter is, and a read-check-write in one call is then atomic within the process. An adapter
- * (`proxy/adapters/`) implements every store over one database.
+ * cache that spares Stripe calls, bulk jobs and Stripe events. An adapter (`proxy/adapters/`)
+ * implements every store over one database.
+ *
+ * Every store method answers a Promise: a journal shared by several proxies lives in a database
+ * server (PostgreSQL), which only a network round trip reaches. A method documented as atomic (a
+ * read-check-write such as `CheckoutIntentStore.claim`, whose callbacks are synchronous) is one
+ * call whatever the adapter, so no caller ever holds a transaction across an `await`:
+ * - SQLite (one file, one process at a time writing): each call is one synchronous transaction,
+ *   run whole before the Promise is made, so nothing else in the process or in another process on
+ *   the same file sees it half done.
+ * - PostgreSQL: each atomic call is one statement (`INSERT … ON CONFLICT`) or one transaction
+ *   whose rows are locked (`SELECT … FOR UPDATE`, or a transaction advisory lock on the key when
+ *   the row may not exist yet), so proxies working together see it whole or not at all.
  */
 import type { CatalogueCache } from "./CatalogueCache";
 import type { CheckoutIntentStore } from "./CheckoutIntentStore";
@@ -23,5 +33,6 @@ export interface Journal {
   readonly stripeEvents: StripeEventStore;
   readonly webhookWatch: WebhookWatch;
   readonly subscriptions: SubscriptionStore;
-  close(): void;
+  /** Releases the database (closes the file, ends the connection pool). */
+  close(): Promise<void>;
 }

@@ -81,24 +81,26 @@ export interface SessionPage {
 
 export interface SessionStore {
   /** Keeps a new session; saving a known id again changes nothing. */
-  save(session: JournalSession): void;
-  get(sessionId: string): JournalSession | undefined;
+  save(session: JournalSession): Promise<void>;
+  get(sessionId: string): Promise<JournalSession | undefined>;
   /** Updates the known state; `status` never moves back from complete/expired to open. Atomic. */
-  updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined;
+  updateState(sessionId: string, state: SessionStateUpdate): Promise<JournalSession | undefined>;
   /** Sessions the journal still believes open that include the record. */
-  findOpenForRecord(appId: string, recordId: string): JournalSession[];
+  findOpenForRecord(appId: string, recordId: string): Promise<JournalSession[]>;
   /** The newest session made for the record. */
-  latestIdForRecord(appId: string, recordId: string): string | undefined;
+  latestIdForRecord(appId: string, recordId: string): Promise<string | undefined>;
   /** Every session made for the record, oldest first. */
-  listForRecord(appId: string, recordId: string): JournalSession[];
-  list(query: SessionQuery): SessionPage;
-  oldestCreatedAt(): Date | undefined;
+  listForRecord(appId: string, recordId: string): Promise<JournalSession[]>;
+  list(query: SessionQuery): Promise<SessionPage>;
+  oldestCreatedAt(): Promise<Date | undefined>;
   /** Refund events name the payment intent only: this finds the session it belongs to. */
-  linkPaymentIntent(paymentIntentId: string, sessionId: string): void;
-  idForPaymentIntent(paymentIntentId: string): string | undefined;
+  linkPaymentIntent(paymentIntentId: string, sessionId: string): Promise<void>;
+  idForPaymentIntent(paymentIntentId: string): Promise<string | undefined>;
   /**
    * The app's records with more than one session that kept a payment (`paid`,
    * `partially_refunded`, `disputed`), with those sessions, oldest first.
    */
-  findRecordsPaidMoreThanOnce(appId: string): { recordId: string; sessions: JournalSession[] }[];
+  findRecordsPaidMoreThanOnce(
+    appId: string,
+  ): Promise<{ recordId: string; sessions: JournalSession[] }[]>;
 }

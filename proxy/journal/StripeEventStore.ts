@@ -22,14 +22,14 @@ export interface StripeEventStore {
    * Keeps an event before it is applied. `isNew` is false when the id was stored before;
    * `applied` says whether it was applied already. Atomic.
    */
-  store(event: NewStripeEvent, receivedAt: Date): { isNew: boolean; applied: boolean };
-  get(eventId: string): StoredStripeEvent | undefined;
-  markApplied(eventId: string, outcome: string, appliedAt: Date): void;
-  recordFailure(eventId: string, error: string): void;
+  store(event: NewStripeEvent, receivedAt: Date): Promise<{ isNew: boolean; applied: boolean }>;
+  get(eventId: string): Promise<StoredStripeEvent | undefined>;
+  markApplied(eventId: string, outcome: string, appliedAt: Date): Promise<void>;
+  recordFailure(eventId: string, error: string): Promise<void>;
   /** Stored events not applied yet (a crash or a failure in between), oldest first. */
-  listUnapplied(limit: number): StoredStripeEvent[];
+  listUnapplied(limit: number): Promise<StoredStripeEvent[]>;
   /** The newest `created` (Stripe's unix seconds) of the events stored. */
-  latestCreated(): number | undefined;
+  latestCreated(): Promise<number | undefined>;
   /** Forgets applied events created before `createdBefore` (unix seconds); returns how many. */
-  prune(createdBefore: number): number;
+  prune(createdBefore: number): Promise<number>;
 }

@@ -5,9 +5,9 @@
  */
 export interface WebhookWatch {
   /** Remembers that a signed event arrived at `at` (only the latest moment is kept). */
-  recordSignedEvent(at: Date): void;
+  recordSignedEvent(at: Date): Promise<void>;
   /** When the last signed event arrived; `undefined` when none ever did. */
-  lastSignedEventAt(): Date | undefined;
+  lastSignedEventAt(): Promise<Date | undefined>;
   /** Sessions the journal holds that were created at or after `since`. */
-  countSessionsCreatedSince(since: Date): number;
+  countSessionsCreatedSince(since: Date): Promise<number>;
 }

@@ -27,13 +27,13 @@ export interface WriteBackStore {
     fields: Record<string, { value: unknown }>,
     error: string,
     nextAttemptAt: Date,
-  ): void;
+  ): Promise<void>;
   /** A later successful write of these fields makes the owed (older) values moot. Atomic. */
-  clearFields(appId: string, recordId: string, fieldCodes: string[]): void;
-  listDue(now: Date, limit: number): PendingWriteBack[];
-  count(): number;
+  clearFields(appId: string, recordId: string, fieldCodes: string[]): Promise<void>;
+  listDue(now: Date, limit: number): Promise<PendingWriteBack[]>;
+  count(): Promise<number>;
   /** Per app, the pending write-backs that failed `minAttempts` times or more. */
-  summarizeStuck(minAttempts: number): StuckWriteBacks[];
-  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void;
-  delete(appId: string, recordId: string): void;
+  summarizeStuck(minAttempts: number): Promise<StuckWriteBacks[]>;
+  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): Promise<void>;
+  delete(appId: string, recordId: string): Promise<void>;
 }

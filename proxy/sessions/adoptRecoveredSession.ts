@@ -8,13 +8,15 @@ import type { Journal } from "../journal/Journal";
 import type { JournalSession } from "../journal/SessionStore";
 import type { CheckoutSession } from "../ports/PaymentGateway";
 
-export function adoptRecoveredSession(
+export async function adoptRecoveredSession(
   journal: Journal,
   session: CheckoutSession,
-): JournalSession | undefined {
-  const original = session.recoveredFrom ? journal.sessions.get(session.recoveredFrom) : undefined;
+): Promise<JournalSession | undefined> {
+  const original = session.recoveredFrom
+    ? await journal.sessions.get(session.recoveredFrom)
+    : undefined;
   if (!original) return undefined;
-  journal.sessions.save({
+  await journal.sessions.save({
     sessionId: session.id,
     appId: original.appId,
     recordIds: original.recordIds,

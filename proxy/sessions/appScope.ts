@@ -15,13 +15,14 @@ export type AppScope = { appId: string } | undefined;
  * Stripe's metadata for a session the journal does not know. A session tied to no app is outside
  * every scope. Call it before anything is written or expired.
  */
-export function assertSessionInScope(
+export async function assertSessionInScope(
   deps: Pick<UseCaseDeps, "journal">,
   session: CheckoutSession,
   scope: AppScope,
-): void {
+): Promise<void> {
   if (scope === undefined) return;
-  const appId = deps.journal.sessions.get(session.id)?.appId ?? session.metadata[METADATA_APP_ID];
+  const appId =
+    (await deps.journal.sessions.get(session.id))?.appId ?? session.metadata[METADATA_APP_ID];
   if (appId !== scope.appId) throw new SessionNotFoundError(session.id);
 }
 
@@ -33,6 +34,6 @@ export async function retrieveSessionInScope(
 ): Promise<CheckoutSession> {
   const session = await deps.gateway.retrieveCheckoutSession(sessionId);
   if (!session) throw new SessionNotFoundError(sessionId);
-  assertSessionInScope(deps, session, scope);
+  await assertSessionInScope(deps, session, scope);
   return session;
 }

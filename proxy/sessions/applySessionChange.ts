@@ -48,6 +48,8 @@ export interface SessionChangeStep {
   buyer?: CheckoutBuyer;
 }
 
+type MaybeStep = SessionChangeStep | undefined;
+
 export interface AppliedSessionChange {
   /** The journal's session after the change. */
   session: JournalSession;
@@ -56,22 +58,25 @@ export interface AppliedSessionChange {
 
 /**
  * Under the session's lock, `prepare` reads the journal's session (and may do what must happen
- * under the same lock); it returns what to apply, or `undefined` to apply nothing.
+ * under the same lock, journal calls included); it returns what to apply, or `undefined` to apply
+ * nothing.
  */
 export function applySessionChange(
   deps: SessionChangeDeps,
   sessionId: string,
-  prepare: (journalled: JournalSession | undefined) => SessionChangeStep,
+  prepare: (
+    journalled: JournalSession | undefined,
+  ) => SessionChangeStep | Promise<SessionChangeStep>,
 ): Promise<AppliedSessionChange>;
 export function applySessionChange(
   deps: SessionChangeDeps,
   sessionId: string,
-  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+  prepare: (journalled: JournalSession | undefined) => MaybeStep | Promise<MaybeStep>,
 ): Promise<AppliedSessionChange | undefined>;
 export async function applySessionChange(
   deps: SessionChangeDeps,
   sessionId: string,
-  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+  prepare: (journalled: JournalSession | undefined) => MaybeStep | Promise<MaybeStep>,
 ): Promise<AppliedSessionChange | undefined> {
   const applied = await applyUnderLock(deps, sessionId, prepare);
   if (applied && holdsPayment(applied.session) && (applied.changed || applied.written)) {
@@ -87,15 +92,15 @@ export async function applySessionChange(
 function applyUnderLock(
   deps: SessionChangeDeps,
   sessionId: string,
-  prepare: (journalled: JournalSession | undefined) => SessionChangeStep | undefined,
+  prepare: (journalled: JournalSession | undefined) => MaybeStep | Promise<MaybeStep>,
 ): Promise<(AppliedSessionChange & { written: boolean; previous: JournalSession }) | undefined> {
   return deps.coordination.withLocks([`stripe-session:${sessionId}`], async () => {
-    const step = prepare(deps.journal.sessions.get(sessionId));
+    const step = await prepare(await deps.journal.sessions.get(sessionId));
     if (!step) return undefined;
     const { current } = step;
     const { state, changed } = nextSessionState(current, step.change);
     const session = changed
-      ? (deps.journal.sessions.updateState(sessionId, {
+      ? ((await deps.journal.sessions.updateState(sessionId, {
           status: state.status,
           paymentStatus: state.paymentStatus,
           paidAt: state.paidAt,
@@ -106,7 +111,7 @@ function applyUnderLock(
           dispute: state.dispute,
           paymentIntentId: state.paymentIntentId,
           recoveryUrl: state.recoveryUrl,
-        }) ?? current)
+        })) ?? current)
       : current;
     const written = changed || step.writeUnchanged;
     if (written) {

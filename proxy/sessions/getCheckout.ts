@@ -10,6 +10,6 @@ export async function getCheckout(
   scope?: AppScope,
 ): Promise<SessionView> {
   const session = await retrieveSessionInScope(deps, sessionId, scope);
-  const view = toSessionView(session, deps.journal.sessions.get(sessionId));
+  const view = toSessionView(session, await deps.journal.sessions.get(sessionId));
   return withSubscriptionView(deps.journal, view, session);
 }

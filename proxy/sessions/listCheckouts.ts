@@ -27,7 +27,7 @@ export async function listCheckouts(
   const limit = query.limit ?? 10;
   const byRecords = query.appId !== undefined || query.recordId !== undefined;
   if (byRecords && query.paymentIntent === undefined) {
-    const page = deps.journal.sessions.list({
+    const page = await deps.journal.sessions.list({
       appId: query.appId,
       recordId: query.recordId,
       status: query.status,
@@ -58,8 +58,9 @@ export async function listCheckouts(
       }
       throw error;
     });
+  const journalled = await Promise.all(page.sessions.map((s) => deps.journal.sessions.get(s.id)));
   const views = page.sessions
-    .map((s) => toSessionView(s, deps.journal.sessions.get(s.id)))
+    .map((s, i) => toSessionView(s, journalled[i]))
     .filter(
       (v) =>
         (query.appId === undefined || v.appId === query.appId) &&

@@ -38,7 +38,7 @@ export async function runProcessActions(
   });
   if (actions.length === 0) return;
   const failures: RecordWrite[] = [];
-  for (const recordId of recordsShowingSession(deps.journal, session, mapping)) {
+  for (const recordId of await recordsShowingSession(deps.journal, session, mapping)) {
     for (const action of actions) {
       try {
         await deps.records.runProcessAction(session.appId, recordId, action);

@@ -72,6 +72,11 @@ export function toSessionView(session: CheckoutSession, journalled?: JournalSess
     appId: journalled?.appId ?? session.metadata[METADATA_APP_ID] ?? null,
     recordIds: journalled?.recordIds ?? recordIdsFromMetadata(session.metadata),
     ...moneyParts(journalled, session.recoveryUrl),
+    // Stripe.js opens an embedded session with it; it is meant for the browser, and dead once closed
+    // (https://docs.stripe.com/api/checkout/sessions/object#checkout_session_object-client_secret).
+    ...(session.clientSecret && session.status === "open"
+      ? { clientSecret: session.clientSecret }
+      : {}),
   };
 }
 

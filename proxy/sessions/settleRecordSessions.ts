@@ -27,8 +27,7 @@ export async function settleRecordSessions(deps: SettleDeps, paid: JournalSessio
   const parsed = parseMappingConfig(paid.mappingJson);
   if (!parsed.ok || parsed.mapping.allowRepeatPayment) return;
   await expireOtherOpenSessions(deps, paid);
-  const paidTwice = deps.journal.sessions
-    .findRecordsPaidMoreThanOnce(paid.appId)
+  const paidTwice = (await deps.journal.sessions.findRecordsPaidMoreThanOnce(paid.appId))
     .filter((entry) => paid.recordIds.includes(entry.recordId))
     .filter((entry) => entry.sessions.some((s) => s.sessionId === paid.sessionId));
   if (paidTwice.length === 0 || !parsed.mapping.writeBack.error) return;
@@ -53,7 +52,7 @@ export async function settleRecordSessions(deps: SettleDeps, paid: JournalSessio
 async function expireOtherOpenSessions(deps: SettleDeps, paid: JournalSession): Promise<void> {
   const others = new Map<string, JournalSession>();
   for (const recordId of paid.recordIds) {
-    for (const open of deps.journal.sessions.findOpenForRecord(paid.appId, recordId)) {
+    for (const open of await deps.journal.sessions.findOpenForRecord(paid.appId, recordId)) {
       if (open.sessionId !== paid.sessionId) others.set(open.sessionId, open);
     }
   }
@@ -61,7 +60,7 @@ async function expireOtherOpenSessions(deps: SettleDeps, paid: JournalSession): 
     const status = await expireInStripe(deps.gateway, other.sessionId);
     // A session paid meanwhile is left to its own events, which find the record paid twice.
     if (status !== "expired") continue;
-    deps.journal.sessions.updateState(other.sessionId, { status: "expired" });
+    await deps.journal.sessions.updateState(other.sessionId, { status: "expired" });
     deps.logger.info(
       { sessionId: other.sessionId, paidSessionId: paid.sessionId },
       "open session of a paid record expired",

@@ -18,9 +18,9 @@ export async function showKeptPayment(
 ): Promise<void> {
   if (!holdsPayment(previous) || holdsPayment(session)) return;
   for (const recordId of session.recordIds) {
-    const kept = deps.journal.sessions
-      .listForRecord(session.appId, recordId)
-      .filter((s) => holdsPayment(s));
+    const kept = (await deps.journal.sessions.listForRecord(session.appId, recordId)).filter((s) =>
+      holdsPayment(s),
+    );
     const [remaining] = kept;
     if (!remaining || kept.length !== 1) continue;
     const parsed = parseMappingConfig(remaining.mappingJson);

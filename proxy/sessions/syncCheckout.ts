@@ -31,7 +31,10 @@ export async function recordSessionState(
   deps: UseCaseDeps,
   session: CheckoutSession,
 ): Promise<SessionView> {
-  if (!deps.journal.sessions.get(session.id) && !adoptRecoveredSession(deps.journal, session)) {
+  if (
+    !(await deps.journal.sessions.get(session.id)) &&
+    !(await adoptRecoveredSession(deps.journal, session))
+  ) {
     deps.logger.info(
       { sessionId: session.id },
       "session unknown to the journal: shown, records not written",

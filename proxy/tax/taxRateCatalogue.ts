@@ -34,14 +34,14 @@ const cacheKey = (deps: TaxRateDeps, spec: TaxRateSpec) =>
 /** The Tax Rate id for `spec`, calling Stripe only for a rate this proxy does not know yet. */
 export async function taxRateId(deps: TaxRateDeps, spec: TaxRateSpec): Promise<string> {
   const key = cacheKey(deps, spec);
-  const known = deps.journal.catalogue.getProduct(key);
+  const known = await deps.journal.catalogue.getProduct(key);
   if (known) return known.productId;
   return deps.coordination.withLocks([key], async () => {
     // Again under the lock: the caller before us may have just made it.
-    const made = deps.journal.catalogue.getProduct(key);
+    const made = await deps.journal.catalogue.getProduct(key);
     if (made) return made.productId;
     const { taxRateId: id } = await deps.gateway.upsertTaxRate(spec);
-    deps.journal.catalogue.putProduct(key, { productId: id, contentHash: TAX_RATE_ENTRY });
+    await deps.journal.catalogue.putProduct(key, { productId: id, contentHash: TAX_RATE_ENTRY });
     return id;
   });
 }
@@ -60,12 +60,12 @@ export async function sessionTaxRateIds(
 }
 
 /** Forgets the session's rates: one may have been archived in Stripe since, so ask again. */
-export function forgetTaxRates(
+export async function forgetTaxRates(
   deps: TaxRateDeps,
   mapping: MappingConfig,
   planned: PlannedSession,
-): void {
+): Promise<void> {
   for (const percent of new Set(planned.lineItems.flatMap((item) => item.taxRate ?? []))) {
-    deps.journal.catalogue.deleteProduct(cacheKey(deps, taxRateSpec(mapping, percent)));
+    await deps.journal.catalogue.deleteProduct(cacheKey(deps, taxRateSpec(mapping, percent)));
   }
 }

@@ -58,7 +58,7 @@ export class RecordWriter {
       const batch = nonEmpty.slice(i, i + KINTONE_WRITE_BATCH);
       const failed = await this.writeBatch(appId, batch);
       for (const write of failed.writes) {
-        this.journal.writeBacks.add(
+        await this.journal.writeBacks.add(
           appId,
           write.recordId,
           write.fields,
@@ -106,7 +106,7 @@ export class RecordWriter {
 
   private async retryPass(all: boolean): Promise<void> {
     const dueBy = all ? new Date(8.64e15) : this.now();
-    const due = this.journal.writeBacks.listDue(dueBy, 1000);
+    const due = await this.journal.writeBacks.listDue(dueBy, 1000);
     const byApp = new Map<string, typeof due>();
     for (const entry of due) byApp.set(entry.appId, [...(byApp.get(entry.appId) ?? []), entry]);
     for (const [appId, entries] of byApp) {
@@ -123,7 +123,7 @@ export class RecordWriter {
             this.firstRetryDelayMs * 2 ** (entry.attempts + 1),
             this.maxRetryDelayMs,
           );
-          this.journal.writeBacks.recordFailure(
+          await this.journal.writeBacks.recordFailure(
             appId,
             entry.recordId,
             failed.error,
@@ -169,7 +169,7 @@ export class RecordWriter {
           remaining.map((w) => ({ id: w.recordId, record: w.fields })),
         );
         for (const w of remaining) {
-          this.journal.writeBacks.clearFields(appId, w.recordId, Object.keys(w.fields));
+          await this.journal.writeBacks.clearFields(appId, w.recordId, Object.keys(w.fields));
         }
         return { writes: [], error: "" };
       } catch (error) {
@@ -180,7 +180,7 @@ export class RecordWriter {
             { appId, recordIds: [...missing] },
             "records deleted in kintone; their write-back is dropped",
           );
-          for (const id of missing) this.journal.writeBacks.delete(appId, id);
+          for (const id of missing) await this.journal.writeBacks.delete(appId, id);
           remaining = stillThere;
           continue;
         }
@@ -194,7 +194,7 @@ export class RecordWriter {
               "write-back fields are not in the kintone app's form; their values are dropped",
             );
             for (const w of remaining)
-              this.journal.writeBacks.clearFields(appId, w.recordId, dropped);
+              await this.journal.writeBacks.clearFields(appId, w.recordId, dropped);
             remaining = remaining
               .map((w) => ({ recordId: w.recordId, fields: without(w.fields, dropped) }))
               .filter((w) => Object.keys(w.fields).length > 0);

@@ -17,21 +17,32 @@ export function holdsPayment(session: Pick<JournalSession, "status" | "paymentSt
   );
 }
 
-export function recordsShowingSession(
+export async function recordsShowingSession(
   journal: Journal,
   session: JournalSession,
   mapping: Pick<MappingConfig, "allowRepeatPayment">,
-): string[] {
-  return session.recordIds.filter((recordId) => {
-    if (holdsPayment(session)) return true;
-    const newest =
-      journal.sessions.latestIdForRecord(session.appId, recordId) === session.sessionId;
-    // Records billed again and again: each session is a bill of its own.
-    if (mapping.allowRepeatPayment) return newest || session.status === "complete";
-    const otherHolds = journal.sessions
-      .listForRecord(session.appId, recordId)
-      .some((s) => s.sessionId !== session.sessionId && holdsPayment(s));
-    if (otherHolds) return false;
-    return newest || session.status === "complete";
-  });
+): Promise<string[]> {
+  const showing: string[] = [];
+  for (const recordId of session.recordIds) {
+    if (await showsSession(journal, session, mapping, recordId)) showing.push(recordId);
+  }
+  return showing;
+}
+
+async function showsSession(
+  journal: Journal,
+  session: JournalSession,
+  mapping: Pick<MappingConfig, "allowRepeatPayment">,
+  recordId: string,
+): Promise<boolean> {
+  if (holdsPayment(session)) return true;
+  const newest =
+    (await journal.sessions.latestIdForRecord(session.appId, recordId)) === session.sessionId;
+  // Records billed again and again: each session is a bill of its own.
+  if (mapping.allowRepeatPayment) return newest || session.status === "complete";
+  const otherHolds = (await journal.sessions.listForRecord(session.appId, recordId)).some(
+    (s) => s.sessionId !== session.sessionId && holdsPayment(s),
+  );
+  if (otherHolds) return false;
+  return newest || session.status === "complete";
 }

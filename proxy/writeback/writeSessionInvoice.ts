@@ -29,7 +29,7 @@ async function writeInvoiceState(
   const known = typeof state === "function" ? await state(true) : state;
   const fields = invoiceFields(parsed.mapping.writeBack, known);
   if (Object.keys(fields).length === 0) return;
-  const recordIds = recordsShowingSession(deps.journal, session, parsed.mapping);
+  const recordIds = await recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,
     recordIds.map((recordId) => ({ recordId, fields })),

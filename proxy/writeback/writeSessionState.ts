@@ -30,7 +30,7 @@ export async function writeSessionState(
     ...mappingWriteBackFields(parsed.mapping, state),
     ...(subscription ? subscriptionFields(parsed.mapping, subscription) : {}),
   };
-  const recordIds = recordsShowingSession(deps.journal, session, parsed.mapping);
+  const recordIds = await recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,
     recordIds.map((recordId) => ({ recordId, fields })),

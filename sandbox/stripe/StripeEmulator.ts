@@ -21,6 +21,7 @@ import { handleControlRequest } from "./controlApi";
 import { handleDashboard } from "./dashboardActions";
 import { DASHBOARD_PATH } from "./dashboardPage";
 import { handleHostedCheckout, handleRecoveryLink } from "./hostedCheckoutPage";
+import { handleEmbeddedCheckout, isEmbeddedCheckoutPath } from "./embeddedCheckoutScript";
 import { RECOVERY_PATH_PREFIX } from "./RecoveryFlows";
 import { handleHostedInvoice, INVOICE_PATH_PREFIX } from "./hostedInvoicePage";
 import {
@@ -287,6 +288,10 @@ class StripeEmulatorServer implements StripeEmulator {
     response.setHeader("Request-Id", requestId);
     const url = new URL(request.url ?? "/", "http://localhost");
     const path = url.pathname;
+    if (isEmbeddedCheckoutPath(path)) {
+      handleEmbeddedCheckout(request, response, path, this.context);
+      return;
+    }
     if (path === "/_emulator" || path.startsWith("/_emulator/")) {
       await handleControlRequest(
         request,

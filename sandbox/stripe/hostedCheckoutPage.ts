@@ -277,8 +277,11 @@ export async function handleHostedCheckout(
     );
     return;
   }
-  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url.
-  const next = session.success_url ?? session.return_url;
+  // An embedded session sends the buyer to its return_url, as a hosted one to its success_url;
+  // in Stripe.js's frame (the browser says so in Sec-Fetch-Dest) Stripe.js takes the whole page
+  // there (embeddedCheckoutScript.ts), so the frame only shows the outcome.
+  const framed = request.headers["sec-fetch-dest"] === "iframe";
+  const next = session.success_url ?? (framed ? null : session.return_url);
   if (next) {
     redirect(response, next.replace(/\{CHECKOUT_SESSION_ID\}/g, session.id));
   } else {

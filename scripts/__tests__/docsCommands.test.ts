@@ -242,7 +242,7 @@ describe("the journal backup command of deploy.md", () => {
         copy.close();
       }
     } finally {
-      journal.close();
+      await journal.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

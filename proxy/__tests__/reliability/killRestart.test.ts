@@ -113,8 +113,8 @@ it("a job killed at random moments and restarted each time ends with one linked 
     await sleep(KILL_EARLIEST_MS + random() * KILL_SPREAD_MS);
     await stopChild(proxy.child, "SIGKILL");
     const journal = new SqliteJournal(journalFile);
-    doneAtKills.push(journal.jobs.getProgress(jobId, 0).done);
-    journal.close();
+    doneAtKills.push((await journal.jobs.getProgress(jobId, 0)).done);
+    await journal.close();
     // The last process is not killed: it finishes the job at full pace.
     proxy = await processes.next(kill < KILL_POINTS - 1 ? KILL_JOB_STRIPE_RATE : 1000);
   }
@@ -154,10 +154,10 @@ it("POST /v1/checkouts killed at random moments links every session made into it
     if (!answered) unansweredAtKill++;
     // Sessions whose create was in flight at the kill: Stripe made them, nobody heard the answer.
     const journal = new SqliteJournal(journalFile);
-    const unheard = emulators.stripe.state.sessions.filter(
-      (s) => journal.sessions.get(s.id) === undefined,
-    );
-    journal.close();
+    const made = emulators.stripe.state.sessions;
+    const journalled = await Promise.all(made.map((s) => journal.sessions.get(s.id)));
+    const unheard = made.filter((_, i) => journalled[i] === undefined);
+    await journal.close();
     expect(unheard.length).toBeLessThanOrEqual(CHECKOUT_SESSION_CONCURRENCY);
 
     proxy = await processes.next(1000);

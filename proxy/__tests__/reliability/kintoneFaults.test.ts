@@ -44,12 +44,12 @@ function armFault(fault: (typeof KINTONE_FAULTS)[number]): void {
  * Right after the fault: a failed read is every record's error (for a job, only once the runner's
  * own attempts failed too); a failed write-back is owed, not lost.
  */
-function checkRightAfterFault(
+async function checkRightAfterFault(
   fault: (typeof KINTONE_FAULTS)[number],
   ids: string[],
   errors: ItemError[],
   readFailedForGood: boolean,
-): void {
+): Promise<void> {
   if (readFailedForGood) {
     expect(errors.map((e) => [e.recordId, e.code])).toEqual(ids.map((id) => [id, "KINTONE_ERROR"]));
     expect(invariantProblems(bed.emulators, ids, errors)).toEqual([]);
@@ -59,7 +59,7 @@ function checkRightAfterFault(
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   } else {
     expect(errors).toEqual([]);
-    expect(bed.proxy.journal.writeBacks.count()).toBe(ids.length);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(ids.length);
     expect(sessionCount(bed.emulators)).toBe(ids.length);
   }
 }
@@ -76,13 +76,13 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
 
     const first = await call(bed.proxy.url, "POST", "/v1/checkouts", body);
     expect(first.status).toBe(fault.method === "GET" ? 502 : 201);
-    checkRightAfterFault(fault, ids, requestErrors(ids, first), fault.method === "GET");
+    await checkRightAfterFault(fault, ids, requestErrors(ids, first), fault.method === "GET");
 
     if (first.status !== 201) {
       expect((await call(bed.proxy.url, "POST", "/v1/checkouts", body)).status).toBe(201);
     }
     await drainPendingWriteBacks(bed.proxy);
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
     expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
@@ -97,10 +97,10 @@ describe.each(KINTONE_FAULTS)("kintone answering $name", (fault) => {
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length, failed: 0 });
-    checkRightAfterFault(fault, ids, job.errors, false);
+    await checkRightAfterFault(fault, ids, job.errors, false);
 
     await drainPendingWriteBacks(bed.proxy);
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
     expect(sessionCount(bed.emulators)).toBe(ids.length);
   });
@@ -122,7 +122,7 @@ describe("kintone failing reads for longer than a job tries a record", () => {
       mapping: jobMapping(),
     });
     expect(job).toMatchObject({ status: "failed", done: 0, failed: ids.length });
-    checkRightAfterFault(KINTONE_FAULTS[0], ids, job.errors, true);
+    await checkRightAfterFault(KINTONE_FAULTS[0], ids, job.errors, true);
 
     const rerun = await runJob(bed.proxy.url, {
       appId: bed.emulators.appId,
@@ -156,7 +156,7 @@ describe("kintone refusing a write-back field that is no longer in the app's for
       mapping: mapping(),
     });
     expect(answer.status).toBe(201);
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe("kintone refusing a write-back field that is no longer in the app's for
       mapping: mapping(),
     });
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
   });
 });
@@ -204,7 +204,7 @@ describe("a record edited between the proxy's read and its write-back", () => {
       }),
     );
     expect(answer.status).toBe(201);
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
     for (const id of ids) expect(fieldOf(bed.emulators, id, "name")).toBe(`Edited ${id}`);
   });
@@ -219,7 +219,7 @@ describe("a record edited between the proxy's read and its write-back", () => {
       }),
     );
     expect(job).toMatchObject({ status: "succeeded", done: ids.length });
-    expect(bed.proxy.journal.writeBacks.count()).toBe(0);
+    expect(await bed.proxy.journal.writeBacks.count()).toBe(0);
     expect(invariantProblems(bed.emulators, ids)).toEqual([]);
     for (const id of ids) expect(fieldOf(bed.emulators, id, "name")).toBe(`Edited ${id}`);
   });

@@ -92,7 +92,7 @@ export function faultProxyPerTest(): { emulators: Emulators; proxy: RunningProxy
 
 /** Retries pending write-backs until none is left (or `passes` ran out). */
 export async function drainPendingWriteBacks(proxy: RunningProxy, passes = 5): Promise<void> {
-  for (let i = 0; i < passes && proxy.journal.writeBacks.count() > 0; i++) {
+  for (let i = 0; i < passes && (await proxy.journal.writeBacks.count()) > 0; i++) {
     await proxy.retryPendingWriteBacks({ all: true });
   }
 }

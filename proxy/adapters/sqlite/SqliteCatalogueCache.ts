@@ -4,7 +4,7 @@ import type { PreparedStatements } from "./PreparedStatements";
 export class SqliteCatalogueCache implements CatalogueCache {
   constructor(private readonly sql: PreparedStatements) {}
 
-  getProduct(cacheKey: string): CachedProduct | undefined {
+  async getProduct(cacheKey: string): Promise<CachedProduct | undefined> {
     return this.sql.one(
       `SELECT product_id, content_hash FROM product_cache WHERE cache_key = ?`,
       (row: { product_id: string; content_hash: string }) => ({
@@ -15,7 +15,7 @@ export class SqliteCatalogueCache implements CatalogueCache {
     );
   }
 
-  putProduct(cacheKey: string, product: CachedProduct): void {
+  async putProduct(cacheKey: string, product: CachedProduct): Promise<void> {
     this.sql
       .statement(
         `INSERT INTO product_cache (cache_key, product_id, content_hash) VALUES (?, ?, ?)
@@ -24,11 +24,11 @@ export class SqliteCatalogueCache implements CatalogueCache {
       .run(cacheKey, product.productId, product.contentHash);
   }
 
-  deleteProduct(cacheKey: string): void {
+  async deleteProduct(cacheKey: string): Promise<void> {
     this.sql.statement(`DELETE FROM product_cache WHERE cache_key = ?`).run(cacheKey);
   }
 
-  getImageUrl(cacheKey: string): string | undefined {
+  async getImageUrl(cacheKey: string): Promise<string | undefined> {
     return this.sql.one(
       `SELECT url FROM image_cache WHERE cache_key = ?`,
       (row: { url: string }) => row.url,
@@ -36,7 +36,7 @@ export class SqliteCatalogueCache implements CatalogueCache {
     );
   }
 
-  putImageUrl(cacheKey: string, url: string): void {
+  async putImageUrl(cacheKey: string, url: string): Promise<void> {
     this.sql
       .statement(
         `INSERT INTO image_cache (cache_key, url) VALUES (?, ?) ON CONFLICT (cache_key) DO UPDATE SET url = excluded.url`,

@@ -1,41 +1,23 @@
 import type { CheckoutIntent, CheckoutIntentStore } from "../../journal/CheckoutIntentStore";
+import type { SessionStatus } from "../../ports/PaymentGateway";
+import { fromIntentRow, nextIntentRow, type IntentRow } from "../journalRows/intentRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface IntentRow {
-  base_key: string;
-  generation: number;
-  idempotency_key: string;
-  expires_at: number;
-  created_at: number;
-  session_id: string | null;
-  abandoned: number;
-}
 
 const SELECT_INTENT = `SELECT * FROM checkout_intents WHERE base_key = ?`;
 
 export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  claim(
+  async claim(
     baseKey: string,
-    reusable: (intent: CheckoutIntent) => boolean,
+    reusable: (intent: CheckoutIntent, sessionStatus: SessionStatus | undefined) => boolean,
     fresh: (generation: number) => { idempotencyKey: string; expiresAt: Date },
     now: Date,
-  ): CheckoutIntent {
+  ): Promise<CheckoutIntent> {
     return this.sql.transaction(() => {
       const row = this.sql.one(SELECT_INTENT, (found: IntentRow) => found, baseKey);
-      if (row && reusable(fromIntentRow(row))) return fromIntentRow(row);
-      const generation = row ? row.generation + 1 : 1;
-      const made = fresh(generation);
-      const next: IntentRow = {
-        base_key: baseKey,
-        generation,
-        idempotency_key: made.idempotencyKey,
-        expires_at: made.expiresAt.getTime(),
-        created_at: now.getTime(),
-        session_id: null,
-        abandoned: 0,
-      };
+      if (row && reusable(fromIntentRow(row), this.sessionStatusOf(row))) return fromIntentRow(row);
+      const next = nextIntentRow(baseKey, row, fresh, now);
       this.sql
         .statement(
           `INSERT INTO checkout_intents (base_key, generation, idempotency_key, expires_at, created_at, session_id)
@@ -49,11 +31,11 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
     });
   }
 
-  find(baseKey: string): CheckoutIntent | undefined {
+  async find(baseKey: string): Promise<CheckoutIntent | undefined> {
     return this.sql.one(SELECT_INTENT, fromIntentRow, baseKey);
   }
 
-  complete(baseKey: string, idempotencyKey: string, sessionId: string): void {
+  async complete(baseKey: string, idempotencyKey: string, sessionId: string): Promise<void> {
     this.sql
       .statement(
         `UPDATE checkout_intents SET session_id = ? WHERE base_key = ? AND idempotency_key = ?`,
@@ -61,22 +43,20 @@ export class SqliteCheckoutIntentStore implements CheckoutIntentStore {
       .run(sessionId, baseKey, idempotencyKey);
   }
 
-  abandon(baseKey: string, idempotencyKey: string): void {
+  async abandon(baseKey: string, idempotencyKey: string): Promise<void> {
     this.sql
       .statement(
         `UPDATE checkout_intents SET abandoned = 1 WHERE base_key = ? AND idempotency_key = ? AND session_id IS NULL`,
       )
       .run(baseKey, idempotencyKey);
   }
-}
 
-function fromIntentRow(row: IntentRow): CheckoutIntent {
-  return {
-    baseKey: row.base_key,
-    idempotencyKey: row.idempotency_key,
-    expiresAt: new Date(row.expires_at),
-    createdAt: new Date(row.created_at),
-    sessionId: row.session_id,
-    abandoned: row.abandoned === 1,
-  };
+  private sessionStatusOf(row: IntentRow): SessionStatus | undefined {
+    if (row.session_id === null) return undefined;
+    return this.sql.one(
+      `SELECT status FROM sessions WHERE session_id = ?`,
+      (found: { status: SessionStatus }) => found.status,
+      row.session_id,
+    );
+  }
 }

@@ -9,17 +9,8 @@ import type {
   JournalJob,
   NewJob,
 } from "../../journal/JobStore";
+import { finishedItemColumns, fromJobItemRow, fromJobRow } from "../journalRows/jobRows";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface ErrorColumns {
-  errorCode: string | null;
-  errorMessage: string | null;
-}
-
-/** A job or an item as selected: named as the journal names it, but for what needs converting. */
-type JobRow = Omit<JournalJob, "itemsResolved" | "error" | "createdAt" | "language"> &
-  ErrorColumns & { itemsResolved: number; createdAt: number; language: string };
-type JobItemRow = Omit<JobItem, "error" | "writtenBack"> & ErrorColumns & { writtenBack: number };
 
 const SELECT_JOB = `SELECT job_id AS jobId, app_id AS appId, mapping_json AS mappingJson, query, status,
     items_resolved AS itemsResolved, error_code AS errorCode, error_message AS errorMessage,
@@ -33,7 +24,7 @@ const SELECT_JOB_ITEM = `SELECT job_id AS jobId, record_id AS recordId, revision
 export class SqliteJobStore implements JobStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  create(job: NewJob, items?: JobItemRef[]): void {
+  async create(job: NewJob, items?: JobItemRef[]): Promise<void> {
     this.sql.transaction(() => {
       this.sql
         .statement(
@@ -49,15 +40,15 @@ export class SqliteJobStore implements JobStore {
           job.createdAt.getTime(),
           job.language ?? "en",
         );
-      if (items) this.resolveItems(job.jobId, items);
+      if (items) this.resolveItemsNow(job.jobId, items);
     });
   }
 
-  get(jobId: string): JournalJob | undefined {
+  async get(jobId: string): Promise<JournalJob | undefined> {
     return this.sql.one(`${SELECT_JOB} WHERE job_id = ?`, fromJobRow, jobId);
   }
 
-  listForApp(appId: string, limit: number): JournalJob[] {
+  async listForApp(appId: string, limit: number): Promise<JournalJob[]> {
     return this.sql.all(
       `${SELECT_JOB} WHERE app_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
       fromJobRow,
@@ -66,14 +57,19 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  listUnfinished(): JournalJob[] {
+  async listUnfinished(): Promise<JournalJob[]> {
     return this.sql.all(
       `${SELECT_JOB} WHERE status IN ('queued', 'running') ORDER BY created_at, job_id`,
       fromJobRow,
     );
   }
 
-  resolveItems(jobId: string, items: JobItemRef[]): void {
+  async resolveItems(jobId: string, items: JobItemRef[]): Promise<void> {
+    this.resolveItemsNow(jobId, items);
+  }
+
+  /** `resolveItems` without the Promise, for use inside `create`'s transaction. */
+  private resolveItemsNow(jobId: string, items: JobItemRef[]): void {
     this.sql.transaction(() => {
       const resolved = this.sql
         .statement(`UPDATE jobs SET items_resolved = 1 WHERE job_id = ? AND items_resolved = 0`)
@@ -89,13 +85,13 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  setStatus(jobId: string, status: JobStatus, error: JobError | null = null): void {
+  async setStatus(jobId: string, status: JobStatus, error: JobError | null = null): Promise<void> {
     this.sql
       .statement(`UPDATE jobs SET status = ?, error_code = ?, error_message = ? WHERE job_id = ?`)
       .run(status, error?.code ?? null, error?.message ?? null, jobId);
   }
 
-  listItems(jobId: string, state?: JobItemState): JobItem[] {
+  async listItems(jobId: string, state?: JobItemState): Promise<JobItem[]> {
     return state === undefined
       ? this.sql.all(`${SELECT_JOB_ITEM} WHERE job_id = ? ORDER BY position`, fromJobItemRow, jobId)
       : this.sql.all(
@@ -106,24 +102,20 @@ export class SqliteJobStore implements JobStore {
         );
   }
 
-  finishItem(jobId: string, recordId: string, outcome: { sessionId: string } | JobError): void {
-    const done = "sessionId" in outcome;
+  async finishItem(
+    jobId: string,
+    recordId: string,
+    outcome: { sessionId: string } | JobError,
+  ): Promise<void> {
     this.sql
       .statement(
         `UPDATE job_items SET state = ?, session_id = ?, error_code = ?, error_message = ?
          WHERE job_id = ? AND record_id = ? AND state = 'pending'`,
       )
-      .run(
-        done ? "done" : "failed",
-        done ? outcome.sessionId : null,
-        done ? null : outcome.code,
-        done ? null : outcome.message,
-        jobId,
-        recordId,
-      );
+      .run(...finishedItemColumns(outcome), jobId, recordId);
   }
 
-  listItemsToWriteBack(jobId: string): JobItem[] {
+  async listItemsToWriteBack(jobId: string): Promise<JobItem[]> {
     return this.sql.all(
       `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = 'done' AND written_back = 0
          ORDER BY position`,
@@ -132,7 +124,7 @@ export class SqliteJobStore implements JobStore {
     );
   }
 
-  markItemsWrittenBack(jobId: string, recordIds: string[]): void {
+  async markItemsWrittenBack(jobId: string, recordIds: string[]): Promise<void> {
     const mark = this.sql.statement(
       `UPDATE job_items SET written_back = 1 WHERE job_id = ? AND record_id = ?`,
     );
@@ -141,7 +133,7 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  getProgress(jobId: string, errorLimit: number): JobProgress {
+  async getProgress(jobId: string, errorLimit: number): Promise<JobProgress> {
     const counts = this.sql
       .statement(
         `SELECT COUNT(*) AS total,
@@ -163,26 +155,4 @@ export class SqliteJobStore implements JobStore {
     );
     return { ...counts, errors };
   }
-}
-
-function errorOf({ errorCode, errorMessage }: ErrorColumns): JobError | null {
-  return errorCode === null ? null : { code: errorCode, message: errorMessage ?? "" };
-}
-
-function fromJobRow({ errorCode, errorMessage, language, ...row }: JobRow): JournalJob {
-  return {
-    ...row,
-    language: language === "ja" ? "ja" : "en",
-    itemsResolved: row.itemsResolved === 1,
-    error: errorOf({ errorCode, errorMessage }),
-    createdAt: new Date(row.createdAt),
-  };
-}
-
-function fromJobItemRow({ errorCode, errorMessage, ...row }: JobItemRow): JobItem {
-  return {
-    ...row,
-    error: errorOf({ errorCode, errorMessage }),
-    writtenBack: row.writtenBack === 1,
-  };
 }

@@ -63,7 +63,7 @@ export class SqliteJournal implements Journal {
     return this.db;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

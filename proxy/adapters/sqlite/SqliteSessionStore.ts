@@ -1,36 +1,17 @@
-import type { SessionStatus } from "../../ports/PaymentGateway";
 import type {
-  DisputeState,
   JournalSession,
-  PaymentStatusValue,
-  RefundState,
   SessionPage,
   SessionQuery,
   SessionStateUpdate,
   SessionStore,
 } from "../../journal/SessionStore";
+import { nextJournalSession } from "../../journal/nextJournalSession";
+import {
+  fromSessionRow as fromRow,
+  toSessionRow as toRow,
+  type SessionRow,
+} from "../journalRows/sessionRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface SessionRow {
-  session_id: string;
-  app_id: string;
-  record_ids: string;
-  mapping_json: string;
-  status: SessionStatus;
-  payment_status: PaymentStatusValue;
-  url: string | null;
-  currency: string;
-  amount_total: number;
-  customer_email: string | null;
-  expires_at: number;
-  created_at: number;
-  paid_at: number | null;
-  amount_refunded: number;
-  refund_state: RefundState;
-  dispute_state: DisputeState;
-  payment_intent_id: string | null;
-  recovery_url: string | null;
-}
 
 /** Sessions that kept a payment: two of them for one record are a payment too many. */
 const KEPT_PAYMENT = `('paid', 'partially_refunded', 'disputed')`;
@@ -38,7 +19,7 @@ const KEPT_PAYMENT = `('paid', 'partially_refunded', 'disputed')`;
 export class SqliteSessionStore implements SessionStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  save(s: JournalSession): void {
+  async save(s: JournalSession): Promise<void> {
     this.sql.transaction(() => {
       this.sql
         .statement(
@@ -58,27 +39,23 @@ export class SqliteSessionStore implements SessionStore {
     });
   }
 
-  get(sessionId: string): JournalSession | undefined {
+  async get(sessionId: string): Promise<JournalSession | undefined> {
+    return this.getNow(sessionId);
+  }
+
+  /** `get` without the Promise, for use inside a transaction. */
+  private getNow(sessionId: string): JournalSession | undefined {
     return this.sql.one(`SELECT * FROM sessions WHERE session_id = ?`, fromRow, sessionId);
   }
 
-  updateState(sessionId: string, state: SessionStateUpdate): JournalSession | undefined {
+  async updateState(
+    sessionId: string,
+    state: SessionStateUpdate,
+  ): Promise<JournalSession | undefined> {
     return this.sql.transaction(() => {
-      const current = this.get(sessionId);
+      const current = this.getNow(sessionId);
       if (!current) return undefined;
-      const next: JournalSession = { ...current };
-      // States only move forward: complete and expired are final, the first one known stays.
-      if (state.status && current.status === "open") next.status = state.status;
-      if (state.paymentStatus) next.paymentStatus = state.paymentStatus;
-      if (state.customerEmail !== undefined) next.customerEmail = state.customerEmail;
-      if (state.amountTotal !== undefined) next.amountTotal = state.amountTotal;
-      if (state.url !== undefined) next.url = state.url;
-      if (state.paidAt !== undefined && current.paidAt === null) next.paidAt = state.paidAt;
-      if (state.amountRefunded !== undefined) next.amountRefunded = state.amountRefunded;
-      if (state.refund !== undefined) next.refund = state.refund;
-      if (state.dispute !== undefined) next.dispute = state.dispute;
-      if (state.paymentIntentId) next.paymentIntentId ??= state.paymentIntentId;
-      if (state.recoveryUrl !== undefined) next.recoveryUrl = state.recoveryUrl;
+      const next = nextJournalSession(current, state);
       this.sql
         .statement(
           `UPDATE sessions SET status = @status, payment_status = @payment_status, url = @url,
@@ -93,7 +70,7 @@ export class SqliteSessionStore implements SessionStore {
     });
   }
 
-  findOpenForRecord(appId: string, recordId: string): JournalSession[] {
+  async findOpenForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
     return this.sql.all(
       `SELECT s.* FROM sessions s JOIN session_records r ON r.session_id = s.session_id
          WHERE r.app_id = ? AND r.record_id = ? AND s.status = 'open'
@@ -104,7 +81,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  latestIdForRecord(appId: string, recordId: string): string | undefined {
+  async latestIdForRecord(appId: string, recordId: string): Promise<string | undefined> {
     return this.sql.one(
       `SELECT s.session_id FROM sessions s JOIN session_records r ON r.session_id = s.session_id
          WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at DESC, s.rowid DESC LIMIT 1`,
@@ -114,7 +91,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  listForRecord(appId: string, recordId: string): JournalSession[] {
+  async listForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
     return this.sql.all(
       `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
          WHERE r.app_id = ? AND r.record_id = ? ORDER BY s.created_at, s.rowid`,
@@ -124,7 +101,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  list(query: SessionQuery): SessionPage {
+  async list(query: SessionQuery): Promise<SessionPage> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };
     if (query.appId !== undefined) {
@@ -146,7 +123,7 @@ export class SqliteSessionStore implements SessionStore {
       params.customerEmail = query.customerEmail;
     }
     if (query.startingAfter !== undefined) {
-      const anchor = this.get(query.startingAfter);
+      const anchor = this.getNow(query.startingAfter);
       if (!anchor) return { sessions: [], hasMore: false };
       where.push(
         "(s.created_at < @anchorCreated OR (s.created_at = @anchorCreated AND s.session_id < @anchorId))",
@@ -163,14 +140,14 @@ export class SqliteSessionStore implements SessionStore {
     return { sessions: sessions.slice(0, query.limit), hasMore: sessions.length > query.limit };
   }
 
-  oldestCreatedAt(): Date | undefined {
+  async oldestCreatedAt(): Promise<Date | undefined> {
     const row = this.sql.statement(`SELECT MIN(created_at) AS created FROM sessions`).get() as {
       created: number | null;
     };
     return row.created === null ? undefined : new Date(row.created);
   }
 
-  linkPaymentIntent(paymentIntentId: string, sessionId: string): void {
+  async linkPaymentIntent(paymentIntentId: string, sessionId: string): Promise<void> {
     this.sql
       .statement(
         `INSERT INTO payment_intent_sessions (payment_intent_id, session_id) VALUES (?, ?)
@@ -184,7 +161,9 @@ export class SqliteSessionStore implements SessionStore {
       .run(paymentIntentId, sessionId);
   }
 
-  findRecordsPaidMoreThanOnce(appId: string): { recordId: string; sessions: JournalSession[] }[] {
+  async findRecordsPaidMoreThanOnce(
+    appId: string,
+  ): Promise<{ recordId: string; sessions: JournalSession[] }[]> {
     const rows = this.sql.all(
       `SELECT r.record_id AS paid_record_id, s.* FROM session_records r
          JOIN sessions s ON s.session_id = r.session_id
@@ -208,57 +187,11 @@ export class SqliteSessionStore implements SessionStore {
     return [...byRecord].map(([recordId, sessions]) => ({ recordId, sessions }));
   }
 
-  idForPaymentIntent(paymentIntentId: string): string | undefined {
+  async idForPaymentIntent(paymentIntentId: string): Promise<string | undefined> {
     return this.sql.one(
       `SELECT session_id FROM payment_intent_sessions WHERE payment_intent_id = ?`,
       (row: { session_id: string }) => row.session_id,
       paymentIntentId,
     );
   }
-}
-
-function toRow(s: JournalSession): SessionRow {
-  return {
-    session_id: s.sessionId,
-    app_id: s.appId,
-    record_ids: JSON.stringify(s.recordIds),
-    mapping_json: s.mappingJson,
-    status: s.status,
-    payment_status: s.paymentStatus,
-    url: s.url,
-    currency: s.currency,
-    amount_total: s.amountTotal,
-    customer_email: s.customerEmail,
-    expires_at: s.expiresAt.getTime(),
-    created_at: s.createdAt.getTime(),
-    paid_at: s.paidAt ? s.paidAt.getTime() : null,
-    amount_refunded: s.amountRefunded ?? 0,
-    refund_state: s.refund ?? "none",
-    dispute_state: s.dispute ?? "none",
-    payment_intent_id: s.paymentIntentId ?? null,
-    recovery_url: s.recoveryUrl ?? null,
-  };
-}
-
-function fromRow(row: SessionRow): JournalSession {
-  return {
-    sessionId: row.session_id,
-    appId: row.app_id,
-    recordIds: JSON.parse(row.record_ids) as string[],
-    mappingJson: row.mapping_json,
-    status: row.status,
-    paymentStatus: row.payment_status,
-    url: row.url,
-    currency: row.currency,
-    amountTotal: row.amount_total,
-    customerEmail: row.customer_email,
-    expiresAt: new Date(row.expires_at),
-    createdAt: new Date(row.created_at),
-    paidAt: row.paid_at === null ? null : new Date(row.paid_at),
-    amountRefunded: row.amount_refunded,
-    refund: row.refund_state,
-    dispute: row.dispute_state,
-    paymentIntentId: row.payment_intent_id,
-    recoveryUrl: row.recovery_url,
-  };
 }

@@ -3,13 +3,8 @@ import type {
   StoredStripeEvent,
   StripeEventStore,
 } from "../../journal/StripeEventStore";
+import { fromEventRow } from "../journalRows/stripeEventRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-/** An event as selected: named as the journal names it, its moments in epoch milliseconds. */
-type StripeEventRow = Omit<StoredStripeEvent, "receivedAt" | "appliedAt"> & {
-  receivedAt: number;
-  appliedAt: number | null;
-};
 
 const SELECT_EVENT = `SELECT event_id AS eventId, type, created, payload AS payloadJson,
     received_at AS receivedAt, applied_at AS appliedAt, outcome, attempts, last_error AS lastError
@@ -18,7 +13,10 @@ const SELECT_EVENT = `SELECT event_id AS eventId, type, created, payload AS payl
 export class SqliteStripeEventStore implements StripeEventStore {
   constructor(private readonly sql: PreparedStatements) {}
 
-  store(event: NewStripeEvent, receivedAt: Date): { isNew: boolean; applied: boolean } {
+  async store(
+    event: NewStripeEvent,
+    receivedAt: Date,
+  ): Promise<{ isNew: boolean; applied: boolean }> {
     return this.sql.transaction(() => {
       const inserted = this.sql
         .statement(
@@ -27,16 +25,16 @@ export class SqliteStripeEventStore implements StripeEventStore {
         )
         .run(event.eventId, event.type, event.created, event.payloadJson, receivedAt.getTime());
       if (inserted.changes === 1) return { isNew: true, applied: false };
-      const stored = this.get(event.eventId);
+      const stored = this.getNow(event.eventId);
       return { isNew: false, applied: stored?.appliedAt != null };
     });
   }
 
-  get(eventId: string): StoredStripeEvent | undefined {
-    return this.sql.one(`${SELECT_EVENT} WHERE event_id = ?`, fromEventRow, eventId);
+  async get(eventId: string): Promise<StoredStripeEvent | undefined> {
+    return this.getNow(eventId);
   }
 
-  markApplied(eventId: string, outcome: string, appliedAt: Date): void {
+  async markApplied(eventId: string, outcome: string, appliedAt: Date): Promise<void> {
     this.sql
       .statement(
         `UPDATE stripe_events SET applied_at = ?, outcome = ?, last_error = NULL WHERE event_id = ?`,
@@ -44,7 +42,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
       .run(appliedAt.getTime(), outcome, eventId);
   }
 
-  recordFailure(eventId: string, error: string): void {
+  async recordFailure(eventId: string, error: string): Promise<void> {
     this.sql
       .statement(
         `UPDATE stripe_events SET attempts = attempts + 1, last_error = ? WHERE event_id = ?`,
@@ -52,7 +50,7 @@ export class SqliteStripeEventStore implements StripeEventStore {
       .run(error, eventId);
   }
 
-  listUnapplied(limit: number): StoredStripeEvent[] {
+  async listUnapplied(limit: number): Promise<StoredStripeEvent[]> {
     return this.sql.all(
       `${SELECT_EVENT} WHERE applied_at IS NULL ORDER BY created, received_at LIMIT ?`,
       fromEventRow,
@@ -60,24 +58,21 @@ export class SqliteStripeEventStore implements StripeEventStore {
     );
   }
 
-  latestCreated(): number | undefined {
+  async latestCreated(): Promise<number | undefined> {
     const row = this.sql.statement(`SELECT MAX(created) AS created FROM stripe_events`).get() as {
       created: number | null;
     };
     return row.created ?? undefined;
   }
 
-  prune(createdBefore: number): number {
+  async prune(createdBefore: number): Promise<number> {
     return this.sql
       .statement(`DELETE FROM stripe_events WHERE applied_at IS NOT NULL AND created < ?`)
       .run(createdBefore).changes;
   }
-}
 
-function fromEventRow(row: StripeEventRow): StoredStripeEvent {
-  return {
-    ...row,
-    receivedAt: new Date(row.receivedAt),
-    appliedAt: row.appliedAt === null ? null : new Date(row.appliedAt),
-  };
+  /** `get` without the Promise, for use inside a transaction. */
+  private getNow(eventId: string): StoredStripeEvent | undefined {
+    return this.sql.one(`${SELECT_EVENT} WHERE event_id = ?`, fromEventRow, eventId);
+  }
 }

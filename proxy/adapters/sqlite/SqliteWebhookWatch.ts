@@ -5,7 +5,7 @@ import type { PreparedStatements } from "./PreparedStatements";
 export class SqliteWebhookWatch implements WebhookWatch {
   constructor(private readonly sql: PreparedStatements) {}
 
-  recordSignedEvent(at: Date): void {
+  async recordSignedEvent(at: Date): Promise<void> {
     // MAX: a slow request finishing after a newer one never moves the moment back.
     this.sql
       .statement(
@@ -15,14 +15,14 @@ export class SqliteWebhookWatch implements WebhookWatch {
       .run({ at: at.getTime() });
   }
 
-  lastSignedEventAt(): Date | undefined {
+  async lastSignedEventAt(): Promise<Date | undefined> {
     const row = this.sql
       .statement(`SELECT last_signed_at AS at FROM webhook_arrivals WHERE id = 1`)
       .get() as { at: number } | undefined;
     return row ? new Date(row.at) : undefined;
   }
 
-  countSessionsCreatedSince(since: Date): number {
+  async countSessionsCreatedSince(since: Date): Promise<number> {
     const row = this.sql
       .statement(`SELECT COUNT(*) AS count FROM sessions WHERE created_at >= ?`)
       .get(since.getTime()) as { count: number };

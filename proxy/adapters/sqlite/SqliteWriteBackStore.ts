@@ -3,22 +3,14 @@ import type {
   StuckWriteBacks,
   WriteBackStore,
 } from "../../journal/WriteBackStore";
+import { fromPendingRow } from "../journalRows/pendingWriteBackRow";
 import type { PreparedStatements } from "./PreparedStatements";
-
-interface PendingRow {
-  app_id: string;
-  record_id: string;
-  fields: string;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-}
 
 export class SqliteWriteBackStore implements WriteBackStore {
   constructor(private readonly sql: PreparedStatements) {}
 
   // Typed by the interface, which alone spells out its five parameters.
-  readonly add: WriteBackStore["add"] = (appId, recordId, fields, error, nextAttemptAt) => {
+  readonly add: WriteBackStore["add"] = async (appId, recordId, fields, error, nextAttemptAt) => {
     // Usually the record is owed nothing yet: one statement, no transaction, no read.
     const inserted = this.sql
       .statement(
@@ -41,7 +33,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
     });
   };
 
-  clearFields(appId: string, recordId: string, fieldCodes: string[]): void {
+  async clearFields(appId: string, recordId: string, fieldCodes: string[]): Promise<void> {
     // Usually these are every field the record is owed: one statement drops the row, no
     // transaction, no read. https://www.sqlite.org/json1.html#jeach
     const dropped = this.sql
@@ -55,7 +47,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
       const fields = this.owedFields(appId, recordId);
       if (!fields) return;
       for (const code of fieldCodes) delete fields[code];
-      if (Object.keys(fields).length === 0) this.delete(appId, recordId);
+      if (Object.keys(fields).length === 0) this.deleteNow(appId, recordId);
       else
         this.sql
           .statement(`UPDATE pending_write_backs SET fields = ? WHERE app_id = ? AND record_id = ?`)
@@ -63,30 +55,23 @@ export class SqliteWriteBackStore implements WriteBackStore {
     });
   }
 
-  listDue(now: Date, limit: number): PendingWriteBack[] {
+  async listDue(now: Date, limit: number): Promise<PendingWriteBack[]> {
     return this.sql.all(
       `SELECT * FROM pending_write_backs WHERE next_attempt_at <= ? ORDER BY app_id, next_attempt_at LIMIT ?`,
-      (row: PendingRow) => ({
-        appId: row.app_id,
-        recordId: row.record_id,
-        fields: JSON.parse(row.fields) as Record<string, { value: unknown }>,
-        attempts: row.attempts,
-        nextAttemptAt: new Date(row.next_attempt_at),
-        lastError: row.last_error,
-      }),
+      fromPendingRow,
       now.getTime(),
       limit,
     );
   }
 
-  count(): number {
+  async count(): Promise<number> {
     const row = this.sql.statement(`SELECT COUNT(*) AS n FROM pending_write_backs`).get() as {
       n: number;
     };
     return row.n;
   }
 
-  summarizeStuck(minAttempts: number): StuckWriteBacks[] {
+  async summarizeStuck(minAttempts: number): Promise<StuckWriteBacks[]> {
     // SQLite takes the bare columns of an aggregate query from the row MIN() picked.
     return this.sql.all(
       `SELECT app_id, COUNT(*) AS records, MIN(record_id) AS record_id, last_error
@@ -101,7 +86,12 @@ export class SqliteWriteBackStore implements WriteBackStore {
     );
   }
 
-  recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): void {
+  async recordFailure(
+    appId: string,
+    recordId: string,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<void> {
     this.sql
       .statement(
         `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
@@ -110,7 +100,12 @@ export class SqliteWriteBackStore implements WriteBackStore {
       .run(nextAttemptAt.getTime(), error, appId, recordId);
   }
 
-  delete(appId: string, recordId: string): void {
+  async delete(appId: string, recordId: string): Promise<void> {
+    this.deleteNow(appId, recordId);
+  }
+
+  /** `delete` without the Promise, for use inside a transaction. */
+  private deleteNow(appId: string, recordId: string): void {
     this.sql
       .statement(`DELETE FROM pending_write_backs WHERE app_id = ? AND record_id = ?`)
       .run(appId, recordId);
@@ -120,7 +115,7 @@ export class SqliteWriteBackStore implements WriteBackStore {
   private owedFields(appId: string, recordId: string): Record<string, unknown> | undefined {
     return this.sql.one(
       `SELECT fields FROM pending_write_backs WHERE app_id = ? AND record_id = ?`,
-      (row: Pick<PendingRow, "fields">) => JSON.parse(row.fields) as Record<string, unknown>,
+      (row: { fields: string }) => JSON.parse(row.fields) as Record<string, unknown>,
       appId,
       recordId,
     );

@@ -130,7 +130,7 @@ describe("createCheckouts when Stripe refuses", () => {
     for (const id of ids) {
       expect(env.records.field(APP, id, "$revision")).toBe("1");
     }
-    expect(env.journal.sessions.list({ limit: 10 }).sessions).toEqual([]);
+    expect((await env.journal.sessions.list({ limit: 10 })).sessions).toEqual([]);
 
     // Sent again as it was, it goes through: one session.
     const retried = await createCheckouts(env.deps, requestFor(ids, {}, "1"));

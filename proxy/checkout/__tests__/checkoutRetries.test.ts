@@ -19,7 +19,7 @@ describe("createCheckouts makes one session however often it is asked", () => {
     // Once a session is no longer open, the stale revision is a real conflict again.
     const second = sessionsOf(first)[1]!.id;
     await env.gateway.expireCheckoutSession(second);
-    env.journal.sessions.updateState(second, { status: "expired" });
+    await env.journal.sessions.updateState(second, { status: "expired" });
     await expect(createCheckouts(env.deps, input)).rejects.toBeInstanceOf(RecordChangedError);
   });
 

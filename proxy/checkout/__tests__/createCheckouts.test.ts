@@ -48,7 +48,7 @@ describe("createCheckouts makes sessions and writes them into their records", ()
       expect(env.records.field(APP, id, "error")).toBe("");
       expect(env.records.field(APP, id, "expires_at")).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     }
-    expect(env.journal.sessions.get(session.id)).toMatchObject({
+    expect(await env.journal.sessions.get(session.id)).toMatchObject({
       appId: APP,
       recordIds: ids,
       status: "open",
@@ -110,11 +110,11 @@ describe("createCheckouts makes sessions and writes them into their records", ()
     env.records.failUpdates = 1;
     const sessions = sessionsOf(await createCheckouts(env.deps, requestFor(ids)));
     expect(env.records.field(APP, ids[0]!, "checkout_url")).toBe("");
-    expect(env.journal.writeBacks.count()).toBe(3);
+    expect(await env.journal.writeBacks.count()).toBe(3);
 
     const later = makeLaterWriter(env);
     await later.retryPending();
-    expect(env.journal.writeBacks.count()).toBe(0);
+    expect(await env.journal.writeBacks.count()).toBe(0);
     for (const id of ids) expect(env.records.field(APP, id, "checkout_url")).toBe(sessions[0]!.url);
   });
 });

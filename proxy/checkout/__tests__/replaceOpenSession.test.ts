@@ -15,7 +15,7 @@ describe("createCheckouts replaces the records' earlier open session", () => {
     expect(second[0]!.id).not.toBe(earlier);
     expect(second[0]!.replaced).toEqual([earlier]);
     expect(env.gateway.sessions.get(earlier)!.status).toBe("expired");
-    expect(env.journal.sessions.get(earlier)!.status).toBe("expired");
+    expect((await env.journal.sessions.get(earlier))!.status).toBe("expired");
     expect(env.records.field(APP, ids[0]!, "session_id")).toBe(second[0]!.id);
   });
 

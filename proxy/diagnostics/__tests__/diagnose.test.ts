@@ -9,8 +9,12 @@ const SETUP = {
   webhookConfigured: true,
 };
 
-function refuse(journal: ReturnType<typeof makeDeps>["journal"], recordId: string, times: number) {
-  journal.writeBacks.add(
+async function refuse(
+  journal: ReturnType<typeof makeDeps>["journal"],
+  recordId: string,
+  times: number,
+) {
+  await journal.writeBacks.add(
     APP,
     recordId,
     { status: { value: "open" } },
@@ -18,15 +22,15 @@ function refuse(journal: ReturnType<typeof makeDeps>["journal"], recordId: strin
     new Date(0),
   );
   for (let i = 0; i < times; i++) {
-    journal.writeBacks.recordFailure(APP, recordId, `refusal ${i + 1}`, new Date(0));
+    await journal.writeBacks.recordFailure(APP, recordId, `refusal ${i + 1}`, new Date(0));
   }
 }
 
 describe("GET /v1/diagnostics › write-backs kintone keeps refusing", () => {
   it("reports an app whose write-backs were refused again and again, naming a record and kintone's reason", async () => {
     const { deps, journal } = makeDeps();
-    refuse(journal, "7", STUCK_WRITE_BACK_ATTEMPTS);
-    refuse(journal, "12", STUCK_WRITE_BACK_ATTEMPTS + 3);
+    await refuse(journal, "7", STUCK_WRITE_BACK_ATTEMPTS);
+    await refuse(journal, "12", STUCK_WRITE_BACK_ATTEMPTS + 3);
 
     const report = await diagnose(deps, SETUP);
 
@@ -42,7 +46,7 @@ describe("GET /v1/diagnostics › write-backs kintone keeps refusing", () => {
 
   it("stays quiet about write-backs refused only a few times (kintone busy for a moment)", async () => {
     const { deps, journal } = makeDeps();
-    refuse(journal, "7", STUCK_WRITE_BACK_ATTEMPTS - 1);
+    await refuse(journal, "7", STUCK_WRITE_BACK_ATTEMPTS - 1);
 
     const report = await diagnose(deps, SETUP);
 

@@ -42,11 +42,11 @@ describe("ingestPaymentEvent", () => {
     expect(await ingestPaymentEvent(deps, completed({ kintone_app_id: APP }))).toBe("deferred");
     expect(records.updates).toEqual([]);
 
-    journal.sessions.save(journalSession(recordId));
+    await journal.sessions.save(journalSession(recordId));
     const pass = await new EventCatchUp(deps).runOnce();
     expect(pass.outcomes).toMatchObject({ applied: 1 });
     expect(writtenStatuses(records)).toEqual(["paid"]);
-    expect(journal.sessions.get("cs_1")).toMatchObject({
+    expect(await journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "paid",
     });
@@ -56,7 +56,7 @@ describe("ingestPaymentEvent", () => {
     const { deps, journal } = setup();
     const old = completed({ kintone_app_id: APP }, NOW_SECONDS - 25 * 3600);
     expect(await ingestPaymentEvent(deps, old)).toBe("unknown_session");
-    expect(journal.stripeEvents.get("evt_1")?.appliedAt).not.toBeNull();
+    expect((await journal.stripeEvents.get("evt_1"))?.appliedAt).not.toBeNull();
   });
 
   it("ignores at once a session of an app it does not serve", async () => {
@@ -71,7 +71,7 @@ describe("ingestPaymentEvent", () => {
   it("writes the records again when an event stored before a crash is retried, even if the journal already has its state", async () => {
     const { deps, journal, records, recordId } = setup();
     // The crash came after the journal's update and before kintone's write.
-    journal.sessions.save(
+    await journal.sessions.save(
       journalSession(recordId, {
         status: "complete",
         paymentStatus: "paid",
@@ -81,7 +81,7 @@ describe("ingestPaymentEvent", () => {
       }),
     );
     const event = completed({ kintone_app_id: APP });
-    journal.stripeEvents.store(
+    await journal.stripeEvents.store(
       {
         eventId: event.id,
         type: event.type,

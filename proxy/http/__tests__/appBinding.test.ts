@@ -86,11 +86,12 @@ async function start() {
     expect(created.status).toBe(201);
     return { sessionId: created.body.sessions[0].id as string, recordId };
   };
-  const jobOf = (appId: string) => {
+  const jobOf = async (appId: string) => {
     const jobId = `job_${appId}`;
-    env.journal.jobs.create({ jobId, appId, mappingJson: "{}", query: "", createdAt: new Date() }, [
-      { recordId: "1" },
-    ]);
+    await env.journal.jobs.create(
+      { jobId, appId, mappingJson: "{}", query: "", createdAt: new Date() },
+      [{ recordId: "1" }],
+    );
     return jobId;
   };
   return {
@@ -216,8 +217,8 @@ describe("a call bound to its app by X-Kintone-App-Id", () => {
     expect(submitted.status).toBe(400);
     expect(app.jobs.run).not.toHaveBeenCalled();
 
-    const ownJob = app.jobOf(APP);
-    const otherJob = app.jobOf(OTHER);
+    const ownJob = await app.jobOf(APP);
+    const otherJob = await app.jobOf(OTHER);
     expect((await app.call("GET", `/v1/jobs/${ownJob}`, { headers: app.bound(APP) })).status).toBe(
       200,
     );
@@ -309,7 +310,7 @@ describe("a call without X-Kintone-App-Id (a script with the secret, an older sa
     expect((await app.call("GET", `/v1/checkouts/${sessionId}`)).status).toBe(200);
     const expired = await app.call("POST", `/v1/checkouts/${sessionId}/expire`, { body: {} });
     expect(expired).toMatchObject({ status: 200, body: { session: { status: "expired" } } });
-    expect((await app.call("GET", `/v1/jobs/${app.jobOf(OTHER)}`)).status).toBe(200);
+    expect((await app.call("GET", `/v1/jobs/${await app.jobOf(OTHER)}`)).status).toBe(200);
   });
 
   it("reports diagnostics for every served app, bound or not", async () => {

@@ -95,11 +95,11 @@ describe("POST /v1/jobs", () => {
     await stopChild(first.child, "SIGKILL");
 
     const journal = new SqliteJournal(journalFile);
-    const atKill = journal.jobs.getProgress(jobId, 0);
-    const unknownToJournal = emulators.stripe.state.sessions.filter(
-      (s) => journal.sessions.get(s.id) === undefined,
-    );
-    journal.close();
+    const atKill = await journal.jobs.getProgress(jobId, 0);
+    const made = emulators.stripe.state.sessions;
+    const journalled = await Promise.all(made.map((s) => journal.sessions.get(s.id)));
+    const unknownToJournal = made.filter((_, i) => journalled[i] === undefined);
+    await journal.close();
     expect(atKill.done).toBeLessThan(200);
     expect(unknownToJournal.length).toBeGreaterThanOrEqual(3);
 

@@ -215,7 +215,7 @@ describe("POST /v1/jobs", () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ code: "BAD_REQUEST", details: expect.any(Array) });
-    expect(proxy.journal.jobs.listUnfinished()).toEqual([]);
+    expect(await proxy.journal.jobs.listUnfinished()).toEqual([]);
   });
 });
 

@@ -2,22 +2,22 @@ import { applySessionChange } from "../applySessionChange";
 import { journalSession, oneRecordSetup } from "./sessionFixtures";
 import { APP } from "../../../testkit/productRecords";
 
-function setup() {
+async function setup() {
   const made = oneRecordSetup();
-  made.journal.sessions.save(journalSession(made.recordId));
+  await made.journal.sessions.save(journalSession(made.recordId));
   return made;
 }
 
 describe("applySessionChange", () => {
   it("moves the journal forward and writes its whole state into the records", async () => {
-    const { deps, journal, records, recordId } = setup();
+    const { deps, journal, records, recordId } = await setup();
     const applied = await applySessionChange(deps, "cs_1", (journalled) => ({
       current: journalled!,
       change: { status: "complete", paymentStatus: "paid" },
       writeUnchanged: false,
     }));
     expect(applied.changed).toBe(true);
-    expect(journal.sessions.get("cs_1")).toMatchObject({
+    expect(await journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "paid",
     });
@@ -25,7 +25,7 @@ describe("applySessionChange", () => {
   });
 
   it("writes nothing for a change that changes nothing, unless asked to", async () => {
-    const { deps, records } = setup();
+    const { deps, records } = await setup();
     const stale = (writeUnchanged: boolean) =>
       applySessionChange(deps, "cs_1", (journalled) => ({
         current: journalled!,
@@ -39,14 +39,14 @@ describe("applySessionChange", () => {
   });
 
   it("applies nothing when the step is declined", async () => {
-    const { deps, journal, records } = setup();
+    const { deps, journal, records } = await setup();
     expect(await applySessionChange(deps, "cs_1", () => undefined)).toBeUndefined();
-    expect(journal.sessions.get("cs_1")).toMatchObject({ status: "open" });
+    expect(await journal.sessions.get("cs_1")).toMatchObject({ status: "open" });
     expect(records.updates).toEqual([]);
   });
 
   it("lets one change of a session run at a time: the next waits for the records' write", async () => {
-    const { deps, records } = setup();
+    const { deps, records } = await setup();
     let releaseWrite!: () => void;
     const writeHeld = new Promise<void>((resolve) => (releaseWrite = resolve));
     const updateRecords = records.updateRecords.bind(records);

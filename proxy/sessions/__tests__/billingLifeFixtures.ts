@@ -26,7 +26,7 @@ export function billingMappingJson(overrides: Record<string, unknown> = {}): str
 }
 
 /** The record and its sessions cs_old (a minute older) and cs_new, each open in Stripe too. */
-export function twoOpenSessions(mappingOverrides: Record<string, unknown> = {}) {
+export async function twoOpenSessions(mappingOverrides: Record<string, unknown> = {}) {
   const made = oneRecordSetup();
   const mappingJson = billingMappingJson(mappingOverrides);
   const sessions: JournalSession[] = [
@@ -38,7 +38,7 @@ export function twoOpenSessions(mappingOverrides: Record<string, unknown> = {}) 
     journalSession(made.recordId, { sessionId: "cs_new", mappingJson }),
   ];
   for (const session of sessions) {
-    made.journal.sessions.save(session);
+    await made.journal.sessions.save(session);
     made.gateway.sessions.set(
       session.sessionId,
       stripeSession({ id: session.sessionId, createdAt: session.createdAt }),

@@ -22,7 +22,7 @@ function expiredEvent(sessionId: string, recoveryUrl: string | null = null): Pay
 
 describe("a payment on any session of a record", () => {
   it("reaches the record when the older of two open links is paid, and the newer link is expired in Stripe", async () => {
-    const { eventDeps, gateway, journal, field } = twoOpenSessions();
+    const { eventDeps, gateway, journal, field } = await twoOpenSessions();
     expect(await ingestPaymentEvent(eventDeps, paidEvent("cs_old"))).toBe("applied");
 
     expect(field("pay_status")).toBe("paid");
@@ -30,11 +30,11 @@ describe("a payment on any session of a record", () => {
     expect(field("session_id")).toBe("cs_old");
     expect(field("payment_intent")).toBe("pi_cs_old");
     expect(gateway.sessions.get("cs_new")?.status).toBe("expired");
-    expect(journal.sessions.get("cs_new")?.status).toBe("expired");
+    expect((await journal.sessions.get("cs_new"))?.status).toBe("expired");
   });
 
   it("keeps the payment in the record when the expired event of the link it superseded comes", async () => {
-    const { eventDeps, records, field } = twoOpenSessions();
+    const { eventDeps, records, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, paidEvent("cs_old"));
     const writes = records.updates.length;
 
@@ -44,13 +44,13 @@ describe("a payment on any session of a record", () => {
   });
 
   it("changes nothing in the record for the expiry of a session that is not its newest", async () => {
-    const { eventDeps, records } = twoOpenSessions();
+    const { eventDeps, records } = await twoOpenSessions();
     expect(await ingestPaymentEvent(eventDeps, expiredEvent("cs_old"))).toBe("applied");
     expect(records.updates).toEqual([]);
   });
 
   it("says in the record's error field and in the diagnostics that both links were paid", async () => {
-    const { deps, eventDeps, gateway, field } = twoOpenSessions({ locale: "en" });
+    const { deps, eventDeps, gateway, field } = await twoOpenSessions({ locale: "en" });
     // Both paid before either webhook came: Stripe refuses to expire the second.
     gateway.pay("cs_new");
     await ingestPaymentEvent(eventDeps, paidEvent("cs_old"));
@@ -75,7 +75,7 @@ describe("a payment on any session of a record", () => {
   });
 
   it("writes the paid-twice error in Japanese and English when the mapping names no language", async () => {
-    const { eventDeps, gateway, field } = twoOpenSessions();
+    const { eventDeps, gateway, field } = await twoOpenSessions();
     gateway.pay("cs_new");
     await ingestPaymentEvent(eventDeps, paidEvent("cs_old"));
     await ingestPaymentEvent(eventDeps, paidEvent("cs_new"));
@@ -85,7 +85,7 @@ describe("a payment on any session of a record", () => {
   });
 
   it("leaves the other open links of a record billed repeatedly (allowRepeatPayment)", async () => {
-    const { eventDeps, gateway, field } = twoOpenSessions({ allowRepeatPayment: true });
+    const { eventDeps, gateway, field } = await twoOpenSessions({ allowRepeatPayment: true });
     await ingestPaymentEvent(eventDeps, paidEvent("cs_old"));
     expect(field("pay_status")).toBe("paid");
     expect(gateway.sessions.get("cs_new")?.status).toBe("open");
@@ -94,7 +94,7 @@ describe("a payment on any session of a record", () => {
 
 describe("refunds and disputes of a record's payment", () => {
   it("shows partially_refunded then refunded, with the exact amount refunded each time", async () => {
-    const { eventDeps, field } = twoOpenSessions();
+    const { eventDeps, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, paidEvent("cs_new"));
     await ingestPaymentEvent(eventDeps, refundEvent("cs_new", 200));
     expect([field("pay_status"), field("refunded")]).toEqual(["partially_refunded", "200"]);
@@ -103,7 +103,7 @@ describe("refunds and disputes of a record's payment", () => {
   });
 
   it("shows disputed, then dispute_lost when the dispute is lost", async () => {
-    const { eventDeps, field } = twoOpenSessions();
+    const { eventDeps, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, paidEvent("cs_new"));
     await ingestPaymentEvent(
       eventDeps,
@@ -115,7 +115,7 @@ describe("refunds and disputes of a record's payment", () => {
   });
 
   it("shows paid again when the dispute is won", async () => {
-    const { eventDeps, field } = twoOpenSessions();
+    const { eventDeps, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, paidEvent("cs_new"));
     await ingestPaymentEvent(
       eventDeps,
@@ -126,7 +126,7 @@ describe("refunds and disputes of a record's payment", () => {
   });
 
   it("reaches the record for a refund of its older session's payment", async () => {
-    const { eventDeps, field } = twoOpenSessions();
+    const { eventDeps, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, paidEvent("cs_old"));
     await ingestPaymentEvent(eventDeps, refundEvent("cs_old", 500));
     expect([field("pay_status"), field("refunded"), field("session_id")]).toEqual([
@@ -141,18 +141,18 @@ describe("a session's recovery link", () => {
   const RECOVERY = "https://checkout.example/r/cs_new";
 
   it("takes the place of the expired link in the record", async () => {
-    const { eventDeps, journal, field } = twoOpenSessions();
+    const { eventDeps, journal, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, expiredEvent("cs_new", RECOVERY));
     expect([field("status"), field("recovery_url"), field("url")]).toEqual([
       "expired",
       RECOVERY,
       RECOVERY,
     ]);
-    expect(journal.sessions.get("cs_new")?.recoveryUrl).toBe(RECOVERY);
+    expect((await journal.sessions.get("cs_new"))?.recoveryUrl).toBe(RECOVERY);
   });
 
   it("makes a session whose payment is written to the expired session's records, with its own id", async () => {
-    const { eventDeps, journal, field } = twoOpenSessions();
+    const { eventDeps, journal, field } = await twoOpenSessions();
     await ingestPaymentEvent(eventDeps, expiredEvent("cs_new", RECOVERY));
     const recovered = paidEvent("cs_recovered");
     if (recovered.type !== "checkout.session.completed") throw new Error("a session event");
@@ -164,16 +164,16 @@ describe("a session's recovery link", () => {
       "paid",
       "cs_recovered",
     ]);
-    expect(journal.sessions.get("cs_recovered")).toMatchObject({
+    expect(await journal.sessions.get("cs_recovered")).toMatchObject({
       appId: APP,
-      recordIds: journal.sessions.get("cs_new")?.recordIds,
-      mappingJson: journal.sessions.get("cs_new")?.mappingJson,
+      recordIds: (await journal.sessions.get("cs_new"))?.recordIds,
+      mappingJson: (await journal.sessions.get("cs_new"))?.mappingJson,
       paymentStatus: "paid",
     });
   });
 
   it("leaves a session recovered from one that is not ours unknown", async () => {
-    const { eventDeps, records } = twoOpenSessions();
+    const { eventDeps, records } = await twoOpenSessions();
     const stranger = paidEvent("cs_stranger");
     if (stranger.type !== "checkout.session.completed") throw new Error("a session event");
     stranger.session = { ...stranger.session, recoveredFrom: "cs_elsewhere", metadata: {} };

@@ -2,9 +2,9 @@ import { applySessionChange } from "../applySessionChange";
 import { journalSession, oneRecordSetup } from "./sessionFixtures";
 import { APP, baseMapping } from "../../../testkit/productRecords";
 
-function setup(mapping: Record<string, unknown>) {
+async function setup(mapping: Record<string, unknown>) {
   const made = oneRecordSetup();
-  made.journal.sessions.save(
+  await made.journal.sessions.save(
     journalSession(made.recordId, {
       mappingJson: JSON.stringify(
         baseMapping({
@@ -17,7 +17,7 @@ function setup(mapping: Record<string, unknown>) {
   return made;
 }
 
-const pay = (deps: ReturnType<typeof setup>["deps"]) =>
+const pay = (deps: Awaited<ReturnType<typeof setup>>["deps"]) =>
   applySessionChange(deps, "cs_1", (journalled) => ({
     current: journalled!,
     change: { status: "complete", paymentStatus: "paid" },
@@ -26,14 +26,14 @@ const pay = (deps: ReturnType<typeof setup>["deps"]) =>
 
 describe("processActions on a session's change", () => {
   it("runs the paid action on the session's record once, however often the payment is told", async () => {
-    const { deps, records, recordId } = setup({ processActions: { paid: "入金確認" } });
+    const { deps, records, recordId } = await setup({ processActions: { paid: "入金確認" } });
     await pay(deps);
     await pay(deps);
     expect(records.actionsRun).toEqual([{ appId: APP, recordId, action: "入金確認" }]);
   });
 
   it("runs the expired action when the link expires", async () => {
-    const { deps, records, recordId } = setup({
+    const { deps, records, recordId } = await setup({
       processActions: { paid: "入金確認", expired: "期限切れにする" },
     });
     await applySessionChange(deps, "cs_1", (journalled) => ({
@@ -45,13 +45,13 @@ describe("processActions on a session's change", () => {
   });
 
   it("runs nothing without processActions", async () => {
-    const { deps, records } = setup({});
+    const { deps, records } = await setup({});
     await pay(deps);
     expect(records.actionsRun).toEqual([]);
   });
 
   it("writes why into the error field when the record's status does not offer the action", async () => {
-    const { deps, records, recordId } = setup({
+    const { deps, records, recordId } = await setup({
       locale: "en",
       processActions: { paid: "入金確認" },
     });
@@ -66,7 +66,7 @@ describe("processActions on a session's change", () => {
   });
 
   it("writes the reason in Japanese for a Japanese checkout", async () => {
-    const { deps, records, recordId } = setup({
+    const { deps, records, recordId } = await setup({
       locale: "ja",
       processActions: { paid: "入金確認" },
     });

@@ -68,3 +68,20 @@ describe("toSessionView", () => {
     expect(journalSessionView(journalSession("1"))).not.toHaveProperty("amountRefunded");
   });
 });
+
+describe("toSessionView of an embedded session", () => {
+  const embedded = { url: null, clientSecret: "cs_9_secret_abc" };
+
+  it("gives the client secret while the session is open, so Stripe.js can open it", () => {
+    const view = toSessionView(stripeSession({ ...embedded, status: "open" }));
+    expect(view.clientSecret).toBe("cs_9_secret_abc");
+  });
+
+  it("leaves it out once the session is complete or expired", () => {
+    for (const status of ["complete", "expired"] as const) {
+      expect(toSessionView(stripeSession({ ...embedded, status }))).not.toHaveProperty(
+        "clientSecret",
+      );
+    }
+  });
+});

@@ -5,9 +5,9 @@ import { syncCheckout } from "../syncCheckout";
 import { APP } from "../../../testkit/productRecords";
 import { journalSession, NOW, oneRecordSetup, stripeSession } from "./sessionFixtures";
 
-function setup() {
+async function setup() {
   const made = oneRecordSetup();
-  made.journal.sessions.save(journalSession(made.recordId));
+  await made.journal.sessions.save(journalSession(made.recordId));
   const field = (code: string) => made.records.field(APP, made.recordId, code);
   return { ...made, field };
 }
@@ -23,7 +23,7 @@ function paidEvent(): PaymentEvent {
 
 describe("syncCheckout", () => {
   it("leaves a record paid when Stripe's snapshot is older than the event already applied", async () => {
-    const { deps, gateway, journal, eventDeps, field } = setup();
+    const { deps, gateway, journal, eventDeps, field } = await setup();
     expect(await ingestPaymentEvent(eventDeps, paidEvent())).toBe("applied");
     expect(field("pay_status")).toBe("paid");
 
@@ -32,7 +32,7 @@ describe("syncCheckout", () => {
     const view = await syncCheckout(deps, "cs_1");
 
     expect(view).toMatchObject({ status: "complete", paymentStatus: "paid" });
-    expect(journal.sessions.get("cs_1")).toMatchObject({
+    expect(await journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "paid",
     });
@@ -41,7 +41,7 @@ describe("syncCheckout", () => {
   });
 
   it("waits for the session's lock that webhook events take, then writes the newer state", async () => {
-    const { deps, gateway, journal, records, field } = setup();
+    const { deps, gateway, journal, records, field } = await setup();
     gateway.sessions.set("cs_1", stripeSession({ status: "complete", paymentStatus: "paid" }));
 
     let sync: Promise<unknown> | undefined;
@@ -49,15 +49,18 @@ describe("syncCheckout", () => {
       sync = syncCheckout(deps, "cs_1");
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(records.updates).toEqual([]);
-      expect(journal.sessions.get("cs_1")?.paymentStatus).toBe("unpaid");
+      expect((await journal.sessions.get("cs_1"))?.paymentStatus).toBe("unpaid");
     });
     await sync;
-    expect(journal.sessions.get("cs_1")).toMatchObject({ paymentStatus: "paid", paidAt: NOW });
+    expect(await journal.sessions.get("cs_1")).toMatchObject({
+      paymentStatus: "paid",
+      paidAt: NOW,
+    });
     expect(field("pay_status")).toBe("paid");
   });
 
   it("does not undo a refund the journal learnt, nor a completion with a stale open snapshot", async () => {
-    const { deps, gateway, journal, eventDeps, field } = setup();
+    const { deps, gateway, journal, eventDeps, field } = await setup();
     await ingestPaymentEvent(eventDeps, paidEvent());
     await ingestPaymentEvent(eventDeps, {
       id: "evt_refund",
@@ -75,7 +78,7 @@ describe("syncCheckout", () => {
 
     gateway.sessions.set("cs_1", stripeSession({ status: "open", paymentStatus: "unpaid" }));
     await syncCheckout(deps, "cs_1");
-    expect(journal.sessions.get("cs_1")).toMatchObject({
+    expect(await journal.sessions.get("cs_1")).toMatchObject({
       status: "complete",
       paymentStatus: "refunded",
     });
@@ -86,10 +89,10 @@ describe("syncCheckout", () => {
 
 describe("expireCheckout", () => {
   it("records an expiry through the same rule", async () => {
-    const { deps, gateway, journal, field } = setup();
+    const { deps, gateway, journal, field } = await setup();
     gateway.sessions.set("cs_1", stripeSession({}));
     expect(await expireCheckout(deps, "cs_1")).toMatchObject({ status: "expired" });
-    expect(journal.sessions.get("cs_1")?.status).toBe("expired");
+    expect((await journal.sessions.get("cs_1"))?.status).toBe("expired");
     expect(field("status")).toBe("expired");
   });
 });

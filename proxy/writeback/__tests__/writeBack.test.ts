@@ -92,13 +92,13 @@ describe("RecordWriter", () => {
     expect(records.failUpdates).toBe(1);
     advance(5_000);
     await writer.retryPending(); // due, fails again: next try in 10 s
-    expect(journal.writeBacks.listDue(new Date(Date.parse("2026-01-10T00:00:14Z")), 10)).toEqual(
-      [],
-    );
+    expect(
+      await journal.writeBacks.listDue(new Date(Date.parse("2026-01-10T00:00:14Z")), 10),
+    ).toEqual([]);
     advance(10_000);
     await writer.retryPending();
     expect(records.field("12", ids[0]!, "status")).toBe("open");
-    expect(journal.writeBacks.count()).toBe(0);
+    expect(await journal.writeBacks.count()).toBe(0);
   });
 
   it("lets a newer successful write supersede an older pending one", async () => {
@@ -106,7 +106,7 @@ describe("RecordWriter", () => {
     records.failUpdates = 1;
     await writer.write("12", [{ recordId: ids[0]!, fields: { status: { value: "open" } } }]);
     await writer.write("12", [{ recordId: ids[0]!, fields: { status: { value: "complete" } } }]);
-    expect(journal.writeBacks.count()).toBe(0);
+    expect(await journal.writeBacks.count()).toBe(0);
     advance(60_000);
     await writer.retryPending();
     expect(records.field("12", ids[0]!, "status")).toBe("complete");
@@ -123,7 +123,7 @@ describe("RecordWriter", () => {
     expect(
       ids.slice(0, 10).filter((id) => records.field("12", id, "status") === "open"),
     ).toHaveLength(9);
-    expect(journal.writeBacks.count()).toBe(1);
+    expect(await journal.writeBacks.count()).toBe(1);
   });
 
   it("drops the write-back of a deleted record and writes the others", async () => {
@@ -133,6 +133,6 @@ describe("RecordWriter", () => {
       { recordId: "9999", fields: { status: { value: "open" } } },
     ]);
     expect(records.field("12", ids[0]!, "status")).toBe("open");
-    expect(journal.writeBacks.count()).toBe(0);
+    expect(await journal.writeBacks.count()).toBe(0);
   });
 });

@@ -130,3 +130,20 @@ export function useEmulator(
   afterAll(() => under.emulator.close());
   return under;
 }
+
+/**
+ * An emulator (frozen clock) and a client for the test file, emptied before each test:
+ *   const running = useEmulatorPerFile();  …  running().stripe.checkout.sessions.create(…)
+ */
+export function useEmulatorPerFile(): () => { emulator: StripeEmulator; stripe: Stripe } {
+  let started: { emulator: StripeEmulator; stripe: Stripe } | undefined;
+  beforeAll(async () => {
+    started = await startWithClient({ frozenClock: true });
+  });
+  afterAll(() => started?.emulator.close());
+  beforeEach(() => started?.emulator.reset());
+  return () => {
+    if (started === undefined) throw new Error("the emulator runs inside tests and hooks only");
+    return started;
+  };
+}

@@ -6,37 +6,37 @@ import { aJob, aSession } from "../../../journal/__tests__/journalFixtures";
 import { SqliteJournal } from "../SqliteJournal";
 
 /** Runs `body` with a new temporary directory, removed afterwards. */
-function inTempDir(prefix: string, body: (dir: string) => void): void {
+async function inTempDir(prefix: string, body: (dir: string) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   try {
-    body(dir);
+    await body(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 describe("SqliteJournal", () => {
-  it("survives a restart in its data directory (WAL file, migrations applied once)", () => {
-    inTempDir("journal-", (dir) => {
+  it("survives a restart in its data directory (WAL file, migrations applied once)", async () => {
+    await inTempDir("journal-", async (dir) => {
       const first = SqliteJournal.inDataDir(path.join(dir, "nested"));
-      first.sessions.save(aSession("cs_1"));
+      await first.sessions.save(aSession("cs_1"));
       expect(first.database.pragma("journal_mode", { simple: true })).toBe("wal");
-      first.close();
+      await first.close();
       const second = SqliteJournal.inDataDir(path.join(dir, "nested"));
-      expect(second.sessions.get("cs_1")?.sessionId).toBe("cs_1");
-      second.close();
+      expect((await second.sessions.get("cs_1"))?.sessionId).toBe("cs_1");
+      await second.close();
     });
   });
 
-  it("keeps jobs in the file across a reopen", () => {
-    inTempDir("journal-jobs-", (dir) => {
+  it("keeps jobs in the file across a reopen", async () => {
+    await inTempDir("journal-jobs-", async (dir) => {
       const file = path.join(dir, "journal.sqlite");
       const first = new SqliteJournal(file);
-      first.jobs.create(aJob("job_f"), [{ recordId: "5" }]);
-      first.close();
+      await first.jobs.create(aJob("job_f"), [{ recordId: "5" }]);
+      await first.close();
       const second = new SqliteJournal(file);
-      expect(second.jobs.listUnfinished().map((j) => j.jobId)).toEqual(["job_f"]);
-      second.close();
+      expect((await second.jobs.listUnfinished()).map((j) => j.jobId)).toEqual(["job_f"]);
+      await second.close();
     });
   });
 

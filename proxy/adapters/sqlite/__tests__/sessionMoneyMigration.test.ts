@@ -27,25 +27,25 @@ function journalBeforeMoneyColumns(file: string): void {
 }
 
 describe("SqliteJournal › a journal made before sessions kept their refunds and disputes", () => {
-  it("keeps working: its sessions know what their status said of refunds, and their payment intent", () => {
+  it("keeps working: its sessions know what their status said of refunds, and their payment intent", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "journal-money-"));
     try {
       const file = path.join(dir, "journal.sqlite");
       journalBeforeMoneyColumns(file);
       const journal = new SqliteJournal(file);
-      expect(journal.sessions.get("cs_refunded")).toMatchObject({
+      expect(await journal.sessions.get("cs_refunded")).toMatchObject({
         paymentStatus: "refunded",
         refund: "full",
         amountRefunded: 500,
         dispute: "none",
       });
-      expect(journal.sessions.get("cs_partly")).toMatchObject({ refund: "partial" });
-      expect(journal.sessions.get("cs_paid")).toMatchObject({
+      expect(await journal.sessions.get("cs_partly")).toMatchObject({ refund: "partial" });
+      expect(await journal.sessions.get("cs_paid")).toMatchObject({
         refund: "none",
         paymentIntentId: "pi_1",
         recoveryUrl: null,
       });
-      journal.close();
+      await journal.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,4 @@
+import { SqliteJournal } from "../../adapters/sqlite/SqliteJournal";
+import { describeJournal } from "./journalContract";
+
+describeJournal("SQLite", async () => new SqliteJournal(":memory:"));
