@@ -1,20 +1,8 @@
 import type { JournalSubscription } from "../SubscriptionStore";
+import { newSubscription } from "../../subscriptions/linkSessionSubscription";
 import { storeContract } from "./storeContract";
 
-const linked: JournalSubscription = {
-  subscriptionId: "sub_1",
-  sessionId: "cs_1",
-  appId: "12",
-  recordIds: ["1", "2"],
-  status: null,
-  statusAt: 0,
-  currentPeriodEnd: null,
-  cancelAtPeriodEnd: false,
-  billedPeriodEnd: null,
-  paymentStatus: null,
-  paidPeriodEnd: null,
-  paidAt: null,
-};
+const linked = newSubscription("sub_1", { sessionId: "cs_1", appId: "12", recordIds: ["1", "2"] });
 
 export const subscriptionsContract = storeContract("subscriptions", (subscriptions) => {
   it("keeps a subscription by its id and by its session", async () => {
