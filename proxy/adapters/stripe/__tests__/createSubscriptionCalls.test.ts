@@ -1,6 +1,6 @@
 import { useGatewayTestKit } from "./gatewayTestKit";
 
-const { emulator, gateway, sessionRequest } = useGatewayTestKit();
+const { emulator, gateway, dashboard, sessionRequest } = useGatewayTestKit();
 
 const metadata = { kintone_app_id: "12", kintone_record_ids: "1" };
 
@@ -63,5 +63,24 @@ describe("the gateway's subscriptions", () => {
   it("answers null for a subscription Stripe does not know", async () => {
     expect(await gateway().retrieveSubscription("sub_unknown")).toBeNull();
     expect(await gateway().cancelSubscription("sub_unknown", { atPeriodEnd: true })).toBeNull();
+  });
+});
+
+describe("the gateway's Prices", () => {
+  it("read a recurring Price's period, so a line naming it bills every period", async () => {
+    const price = await dashboard().prices.create({
+      currency: "jpy",
+      unit_amount: 5000,
+      recurring: { interval: "month", interval_count: 3 },
+      product_data: { name: "Quarterly membership" },
+    });
+    expect(await gateway().retrievePrice(price.id)).toEqual({
+      id: price.id,
+      unitAmount: 5000,
+      currency: "jpy",
+      active: true,
+      recurring: true,
+      recurringInterval: { interval: "month", intervalCount: 3 },
+    });
   });
 });
