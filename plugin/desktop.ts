@@ -56,6 +56,7 @@ kintone.events.on(
       },
       reload: () => location.reload(),
       api: pageKintoneApi(),
+      subscriptions: settings?.client,
     });
     return event;
   },

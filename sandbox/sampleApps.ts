@@ -5,7 +5,11 @@
  *
  * App ids, field codes and tokens are fixed so that docs, tests and the proxy's `.env` can name them.
  */
-import { paymentStatusSchema, sessionStatusSchema } from "../core/api/proxyApi";
+import {
+  paymentStatusSchema,
+  sessionStatusSchema,
+  SUBSCRIPTION_INTERVALS,
+} from "../core/api/proxyApi";
 import type { MappingConfig } from "../core/mapping/MappingConfig";
 import type { KintoneStore } from "./kintone/KintoneStore";
 import type { AppDefinition, FieldDef } from "./kintone/store/appDefinition";
@@ -64,6 +68,16 @@ function writeBackFields(): FieldDef[] {
     { code: "checkout_customer_email", label: "Payer e-mail", type: "SINGLE_LINE_TEXT" },
     { code: "checkout_session_id", label: "Session ID", type: "SINGLE_LINE_TEXT" },
     { code: "checkout_error", label: "Error", type: "MULTI_LINE_TEXT" },
+    // Subscription mode: the subscription's id, state and next renewal, and the billing interval.
+    { code: "subscription_id", label: "Subscription ID", type: "SINGLE_LINE_TEXT" },
+    { code: "subscription_status", label: "Subscription status", type: "SINGLE_LINE_TEXT" },
+    { code: "current_period_end", label: "Current period end", type: "DATETIME" },
+    {
+      code: "billing_interval",
+      label: "Billing interval",
+      type: "DROP_DOWN",
+      options: [...SUBSCRIPTION_INTERVALS],
+    },
   ];
 }
 

@@ -7,6 +7,7 @@ import { SessionNotOpenError } from "../proxy/errors/SessionNotOpenError";
 import { UpstreamError } from "../proxy/errors/UpstreamError";
 import type { PaymentEvent } from "../proxy/ports/PaymentEvent";
 import type { CheckoutInvoice } from "../proxy/ports/InvoiceOptions";
+import type { StripeSubscription } from "../proxy/ports/Subscription";
 import type {
   CheckoutSession,
   CheckoutSessionRequest,
@@ -76,6 +77,25 @@ export class FakePaymentGateway implements PaymentGateway {
   async retrievePrice(priceId: string) {
     this.calls.push({ method: "retrievePrice", args: priceId });
     return this.prices.get(priceId) ?? null;
+  }
+
+  /** Subscriptions tests put here, by id, as Stripe holds them. */
+  subscriptions = new Map<string, StripeSubscription>();
+
+  async retrieveSubscription(subscriptionId: string) {
+    this.calls.push({ method: "retrieveSubscription", args: subscriptionId });
+    return this.subscriptions.get(subscriptionId) ?? null;
+  }
+
+  async cancelSubscription(subscriptionId: string, options: { atPeriodEnd: boolean }) {
+    this.calls.push({ method: "cancelSubscription", args: { subscriptionId, ...options } });
+    const current = this.subscriptions.get(subscriptionId);
+    if (!current) return null;
+    const canceled = options.atPeriodEnd
+      ? { ...current, cancelAtPeriodEnd: true }
+      : { ...current, status: "canceled" };
+    this.subscriptions.set(subscriptionId, canceled);
+    return canceled;
   }
 
   async uploadProductImage(image: { bytes: Uint8Array; filename: string; contentType: string }) {

@@ -102,6 +102,16 @@ export type IssueCode =
   | "INVALID_TAX_RATE"
   /** invoiceCreation's registration number is not T + 13 digits. */
   | "INVALID_REGISTRATION_NUMBER"
+  /** lineItem.recurring's interval is not day, week, month or year (nor 日/週/月/年). */
+  | "INVALID_INTERVAL"
+  /** Subscription mode, but no line is billed every period. */
+  | "SUBSCRIPTION_WITHOUT_RECURRING"
+  /** lineItem.recurring without subscription mode. */
+  | "RECURRING_WITHOUT_SUBSCRIPTION"
+  /** An option Stripe refuses in subscription mode (konbini, PayPay, invoiceCreation, customerCreation). */
+  | "NOT_FOR_SUBSCRIPTIONS"
+  /** Recurring lines of one subscription on different periods. */
+  | "MIXED_INTERVALS"
   /** The mapping itself fails its schema (callers should have run parseMappingConfig first). */
   | "INVALID_MAPPING";
 

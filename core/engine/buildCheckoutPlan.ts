@@ -13,6 +13,7 @@ import { buildSession, type SessionRecord } from "./buildSession";
 import { isObject } from "./fieldToText";
 import { issueMessages } from "./issueMessages";
 import { registrationNumberIssues } from "../tax/registrationNumberIssues";
+import { subscriptionMappingIssues } from "../subscription/subscriptionIssues";
 import { failWith, issueAt, makeIssue, typedFieldValue, type LineContext } from "./resolveValue";
 
 export function buildCheckoutPlan(
@@ -62,7 +63,10 @@ function planCheckout(records: unknown, candidate: unknown, context: PlanContext
   }
 
   // The invoice's registration number is the seller's, the same for every record.
-  const issues: Issue[] = registrationNumberIssues(mapping);
+  const issues: Issue[] = [
+    ...registrationNumberIssues(mapping),
+    ...subscriptionMappingIssues(mapping),
+  ];
   const sessionRecords: SessionRecord[] = [];
   const seen = new Set<string>();
   records.forEach((record: unknown, index) => {

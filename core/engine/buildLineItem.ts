@@ -11,6 +11,7 @@ import { resolveQuantities } from "./resolveQuantities";
 import { issueAt, resolveText, type LineContext } from "./resolveValue";
 import { selectImages } from "./selectImages";
 import { resolveTaxRate } from "../tax/resolveTaxRate";
+import { lineRecurring } from "../subscription/lineRecurring";
 
 export interface LineDraft {
   item: PlannedLineItem;
@@ -87,19 +88,21 @@ export function buildLineItem(
   });
   const images = selectImages(lineItem.image, ctx);
   const quantities = resolveQuantities(lineItem, ctx);
-  const priceLine = resolvePriceLine(lineItem.priceId, ctx, prices);
+  const subscription = mapping.mode === "subscription";
+  const priceLine = resolvePriceLine(lineItem.priceId, ctx, prices, subscription);
   const { currency, price } = lineCurrencyAndPrice(mapping, ctx, priceLine);
   const taxRate = resolveTaxRate(lineItem.taxRate, ctx);
+  const recurring = lineRecurring(mapping, ctx, priceLine);
 
   const results = [
     ...[productCode, name, description, images, quantities, priceLine, currency, price],
-    taxRate,
+    ...[taxRate, recurring],
   ];
   const issues = results.flatMap((r) => (r === undefined || r.ok ? [] : r.issues));
   if (!productCode.ok || !name.ok || !description.ok || !images.ok || !quantities.ok)
     return { ok: false, issues };
   if (!currency?.ok || !price?.ok || name.text === undefined) return { ok: false, issues };
-  if (!taxRate.ok) return { ok: false, issues };
+  if (!taxRate.ok || !recurring.ok) return { ok: false, issues };
 
   const item: PlannedLineItem = {
     recordId: ctx.recordId,
@@ -111,6 +114,7 @@ export function buildLineItem(
   };
   if (priceLine.ok && priceLine.line) item.priceId = priceLine.line.priceId;
   if (taxRate.ratePercent !== undefined) item.taxRate = taxRate.ratePercent;
+  if (recurring.recurring) item.recurring = recurring.recurring;
   if (ctx.row) item.row = ctx.row.number;
   if (productCode.text !== undefined) item.productCode = productCode.text;
   if (description.text !== undefined) item.description = description.text;

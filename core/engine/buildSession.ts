@@ -14,6 +14,7 @@ import { paymentMethodCurrencyIssues, resolveCustomer, resolveSessionText } from
 import { fillTemplate, issueAt, makeIssue, type LineContext } from "./resolveValue";
 import { wellFormedText } from "./wellFormedText";
 import { computeTaxes } from "../tax/computeTaxes";
+import { subscriptionSessionIssues } from "../subscription/subscriptionIssues";
 
 /** A record of the session: its id, its fields, and the drafts of its lines (if all resolved). */
 export interface SessionRecord {
@@ -68,6 +69,13 @@ export function buildSession(
   }
 
   issues.push(...recordIdProblems(records));
+  if (records.every((r) => r.complete))
+    issues.push(
+      ...subscriptionSessionIssues(
+        mapping,
+        drafts.map((d) => d.item),
+      ),
+    );
 
   // Totals only mean something when every line resolved, in one currency.
   const subtotal = drafts.reduce(
@@ -132,6 +140,7 @@ export function buildSession(
   if (returnUrl !== undefined) session.returnUrl = returnUrl;
   if (customerEmail !== undefined) session.customerEmail = customerEmail;
   if (customer !== undefined) session.customer = customer;
+  if (mapping.mode === "subscription") session.mode = "subscription";
   return { session, issues };
 }
 

@@ -6,6 +6,7 @@
  */
 import { findCurrency, type CurrencyRule } from "../money/currencies";
 import type { ValueRef } from "../mapping/MappingConfig";
+import type { Recurring } from "../api/proxyApi";
 import type { Issue, KnownPrice } from "./CheckoutPlan";
 import { issueMessages } from "./issueMessages";
 import { issueAt, resolveText, type LineContext } from "./resolveValue";
@@ -13,7 +14,17 @@ import { issueAt, resolveText, type LineContext } from "./resolveValue";
 const PRICE_ID = /^price_[A-Za-z0-9]+$/;
 
 export type PriceLineResult =
-  | { ok: true; line: { priceId: string; amount: number; currency: CurrencyRule; field: string } }
+  | {
+      ok: true;
+      line: {
+        priceId: string;
+        amount: number;
+        currency: CurrencyRule;
+        field: string;
+        /** A recurring Price's period (subscription mode only). */
+        recurring?: Recurring;
+      };
+    }
   /** No Price for this line: it is priced by `unitPrice`. */
   | { ok: true; line: undefined }
   | { ok: false; issues: Issue[] };
@@ -34,6 +45,7 @@ export function resolvePriceLine(
   ref: ValueRef | undefined,
   ctx: LineContext,
   prices: ReadonlyMap<string, KnownPrice> | undefined,
+  subscription = false,
 ): PriceLineResult {
   const text = priceIdText(ref, ctx);
   if (!text.ok) return text;
@@ -47,15 +59,19 @@ export function resolvePriceLine(
     return fail(issueAt(ctx, field, "PRICE_NOT_FOUND", issueMessages.priceNotFound(field, id)));
   const reason = !price.active
     ? "it is archived"
-    : price.recurring
-      ? "it is a recurring price"
-      : price.unitAmount === null
-        ? "it has no fixed amount"
-        : undefined;
+    : price.recurring && !subscription
+      ? "it is a recurring price, for subscription mode only"
+      : price.recurring && !price.recurringInterval
+        ? "its billing period is unknown"
+        : price.unitAmount === null
+          ? "it has no fixed amount"
+          : undefined;
   const currency = findCurrency(price.currency);
   if (reason !== undefined || price.unitAmount === null || !currency) {
     const message = issueMessages.priceUnsupported(field, id, reason ?? "unknown currency");
     return fail(issueAt(ctx, field, "PRICE_UNSUPPORTED", message));
   }
-  return { ok: true, line: { priceId: id, amount: price.unitAmount, currency, field } };
+  const line = { priceId: id, amount: price.unitAmount, currency, field };
+  const recurring = price.recurring ? price.recurringInterval : undefined;
+  return { ok: true, line: recurring ? { ...line, recurring } : line };
 }

@@ -12,6 +12,7 @@ import {
   previewAnswerSchema,
   sessionAnswerSchema,
   sessionListAnswerSchema,
+  subscriptionAnswerSchema,
 } from "../../core/api/proxyApi";
 import { ProxyError } from "./ProxyError";
 import type { HttpMethod, ProxyTransport } from "./ProxyTransport";
@@ -80,6 +81,12 @@ export class ProxyClient {
       if (value !== undefined) query.set(key, String(value));
     }
     return this.call("GET", `v1/checkouts?${query.toString()}`, sessionListAnswerSchema);
+  }
+
+  /** Cancels the subscription a checkout made: at the period's end, or now. */
+  cancelSubscription(subscriptionId: string, atPeriodEnd: boolean) {
+    const path = `v1/subscriptions/${encodeURIComponent(subscriptionId)}/cancel`;
+    return this.call("POST", path, subscriptionAnswerSchema, { atPeriodEnd });
   }
 
   diagnostics() {

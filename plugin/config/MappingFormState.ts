@@ -27,6 +27,12 @@ import {
   taxParts,
   type TaxFormState,
 } from "./taxFormState";
+import {
+  emptySubscriptionFormState,
+  subscriptionFormStateFromMapping,
+  subscriptionParts,
+  type SubscriptionFormState,
+} from "./subscriptionFormState";
 
 export type RefMode = "none" | "field" | "const" | "template";
 
@@ -103,6 +109,7 @@ export interface MappingFormState {
   /** Embedded mode, payment methods, what the buyer is asked, page texts, customer, Prices. */
   options: CheckoutOptionsFormState;
   tax: TaxFormState;
+  subscription: SubscriptionFormState;
 }
 
 const noRef = (): RefState => ({ mode: "none", field: "", text: "" });
@@ -146,6 +153,7 @@ export function emptyFormState(): MappingFormState {
     processActions: emptyProcessActionFormState(),
     options: emptyCheckoutOptionsFormState(),
     tax: emptyTaxFormState(),
+    subscription: emptySubscriptionFormState(),
   };
 }
 
@@ -206,6 +214,7 @@ export function formStateFromMapping(mapping: MappingConfig): MappingFormState {
   state.processActions = processActionFormStateFromMapping(mapping);
   state.options = checkoutOptionsFormStateFromMapping(mapping);
   state.tax = taxFormStateFromMapping(mapping);
+  state.subscription = subscriptionFormStateFromMapping(mapping);
   return state;
 }
 
@@ -238,6 +247,9 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
   const taxPart = taxParts(state.tax);
   Object.assign(lineItem, taxPart.lineItem);
   Object.assign(writeBack, taxPart.writeBack);
+  const subscriptionPart = subscriptionParts(state.subscription);
+  Object.assign(lineItem, subscriptionPart.lineItem);
+  Object.assign(writeBack, subscriptionPart.writeBack);
   const customerEmail = valueRef(state.customerEmail);
   const successUrl = state.successUrl.trim();
   const expiry = state.expiresAfterMinutes.trim();
@@ -267,6 +279,7 @@ export function mappingFromFormState(state: MappingFormState): Record<string, un
     ...processActionsPart(state.processActions),
     ...checkoutOptionsPart(state.options),
     ...taxPart.topLevel,
+    ...subscriptionPart.topLevel,
   };
 }
 

@@ -24,6 +24,7 @@ import {
 import { missingStatusOptions } from "./missingStatusOptions";
 import { CHECKOUT_OPTION_CONTROLS } from "./checkoutOptionsFormState";
 import { TAX_CONTROLS, taxFormErrors } from "./taxFormState";
+import { SUBSCRIPTION_CONTROLS, subscriptionFormErrors } from "./subscriptionFormState";
 import { checkStatusLabels, STATUS_LABEL_CONTROLS } from "./checkStatusLabels";
 import { statusLabelsPart } from "./statusFormState";
 
@@ -88,6 +89,7 @@ export const FORM_CONTROLS = [
   ...STATUS_LABEL_CONTROLS,
   ...CHECKOUT_OPTION_CONTROLS,
   ...TAX_CONTROLS,
+  ...SUBSCRIPTION_CONTROLS,
 ];
 
 const CONTROLS_LONGEST_FIRST = [...FORM_CONTROLS].sort((a, b) => b.length - a.length);
@@ -197,9 +199,11 @@ export function checkMappingForm(
 
   errors.push(...checkStatusLabels(state.statusLabels, messages));
   errors.push(...taxFormErrors(state.tax, messages));
+  const candidate = mappingFromFormState(state);
+  errors.push(...subscriptionFormErrors(state.subscription, candidate, messages));
 
   // Core's checks, for what the screen's own did not already say about the same control.
-  const validated = validateMappingConfig(mappingFromFormState(state));
+  const validated = validateMappingConfig(candidate);
   if (validated.ok && errors.length === 0) return { ok: true, mapping: validated.mapping };
   if (!validated.ok) {
     const flagged = new Set(errors.map((error) => error.control));

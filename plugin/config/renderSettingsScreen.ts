@@ -19,6 +19,7 @@ import { loadProcessSettings, type ProcessSettingsView } from "./processSettings
 import { saveSettings } from "./saveSettings";
 import { checkoutOptionsSection } from "./sections/checkoutOptionsSection";
 import { taxSection } from "./sections/taxSection";
+import { subscriptionSection } from "./sections/subscriptionSection";
 import { checkoutSection } from "./sections/checkoutSection";
 import { embeddedCheckoutSection } from "./sections/embeddedCheckoutSection";
 import { connectionSection } from "./sections/connectionSection";
@@ -97,6 +98,7 @@ export function renderSettingsScreen(
     checkoutOptionsSection(context),
     embeddedCheckout.element,
     taxSection(context),
+    subscriptionSection(context),
     writeBackSection(context),
     statusLabelsSection(context),
     processActions.element,

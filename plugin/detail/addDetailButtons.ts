@@ -28,6 +28,7 @@ import {
 import { describeSyncChange, shownStates } from "./describeSyncChange";
 import { detailButtonStates, readRecordCheckout } from "./detailButtonStates";
 import { rememberNotice, takeNotice, type NoticeStorage } from "./noticeAfterReload";
+import { subscriptionPanel, type SubscriptionClient } from "./subscriptionPanel";
 
 export const DETAIL_BUTTONS_ID = "kintone-stripe-checkout-detail-buttons";
 
@@ -57,6 +58,8 @@ export interface DetailButtonsOptions {
   visibility?: PageVisibility;
   /** The QR code's session was paid or closed while it was shown. */
   onPaymentSettled?: (outcome: SessionOutcome) => void;
+  /** Reads and cancels the record's subscription (subscription mode). */
+  subscriptions?: SubscriptionClient;
 }
 
 /** What an action did: reload to show the written fields (with a notice after it), or just say so. */
@@ -241,6 +244,17 @@ export function addDetailButtons(
   }
   const qr = { ...options, writeBack: mapping.writeBack, checkout, client };
   container.append(liveLinkQrCode(doc, { ...qr, onSettled: options.onPaymentSettled }) ?? "");
+  if (mapping.mode === "subscription" && checkout.sessionId && options.subscriptions) {
+    const { recordId, record, language } = options;
+    const done = (notice: string[]) => {
+      rememberNotice(storage, noticeKey, { kind: "success", lines: notice });
+      options.reload();
+    };
+    const client = options.subscriptions;
+    const sessionId = checkout.sessionId;
+    const subscription = { messages, language, client, sessionId, recordId, record, mapping };
+    container.append(subscriptionPanel(doc, { ...subscription, show, done }));
+  }
   const payHere = { ...qr, mapping, embeddedCheckout: settings.embeddedCheckout };
   container.append(recordPayHere(doc, { ...payHere, onSettled: options.onPaymentSettled }) ?? "");
   container.append(lastErrorNote(doc, options.record, mapping.writeBack, messages) ?? "", message);

@@ -18,6 +18,11 @@ type ElementTexts = Pick<
   | "settingsSuccessUrl"
   | "settingsCancelUrl"
   | "settingsCustomerEmail"
+  | "settingsSubscriptionInterval"
+  | "settingsSubscriptionIntervalCount"
+  | "settingsPaymentMethods"
+  | "settingsInvoice"
+  | "settingsCustomerCreation"
 >;
 
 /** The settings screen's name of a mapping element ("" when it names none), or undefined. */
@@ -34,6 +39,13 @@ export function elementLabeler(messages: ElementTexts): FieldLabeler {
     successUrl: messages.settingsSuccessUrl,
     cancelUrl: messages.settingsCancelUrl,
     customerEmail: messages.settingsCustomerEmail,
+    // subscriptions
+    "lineItem.recurring": messages.settingsSubscriptionInterval,
+    "lineItem.recurring.interval": messages.settingsSubscriptionInterval,
+    "lineItem.recurring.intervalCount": messages.settingsSubscriptionIntervalCount,
+    paymentMethodTypes: messages.settingsPaymentMethods,
+    invoiceCreation: messages.settingsInvoice,
+    customerCreation: messages.settingsCustomerCreation,
     // The selection as a whole and its record IDs: the message says so, no field to name.
     records: "",
     $id: "",

@@ -396,6 +396,54 @@ export interface Messages {
   settingsInvoiceHelp: string;
   settingsInvoiceFooter: string;
   settingsErrorRegistrationNumber: string;
+  // subscriptions (issue 21)
+  settingsSectionSubscription: string;
+  settingsSubscriptionHelp: string;
+  settingsMode: string;
+  settingsModePayment: string;
+  settingsModeSubscription: string;
+  settingsSubscriptionInterval: string;
+  settingsSubscriptionIntervalField: string;
+  settingsSubscriptionIntervalConst: string;
+  settingsSubscriptionIntervalHelp: string;
+  settingsSubscriptionIntervalCount: string;
+  settingsSubscriptionIntervalCountHelp: string;
+  settingsWriteBackSubscriptionId: string;
+  settingsWriteBackSubscriptionStatus: string;
+  settingsWriteBackSubscriptionStatusHelp: string;
+  settingsWriteBackCurrentPeriodEnd: string;
+  settingsWriteBackCurrentPeriodEndHelp: string;
+  settingsSubscriptionRules: string;
+  intervalDay: string;
+  intervalWeek: string;
+  intervalMonth: string;
+  intervalYear: string;
+  intervalDays: string;
+  intervalWeeks: string;
+  intervalMonths: string;
+  intervalYears: string;
+  amountPerPeriod: string;
+  subscriptionTitle: string;
+  subscriptionStatusActive: string;
+  subscriptionStatusPastDue: string;
+  subscriptionStatusCanceled: string;
+  subscriptionStatusIncomplete: string;
+  subscriptionStatusIncompleteExpired: string;
+  subscriptionStatusTrialing: string;
+  subscriptionStatusUnpaid: string;
+  subscriptionStatusPaused: string;
+  subscriptionNextRenewal: string;
+  subscriptionEndsOn: string;
+  subscriptionCancelButton: string;
+  subscriptionCancelTitle: string;
+  subscriptionCancelBody: string;
+  subscriptionCancelAtPeriodEnd: string;
+  subscriptionCancelNow: string;
+  subscriptionCancelConfirm: string;
+  subscriptionCancelKeep: string;
+  subscriptionCancelDone: string;
+  subscriptionCancelScheduled: string;
+  subscriptionCustomerUnknown: string;
   // status labels and process actions
   settingsSectionStatusLabels: string;
   settingsStatusLabelsHelp: string;
@@ -877,6 +925,58 @@ export const messages: Record<Language, Messages> = {
     settingsInvoiceFooter: "請求書のフッター",
     settingsErrorRegistrationNumber:
       "登録番号は「T」と 13 桁の数字で入力してください（例: T1234567890123）。",
+    // subscriptions (issue 21)
+    settingsSectionSubscription: "定期課金",
+    settingsSubscriptionHelp:
+      "会費・月謝・保守契約のように、決まった間隔で同じ金額を請求します。支払い方法にコンビニ・PayPay は使えず、支払い後の請求書発行も使えません（定期課金は Stripe が期間ごとに請求書を発行します）。",
+    settingsMode: "請求の方法",
+    settingsModePayment: "1 回払い",
+    settingsModeSubscription: "定期課金（期間ごとに請求）",
+    settingsSubscriptionInterval: "請求間隔",
+    settingsSubscriptionIntervalField: "フィールドから",
+    settingsSubscriptionIntervalConst: "固定",
+    settingsSubscriptionIntervalHelp:
+      "フィールドの値は day・week・month・year または 日・週・月・年（ドロップダウンや文字列）。",
+    settingsSubscriptionIntervalCount: "間隔数",
+    settingsSubscriptionIntervalCountHelp:
+      "何間隔ごとに請求するか（空欄は 1）。最長 1 年: 12 か月・52 週・365 日・1 年まで。",
+    settingsWriteBackSubscriptionId: "定期課金 ID",
+    settingsWriteBackSubscriptionStatus: "定期課金の状態",
+    settingsWriteBackSubscriptionStatusHelp:
+      "Stripe の状態（active・past_due・canceled など）。文字列 (1 行) またはドロップダウン。",
+    settingsWriteBackCurrentPeriodEnd: "次回更新日時",
+    settingsWriteBackCurrentPeriodEndHelp: "現在の期間の終わり（日時フィールド）。",
+    settingsSubscriptionRules: "定期課金では保存できません: {reason}",
+    intervalDay: "日",
+    intervalWeek: "週",
+    intervalMonth: "月",
+    intervalYear: "年",
+    intervalDays: "{count}日",
+    intervalWeeks: "{count}週",
+    intervalMonths: "{count}か月",
+    intervalYears: "{count}年",
+    amountPerPeriod: "{amount} / {period}",
+    subscriptionTitle: "定期課金",
+    subscriptionStatusActive: "有効",
+    subscriptionStatusPastDue: "支払い遅延",
+    subscriptionStatusCanceled: "解約済み",
+    subscriptionStatusIncomplete: "初回支払い待ち",
+    subscriptionStatusIncompleteExpired: "初回支払いの期限切れ",
+    subscriptionStatusTrialing: "お試し期間",
+    subscriptionStatusUnpaid: "未払い",
+    subscriptionStatusPaused: "一時停止",
+    subscriptionNextRenewal: "次回更新日: {date}",
+    subscriptionEndsOn: "{date} に終了します",
+    subscriptionCancelButton: "定期課金を解約",
+    subscriptionCancelTitle: "定期課金を解約しますか？",
+    subscriptionCancelBody: "{customer} への {amount} の定期課金を解約します。",
+    subscriptionCancelAtPeriodEnd: "現在の期間の終わりに解約",
+    subscriptionCancelNow: "今すぐ解約",
+    subscriptionCancelConfirm: "解約する",
+    subscriptionCancelKeep: "解約しない",
+    subscriptionCancelDone: "定期課金を解約しました。",
+    subscriptionCancelScheduled: "定期課金は現在の期間の終わりに解約されます。",
+    subscriptionCustomerUnknown: "お客様",
     // status labels and process actions
     settingsSectionStatusLabels: "状態の書き込み方",
     settingsStatusLabelsHelp:
@@ -1369,6 +1469,58 @@ export const messages: Record<Language, Messages> = {
     settingsInvoiceFooter: "Invoice footer",
     settingsErrorRegistrationNumber:
       'Enter the registration number as "T" and 13 digits (e.g. T1234567890123).',
+    // subscriptions (issue 21)
+    settingsSectionSubscription: "Subscription (定期課金)",
+    settingsSubscriptionHelp:
+      "Bill the same amount at a fixed interval: member fees, monthly tuition, maintenance contracts. Konbini and PayPay cannot be used, nor the invoice after payment (Stripe issues a subscription's invoices every period).",
+    settingsMode: "Billing",
+    settingsModePayment: "One-time payment",
+    settingsModeSubscription: "Subscription (billed every period)",
+    settingsSubscriptionInterval: "Billing interval",
+    settingsSubscriptionIntervalField: "From a field",
+    settingsSubscriptionIntervalConst: "Fixed",
+    settingsSubscriptionIntervalHelp:
+      "A field's value is day, week, month or year (or 日, 週, 月, 年), from a drop-down or a text.",
+    settingsSubscriptionIntervalCount: "Interval count",
+    settingsSubscriptionIntervalCountHelp:
+      "Bill every n intervals (empty: 1). At most one year: 12 months, 52 weeks, 365 days or 1 year.",
+    settingsWriteBackSubscriptionId: "Subscription ID",
+    settingsWriteBackSubscriptionStatus: "Subscription state",
+    settingsWriteBackSubscriptionStatusHelp:
+      "Stripe's state (active, past_due, canceled, …). A text (single line) or a drop-down.",
+    settingsWriteBackCurrentPeriodEnd: "Next renewal",
+    settingsWriteBackCurrentPeriodEndHelp: "The end of the current period (a date and time field).",
+    settingsSubscriptionRules: "Cannot be saved as a subscription: {reason}",
+    intervalDay: "day",
+    intervalWeek: "week",
+    intervalMonth: "month",
+    intervalYear: "year",
+    intervalDays: "{count} days",
+    intervalWeeks: "{count} weeks",
+    intervalMonths: "{count} months",
+    intervalYears: "{count} years",
+    amountPerPeriod: "{amount} / {period}",
+    subscriptionTitle: "Subscription",
+    subscriptionStatusActive: "Active",
+    subscriptionStatusPastDue: "Payment overdue",
+    subscriptionStatusCanceled: "Canceled",
+    subscriptionStatusIncomplete: "Awaiting the first payment",
+    subscriptionStatusIncompleteExpired: "First payment expired",
+    subscriptionStatusTrialing: "Trial",
+    subscriptionStatusUnpaid: "Unpaid",
+    subscriptionStatusPaused: "Paused",
+    subscriptionNextRenewal: "Next renewal: {date}",
+    subscriptionEndsOn: "Ends on {date}",
+    subscriptionCancelButton: "Cancel subscription",
+    subscriptionCancelTitle: "Cancel this subscription?",
+    subscriptionCancelBody: "This cancels the subscription of {customer}, billed {amount}.",
+    subscriptionCancelAtPeriodEnd: "At the end of the current period",
+    subscriptionCancelNow: "Now",
+    subscriptionCancelConfirm: "Cancel subscription",
+    subscriptionCancelKeep: "Keep it",
+    subscriptionCancelDone: "The subscription was canceled.",
+    subscriptionCancelScheduled: "The subscription ends at the end of the current period.",
+    subscriptionCustomerUnknown: "the customer",
     // status labels and process actions
     settingsSectionStatusLabels: "How states are written",
     settingsStatusLabelsHelp:

@@ -1,8 +1,10 @@
-import type { PreviewSession } from "../../core/api/proxyApi";
+import type { PreviewSession, Recurring } from "../../core/api/proxyApi";
 import type { Language, Messages } from "../i18n/messages";
 import { element } from "../ui/element";
 import { fillTemplate } from "../ui/fillTemplate";
 import { formatMoney } from "../ui/formatMoney";
+import { formatMoneyPerPeriod } from "../ui/periodWords";
+import { sessionPeriod } from "./sessionPeriod";
 import { renderPreviewTaxRows, unitPriceHeader } from "./renderPreviewTaxRows";
 
 /** More sessions than this are summed but not drawn one by one. */
@@ -54,6 +56,9 @@ function renderSession(
   { messages, language, nameRecord }: PreviewTexts,
 ): HTMLElement {
   const money = (amount: number) => formatMoney(amount, session.currency, language);
+  // A subscription line's amounts are per period: "¥5,000 / month".
+  const perPeriod = (amount: number, recurring: Recurring | undefined) =>
+    formatMoneyPerPeriod(amount, session.currency, recurring, messages, language);
   // A number column's header is right-aligned over its numbers.
   const header = element(document, "tr", {}, [
     ...(
@@ -90,18 +95,24 @@ function renderSession(
           text: source,
         }),
       ]),
-      element(document, "td", { className: "number", text: money(item.unitAmount) }),
+      element(document, "td", {
+        className: "number",
+        text: perPeriod(item.unitAmount, item.recurring),
+      }),
       element(document, "td", { className: "number", text: String(item.quantity) }),
       element(document, "td", { text: adjustable }),
       element(document, "td", {
         className: "number",
-        text: money(item.unitAmount * item.quantity),
+        text: perPeriod(item.unitAmount * item.quantity, item.recurring),
       }),
     ]);
   });
   const total = element(document, "tr", { className: "kintone-stripe-checkout-session-total" }, [
     element(document, "td", { text: messages.previewSessionTotal, attributes: { colspan: "4" } }),
-    element(document, "td", { className: "number", text: money(session.amountTotal) }),
+    element(document, "td", {
+      className: "number",
+      text: perPeriod(session.amountTotal, sessionPeriod(session)),
+    }),
   ]);
   return element(document, "section", { className: "kintone-stripe-checkout-session" }, [
     element(document, "h4", {

@@ -21,6 +21,7 @@ const PRODUCT_PERMISSIONS = [
   "file_link_write",
   "event_read",
   "webhook_endpoint_read",
+  "subscription_write",
 ];
 
 function keyWith(permissions: string[]) {
@@ -85,6 +86,20 @@ describe("GET /v1/diagnostics › a restricted key that may not write File Links
     const permissionProblems = stripe.problems.filter((p) => p.includes("#stripe-permission-"));
     expect(permissionProblems).toEqual([
       expect.stringMatching(/^The restricted key may not write File Links .*"File Links: Write"/),
+    ]);
+  });
+});
+
+describe("GET /v1/diagnostics › a restricted key that may read Subscriptions but not cancel them", () => {
+  const env = ordersProxyPerTest(keyWith(without("subscription_write", "subscription_read")));
+
+  it("names the missing Subscriptions write permission", async () => {
+    const { stripe } = await diagnostics(env);
+    const permissionProblems = stripe.problems.filter((p) => p.includes("#stripe-permission-"));
+    expect(permissionProblems).toEqual([
+      expect.stringMatching(
+        /^The restricted key may not write Subscriptions .*cannot be read or canceled.*"Subscriptions: Write"/,
+      ),
     ]);
   });
 });

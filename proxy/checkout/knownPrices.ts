@@ -21,8 +21,14 @@ export async function knownPrices(
     ids.map(async (id) => {
       const price = await deps.gateway.retrievePrice(id);
       if (price) {
-        const { unitAmount, currency, active, recurring } = price;
-        prices.set(id, { unitAmount, currency, active, recurring });
+        const { unitAmount, currency, active, recurring, recurringInterval } = price;
+        prices.set(id, {
+          unitAmount,
+          currency,
+          active,
+          recurring,
+          ...(recurringInterval ? { recurringInterval } : {}),
+        });
       }
     }),
   );

@@ -30,6 +30,7 @@ export async function toSessionRequest(
   );
   const options = checkoutSessionOptions(mapping, planned);
   const taxAndInvoice = taxAndInvoiceRequest(appId, mapping, planned);
+  const metadata = { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) };
   return {
     idempotencyKey: intent.idempotencyKey,
     currency: planned.currency,
@@ -47,9 +48,11 @@ export async function toSessionRequest(
       ? { billingAddressCollection: mapping.billingAddressCollection }
       : {}),
     clientReferenceId: clientReferenceId(appId, planned.recordIds),
-    metadata: { [METADATA_APP_ID]: appId, ...recordIdsMetadata(planned.recordIds) },
+    metadata,
     ...(options ? { options } : {}),
     ...(taxAndInvoice ? { taxAndInvoice } : {}),
+    // The subscription carries the session's metadata: its events and invoices find the records.
+    ...(planned.mode === "subscription" ? { subscription: { metadata } } : {}),
   };
 }
 
@@ -73,7 +76,12 @@ async function toLineItemRequest(
         }
       : {};
   const description = item.description !== undefined ? { description: item.description } : {};
-  const base = { unitAmount: item.unitAmount, quantity: item.quantity, ...adjustable };
+  const base = {
+    unitAmount: item.unitAmount,
+    quantity: item.quantity,
+    ...adjustable,
+    ...(item.recurring !== undefined ? { recurring: item.recurring } : {}),
+  };
   // A line with an existing Price charges that Price; its product is the Price's own.
   if (item.priceId !== undefined) {
     return { product: { name: item.name }, ...base, priceId: item.priceId };

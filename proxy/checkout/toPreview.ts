@@ -25,6 +25,7 @@ export function toPreview(session: PlannedSession): PreviewSession {
       ...(item.maxQuantity !== undefined ? { maxQuantity: item.maxQuantity } : {}),
       imageCount: item.images.length,
       ...(item.taxRate !== undefined ? { taxRate: item.taxRate } : {}),
+      ...(item.recurring !== undefined ? { recurring: item.recurring } : {}),
     })),
   };
 }

@@ -32,6 +32,10 @@ const CONSEQUENCES: Record<StripePermissionResource, { en: string; ja: string }>
     en: "the webhook endpoint cannot be checked",
     ja: "Webhook エンドポイントを確認できません",
   },
+  Subscriptions: {
+    en: "subscriptions cannot be read or canceled",
+    ja: "サブスクリプションの確認・解約ができません",
+  },
 };
 
 export function stripePermissionProblems(

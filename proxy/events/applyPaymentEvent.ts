@@ -11,9 +11,11 @@ import { adoptRecoveredSession } from "../sessions/adoptRecoveredSession";
 import { applySessionChange, type SessionChangeDeps } from "../sessions/applySessionChange";
 import { sessionChangeFromEvent } from "../sessions/sessionChangeFromEvent";
 import { METADATA_APP_ID } from "../sessions/sessionView";
-import { paymentEventToJson } from "./paymentEventJson";
+import { paymentEventFromJson, paymentEventToJson } from "./paymentEventJson";
 import { applyInvoicePaid } from "./applyInvoicePaid";
 import { writeSessionInvoice } from "../writeback/writeSessionInvoice";
+import { applySubscriptionEvent } from "./applySubscriptionEvent";
+import { linkSessionSubscription } from "../subscriptions/linkSessionSubscription";
 
 export interface PaymentEventDeps extends SessionChangeDeps {
   gateway: PaymentGateway;
@@ -36,6 +38,8 @@ export type EventOutcome =
  * first event can race — is waited for this long before its events are given up.
  */
 const UNKNOWN_SESSION_GRACE_SECONDS = 24 * 60 * 60;
+/** How many stored, unapplied events are looked through for a subscription's early events. */
+const UNAPPLIED_SCAN = 500;
 
 /** Stores the event (deduplicated by id), then applies it. */
 export async function ingestPaymentEvent(
@@ -89,7 +93,12 @@ async function applyEvent(
   retry: boolean,
 ): Promise<EventOutcome> {
   if (event.type === "unhandled") return "unhandled";
-  if (event.type === "invoice.paid") return applyInvoicePaid(deps, event);
+  if (event.type === "invoice.paid" || event.type === "invoice.payment_failed") {
+    // A subscription's invoice bills a period; another is the invoice a paid session was issued.
+    if (event.invoice.subscription) return applySubscriptionEvent(deps, event, retry);
+    return event.type === "invoice.paid" ? applyInvoicePaid(deps, event) : "unhandled";
+  }
+  if ("subscription" in event) return applySubscriptionEvent(deps, event, retry);
   const target = await findSession(deps, event);
   if (!target.journalled) return unknownSession(deps, event, target.appId);
   const sessionId = target.journalled.sessionId;
@@ -109,12 +118,33 @@ async function applyEvent(
   });
   if (!applied) return "duplicate";
   if ("session" in event) await writeSessionInvoice(deps, applied.session, event.session);
+  const subscriptionId = "session" in event ? event.session.subscriptionId : undefined;
+  if (subscriptionId && (await linkSessionSubscription(deps, applied.session, subscriptionId))) {
+    await applyEventsWaitingFor(deps, subscriptionId, event.id);
+  }
   return applied.changed ? "applied" : "no_change";
+}
+
+/**
+ * A subscription's events that came before its session's completion were kept unapplied: now
+ * that the journal knows the subscription, they are applied at once (not at the next catch-up).
+ */
+async function applyEventsWaitingFor(
+  deps: PaymentEventDeps,
+  subscriptionId: string,
+  linkingEventId: string,
+): Promise<void> {
+  const waiting = (await deps.journal.stripeEvents.listUnapplied(UNAPPLIED_SCAN)).filter(
+    (stored) => stored.eventId !== linkingEventId && stored.payloadJson.includes(subscriptionId),
+  );
+  for (const stored of waiting) {
+    await applyStoredPaymentEvent(deps, paymentEventFromJson(stored.payloadJson), { retry: true });
+  }
 }
 
 async function findSession(
   deps: PaymentEventDeps,
-  event: Exclude<PaymentEvent, { type: "unhandled" | "invoice.paid" }>,
+  event: Extract<PaymentEvent, { session: unknown } | { charge: unknown } | { dispute: unknown }>,
 ): Promise<{ journalled: JournalSession | undefined; appId: string | undefined }> {
   if ("session" in event) {
     return {
@@ -140,7 +170,8 @@ async function findSession(
   };
 }
 
-async function unknownSession(
+/** An event of a session (or subscription) the journal does not know: kept a while if ours. */
+export async function unknownSession(
   deps: PaymentEventDeps,
   event: PaymentEvent,
   appId: string | undefined,

@@ -21,6 +21,7 @@ import { appScopeOf, assertBoundApp, bindApp } from "./appBinding";
 import { authenticate } from "./authenticate";
 import { errorHandler, notFound } from "./errorHandler";
 import { createRateLimits, type RateLimitOptions } from "./rateLimits";
+import { mountSubscriptionRoutes } from "./subscriptionRoutes";
 import {
   createCheckoutsBody,
   listCheckoutsQuery,
@@ -143,6 +144,8 @@ export function createApp(deps: AppDependencies): Express {
       res.json({ job: await getJob(deps, String(req.params.id), appScopeOf(res)) });
     });
   }
+
+  mountSubscriptionRoutes(app, deps);
 
   // Not scoped to the bound app: no customer data, only the key's mode and each served app's token
   // health, which the settings screen's "Test connection" shows for every app on purpose.

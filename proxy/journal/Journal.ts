@@ -20,6 +20,7 @@ import type { CheckoutIntentStore } from "./CheckoutIntentStore";
 import type { JobStore } from "./JobStore";
 import type { SessionStore } from "./SessionStore";
 import type { StripeEventStore } from "./StripeEventStore";
+import type { SubscriptionStore } from "./SubscriptionStore";
 import type { WebhookWatch } from "./WebhookWatch";
 import type { WriteBackStore } from "./WriteBackStore";
 
@@ -31,6 +32,7 @@ export interface Journal {
   readonly jobs: JobStore;
   readonly stripeEvents: StripeEventStore;
   readonly webhookWatch: WebhookWatch;
+  readonly subscriptions: SubscriptionStore;
   /** Releases the database (closes the file, ends the connection pool). */
   close(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import type { InvoiceSubscription } from "./Subscription";
+
 /**
  * What a session asks of Stripe about tax and invoices, as the port carries it to the gateway:
  * Stripe Tax, the buyer's tax ID, and the invoice Stripe issues once the session is paid.
@@ -25,4 +27,6 @@ export interface CheckoutInvoice {
   invoicePdf: string | null;
   /** The invoice's metadata: the app and records of the session it was issued for. */
   metadata: Record<string, string>;
+  /** A subscription's invoice (a period or its first one); absent or null for a one-time one. */
+  subscription?: InvoiceSubscription | null;
 }

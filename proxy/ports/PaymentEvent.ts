@@ -5,6 +5,11 @@
  */
 import type { CheckoutInvoice } from "./InvoiceOptions";
 import type { CheckoutSession } from "./PaymentGateway";
+import {
+  SUBSCRIPTION_EVENT_TYPES,
+  type StripeSubscription,
+  type SubscriptionEventType,
+} from "./Subscription";
 
 export const SESSION_EVENT_TYPES = [
   "checkout.session.completed",
@@ -27,6 +32,9 @@ export const HANDLED_EVENT_TYPES = [
   ...DISPUTE_EVENT_TYPES,
   /** The invoice a session with invoice creation was issued, paid. */
   "invoice.paid",
+  /** A subscription's life and its renewals, paid or failed. */
+  ...SUBSCRIPTION_EVENT_TYPES,
+  "invoice.payment_failed",
 ] as const;
 
 export interface RefundedCharge {
@@ -56,5 +64,7 @@ export type PaymentEvent =
   | { id: string; type: "charge.refunded"; created: number; charge: RefundedCharge }
   | { id: string; type: DisputeEventType; created: number; dispute: Dispute }
   | { id: string; type: "invoice.paid"; created: number; invoice: CheckoutInvoice }
+  | { id: string; type: "invoice.payment_failed"; created: number; invoice: CheckoutInvoice }
+  | { id: string; type: SubscriptionEventType; created: number; subscription: StripeSubscription }
   /** Any other type: acknowledged and stored, never applied. */
   | { id: string; type: "unhandled"; stripeType: string; created: number };

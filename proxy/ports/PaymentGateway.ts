@@ -7,6 +7,8 @@ import type { PostalAddress } from "../../core/address/formatPostalAddress";
 import type { CheckoutSessionOptions } from "./CheckoutSessionOptions";
 import type { CheckoutInvoice, TaxAndInvoiceOptions } from "./InvoiceOptions";
 import type { PaymentEvent } from "./PaymentEvent";
+import type { Recurring } from "../../core/api/proxyApi";
+import type { StripeSubscription } from "./Subscription";
 
 export type SessionStatus = "open" | "complete" | "expired";
 export type StripePaymentStatus = "paid" | "unpaid" | "no_payment_required";
@@ -38,6 +40,8 @@ export interface CheckoutSession {
   amountTax?: number | null;
   /** The invoice Stripe issued for the paid session (`invoice`), when it made one. */
   invoiceId?: string | null;
+  /** A subscription-mode session's subscription (`subscription`), once complete. */
+  subscriptionId?: string | null;
 }
 
 /**
@@ -82,6 +86,8 @@ export interface CheckoutLineItemRequest {
   priceId?: string;
   /** Stripe Tax Rate ids (`txr_…`) applied to the line (`line_items[].tax_rates`). */
   taxRateIds?: string[];
+  /** A subscription line: billed every period (`price_data.recurring`); absent: once. */
+  recurring?: Recurring;
 }
 
 /** A Tax Rate the proxy keeps one of per (percentage, inclusive, display name). */
@@ -112,6 +118,8 @@ export interface CheckoutSessionRequest {
   /** Embedded mode, payment methods, what the buyer is asked, page texts, customer. */
   options?: CheckoutSessionOptions;
   taxAndInvoice?: TaxAndInvoiceOptions;
+  /** A subscription session; its metadata goes on the subscription too, so its events find the records. */
+  subscription?: { metadata: Record<string, string> };
 }
 
 export interface SessionListFilter {
@@ -136,7 +144,13 @@ export interface KeyDescription {
 
 /** A restricted key's permission, named as the Stripe Dashboard names the resource. */
 export type StripePermissionResource =
-  "Checkout Sessions" | "Products" | "Files" | "File Links" | "Events" | "Webhook Endpoints";
+  | "Checkout Sessions"
+  | "Products"
+  | "Files"
+  | "File Links"
+  | "Events"
+  | "Webhook Endpoints"
+  | "Subscriptions";
 
 export interface PermissionCheck {
   resource: StripePermissionResource;
@@ -218,6 +232,16 @@ export interface PaymentGateway {
    * after `createdGte` (unix seconds). Stripe keeps events for 30 days only.
    */
   listEvents(filter: EventListFilter): Promise<{ events: PaymentEvent[]; hasMore: boolean }>;
+  /** A subscription (a read); `null` when Stripe does not know the id. */
+  retrieveSubscription(subscriptionId: string): Promise<StripeSubscription | null>;
+  /**
+   * Cancels at the period's end (`cancel_at_period_end`) or now; `null` when Stripe does not
+   * know the id. Cancelling one already canceled answers its state.
+   */
+  cancelSubscription(
+    subscriptionId: string,
+    options: { atPeriodEnd: boolean },
+  ): Promise<StripeSubscription | null>;
 }
 
 export interface StripePrice {
@@ -228,6 +252,8 @@ export interface StripePrice {
   currency: string;
   active: boolean;
   recurring: boolean;
+  /** A recurring price's period (`recurring.interval`, `interval_count`). */
+  recurringInterval?: Recurring;
 }
 
 export interface EventListFilter {

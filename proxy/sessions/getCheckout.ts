@@ -2,6 +2,7 @@
 import { retrieveSessionInScope, type AppScope } from "./appScope";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import { withSubscriptionView } from "./withSubscriptionView";
 
 export async function getCheckout(
   deps: Pick<UseCaseDeps, "gateway" | "journal">,
@@ -9,5 +10,6 @@ export async function getCheckout(
   scope?: AppScope,
 ): Promise<SessionView> {
   const session = await retrieveSessionInScope(deps, sessionId, scope);
-  return toSessionView(session, await deps.journal.sessions.get(sessionId));
+  const view = toSessionView(session, await deps.journal.sessions.get(sessionId));
+  return withSubscriptionView(deps.journal, view, session);
 }

@@ -54,6 +54,10 @@ export function sessionChangeFromEvent(event: PaymentEvent): SessionChange {
       };
     case "unhandled":
     case "invoice.paid":
+    case "invoice.payment_failed":
+    case "customer.subscription.created":
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted":
       return {};
   }
 }

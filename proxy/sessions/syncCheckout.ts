@@ -10,6 +10,8 @@ import { retrieveSessionInScope, type AppScope } from "./appScope";
 import type { SessionChange } from "./nextSessionState";
 import { toSessionView, type SessionView } from "./sessionView";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
+import { linkSessionSubscription } from "../subscriptions/linkSessionSubscription";
+import { withSubscriptionView } from "./withSubscriptionView";
 
 export async function syncCheckout(
   deps: UseCaseDeps,
@@ -48,11 +50,16 @@ export async function recordSessionState(
     ...(session.buyer ? { buyer: session.buyer } : {}),
   }));
   await writeSessionInvoice(deps, applied.session, session);
-  return {
+  // A sync catches up a missed completion: the journal learns which subscription it made.
+  if (session.subscriptionId) {
+    await linkSessionSubscription(deps, applied.session, session.subscriptionId);
+  }
+  const view = {
     ...toSessionView(session, applied.session),
     status: applied.session.status,
     paymentStatus: applied.session.paymentStatus,
   };
+  return withSubscriptionView(deps.journal, view, session);
 }
 
 /** What Stripe's session says, as a change `nextSessionState` weighs like an event's. */

@@ -12,6 +12,7 @@ import type { RecordWriter } from "./RecordWriter";
 import { recordsShowingSession } from "./recordsShowingSession";
 import { mappingWriteBackFields } from "./mappingWriteBackFields";
 import type { WriteBackState } from "./writeBackFields";
+import { subscriptionFields } from "./subscriptionFields";
 
 export async function writeSessionState(
   deps: { journal: Journal; writer: RecordWriter; logger: Logger },
@@ -23,7 +24,12 @@ export async function writeSessionState(
     deps.logger.error({ sessionId: session.sessionId }, "journalled mapping no longer parses");
     return;
   }
-  const fields = mappingWriteBackFields(parsed.mapping, state);
+  // A subscription's renewals are newer than its session: the records keep their state.
+  const subscription = await deps.journal.subscriptions.getForSession(session.sessionId);
+  const fields = {
+    ...mappingWriteBackFields(parsed.mapping, state),
+    ...(subscription ? subscriptionFields(parsed.mapping, subscription) : {}),
+  };
   const recordIds = await recordsShowingSession(deps.journal, session, parsed.mapping);
   await deps.writer.write(
     session.appId,

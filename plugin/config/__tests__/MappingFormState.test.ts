@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { emptyCheckoutOptionsFormState } from "../checkoutOptionsFormState";
 import { emptyTaxFormState } from "../taxFormState";
+import { emptySubscriptionFormState } from "../subscriptionFormState";
 import type { MappingConfig } from "../../../core/mapping/MappingConfig";
 import { validateMappingConfig } from "../../../core/mapping/parseMappingConfig";
 import { STATES_OF } from "../../../core/mapping/statusLabels";
@@ -191,6 +192,7 @@ describe("the settings form state", () => {
       }),
       options: fc.constant(emptyCheckoutOptionsFormState()),
       tax: fc.constant(emptyTaxFormState()),
+      subscription: fc.constant(emptySubscriptionFormState()),
     });
     fc.assert(
       fc.property(state, (form) => {

@@ -34,6 +34,7 @@ const LABELS: Record<string, string> = {
   price_ref: "料金ID",
   cust: "顧客ID",
   tax_pct: "税率",
+  plan: "会費の周期",
 };
 
 const labelOf = fieldLabeler({
@@ -188,6 +189,33 @@ const CASES: Array<[string, KintoneRecord[], MappingConfig, PlanContext?]> = [
       invoiceCreation: { enabled: true, customFields: [{ name: "登録番号", value: "123" }] },
     }),
   ],
+  [
+    "a billing interval that is none",
+    [line({ plan: text("quarterly") })],
+    byField({ mode: "subscription" }, { recurring: { interval: { field: "plan" } } }),
+  ],
+  ["a subscription without a recurring line", [line()], byField({ mode: "subscription" })],
+  [
+    "a billing interval in payment mode",
+    [line()],
+    byField({}, { recurring: { interval: { const: "month" } } }),
+  ],
+  [
+    "konbini in subscription mode",
+    [line()],
+    byField(
+      { mode: "subscription", paymentMethodTypes: ["konbini"] },
+      { recurring: { interval: { const: "month" } } },
+    ),
+  ],
+  [
+    "two billing intervals in one subscription",
+    [
+      line({ plan: text("month") }),
+      record("8", { item_name: text("B"), unit_price: number("500"), plan: text("year") }),
+    ],
+    byField({ mode: "subscription" }, { recurring: { interval: { field: "plan" } } }),
+  ],
   ["an empty selection", [], byField()],
   ["an invalid mapping", [line()], { ...byField(), grouping: "sometimes" } as never],
 ];
@@ -230,6 +258,11 @@ describe("messages about the engine's issues", () => {
       INVALID_CUSTOMER_ID: true,
       INVALID_TAX_RATE: true,
       INVALID_REGISTRATION_NUMBER: true,
+      INVALID_INTERVAL: true,
+      SUBSCRIPTION_WITHOUT_RECURRING: true,
+      RECURRING_WITHOUT_SUBSCRIPTION: true,
+      NOT_FOR_SUBSCRIPTIONS: true,
+      MIXED_INTERVALS: true,
     };
     expect(new Set(issues.map(({ issue }) => issue.code))).toEqual(new Set(Object.keys(codes)));
   });

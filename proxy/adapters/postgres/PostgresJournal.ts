@@ -13,6 +13,7 @@ import { PostgresJobStore } from "./PostgresJobStore";
 import { PostgresQueries, toJournalError } from "./PostgresQueries";
 import { PostgresSessionStore } from "./PostgresSessionStore";
 import { PostgresStripeEventStore } from "./PostgresStripeEventStore";
+import { PostgresSubscriptionStore } from "./PostgresSubscriptionStore";
 import { PostgresWebhookWatch } from "./PostgresWebhookWatch";
 import { PostgresWriteBackStore } from "./PostgresWriteBackStore";
 
@@ -44,6 +45,7 @@ export class PostgresJournal implements Journal {
   readonly jobs: PostgresJobStore;
   readonly stripeEvents: PostgresStripeEventStore;
   readonly webhookWatch: PostgresWebhookWatch;
+  readonly subscriptions: PostgresSubscriptionStore;
   private closed = false;
 
   private constructor(private readonly pool: Pool) {
@@ -55,6 +57,7 @@ export class PostgresJournal implements Journal {
     this.jobs = new PostgresJobStore(queries);
     this.stripeEvents = new PostgresStripeEventStore(queries);
     this.webhookWatch = new PostgresWebhookWatch(queries);
+    this.subscriptions = new PostgresSubscriptionStore(queries);
   }
 
   /** Connects to `url` (postgres://…), brings the schema up to date, and answers the journal. */

@@ -116,6 +116,23 @@ export const POSTGRES_MIGRATIONS: string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      last_signed_at BIGINT NOT NULL
    );`,
+  // Subscriptions made by subscription sessions, with what their events told: Stripe's state and
+  // period, and the newest periods billed and paid, so events apply forward only.
+  `CREATE TABLE subscriptions (
+     subscription_id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     app_id TEXT NOT NULL,
+     record_ids TEXT NOT NULL,
+     status TEXT,
+     status_at BIGINT NOT NULL DEFAULT 0,
+     current_period_end BIGINT,
+     cancel_at_period_end BOOLEAN NOT NULL DEFAULT false,
+     billed_period_end BIGINT,
+     payment_status TEXT,
+     paid_period_end BIGINT,
+     paid_at BIGINT
+   );
+   CREATE INDEX subscriptions_by_session ON subscriptions (session_id);`,
 ];
 
 /** The session advisory lock every starting proxy takes to migrate: one at a time. */

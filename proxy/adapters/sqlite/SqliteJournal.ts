@@ -13,6 +13,7 @@ import { SqliteCheckoutIntentStore } from "./SqliteCheckoutIntentStore";
 import { SqliteJobStore } from "./SqliteJobStore";
 import { SqliteSessionStore } from "./SqliteSessionStore";
 import { SqliteStripeEventStore } from "./SqliteStripeEventStore";
+import { SqliteSubscriptionStore } from "./SqliteSubscriptionStore";
 import { SqliteWebhookWatch } from "./SqliteWebhookWatch";
 import { SqliteWriteBackStore } from "./SqliteWriteBackStore";
 
@@ -25,6 +26,7 @@ export class SqliteJournal implements Journal {
   readonly jobs: SqliteJobStore;
   readonly stripeEvents: SqliteStripeEventStore;
   readonly webhookWatch: SqliteWebhookWatch;
+  readonly subscriptions: SqliteSubscriptionStore;
 
   /** `file` is a path, or `:memory:` for tests. */
   constructor(file: string) {
@@ -49,6 +51,7 @@ export class SqliteJournal implements Journal {
     this.jobs = new SqliteJobStore(statements);
     this.stripeEvents = new SqliteStripeEventStore(statements);
     this.webhookWatch = new SqliteWebhookWatch(statements);
+    this.subscriptions = new SqliteSubscriptionStore(statements);
   }
 
   static inDataDir(dataDir: string): SqliteJournal {

@@ -122,6 +122,23 @@ export const MIGRATIONS: string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      last_signed_at INTEGER NOT NULL
    );`,
+  // Subscriptions made by subscription sessions, with what their events told: Stripe's state and
+  // period, and the newest period billed (paid or failed), so events apply forward only.
+  `CREATE TABLE subscriptions (
+     subscription_id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL,
+     app_id TEXT NOT NULL,
+     record_ids TEXT NOT NULL,
+     status TEXT,
+     status_at INTEGER NOT NULL DEFAULT 0,
+     current_period_end INTEGER,
+     cancel_at_period_end INTEGER NOT NULL DEFAULT 0,
+     billed_period_end INTEGER,
+     payment_status TEXT,
+     paid_period_end INTEGER,
+     paid_at INTEGER
+   );
+   CREATE INDEX subscriptions_by_session ON subscriptions (session_id);`,
 ];
 
 /**

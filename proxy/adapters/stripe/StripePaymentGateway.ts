@@ -11,6 +11,7 @@ import type { GatewayLogger, StripeAccess } from "./StripeAccess";
 import { uploadProductImage } from "./uploadProductImage";
 import { upsertTaxRate } from "./upsertTaxRate";
 import { retrieveStripeInvoice } from "./retrieveStripeInvoice";
+import { createSubscriptionCalls } from "./createSubscriptionCalls";
 
 export interface StripePaymentGatewayOptions {
   apiKey: string;
@@ -71,5 +72,6 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
       keyType: options.keyType,
     }),
     ...createPermissionChecks(access),
+    ...createSubscriptionCalls(access),
   };
 }

@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import type { CheckoutLineItemRequest, CheckoutSessionRequest } from "../../ports/PaymentGateway";
 import { checkoutOptionParams } from "./checkoutOptionParams";
 import { taxAndInvoiceParams } from "./taxAndInvoiceParams";
+import { toSubscriptionModeParams } from "./subscriptionModeParams";
 
 /**
  * The port's request → Stripe's `checkout.sessions.create` parameters. Optional values that are
@@ -37,7 +38,7 @@ export function buildCheckoutSessionParams(
   if (nonEmpty(request.clientReferenceId)) params.client_reference_id = request.clientReferenceId;
   const metadata = withoutEmptyValues(request.metadata);
   if (Object.keys(metadata).length > 0) params.metadata = metadata;
-  return params;
+  return request.subscription ? toSubscriptionModeParams(params, request.subscription) : params;
 }
 
 function buildLineItem(
@@ -74,6 +75,13 @@ function priceData(
     currency,
     unit_amount: line.unitAmount,
   };
+  // https://docs.stripe.com/api/checkout/sessions/create#create_checkout_session-line_items-price_data-recurring
+  if (line.recurring) {
+    data.recurring = {
+      interval: line.recurring.interval,
+      interval_count: line.recurring.intervalCount,
+    };
+  }
   if ("id" in line.product) {
     data.product = line.product.id;
   } else {

@@ -64,6 +64,17 @@ const PERMISSION_PROBES: PermissionProbe[] = [
     access: "read",
     send: ({ stripe, paced }) => paced.api(() => stripe.events.list({ limit: 1 })),
   },
+  {
+    // Subscription sessions: the cancel route reads the subscription, then updates or cancels it.
+    resource: "Subscriptions",
+    access: "write",
+    send: ({ stripe, paced }) => paced.api(() => stripe.subscriptions.create(NO_PARAMETERS)),
+  },
+  {
+    resource: "Subscriptions",
+    access: "read",
+    send: ({ stripe, paced }) => paced.api(() => stripe.subscriptions.list({ limit: 1 })),
+  },
 ];
 
 export function createPermissionChecks(

@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import type { CheckoutInvoice } from "../../ports/InvoiceOptions";
 import type { StripeAccess } from "./StripeAccess";
+import { toInvoiceSubscription } from "./toStripeSubscription";
 import { isResourceMissing, toUpstreamError } from "./toUpstreamError";
 
 /** Stripe's invoice → the port's: its number and links, null until it is finalized. */
@@ -11,6 +12,7 @@ export function toCheckoutInvoice(invoice: Stripe.Invoice): CheckoutInvoice {
     hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
     invoicePdf: invoice.invoice_pdf ?? null,
     metadata: { ...(invoice.metadata ?? {}) },
+    subscription: toInvoiceSubscription(invoice),
   };
 }
 

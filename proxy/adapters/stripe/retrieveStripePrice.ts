@@ -1,3 +1,4 @@
+import type { SubscriptionInterval } from "../../../core/api/proxyApi";
 import type { StripePrice } from "../../ports/PaymentGateway";
 import type { StripeAccess } from "./StripeAccess";
 import { isResourceMissing, toUpstreamError } from "./toUpstreamError";
@@ -18,6 +19,14 @@ export async function retrieveStripePrice(
       currency: price.currency.toLowerCase(),
       active: price.active,
       recurring: price.recurring !== null && price.recurring !== undefined,
+      ...(price.recurring
+        ? {
+            recurringInterval: {
+              interval: price.recurring.interval as SubscriptionInterval,
+              intervalCount: price.recurring.interval_count,
+            },
+          }
+        : {}),
     };
   } catch (error) {
     if (isResourceMissing(error)) return null;

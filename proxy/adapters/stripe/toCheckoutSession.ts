@@ -33,6 +33,14 @@ export function toCheckoutSession(session: Stripe.Checkout.Session): CheckoutSes
     amountTax: session.total_details?.amount_tax ?? null,
     invoiceId:
       typeof session.invoice === "string" ? session.invoice : (session.invoice?.id ?? null),
+    ...(session.mode === "subscription"
+      ? {
+          subscriptionId:
+            typeof session.subscription === "string"
+              ? session.subscription
+              : (session.subscription?.id ?? null),
+        }
+      : {}),
   };
 }
 

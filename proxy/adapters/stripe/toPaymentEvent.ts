@@ -8,6 +8,8 @@ import {
 } from "../../ports/PaymentEvent";
 import { toCheckoutSession } from "./toCheckoutSession";
 import { toCheckoutInvoice } from "./retrieveStripeInvoice";
+import { SUBSCRIPTION_EVENT_TYPES, type SubscriptionEventType } from "../../ports/Subscription";
+import { toStripeSubscription } from "./toStripeSubscription";
 
 /**
  * Stripe's event → the port's shape. `data.object` is a snapshot of the object when the event
@@ -51,6 +53,14 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   if (event.type === "invoice.paid") {
     return { ...base, type: "invoice.paid", invoice: toCheckoutInvoice(event.data.object) };
   }
+  if (event.type === "invoice.payment_failed") {
+    const invoice = toCheckoutInvoice(event.data.object);
+    return { ...base, type: "invoice.payment_failed", invoice };
+  }
+  if (isSubscriptionEventType(event.type)) {
+    const subscription = toStripeSubscription(event.data.object as Stripe.Subscription);
+    return { ...base, type: event.type, subscription };
+  }
   return { ...base, type: "unhandled", stripeType: event.type };
 }
 
@@ -65,4 +75,8 @@ function isSessionEventType(type: string): type is SessionEventType {
 
 function isDisputeEventType(type: string): type is DisputeEventType {
   return (DISPUTE_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+function isSubscriptionEventType(type: string): type is SubscriptionEventType {
+  return (SUBSCRIPTION_EVENT_TYPES as readonly string[]).includes(type);
 }

@@ -47,6 +47,7 @@ describe("the route inventory", () => {
         "POST /v1/checkouts/:id/expire",
         "POST /v1/checkouts/:id/sync",
         "POST /v1/jobs",
+        "POST /v1/subscriptions/:id/cancel",
       ].sort(),
     );
     expect(securityCheckCounts()).toEqual({
@@ -57,9 +58,9 @@ describe("the route inventory", () => {
       securityHeaders: Object.keys(REQUIRED_SECURITY_HEADERS).length,
     });
     expect(authCheckCounts(PROBE_APP)).toEqual({
-      routes: 9,
+      routes: 10,
       variants: REFUSED_AUTHORIZATION_VARIANTS.length,
-      checks: 9 * REFUSED_AUTHORIZATION_VARIANTS.length,
+      checks: 10 * REFUSED_AUTHORIZATION_VARIANTS.length,
     });
   });
 });

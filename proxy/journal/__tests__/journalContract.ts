@@ -9,6 +9,7 @@ import { checkoutIntentsContract } from "./checkoutIntentsContract";
 import { jobsContract } from "./jobsContract";
 import { sessionsContract } from "./sessionsContract";
 import { stripeEventsContract } from "./stripeEventsContract";
+import { subscriptionsContract } from "./subscriptionsContract";
 import { writeBacksContract } from "./writeBacksContract";
 
 const STORE_CONTRACTS = [
@@ -18,6 +19,7 @@ const STORE_CONTRACTS = [
   catalogueContract,
   jobsContract,
   stripeEventsContract,
+  subscriptionsContract,
 ];
 
 /** `open` makes a fresh, empty journal; it is closed after each test. */
