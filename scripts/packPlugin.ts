@@ -142,13 +142,15 @@ export async function measureBundles(
 }
 
 /**
- * gzip budgets: kintone loads desktop.js on every desktop page view (the QR encoder, ~8 KB, is in
- * it for paying in person, and the preview's tax per rate), and mobile.js on every kintone mobile screen, often over a phone's
- * link: the same budget, as it carries the desktop's record screen code and settings validation.
+ * gzip budgets: kintone loads desktop.js on every desktop page view, and mobile.js on every kintone
+ * mobile screen, often over a phone's link. desktop.js carries the QR encoder (~8 KB) for paying in
+ * person, the preview's tax per rate, pay on this device (Stripe.js itself is loaded only when
+ * used) and subscriptions on the record screen; mobile.js the record screen's code and settings
+ * validation.
  */
 export const GZIP_BUDGET_BYTES: Record<string, number> = {
-  "js/desktop.js": 72 * 1024,
-  "js/mobile.js": 68 * 1024,
+  "js/desktop.js": 76 * 1024,
+  "js/mobile.js": 72 * 1024,
 };
 
 export function bundlesOverBudget(
