@@ -14,6 +14,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { baselineBuild } from "./baselineBuild";
+import { httpFloorBuild } from "./httpFloor";
+import { sayOwnersTable } from "./ownersTable";
+import { profileByOwner, type OwnerShare } from "./profileByOwner";
 import { profileTop, type ProfileEntry } from "./profileTop";
 import { call, mapping, SECRET, startBed, type Row } from "./setup";
 
@@ -96,8 +99,10 @@ export async function cpuRound(
 }
 
 export interface CpuComparison {
-  baseline?: { commit: string; rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
-  current: { rounds: CpuRound[]; median: CpuRound; top?: ProfileEntry[] };
+  baseline?: { commit: string; rounds: CpuRound[]; median: CpuRound; profile?: Profiled };
+  current: { rounds: CpuRound[]; median: CpuRound; profile?: Profiled };
+  /** bench/httpFloorProcess.ts: the same checkouts' HTTP alone, measured in the same rounds. */
+  floor: { rounds: CpuRound[]; median: CpuRound };
 }
 
 const medianRound = (rounds: CpuRound[]): CpuRound =>
@@ -105,14 +110,24 @@ const medianRound = (rounds: CpuRound[]): CpuRound =>
     Math.floor(rounds.length / 2)
   ]!;
 
-async function profiled(build: ProxyBuild, label: string) {
+/** The top functions by self time, and the busy samples by who spends them. */
+interface Profiled {
+  top: ProfileEntry[];
+  owners: OwnerShare[];
+}
+
+async function profiled(build: ProxyBuild, label: string): Promise<Profiled | undefined> {
   const root = process.env.BENCH_CPU_PROFILE_DIR;
   if (!root) return undefined;
   const dir = path.join(root, label);
   fs.rmSync(dir, { recursive: true, force: true });
   await cpuRound(build, ROUND_SECONDS, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const file = fs.readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
-  return file ? profileTop(path.join(dir, file), 12) : undefined;
+  if (!file) return undefined;
+  return {
+    top: profileTop(path.join(dir, file), 12),
+    owners: profileByOwner(path.join(dir, file), 14),
+  };
 }
 
 export async function compareCpuPerCheckout(): Promise<CpuComparison> {
@@ -122,9 +137,11 @@ export async function compareCpuPerCheckout(): Promise<CpuComparison> {
     : {};
   const baseRounds: CpuRound[] = [];
   const rounds: CpuRound[] = [];
+  const floorRounds: CpuRound[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     if (baseline) baseRounds.push(await cpuRound(baseBuild));
     rounds.push(await cpuRound({}));
+    floorRounds.push(await cpuRound(httpFloorBuild()));
   }
   return {
     ...(baseline
@@ -133,11 +150,12 @@ export async function compareCpuPerCheckout(): Promise<CpuComparison> {
             commit: baseline.commit,
             rounds: baseRounds,
             median: medianRound(baseRounds),
-            top: await profiled(baseBuild, "baseline"),
+            profile: await profiled(baseBuild, "baseline"),
           },
         }
       : {}),
-    current: { rounds, median: medianRound(rounds), top: await profiled({}, "current") },
+    current: { rounds, median: medianRound(rounds), profile: await profiled({}, "current") },
+    floor: { rounds: floorRounds, median: medianRound(floorRounds) },
   };
 }
 
@@ -159,7 +177,7 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
   say(`## 2a. Proxy CPU per checkout at ${CONNECTIONS} connections, baseline and now`);
   say();
   const comparison = await compareCpuPerCheckout();
-  const { baseline, current } = comparison;
+  const { baseline, current, floor } = comparison;
   const ms = (round: CpuRound) => round.cpuMsPerCheckout.toFixed(2);
   const met = current.median.cpuMsPerCheckout <= CPU_TARGET_MS;
   say(
@@ -182,6 +200,9 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
   say(
     `| Every round (ms) | ${baseline ? baseline.rounds.map(ms).join(", ") : "—"} | ${current.rounds.map(ms).join(", ")} | — |`,
   );
+  say(
+    `| The floor: the same checkouts' 4 HTTP exchanges alone (bench/httpFloorProcess.ts), median | — | ${ms(floor.median)} (rounds ${floor.rounds.map(ms).join(", ")}) | — |`,
+  );
   const perCore = (round: CpuRound) => (1000 / round.cpuMsPerCheckout).toFixed(0);
   say(
     `| Checkouts one core could serve (/s) | ${baseline ? perCore(baseline.median) : "—"} | ${perCore(current.median)} | ≥ 400 (4 × Stripe's live 100/s) |`,
@@ -190,7 +211,8 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
     `| Checkouts/s served in the median round (the machine shared) | ${baseline ? baseline.median.checkoutsPerSecond.toFixed(0) : "—"} | ${current.median.checkoutsPerSecond.toFixed(0)} | — |`,
   );
   say();
-  if (current.top) {
+  const top = current.profile?.top;
+  if (top) {
     say(
       "Profile (`node --cpu-prof`, one more round of each build): the top functions by self time, " +
         "as a share of the samples in which the proxy's JavaScript thread was busy, module loading " +
@@ -200,15 +222,22 @@ export async function cpuPerCheckoutSection(say: (text?: string) => void): Promi
     say();
     say("| # | Baseline | % | Now | % |");
     say("| ---: | --- | ---: | --- | ---: |");
-    const before = baseline?.top ?? [];
-    for (let i = 0; i < current.top.length; i++) {
+    const before = baseline?.profile?.top ?? [];
+    for (let i = 0; i < top.length; i++) {
       const b = before[i];
-      const n = current.top[i]!;
+      const n = top[i]!;
       say(
         `| ${i + 1} | ${b ? `\`${b.name}\`` : "—"} | ${b ? b.selfPercent.toFixed(1) : ""} | \`${n.name}\` | ${n.selfPercent.toFixed(1)} |`,
       );
     }
     say();
+    sayOwnersTable(
+      say,
+      { owners: current.profile!.owners, cpuMs: current.median.cpuMsPerCheckout },
+      baseline?.profile
+        ? { owners: baseline.profile.owners, cpuMs: baseline.median.cpuMsPerCheckout }
+        : undefined,
+    );
   }
   return comparison;
 }

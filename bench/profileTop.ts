@@ -4,20 +4,14 @@
  * which the thread was doing something (the `(idle)` samples left out).
  * Format: https://chromedevtools.github.io/devtools-protocol/tot/Profiler/#type-Profile
  */
-import fs from "node:fs";
 import path from "node:path";
+import { readProfile } from "./readProfile";
 
 export interface ProfileEntry {
   /** `function (file:line)`, the file relative to node_modules or the repository. */
   name: string;
   /** Share of the busy samples, in percent. */
   selfPercent: number;
-}
-
-interface ProfileNode {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string; lineNumber: number };
 }
 
 function shortUrl(url: string): string {
@@ -28,14 +22,8 @@ function shortUrl(url: string): string {
 }
 
 export function profileTop(file: string, count: number): ProfileEntry[] {
-  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    nodes: ProfileNode[];
-    samples: number[];
-  };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes)
-    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const profile = readProfile(file);
+  const { byId, parentOf } = profile;
   const loading = new Map<number, boolean>();
   const isLoading = (id: number): boolean => {
     let known = loading.get(id);

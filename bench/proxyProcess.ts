@@ -18,6 +18,7 @@ import diagnostics from "node:diagnostics_channel";
 import { loadConfig } from "../proxy/config";
 import { createLogger } from "../proxy/logging/createLogger";
 import { startProxy } from "../proxy/main";
+import { processStats } from "./processStats";
 
 export type ToProxyProcess = { type: "stats" } | { type: "close" };
 export type FromProxyProcess =
@@ -80,17 +81,9 @@ async function main(): Promise<void> {
   });
   process.on("message", (message: ToProxyProcess) => {
     if (message.type === "stats") {
-      const cpu = process.cpuUsage();
       send({
         type: "stats",
-        stats: {
-          cpuMicros: cpu.user + cpu.system,
-          cpuSystemMicros: cpu.system,
-          upstreamRequests,
-          upstreamMs,
-          incomingRequests,
-          rssBytes: process.memoryUsage.rss(),
-        },
+        stats: processStats({ upstreamRequests, upstreamMs, incomingRequests }),
       });
     } else if (message.type === "close") {
       proxy.close().then(

@@ -139,15 +139,18 @@ const kintoneApiTokens = z
  * `postgres://user:password@host:port/database` (or `postgresql://`), as node-postgres reads it
  * (https://node-postgres.com/features/connecting#connection-uri). Never echoed: it holds a password.
  */
+/**
+ * `postgres[ql]://[user[:password]@][host][:port]/database[?parameters]`, the form node-postgres
+ * reads; the host may instead be a Unix socket directory given as `?host=`, as Cloud SQL's is
+ * (https://cloud.google.com/sql/docs/postgres/connect-run#connect_to).
+ */
+const POSTGRES_URL = /^postgres(?:ql)?:\/\/(?:[^@/?#]*@)?([^/?#]*)\/([^/?#]+)(\?[^#]*)?$/;
+
 const databaseUrl = z.string().superRefine((value, ctx) => {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  const database = url?.pathname.replace(/^\/+/, "");
-  if (!url || !["postgres:", "postgresql:"].includes(url.protocol) || !url.hostname || !database) {
+  const match = POSTGRES_URL.exec(value);
+  const host = match?.[1] ?? "";
+  const socketHost = new URLSearchParams(match?.[3] ?? "").get("host");
+  if (!match || (host === "" && !socketHost)) {
     ctx.addIssue({
       code: "custom",
       message: "must be a PostgreSQL URL such as postgres://user:password@host:5432/database",

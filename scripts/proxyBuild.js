@@ -31,9 +31,9 @@ function newestSourceMtimeMs(dir) {
 function isBuildCurrent(outFile = OUT_FILE) {
   if (!fs.existsSync(outFile)) return false;
   const builtAt = fs.statSync(outFile).mtimeMs;
-  return SOURCE_DIRS
-    .filter((dir) => fs.existsSync(dir))
-    .every((dir) => newestSourceMtimeMs(dir) <= builtAt);
+  return SOURCE_DIRS.filter((dir) => fs.existsSync(dir)).every(
+    (dir) => newestSourceMtimeMs(dir) <= builtAt,
+  );
 }
 
 function buildProxy(outFile = OUT_FILE) {

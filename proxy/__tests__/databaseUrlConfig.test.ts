@@ -19,6 +19,8 @@ describe("loadConfig › DATABASE_URL", () => {
     for (const url of [
       "postgres://proxy:s3cret@db.internal:5432/checkout",
       "postgresql://proxy@10.0.0.5/checkout?sslmode=require",
+      // Cloud SQL's Unix socket (https://cloud.google.com/sql/docs/postgres/connect-run).
+      "postgres://proxy:s3cret@/checkout?host=/cloudsql/project:asia-northeast1:journal",
     ]) {
       const result = loadConfig({ ...valid, DATABASE_URL: url });
       expect(result.ok && result.config.databaseUrl).toBe(url);
@@ -29,6 +31,7 @@ describe("loadConfig › DATABASE_URL", () => {
     for (const url of [
       "mysql://proxy:hunter2pass@db/checkout",
       "postgres://proxy:hunter2pass@db.internal:5432",
+      "postgres://proxy:hunter2pass@/checkout",
       "hunter2pass",
     ]) {
       const result = loadConfig({ ...valid, PORT: "eighty", DATABASE_URL: url });

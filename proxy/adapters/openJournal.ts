@@ -6,9 +6,12 @@
 import type { Logger } from "pino";
 import { Coordination } from "../deps/Coordination";
 import type { Journal } from "../journal/Journal";
-import { PostgresCoordination } from "./postgres/PostgresCoordination";
-import { PostgresJournal } from "./postgres/PostgresJournal";
 import { SqliteJournal } from "./sqlite/SqliteJournal";
+
+// The PostgreSQL adapters (and `pg`, ~15 MB of a started proxy) are loaded only with DATABASE_URL:
+// a proxy on SQLite never holds them.
+type PostgresJournalModule = typeof import("./postgres/PostgresJournal");
+type PostgresCoordinationModule = typeof import("./postgres/PostgresCoordination");
 
 /** The configuration's part that names the journal (`DATA_DIR`, `DATABASE_URL`). */
 export interface JournalConfig {
@@ -21,6 +24,9 @@ export async function openJournal(
   options: { journalFile?: string; logger?: Logger } = {},
 ): Promise<Journal> {
   if (config.databaseUrl) {
+    const { PostgresJournal } = await import("./postgres/PostgresJournal").then(
+      (module: PostgresJournalModule) => module,
+    );
     return PostgresJournal.open(config.databaseUrl, {
       onIdleError: (error) =>
         options.logger?.warn({ err: error }, "journal database connection lost; reconnecting"),
@@ -37,6 +43,9 @@ export function createCoordination(
   logger?: Logger,
 ): { coordination: Coordination; close(): Promise<void> } {
   if (!config.databaseUrl) return { coordination: new Coordination(), close: async () => {} };
+  const { PostgresCoordination } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("./postgres/PostgresCoordination") as PostgresCoordinationModule;
   const coordination = new PostgresCoordination(config.databaseUrl, {
     onIdleError: (error) => logger?.warn({ err: error }, "lock database connection lost"),
   });

@@ -65,6 +65,8 @@ export interface AppDependencies extends UseCaseDeps {
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  // Answers are never cached (no client sends If-None-Match): no hash of every body for an ETag.
+  app.set("etag", false);
   // The documented nginx (deploy.md) forwards from 127.0.0.1: its X-Forwarded-For names the client.
   // From any other peer the header is ignored, so nobody can pick their own rate-limit key.
   app.set("trust proxy", "loopback");

@@ -3,6 +3,7 @@
  * the config, adapter options, errors that carry a request.
  */
 import pino, { type Logger } from "pino";
+import { bufferedStdout } from "./bufferedStdout";
 
 export const REDACTED_PATHS = [
   "req.headers.authorization",
@@ -40,6 +41,6 @@ export function createLogger(
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    options.destination ?? bufferedStdout(),
   );
 }

@@ -1,5 +1,7 @@
 /**
- * `RecordStore` over kintone's REST API with `@kintone/rest-api-client`: one client per app with
+ * `RecordStore` over kintone's REST API: a checkout's calls (records read and written, files
+ * downloaded) through the proxy's own light client (kintoneHttp.ts), the others through
+ * `@kintone/rest-api-client`, loaded with the first of them: one client per app with
  * that app's token(s) and, for an app in a guest space, its `guestSpaceId`, so every call for it
  * (records, files, form fields, status) goes to `/k/guest/{spaceId}/v1/…`. Retries 429/5xx/network failures with backoff, caps concurrent requests
  * (kintone allows 100 per domain), and turns kintone's errors into the proxy's own.
@@ -13,6 +15,7 @@ import { UpstreamError } from "../../errors/UpstreamError";
 import type { FormField, RecordStore, RecordUpdate, TokenRights } from "../../ports/RecordStore";
 import { checkTokenRights } from "./checkTokenRights";
 import { KintoneActionRefusedError } from "./KintoneActionRefusedError";
+import { createKintoneHttp, type KintoneCallAccess, type KintoneHttp } from "./kintoneHttp";
 import { loadKintoneSdk } from "./loadKintoneSdk";
 import { toProxyError } from "./toProxyError";
 
@@ -46,10 +49,11 @@ export class KintoneRecordStore implements RecordStore {
   private readonly access = new Map<string, { token: string; guestSpaceId?: string }>();
   private readonly clients = new Map<string, KintoneRestAPIClient>();
   private readonly allAppsToken: string | undefined;
-  private allAppsClient: KintoneRestAPIClient | undefined;
   private readonly limiter: Semaphore;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  /** A checkout's own calls (records read and written, files downloaded), without the SDK. */
+  private readonly http: KintoneHttp;
 
   constructor(private readonly options: KintoneRecordStoreOptions) {
     const guestSpaceIds = options.guestSpaceIds ?? {};
@@ -69,6 +73,10 @@ export class KintoneRecordStore implements RecordStore {
     this.limiter = new Semaphore(options.maxConcurrency ?? 10);
     this.retries = options.retries ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 300;
+    this.http = createKintoneHttp({
+      baseUrl: options.baseUrl,
+      timeoutMs: options.requestTimeoutMs ?? 20_000,
+    });
   }
 
   hasApp(appId: string): boolean {
@@ -76,7 +84,7 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   async getRecords(appId: string, recordIds: string[]): Promise<KintoneRecord[]> {
-    const client = await this.client(appId);
+    const access = this.appAccess(appId);
     const unique = [...new Set(recordIds)];
     const found = new Map<string, KintoneRecord>();
     for (let i = 0; i < unique.length; i += IDS_PER_QUERY) {
@@ -88,12 +96,12 @@ export class KintoneRecordStore implements RecordStore {
         );
       }
       const { records } = await this.call(appId, () =>
-        client.record.getRecords({
+        this.http.getJson<{ records: KintoneRecord[] }>(access, "records", {
           app: appId,
           query: `$id in (${ids.map((id) => `"${id}"`).join(", ")}) limit ${IDS_PER_QUERY}`,
         }),
       );
-      for (const record of records as unknown as KintoneRecord[]) {
+      for (const record of records) {
         const id = record.$id?.value;
         if (typeof id === "string") found.set(id, record);
       }
@@ -148,11 +156,11 @@ export class KintoneRecordStore implements RecordStore {
   }
 
   async updateRecords(appId: string, updates: RecordUpdate[]): Promise<void> {
-    const client = await this.client(appId);
+    const access = this.appAccess(appId);
     for (let i = 0; i < updates.length; i += WRITE_BATCH) {
       const batch = updates.slice(i, i + WRITE_BATCH);
       await this.call(appId, () =>
-        client.record.updateRecords({
+        this.http.putJson(access, "records", {
           app: appId,
           records: batch.map((u) => ({
             id: u.id,
@@ -168,10 +176,17 @@ export class KintoneRecordStore implements RecordStore {
     fileKey: string,
     appId?: string,
   ): Promise<{ bytes: Uint8Array; contentType?: string }> {
-    const client = appId !== undefined ? await this.client(appId) : await this.allAppsFileClient();
-    if (!client) throw new UpstreamError("kintone", "The proxy has no kintone API token at all.");
-    const data = await this.call(appId ?? "", () => client.file.downloadFile({ fileKey }));
-    return { bytes: new Uint8Array(data) };
+    const access =
+      appId !== undefined
+        ? this.appAccess(appId)
+        : this.allAppsToken !== undefined
+          ? { apiToken: this.allAppsToken }
+          : undefined;
+    if (!access) throw new UpstreamError("kintone", "The proxy has no kintone API token at all.");
+    const bytes = await this.call(appId ?? "", () =>
+      this.http.getBytes(access, "file", { fileKey }),
+    );
+    return { bytes };
   }
 
   async checkTokenRights(appId: string): Promise<TokenRights> {
@@ -215,10 +230,8 @@ export class KintoneRecordStore implements RecordStore {
     });
   }
 
-  /** The app's client, made once and then used by every call for the app. */
-  private async client(appId: string): Promise<KintoneRestAPIClient> {
-    const known = this.clients.get(appId);
-    if (known) return known;
+  /** The app's token(s) and guest space, for the calls made without the SDK. */
+  private appAccess(appId: string): KintoneCallAccess {
     const access = this.access.get(appId);
     if (!access) {
       throw new UpstreamError(
@@ -227,17 +240,18 @@ export class KintoneRecordStore implements RecordStore {
         { upstreamCode: "NO_TOKEN" },
       );
     }
-    const made = await this.makeClient(access.token, access.guestSpaceId);
+    return { apiToken: access.token, guestSpaceId: access.guestSpaceId };
+  }
+
+  /** The app's client, made once and then used by every call for the app. */
+  private async client(appId: string): Promise<KintoneRestAPIClient> {
+    const known = this.clients.get(appId);
+    if (known) return known;
+    const { apiToken, guestSpaceId } = this.appAccess(appId);
+    const made = await this.makeClient(apiToken, guestSpaceId);
     // Two first calls at once both made one: the first one kept is everyone's from now on.
     if (!this.clients.has(appId)) this.clients.set(appId, made);
     return this.clients.get(appId)!;
-  }
-
-  private async allAppsFileClient(): Promise<KintoneRestAPIClient | undefined> {
-    if (this.allAppsToken === undefined) return undefined;
-    const made = this.allAppsClient ?? (await this.makeClient(this.allAppsToken));
-    this.allAppsClient ??= made;
-    return this.allAppsClient;
   }
 
   /** One request: under the concurrency cap, retried while kintone says "later". */

@@ -7,6 +7,7 @@ import { RecordNotFoundError } from "../../errors/RecordNotFoundError";
 import { UpstreamError } from "../../errors/UpstreamError";
 import { KintoneFieldMissingError } from "./KintoneFieldMissingError";
 import { KintoneValuesRefusedError } from "./KintoneValuesRefusedError";
+import { KintoneAnswerError } from "./kintoneHttp";
 import { loadedKintoneSdk } from "./loadKintoneSdk";
 
 /** Record ids kintone names in a message such as "The specified record (ID: 5) is not found." */
@@ -16,13 +17,32 @@ function idsInMessage(message: string): string[] {
 
 /** kintone's error → the proxy's, with a message we wrote (safe to show) and kintone's id. */
 export function toProxyError(error: unknown, appId: string): Error {
-  const sdk = loadedKintoneSdk();
-  if (!sdk || !(error instanceof sdk.KintoneRestAPIError)) {
+  const answered = kintoneAnswer(error);
+  if (!answered) {
     if (error instanceof UpstreamError) return error;
     return new UpstreamError("kintone", "kintone could not be reached. Try again later.", {
       retryable: true,
     });
   }
+  return fromKintoneAnswer(answered, appId);
+}
+
+/** What kintone answered, whether the SDK or the proxy's own client (kintoneHttp.ts) received it. */
+interface KintoneAnswer {
+  code?: string;
+  status: number;
+  id?: string;
+  message: string;
+  errors?: unknown;
+}
+
+function kintoneAnswer(error: unknown): KintoneAnswer | undefined {
+  if (error instanceof KintoneAnswerError) return error;
+  const sdk = loadedKintoneSdk();
+  return sdk && error instanceof sdk.KintoneRestAPIError ? error : undefined;
+}
+
+function fromKintoneAnswer(error: KintoneAnswer, appId: string): Error {
   const { code, status, id: requestId } = error;
   if (code === "GAIA_RE01") {
     const ids = idsInMessage(error.message);
