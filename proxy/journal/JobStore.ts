@@ -81,8 +81,9 @@ export interface JobStore {
   getProgress(jobId: string, errorLimit: number): Promise<JobProgress>;
   /**
    * Claims up to `limit` pending items (in order) that no proxy holds a lease on at `now` (never
-   * claimed, or the lease ran out): they are `owner`'s until `leaseUntil`. Two proxies claiming
-   * at once get different items. Atomic.
+   * claimed, or the lease ran out; `owner`'s own too, so a claim ahead never returns an item it
+   * already works on): they are `owner`'s until `leaseUntil`. Two proxies claiming at once get
+   * different items. Atomic.
    */
   claimItems(
     jobId: string,

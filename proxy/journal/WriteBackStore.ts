@@ -32,8 +32,8 @@ export interface WriteBackStore {
   clearFields(appId: string, recordId: string, fieldCodes: string[]): Promise<void>;
   listDue(now: Date, limit: number): Promise<PendingWriteBack[]>;
   /**
-   * Like `listDue`, but each returned write-back is `owner`'s until `leaseUntil`: one no proxy
-   * holds a lease on at `now` (never claimed, or the lease ran out). Two proxies claiming at once
+   * Like `listDue`, but each returned write-back is `owner`'s until `leaseUntil`: one no other
+   * proxy holds a lease on at `now` (never claimed, the lease ran out, or `owner`'s own). Two proxies claiming at once
    * get different records. `dueBy` (default `now`) picks write-backs whose next attempt is due by
    * then. `recordFailure` gives a claim back; a written record's row goes. Atomic.
    */

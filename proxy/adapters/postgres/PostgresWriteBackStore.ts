@@ -67,7 +67,7 @@ export class PostgresWriteBackStore implements WriteBackStore {
     const rows = await this.sql.query<PendingRow>(
       `UPDATE pending_write_backs owed SET claimed_by = $4, lease_until = $5
          FROM (SELECT app_id, record_id FROM pending_write_backs
-                 WHERE next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $2)
+                 WHERE next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $2 OR claimed_by = $4)
                  ORDER BY app_id, next_attempt_at, record_id LIMIT $3
                  FOR UPDATE SKIP LOCKED) due
          WHERE owed.app_id = due.app_id AND owed.record_id = due.record_id

@@ -74,11 +74,13 @@ export class SqliteWriteBackStore implements WriteBackStore {
     return this.sql.transaction(() => {
       const due = this.sql.all(
         `SELECT * FROM pending_write_backs
-           WHERE next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           WHERE next_attempt_at <= ?
+             AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)
            ORDER BY app_id, next_attempt_at, record_id LIMIT ?`,
         fromPendingRow,
         dueBy.getTime(),
         now.getTime(),
+        owner,
         limit,
       );
       const claim = this.sql.statement(

@@ -22,9 +22,9 @@ export const jobLeasesContract = storeContract("jobs", (jobs) => {
         ["error", "jobId", "recordId", "revision", "sessionId", "state", "writtenBack"].sort(),
       );
       expect(
-        (await jobs.claimItems("job_l", "proxy-b", at(0), at(1), 5)).map((i) => i.recordId),
+        (await jobs.claimItems("job_l", "proxy-c", at(0), at(1), 5)).map((i) => i.recordId),
       ).toEqual(["5"]);
-      expect(await jobs.claimItems("job_l", "proxy-c", at(0), at(1), 5)).toEqual([]);
+      expect(await jobs.claimItems("job_l", "proxy-d", at(0), at(1), 5)).toEqual([]);
     });
 
     it("hands an expired lease's items to another proxy, but not a renewed one's", async () => {
@@ -42,6 +42,12 @@ export const jobLeasesContract = storeContract("jobs", (jobs) => {
       expect(await jobs.renewClaims("job_l", "proxy-a", at(5))).toBe(0);
       const later = await jobs.claimItems("job_l", "proxy-b", at(9), at(10), 10);
       expect(later.map((i) => i.recordId)).toEqual(["3", "4", "5"]);
+    });
+
+    it("claims ahead: a proxy's next slice holds none of the items it already claimed", async () => {
+      await jobs.claimItems("job_l", "proxy-a", at(0), at(1), 2);
+      const next = await jobs.claimItems("job_l", "proxy-a", at(0), at(1), 2);
+      expect(next.map((i) => i.recordId)).toEqual(["3", "4"]);
     });
 
     it("gives a stopping proxy's items back at once", async () => {
@@ -77,6 +83,13 @@ export const writeBackLeasesContract = storeContract("writeBacks", (writeBacks) 
       await writeBacks.claimDue(at(0), 10, "proxy-a", at(1));
       const later = await writeBacks.claimDue(at(2), 10, "proxy-b", at(3));
       expect(later.map((w) => w.recordId)).toEqual(["1", "2"]);
+    });
+
+    it("gives a proxy restarted under the same name its own claims back at once", async () => {
+      await writeBacks.claimDue(at(0), 1, "proxy-a", at(1));
+      const again = await writeBacks.claimDue(at(0), 10, "proxy-a", at(1));
+      expect(again.map((w) => w.recordId)).toEqual(["1", "2"]);
+      expect(await writeBacks.claimDue(at(0), 10, "proxy-b", at(1))).toEqual([]);
     });
 
     it("puts a failed write-back back, claimable at its next attempt time", async () => {
