@@ -8,6 +8,7 @@ import { Client, type QueryResultRow } from "pg";
 import { startPostgres, type RunningPostgres } from "../../../testkit/startPostgres";
 import { startTestProxy } from "../../../testkit/startTestProxy";
 import { waitFor } from "../../../testkit/waitFor";
+import { PostgresJournal } from "../../adapters/postgres/PostgresJournal";
 import type { RunningProxy, StartProxyOptions } from "../../main";
 import {
   addOrders,
@@ -106,6 +107,55 @@ describe("POST /v1/jobs on two proxies sharing PostgreSQL", () => {
     }
     await waitFor(async () => (await second.journal.jobs.listItemsToWriteBack(jobId)).length === 0);
     await waitFor(async () => (await second.journal.writeBacks.count()) === 0);
+  }, 60_000);
+
+  it("finishes the records of a proxy that died holding them once its lease runs out", async () => {
+    const databaseUrl = await postgres.newDatabase();
+    const ids = addOrders(emulators, 12);
+    const sessionsBefore = emulators.stripe.state.sessions.length;
+    // A proxy that claimed every record of a job and died: its lease is never renewed.
+    const journal = await PostgresJournal.open(databaseUrl);
+    await journal.jobs.create(
+      {
+        jobId: "job_of_a_dead_proxy",
+        appId: emulators.appId,
+        mappingJson: jobMapping(),
+        query: null,
+        createdAt: new Date(),
+      },
+      ids.map((recordId) => ({ recordId, revision: "1" })),
+    );
+    await journal.jobs.setStatus("job_of_a_dead_proxy", "running");
+    const now = Date.now();
+    const claimed = await journal.jobs.claimItems(
+      "job_of_a_dead_proxy",
+      "dead-proxy",
+      new Date(now),
+      new Date(now + 1_000),
+      ids.length,
+    );
+    expect(claimed).toHaveLength(12);
+    await journal.close();
+
+    const survivor = await startSharingProxy(databaseUrl);
+    const last = (await pollJob(survivor.url, "job_of_a_dead_proxy", { timeoutMs: 30_000 })).at(
+      -1,
+    )!;
+    expect(last).toMatchObject({ status: "succeeded", total: 12, done: 12, failed: 0 });
+    const claimers = await queryDatabase<{ claimed_by: string }>(
+      databaseUrl,
+      "SELECT DISTINCT claimed_by FROM job_items WHERE job_id = $1",
+      ["job_of_a_dead_proxy"],
+    );
+    expect(claimers.map((row) => row.claimed_by)).toEqual([survivor.proxyId]);
+    expect(emulators.stripe.state.sessions).toHaveLength(sessionsBefore + 12);
+    const open = openSessionsByRecord(emulators);
+    for (const id of ids) {
+      expect(open.get(id) ?? []).toHaveLength(1);
+      await waitFor(() => fieldOf(emulators, id, "checkout_url") === open.get(id)?.[0]?.url, {
+        message: `record ${id} shows no URL`,
+      });
+    }
   }, 60_000);
 
   it("lets one proxy lead, and the other once it closes", async () => {
