@@ -53,16 +53,22 @@ function setup() {
   };
 }
 
+/** One record owed a write since long ago: due for a retry. */
+async function setupOwed() {
+  const made = setup();
+  await made.journal.writeBacks.add(
+    "12",
+    made.recordId,
+    { status: { value: "open" } },
+    "down",
+    new Date(0),
+  );
+  return made;
+}
+
 describe("RecordWriter retries shared by proxies", () => {
   it("never retries one record's owed write from two proxies at once", async () => {
-    const { records, recordId, journal, writerOf } = setup();
-    await journal.writeBacks.add(
-      "12",
-      recordId,
-      { status: { value: "open" } },
-      "down",
-      new Date(0),
-    );
+    const { records, recordId, journal, writerOf } = await setupOwed();
     records.close();
     const first = writerOf("proxy-a").retryPending();
     await records.arrived;
@@ -78,14 +84,7 @@ describe("RecordWriter retries shared by proxies", () => {
   });
 
   it("retries a dead proxy's claimed write once its lease runs out, and loses none", async () => {
-    const { records, recordId, journal, writerOf, advance } = setup();
-    await journal.writeBacks.add(
-      "12",
-      recordId,
-      { status: { value: "open" } },
-      "down",
-      new Date(0),
-    );
+    const { records, recordId, journal, writerOf, advance } = await setupOwed();
     // A proxy claimed it and died before writing.
     await journal.writeBacks.claimDue(
       new Date("2026-01-10T00:00:00Z"),
