@@ -149,8 +149,10 @@ export class JobRunner {
       job = (await journal.jobs.get(jobId)) ?? job;
     }
     // Only the first proxy moves it on: a later one must not undo another's final status.
-    if (job.status === "queued") await journal.jobs.setStatus(jobId, "running");
-    logger.info({ jobId, appId: job.appId, owner: this.owner }, "job running");
+    if (job.status === "queued") {
+      await journal.jobs.setStatus(jobId, "running");
+      logger.info({ jobId, appId: job.appId, owner: this.owner }, "job running");
+    }
 
     const writeBack = new JobWriteBack(
       this.deps,
