@@ -5,6 +5,7 @@
  */
 import type { Logger } from "pino";
 import { Coordination } from "../deps/Coordination";
+import { InProcessLeaderLock, type LeaderLock } from "../deps/LeaderLock";
 import type { Journal } from "../journal/Journal";
 import { SqliteJournal } from "./sqlite/SqliteJournal";
 
@@ -12,6 +13,7 @@ import { SqliteJournal } from "./sqlite/SqliteJournal";
 // a proxy on SQLite never holds them.
 type PostgresJournalModule = typeof import("./postgres/PostgresJournal");
 type PostgresCoordinationModule = typeof import("./postgres/PostgresCoordination");
+type PostgresLeaderLockModule = typeof import("./postgres/PostgresLeaderLock");
 
 /** The configuration's part that names the journal (`DATA_DIR`, `DATABASE_URL`). */
 export interface JournalConfig {
@@ -50,4 +52,19 @@ export function createCoordination(
     onIdleError: (error) => logger?.warn({ err: error }, "lock database connection lost"),
   });
   return { coordination, close: () => coordination.close() };
+}
+
+/** Who leads (runs the event catch-up and the scheduled jobs): always this process without PostgreSQL. */
+export function createLeaderLock(
+  config: Pick<JournalConfig, "databaseUrl">,
+  logger?: Logger,
+): LeaderLock {
+  if (!config.databaseUrl) return new InProcessLeaderLock();
+  const { PostgresLeaderLock } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require("./postgres/PostgresLeaderLock") as PostgresLeaderLockModule;
+  return new PostgresLeaderLock(config.databaseUrl, {
+    onConnectionError: (error) =>
+      logger?.warn({ err: error }, "leader lock connection lost; not leading until it is back"),
+  });
 }
