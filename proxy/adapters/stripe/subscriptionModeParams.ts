@@ -8,8 +8,9 @@ type Params = Stripe.Checkout.SessionCreateParams;
  * `payment` mode only, left out of a subscription session: `invoice_creation` ("for one-time
  * payments": a subscription issues its own invoice each period), `customer_creation` ("only in
  * `payment` and `setup` mode": a subscription always makes a customer), `payment_intent_data`
- * ("sessions in `payment` mode"), `submit_type` (its `book` / `donate` texts describe a one-time
- * purchase) and konbini's `payment_method_options` (konbini takes one-time payments only).
+ * ("sessions in `payment` mode") and konbini's `payment_method_options` (konbini takes one-time
+ * payments only). `submit_type` stays: it "can only be specified on Checkout Sessions in `payment`
+ * or `subscription` mode".
  * https://docs.stripe.com/api/checkout/sessions/create
  * https://docs.stripe.com/payments/konbini
  */
@@ -17,7 +18,6 @@ const PAYMENT_MODE_ONLY = [
   "invoice_creation",
   "customer_creation",
   "payment_intent_data",
-  "submit_type",
   "payment_method_options",
 ] as const satisfies readonly (keyof Params)[];
 

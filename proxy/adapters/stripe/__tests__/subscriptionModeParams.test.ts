@@ -74,10 +74,14 @@ describe("buildCheckoutSessionParams in subscription mode", () => {
       taxAndInvoice: { invoiceCreation: { enabled: true, footer: "T1234567890123" } },
     });
     expect(params).not.toHaveProperty("customer_creation");
-    expect(params).not.toHaveProperty("submit_type");
     expect(params).not.toHaveProperty("payment_method_options");
     expect(params).not.toHaveProperty("invoice_creation");
     expect(params).not.toHaveProperty("payment_intent_data");
+  });
+
+  it("keeps submit_type, which Stripe takes in subscription mode too", () => {
+    const params = subscriptionRequest({ options: { submitType: "book" } });
+    expect(params.submit_type).toBe("book");
   });
 
   it("keeps a payment session's mode and parameters when no subscription is asked for", () => {
