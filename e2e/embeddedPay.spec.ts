@@ -2,10 +2,13 @@
  * Paying on this device: an app whose sessions are embedded (`uiMode: "embedded"`) gets a record
  * button that opens Stripe's embedded Checkout in a dialog, with the publishable key and the
  * Stripe.js address the settings hold (here the Stripe emulator's stand-in). The buyer pays inside
- * the dialog; Stripe then sends the page on to the session's return URL, which leads back to the
- * record, and the record shows it paid. On kintone mobile the same dialog fits a 390 px phone.
+ * the dialog; the session being made with `redirect_on_completion: if_required`, a card payment ends
+ * there and Stripe.js calls `onComplete`: the dialog and the record screen show it paid with no
+ * navigation at all (a marker set on `window` before paying is still there). On kintone mobile the
+ * same dialog fits a 390 px phone.
  * Nothing here calls the proxy or writes kintone itself.
  */
+import type { Page } from "playwright-core";
 import { checkoutReturnUrl } from "../sandbox/kintone/pages/checkoutReturnPage";
 import { mobileRecordUrl } from "../sandbox/kintone/pages/mobileRecordPage";
 import { PRODUCTS_APP_ID, sampleMapping, WRITE_BACK_FIELD_CODES } from "../sandbox/sampleApps";
@@ -35,8 +38,8 @@ const story = useSandboxStory({
 });
 
 const TEXTS = {
-  en: { payHere: "Pay on this device", paid: "paid" },
-  ja: { payHere: "この端末で支払う", paid: "paid" },
+  en: { payHere: "Pay on this device", received: "The payment was received." },
+  ja: { payHere: "この端末で支払う", received: "お支払いを受け付けました。" },
 } as const;
 
 /** Opens the record, makes its (embedded) session with the record's own button, confirmed. */
@@ -52,11 +55,27 @@ async function recordWithEmbeddedSession(recordId: string, language: "ja" | "en"
   return sessionId;
 }
 
-/** A write-back field as the record's detail screen shows it. */
-const shown = (code: string) => story.page.locator(`.control[data-field="${code}"] .control-value`);
+const PAY_HERE = "kintone-stripe-checkout-pay-here";
+
+/** Marks the page's window: the mark survives only if the page is never navigated or reloaded. */
+const markWindow = (page: Page) => page.evaluate("window.stayedHere = true");
+const stayedOnPage = (page: Page) =>
+  page.evaluate(
+    '({ marked: window.stayedHere === true, navigations: performance.getEntriesByType("navigation").length })',
+  );
+
+/** Waits until the Products record's payment status field holds `paid` (the webhook's write). */
+const recordWrittenPaid = (recordId: string) =>
+  waitFor(
+    () =>
+      story.sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[
+        WRITE_BACK_FIELD_CODES.paymentStatus
+      ]?.value === "paid",
+    { timeoutMs: 30000, message: "the record was not written paid" },
+  );
 
 describe.each(["en", "ja"] as const)("paying on this device (%s)", (language) => {
-  it("completes a payment inside the dialog, and the record shows it paid", async () => {
+  it("completes a card payment inside the dialog, and the record shows it paid without leaving the page", async () => {
     const { page, sandbox } = story;
     const recordId = language === "en" ? "2" : "3";
     const sessionId = await recordWithEmbeddedSession(recordId, language);
@@ -71,26 +90,30 @@ describe.each(["en", "ja"] as const)("paying on this device (%s)", (language) =>
     await saveScreenshot(page, `embedded-pay-dialog-${language}`);
     await saveReadmeImage(page, `embedded-pay-dialog-${language}`);
 
-    // The return page leads to the record's screen (without the ?lang= it was opened with).
-    const backOnRecord = (url: URL) =>
-      url.pathname.endsWith("/show") && url.search === "" && url.hash === `#record=${recordId}`;
-    await Promise.all([
-      page.waitForURL(backOnRecord, { timeout: 15000 }),
-      pay.locator("button.primary").click(),
-    ]);
+    const urlBefore = page.url();
+    await markWindow(page);
+    await pay.locator("button.primary").click();
+    // Stripe.js's onComplete: the dialog says paid, the frame is gone, the page is the same one.
+    await dialog.locator(`.${PAY_HERE}-state-paid`).waitFor({ timeout: 15000 });
+    await expect(dialog.locator("iframe").count()).resolves.toBe(0);
     expect(sandbox.stripe.state.sessions.find((s) => s.id === sessionId)).toMatchObject({
       status: "complete",
       payment_status: "paid",
     });
-    await waitForKintoneReady(page);
-    // The webhook may land a moment after the page: the record screen waits and shows it then.
-    await shown(WRITE_BACK_FIELD_CODES.paymentStatus)
-      .getByText(TEXTS[language].paid, { exact: true })
-      .waitFor({ timeout: 30000 });
+    await saveScreenshot(page, `embedded-pay-dialog-paid-${language}`);
+    await dialog.locator(".kintone-stripe-checkout-modal-close").click();
+    await dialog.waitFor({ state: "detached" });
+    const onScreen = page.locator(`.${PAY_HERE} > .${PAY_HERE}-state-paid`);
+    await onScreen.waitFor();
+    await expect(onScreen.textContent()).resolves.toContain(TEXTS[language].received);
+    await expect(
+      page.getByRole("button", { name: TEXTS[language].payHere }).isDisabled(),
+    ).resolves.toBe(true);
     await saveScreenshot(page, `embedded-pay-paid-${language}`);
-    await expect(page.getByRole("button", { name: TEXTS[language].payHere }).count()).resolves.toBe(
-      0,
-    );
+    expect(page.url()).toBe(urlBefore);
+    await expect(stayedOnPage(page)).resolves.toEqual({ marked: true, navigations: 1 });
+    // The webhook writes the record on its own time: wait for that too before the page is left.
+    await recordWrittenPaid(recordId);
     expect(story.pageErrors).toEqual([]);
   });
 });
@@ -124,14 +147,12 @@ describe("paying on this device on kintone mobile", () => {
         page.evaluate("document.documentElement.scrollWidth"),
       ).resolves.toBeLessThanOrEqual(390);
       await saveScreenshot(page, "embedded-pay-dialog-mobile-en");
-      await Promise.all([page.waitForEvent("load"), pay.locator("button.primary").click()]);
-      await waitFor(
-        () =>
-          sandbox.kintone.store.getRecord(PRODUCTS_APP_ID, recordId)?.[
-            WRITE_BACK_FIELD_CODES.paymentStatus
-          ]?.value === "paid",
-        { timeoutMs: 30000, message: "the record was not written paid" },
-      );
+      await markWindow(page);
+      await pay.locator("button.primary").click();
+      await dialog.locator(`.${PAY_HERE}-state-paid`).waitFor({ timeout: 15000 });
+      await saveScreenshot(page, "embedded-pay-paid-mobile-en");
+      await expect(stayedOnPage(page)).resolves.toEqual({ marked: true, navigations: 1 });
+      await recordWrittenPaid(recordId);
       expect(phone.pageErrors).toEqual([]);
     } finally {
       await phone.close();

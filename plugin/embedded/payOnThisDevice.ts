@@ -3,7 +3,8 @@
  * that opens Stripe's embedded Checkout in a dialog on the record screen, with the publishable key
  * and the Stripe.js address of the settings, for a buyer standing at the counter. While the
  * dialog is open the screen follows the session through the proxy, as the QR code does, and shows
- * it paid the moment Stripe says so.
+ * it paid the moment Stripe says so — at once when Stripe.js reports the payment complete in the
+ * dialog (`onComplete`), with no page reload.
  */
 import type { SessionViewAnswer } from "../../core/api/proxyApi";
 import { billedBadge } from "../billing/billedBadge";
@@ -125,9 +126,12 @@ export function payOnThisDevice(doc: Document, options: PayOnThisDeviceOptions):
     try {
       const Stripe = await (options.loadStripe ?? loadStripeJs)(doc, stripeJsUrl);
       const made = await createEmbeddedCheckout(Stripe(publishableKey), {
-        // No onComplete: Stripe.js calls it only for sessions made with redirect_on_completion
-        // if_required, which the proxy does not ask for; the session is followed instead.
         fetchClientSecret: () => Promise.resolve(secret),
+        // The proxy makes embedded sessions with redirect_on_completion if_required, so a card
+        // payment ends in the dialog and Stripe.js calls onComplete instead of leaving the record
+        // (https://docs.stripe.com/payments/checkout/custom-redirect-behavior): ask the proxy
+        // at once rather than at the follow's next tick; the follow goes on if it is not known yet.
+        onComplete: () => void checkNow().catch(() => undefined),
       });
       if (closed) return made.destroy();
       checkout = made;

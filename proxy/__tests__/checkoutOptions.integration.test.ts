@@ -153,7 +153,7 @@ describe("POST /v1/checkouts with Checkout options", () => {
     expect(params.locale).toBe("ja");
   });
 
-  it("sends embedded mode as ui_mode embedded_page with return_url and answers its client secret", async () => {
+  it("sends embedded mode as ui_mode embedded_page, redirect_on_completion if_required and return_url, and answers its client secret", async () => {
     const { answer } = await checkout(env, {
       successUrl: undefined,
       uiMode: "embedded",
@@ -162,6 +162,7 @@ describe("POST /v1/checkouts with Checkout options", () => {
     expect(answer.status).toBe(201);
     const [params] = sessionCreates(env);
     expect(params?.ui_mode).toBe("embedded_page");
+    expect(params?.redirect_on_completion).toBe("if_required");
     expect(params?.return_url).toBe("https://shop.example.com/return?s={CHECKOUT_SESSION_ID}");
     expect(params).not.toHaveProperty("success_url");
     const [session] = answer.body.sessions;
@@ -180,8 +181,8 @@ describe("POST /v1/checkouts with Checkout options", () => {
   it("sends no option parameter for a mapping without options", async () => {
     const params = await sentParams(env, {});
     for (const key of [
-      "ui_mode", "return_url", "allowed_payment_method_types", "payment_method_options",
-      "phone_number_collection", "shipping_address_collection", "shipping_options",
+      "ui_mode", "redirect_on_completion", "return_url", "allowed_payment_method_types",
+      "payment_method_options", "phone_number_collection", "shipping_address_collection", "shipping_options",
       "custom_fields", "custom_text", "consent_collection", "submit_type", "customer",
       "customer_creation",
     ]) expect(params).not.toHaveProperty(key); // prettier-ignore

@@ -9,9 +9,11 @@
  * (`/c/pay/<client_secret>`) in an iframe. Like Stripe.js, `Stripe()` throws an IntegrationError
  * for anything but a publishable key, a secret one above all; the emulator being a test-mode
  * account, a live key is refused too. When the buyer has paid in the frame, the whole page goes
- * on to the session's return_url, as Stripe does by default (`redirect_on_completion: always`,
- * https://docs.stripe.com/payments/checkout/custom-redirect-behavior); the emulator models no
- * other value of it, so `onComplete` is never called.
+ * on to the session's return_url, as Stripe does by default (`redirect_on_completion: always`);
+ * with `if_required` a card payment (and with `never` any payment) ends in the frame and the
+ * `onComplete` option is called instead, as Stripe.js does:
+ * https://docs.stripe.com/payments/checkout/custom-redirect-behavior
+ * https://docs.stripe.com/js/embedded_checkout/init
  *
  * `GET /_emulator/embedded_checkout/<client_secret>` tells the stand-in the session's state; the
  * client secret is all it needs, as it is all Stripe.js has.
@@ -19,6 +21,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EmulatorContext } from "./EmulatorContext";
 import { sendJson } from "./http/ApiRequestHandler";
+import { completesInPlace } from "./resources/redirectOnCompletion";
 
 export const STRIPE_JS_PATH = "/_emulator/stripe.js";
 const SESSION_STATE_PREFIX = "/_emulator/embedded_checkout/";
@@ -61,10 +64,19 @@ export function handleEmbeddedCheckout(
     sendJson(response, 404, { error: { message: "No such client secret." } }, cors);
     return;
   }
+  const paymentIntent = session.payment_intent
+    ? context.store.paymentIntents.get(session.payment_intent)
+    : undefined;
+  const paidWith = paymentIntent?.payment_method_types[0] ?? null;
   sendJson(
     response,
     200,
-    { id: session.id, status: session.status, return_url: session.return_url ?? null },
+    {
+      id: session.id,
+      status: session.status,
+      return_url: session.return_url ?? null,
+      completes_in_place: completesInPlace(session.redirect_on_completion, paidWith),
+    },
     cors,
   );
 }
@@ -80,7 +92,7 @@ export function standInScript(origin: string): string {
     return error;
   }
   var active = false;
-  function checkoutFor(secret) {
+  function checkoutFor(secret, onComplete) {
     var frame = null;
     var loads = 0;
     var destroyed = false;
@@ -88,7 +100,12 @@ export function standInScript(origin: string): string {
       fetch(ORIGIN + "/_emulator/embedded_checkout/" + encodeURIComponent(secret))
         .then(function (answer) { return answer.json(); })
         .then(function (session) {
-          if (destroyed || session.status !== "complete" || !session.return_url) return;
+          if (destroyed || session.status !== "complete") return;
+          if (session.completes_in_place) {
+            if (typeof onComplete === "function") onComplete();
+            return;
+          }
+          if (!session.return_url) return;
           window.location.assign(session.return_url.replace(/\\{CHECKOUT_SESSION_ID\\}/g, session.id));
         })
         .catch(function () { /* the frame still shows what happened */ });
@@ -132,7 +149,7 @@ export function standInScript(origin: string): string {
         active = false;
         throw integrationError("fetchClientSecret must resolve with the client secret of a Checkout Session.");
       }
-      return checkoutFor(secret);
+      return checkoutFor(secret, options.onComplete);
     }, function (error) {
       active = false;
       throw error;

@@ -42,11 +42,18 @@ function handTimers() {
 
 /** A Stripe.js double: records the key, the client secret it was given and what it mounted. */
 function fakeStripe() {
-  const seen = { keys: [] as string[], secrets: [] as string[], mounted: 0, destroyed: 0 };
+  const seen = {
+    keys: [] as string[],
+    secrets: [] as string[],
+    mounted: 0,
+    destroyed: 0,
+    onComplete: undefined as (() => void) | undefined,
+  };
   const Stripe: StripeJs = (key) => {
     seen.keys.push(key);
     return {
-      createEmbeddedCheckoutPage: async ({ fetchClientSecret }) => {
+      createEmbeddedCheckoutPage: async ({ fetchClientSecret, onComplete }) => {
+        seen.onComplete = onComplete;
         seen.secrets.push(await fetchClientSecret());
         return {
           mount: (target) => {
@@ -111,6 +118,39 @@ describe("Pay on this device", () => {
     expect(state?.textContent).toBe(`Paid${t.qrPaid}`);
     expect(dialog()?.querySelector(`.${PAY_HERE_CLASS}-state-paid`)).not.toBeNull();
     expect(open.disabled).toBe(true);
+  });
+
+  it("shows the record paid at once when Stripe.js reports the payment complete in the dialog, which can then be closed", async () => {
+    const paid = sessionView({ status: "complete", paymentStatus: "paid" });
+    const { root, open, dialog, stripe, getSession, onSettled } = render([sessionView(), paid]);
+    open.click();
+    await flush();
+    expect(stripe.seen.onComplete).toEqual(expect.any(Function));
+    stripe.seen.onComplete!();
+    await flush();
+    expect(getSession).toHaveBeenCalledTimes(2);
+    expect(onSettled).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: "billed", state: "paid" }),
+    );
+    expect(dialog()?.querySelector(`.${PAY_HERE_CLASS}-state-paid`)).not.toBeNull();
+    expect(root.querySelector(`.${PAY_HERE_CLASS}-state-paid`)?.textContent).toBe(
+      `Paid${t.qrPaid}`,
+    );
+    dialog()?.querySelector<HTMLButtonElement>(".kintone-stripe-checkout-modal-close")?.click();
+    expect(dialog()).toBeNull();
+  });
+
+  it("keeps following the session when the proxy does not know the payment yet at onComplete", async () => {
+    const paid = sessionView({ status: "complete", paymentStatus: "paid" });
+    const { open, stripe, onSettled, timers } = render([sessionView(), sessionView(), paid]);
+    open.click();
+    await flush();
+    stripe.seen.onComplete!();
+    await flush();
+    expect(onSettled).not.toHaveBeenCalled();
+    timers.runNext();
+    await flush();
+    expect(onSettled).toHaveBeenCalledWith(expect.objectContaining({ state: "paid" }));
   });
 
   it("says the payment can no longer be made when the session has no client secret, and loads no Stripe.js", async () => {

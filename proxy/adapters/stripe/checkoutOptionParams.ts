@@ -13,7 +13,13 @@ export function checkoutOptionParams(options: CheckoutSessionOptions): Partial<P
   const params: Partial<Params> = {};
   // Embedded sessions take return_url instead of success_url / cancel_url:
   // https://docs.stripe.com/payments/checkout/custom-success-page?payment-ui=embedded-form
-  if (options.uiMode === "embedded") params.ui_mode = "embedded_page";
+  if (options.uiMode === "embedded") {
+    params.ui_mode = "embedded_page";
+    // Card payments finish inside the dialog and Stripe.js calls onComplete; return_url stays for
+    // the methods that must redirect (bank or wallet authorisation):
+    // https://docs.stripe.com/payments/checkout/custom-redirect-behavior
+    params.redirect_on_completion = "if_required";
+  }
   if (options.returnUrl !== undefined) params.return_url = options.returnUrl;
   if (options.paymentMethodTypes?.length) {
     params.allowed_payment_method_types = options.paymentMethodTypes;

@@ -42,6 +42,39 @@ describe("POST /v1/checkout/sessions with Checkout options", () => {
     });
   });
 
+  it("stores redirect_on_completion of an embedded session, always by default", async () => {
+    expect(await create(EMBEDDED)).toMatchObject({ redirect_on_completion: "always" });
+    expect(await create({ ...EMBEDDED, redirect_on_completion: "if_required" })).toMatchObject({
+      redirect_on_completion: "if_required",
+      return_url: EMBEDDED.return_url,
+    });
+    expect(await create({})).toMatchObject({ redirect_on_completion: null });
+  });
+
+  it("needs return_url unless redirect_on_completion is never", async () => {
+    const noReturn = { ...EMBEDDED, return_url: undefined };
+    expect(await refusal({ ...noReturn, redirect_on_completion: "if_required" })).toMatchObject({
+      type: "StripeInvalidRequestError",
+      param: "return_url",
+    });
+    expect(await create({ ...noReturn, redirect_on_completion: "never" })).toMatchObject({
+      redirect_on_completion: "never",
+      return_url: null,
+    });
+  });
+
+  it("refuses redirect_on_completion on a hosted session, and an unknown value", async () => {
+    expect(await refusal({ redirect_on_completion: "if_required" })).toMatchObject({
+      type: "StripeInvalidRequestError",
+      param: "redirect_on_completion",
+    });
+    const unknown = {
+      ...EMBEDDED,
+      redirect_on_completion: "sometimes",
+    } as unknown as Partial<Stripe.Checkout.SessionCreateParams>;
+    expect(await refusal(unknown)).toMatchObject({ param: "redirect_on_completion" });
+  });
+
   it("refuses the ui_mode values older API versions took", async () => {
     const old = await stripeErrorOf(
       stripe.checkout.sessions.create({ ...sessionParams(), ui_mode: "embedded" }),

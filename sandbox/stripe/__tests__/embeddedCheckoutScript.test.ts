@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { waitFor } from "../../../testkit/waitFor";
 import { sessionParams, useEmulatorPerFile } from "./emulatorClient";
 
 // jsdom's own types would bring the DOM library into the Node project's type check.
@@ -20,6 +21,7 @@ interface StandInCheckout {
 interface StandIn {
   createEmbeddedCheckoutPage(options: {
     fetchClientSecret: () => Promise<string>;
+    onComplete?: () => void;
   }): Promise<StandInCheckout>;
   initEmbeddedCheckout(options: unknown): unknown;
 }
@@ -30,23 +32,47 @@ async function pageWithStandIn() {
   expect(answer.status).toBe(200);
   expect(answer.headers.get("content-type")).toMatch(/^text\/javascript/);
   const dom = new JSDOM("<!doctype html><div id=checkout></div>", { runScripts: "outside-only" });
+  // jsdom has no fetch: the page's is Node's, as the stand-in only reads the emulator with it.
+  (dom.window as unknown as { fetch: typeof fetch }).fetch = fetch;
   dom.window.eval(await answer.text());
   const window = dom.window as unknown as {
     Stripe: (key: string) => StandIn;
     document: { getElementById(id: string): FakeElement | null };
+    location: { href: string };
+    Event: new (type: string) => object;
   };
   return window;
 }
 
-const embeddedSession = () =>
+const embeddedSession = (redirectOnCompletion?: "always" | "if_required" | "never") =>
   running().stripe.checkout.sessions.create(
     sessionParams({
       ui_mode: "embedded_page",
       success_url: undefined,
       cancel_url: undefined,
       return_url: "https://example.com/return?s={CHECKOUT_SESSION_ID}",
+      ...(redirectOnCompletion ? { redirect_on_completion: redirectOnCompletion } : {}),
     }),
   );
+
+/** Mounts the stand-in on `session`, pays it by card and lets the frame load its outcome page. */
+async function payInMountedFrame(session: { id: string; client_secret: string | null }) {
+  const window = await pageWithStandIn();
+  const onComplete = jest.fn();
+  const checkout = await window.Stripe("pk_test_anything123").createEmbeddedCheckoutPage({
+    fetchClientSecret: () => Promise.resolve(session.client_secret!),
+    onComplete,
+  });
+  const target = window.document.getElementById("checkout")!;
+  checkout.mount(target);
+  const frame = target.querySelector("iframe") as unknown as {
+    dispatchEvent(event: object): void;
+  };
+  frame.dispatchEvent(new window.Event("load"));
+  await running().emulator.payWithCard(session.id);
+  frame.dispatchEvent(new window.Event("load"));
+  return { window, onComplete };
+}
 
 describe("GET /_emulator/stripe.js, the stand-in of Stripe.js", () => {
   it("refuses a secret or restricted key with an IntegrationError, as Stripe.js does", async () => {
@@ -113,6 +139,19 @@ describe("GET /_emulator/stripe.js, the stand-in of Stripe.js", () => {
   });
 });
 
+describe("the stand-in once the buyer has paid in its frame", () => {
+  it("calls onComplete and stays on the page with redirect_on_completion if_required", async () => {
+    const { window, onComplete } = await payInMountedFrame(await embeddedSession("if_required"));
+    await waitFor(() => onComplete.mock.calls.length === 1);
+    expect(window.location.href).toBe("about:blank");
+  });
+
+  it("calls onComplete with redirect_on_completion never", async () => {
+    const { onComplete } = await payInMountedFrame(await embeddedSession("never"));
+    await waitFor(() => onComplete.mock.calls.length === 1);
+  });
+});
+
 describe("GET /_emulator/embedded_checkout/:client_secret", () => {
   it("tells the stand-in the session's state and return_url, to any origin", async () => {
     const session = await embeddedSession();
@@ -123,9 +162,24 @@ describe("GET /_emulator/embedded_checkout/:client_secret", () => {
       id: session.id,
       status: "open",
       return_url: "https://example.com/return?s={CHECKOUT_SESSION_ID}",
+      completes_in_place: false,
     });
     await running().emulator.payWithCard(session.id);
     expect(await (await fetch(url)).json()).toMatchObject({ status: "complete" });
+  });
+
+  it("says a card payment completes in place with redirect_on_completion if_required, not with always", async () => {
+    const state = async (session: { client_secret: string | null }) =>
+      (await fetch(
+        `${running().emulator.url}/_emulator/embedded_checkout/${encodeURIComponent(session.client_secret!)}`,
+      ).then((answer) => answer.json())) as { completes_in_place: boolean };
+    const ifRequired = await embeddedSession("if_required");
+    const always = await embeddedSession("always");
+    expect(await state(ifRequired)).toMatchObject({ completes_in_place: false });
+    await running().emulator.payWithCard(ifRequired.id);
+    await running().emulator.payWithCard(always.id);
+    expect(await state(ifRequired)).toMatchObject({ completes_in_place: true });
+    expect(await state(always)).toMatchObject({ completes_in_place: false });
   });
 
   it("knows no made-up client secret", async () => {

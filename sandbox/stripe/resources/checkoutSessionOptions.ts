@@ -6,6 +6,9 @@
  *   (https://docs.stripe.com/changelog/dahlia/2026-03-25/updates-available-checkout-session-ui-modes);
  *   an embedded session needs return_url and refuses success_url and cancel_url, answers a
  *   client_secret and no url (https://docs.stripe.com/payments/checkout/custom-success-page?payment-ui=embedded-form);
+ * - redirect_on_completion `always` (default) | `if_required` | `never`, embedded sessions only;
+ *   return_url is then required unless it is `never`
+ *   (https://docs.stripe.com/payments/checkout/custom-redirect-behavior);
  * - allowed_payment_method_types (the pinned version's create parameters have no
  *   payment_method_types: it is refused as unknown); konbini and PayPay take
  *   JPY only (https://docs.stripe.com/payments/konbini, https://docs.stripe.com/payments/paypay);
@@ -18,6 +21,7 @@
  *   (https://docs.stripe.com/payments/checkout/customization/policies);
  * - shipping_options: at most 5 `shipping_rate` ids.
  */
+import { readRedirectOnCompletion, type RedirectOnCompletion } from "./redirectOnCompletion";
 import type { ParamReader } from "../params";
 import { invalidParam } from "../StripeApiError";
 
@@ -64,6 +68,7 @@ type Message = { message: string } | null;
 
 export interface CheckoutSessionOptions {
   ui_mode: "hosted_page" | "embedded_page";
+  redirect_on_completion: RedirectOnCompletion | null;
   return_url: string | null;
   allowed_payment_method_types: string[] | null;
   payment_method_options: { konbini?: { expires_after_days: number | null } } | null;
@@ -79,7 +84,7 @@ export interface CheckoutSessionOptions {
 }
 
 export const OPTION_PARAMS = [
-  "ui_mode", "return_url", "allowed_payment_method_types",
+  "ui_mode", "redirect_on_completion", "return_url", "allowed_payment_method_types",
   "payment_method_options", "custom_fields", "custom_text", "consent_collection", "shipping_options",
 ] as const; // prettier-ignore
 
@@ -92,8 +97,9 @@ export function readCheckoutSessionOptions(
   const uiMode = readUiMode(params);
   const returnUrl = params.optionalString("return_url", { maxLength: 5000 });
   if (returnUrl !== undefined) checkUrl("return_url", returnUrl);
+  const redirectOnCompletion = readRedirectOnCompletion(params, uiMode);
   if (uiMode === "embedded_page") {
-    if (returnUrl === undefined) {
+    if (returnUrl === undefined && redirectOnCompletion !== "never") {
       throw invalidParam(
         "return_url",
         "`return_url` is required when `ui_mode` is `embedded_page`.",
@@ -119,6 +125,7 @@ export function readCheckoutSessionOptions(
   }
   return {
     ui_mode: uiMode,
+    redirect_on_completion: redirectOnCompletion,
     return_url: returnUrl ?? null,
     allowed_payment_method_types: readPaymentMethodTypes(params, currency),
     payment_method_options: readPaymentMethodOptions(params),

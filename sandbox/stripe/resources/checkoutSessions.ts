@@ -86,7 +86,7 @@ const CREATE_PARAMS = [
 /** Real Stripe parameters the emulator does not model: refused with a clear message. */
 const UNMODELLED_PARAMS = [
   "currency", "discounts",
-  "payment_method_configuration", "redirect_on_completion",
+  "payment_method_configuration",
   "saved_payment_method_options", "setup_intent_data", "adaptive_pricing",
   "branding_settings", "optional_items", "permissions", "wallet_options", "customer_update",
   "payment_method_collection", "origin_context", "name_collection",
