@@ -13,6 +13,8 @@ import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./co
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
 import { createCoordination, openJournal } from "./adapters/openJournal";
+import { openStripeRateShare } from "./adapters/openStripeRateShare";
+import type { PostgresStripeRateShareOptions } from "./adapters/postgres/PostgresStripeRateShare";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
@@ -64,6 +66,8 @@ export interface StartProxyOptions {
   rateLimits?: RateLimitOptions;
   /** The proxy's clock (webhook arrivals, diagnostics, jobs); default the machine's. */
   now?: () => Date;
+  /** With DATABASE_URL: how often this proxy beats and how long a silent proxy still counts. */
+  stripePacing?: Pick<PostgresStripeRateShareOptions, "heartbeatMs" | "liveForMs">;
 }
 
 export async function startProxy(
@@ -75,6 +79,8 @@ export async function startProxy(
   const journal = await openJournal(config, { journalFile: options.journalFile, logger });
   const stripeRequestsPerSecond =
     options.stripeRateLimitPerSecond ?? STRIPE_REQUESTS_PER_SECOND[config.stripeMode];
+  // Proxies on one database split Stripe's limit, which counts per account.
+  const rateShare = await openStripeRateShare(config, { logger, pacing: options.stripePacing });
   const gateway = createStripePaymentGateway({
     apiKey: config.stripeApiKey,
     mode: config.stripeMode,
@@ -82,6 +88,7 @@ export async function startProxy(
     apiBase: config.stripeApiBase,
     logger,
     rateLimitPerSecond: stripeRequestsPerSecond,
+    rateShare: () => rateShare.current(),
   });
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
@@ -183,6 +190,7 @@ export async function startProxy(
       await jobs.stop();
       await writer.stopRetryLoop();
       await locks.close();
+      await rateShare.close();
       await journal.close();
     },
   };
