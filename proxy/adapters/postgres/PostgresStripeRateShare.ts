@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Pool } from "pg";
+import { guardCheckedOutClient } from "./guardCheckedOutClient";
 import { shareAmong, type StripeRateShare } from "../../ports/StripeRateShare";
 
 export interface PostgresStripeRateShareOptions {
@@ -98,6 +99,7 @@ export class PostgresStripeRateShare implements StripeRateShare {
 
   private async createTable(): Promise<void> {
     const client = await this.pool.connect();
+    const unguard = guardCheckedOutClient(client);
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [CREATE_LOCK_KEY]);
@@ -112,6 +114,7 @@ export class PostgresStripeRateShare implements StripeRateShare {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
+      unguard();
       client.release();
     }
   }
