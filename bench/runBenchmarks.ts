@@ -19,6 +19,7 @@ import { firstCheckoutSection, measureFirstCheckout } from "./firstCheckout";
 import { issue22, issue22SummarySection } from "./issue22Summary";
 import { productionStartSection } from "./productionStart";
 import { measureShowToButton } from "./showToButton";
+import { multiProxyBulkSection } from "./multiProxyBulk";
 import type { ProxyProcessStats } from "./proxyProcess";
 
 const root = path.resolve(__dirname, "..");
@@ -606,6 +607,15 @@ async function main(): Promise<void> {
           baseline
             ? `${baseline.ref} at ${baseline.commit.slice(0, 7)}`
             : "none (BENCH_BASELINE_REF=none)",
+        ),
+    ],
+    // BENCH_MULTI_RECORDS: records of each run (default BENCH_BULK_RECORDS, else 1000).
+    [
+      "10. Bulk on several proxies",
+      () =>
+        multiProxyBulkSection(
+          say,
+          Number(process.env.BENCH_MULTI_RECORDS ?? process.env.BENCH_BULK_RECORDS ?? 1000),
         ),
     ],
   ];
