@@ -5,10 +5,11 @@
  * itself at 1/N of it), so together they stay within the bound instead of tripping 429s.
  */
 import path from "node:path";
-import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
+import { renderProductPicture } from "../sandbox/sampleImages";
 import { startOrdersEmulators, type OrdersEmulators } from "../sandbox/startOrdersEmulators";
 import { addOrderRecords } from "../testkit/orderRecords";
 import { startPostgres } from "../testkit/startPostgres";
+import { BULK_PICTURES, bulkLineItem, bulkRows } from "./bulkJob";
 import { productionNodeFlags } from "./productionNodeFlags";
 import {
   BENCH_TOKEN,
@@ -21,14 +22,6 @@ import {
 } from "./setup";
 
 const STRIPE_LIMIT = 25;
-const PICTURES: ProductPicture[] = ["mug", "tshirt", "notebook", "matcha", "tote"];
-const LINE_ITEM = {
-  productCode: { field: "code" },
-  name: { field: "name" },
-  image: { field: "image" },
-  unitPrice: { field: "price" },
-  quantity: { field: "qty" },
-};
 const FINISHED = ["succeeded", "partially_failed", "failed"];
 
 interface BulkRun {
@@ -51,7 +44,7 @@ async function runBulk(
   proxyCount: number,
   databaseUrl?: string,
 ): Promise<BulkRun> {
-  const pictures = await Promise.all(PICTURES.map((p) => renderProductPicture(p)));
+  const pictures = await Promise.all(BULK_PICTURES.map((p) => renderProductPicture(p)));
   const emulators: OrdersEmulators = await startOrdersEmulators({
     token: BENCH_TOKEN,
     stripe: { rateLimitPerSecond: STRIPE_LIMIT, latencyMs: 200 },
@@ -67,28 +60,13 @@ async function runBulk(
     for (let i = 0; i < proxyCount; i++) {
       proxies.push(await startProxyProcess(env, undefined, compiledProxyProcess(), flags));
     }
-    const ids = addOrderRecords(
-      emulators,
-      Array.from({ length: records }, (_, i) => ({
-        code: `SKU-${i % 5}`,
-        name: `Order item ${i % 5}`,
-        price: String(500 + (i % 5) * 100),
-        qty: "1",
-        images: [
-          {
-            bytes: new Uint8Array(pictures[i % 5]!),
-            name: `sku-${i % 5}.png`,
-            contentType: "image/png",
-          },
-        ],
-      })),
-    );
+    const ids = addOrderRecords(emulators, bulkRows(records, pictures));
     emulators.stripe.clearRequests();
     const started = Date.now();
     const submitted = await call(proxies[0]!.url, "POST", "/v1/jobs", {
       appId: emulators.appId,
       records: ids.map((id) => ({ id })),
-      mapping: mapping({ grouping: "perRecord", lineItem: LINE_ITEM }),
+      mapping: mapping({ grouping: "perRecord", lineItem: bulkLineItem }),
     });
     if (submitted.status !== 202) throw new Error(`job answered ${submitted.status}`);
     const jobId = (submitted.body.job as { id: string }).id;
