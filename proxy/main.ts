@@ -12,9 +12,11 @@ import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGatew
 import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
-import { createCoordination, openJournal } from "./adapters/openJournal";
+import { createCoordination, createLeaderLock, openJournal } from "./adapters/openJournal";
 import { openStripeRateShare } from "./adapters/openStripeRateShare";
 import type { PostgresStripeRateShareOptions } from "./adapters/postgres/PostgresStripeRateShare";
+import { newProxyId } from "./deps/proxyId";
+import { retryLeadership } from "./deps/retryLeadership";
 import { jobConcurrency } from "./jobs/jobConcurrency";
 import { JobRunner } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
@@ -40,6 +42,10 @@ export interface RunningProxy {
   retryPendingWriteBacks(options?: { all?: boolean }): Promise<void>;
   /** One Stripe event catch-up pass now (it also runs at start and every few minutes). */
   catchUpEvents(): Promise<CatchUpResult>;
+  /** This proxy's name on the job items and write-backs it claims. */
+  proxyId: string;
+  /** Whether this proxy leads (runs the timed event catch-up and the scheduled jobs) now. */
+  isLeader(): boolean;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,17 @@ export interface StartProxyOptions {
   /** Stripe requests per second the gateway allows itself; default Stripe's limit (25 test, 100 live). */
   stripeRateLimitPerSecond?: number;
   /** Bulk jobs: how often finished records are written back while a job runs (default 5 s). */
-  jobs?: { writeBackIntervalMs?: number };
+  jobs?: {
+    writeBackIntervalMs?: number;
+    /** How long claimed items stay this proxy's without a renewal (default 1 min). */
+    leaseMs?: number;
+    /** Pending items claimed at once (default 100). */
+    sliceSize?: number;
+    /** How often unfinished jobs are looked at for claimable items (default 5 s). */
+    pollIntervalMs?: number;
+  };
+  /** With `DATABASE_URL`: how often a proxy that does not lead tries to (default 10 s). */
+  leaderRetryIntervalMs?: number;
   /** Stripe event catch-up: interval (default 5 minutes) and margin. */
   eventCatchUp?: EventCatchUpOptions;
   /**
@@ -96,8 +112,12 @@ export async function startProxy(
     guestSpaceIds: config.kintoneGuestSpaces,
     logger,
   });
+  // Alone on SQLite, a restarted proxy takes its predecessor's claims back at once; sharing
+  // PostgreSQL, each process has a name of its own and a dead one's claims wait out their lease.
+  const proxyId = config.databaseUrl ? newProxyId() : "embedded";
   const writer = new RecordWriter(records, journal, logger, {
     firstRetryDelayMs: options.writeBackRetry?.firstDelayMs,
+    owner: proxyId,
   });
   // One per proxy: webhooks, sync and checkouts take the same per-session locks (with
   // DATABASE_URL, the same locks as every other proxy on that database).
@@ -121,7 +141,11 @@ export async function startProxy(
   const webhookVerifier = config.stripeWebhookSecret
     ? createStripeWebhookVerifier({ secret: config.stripeWebhookSecret })
     : undefined;
-  const catchUp = new EventCatchUp(eventDeps, options.eventCatchUp);
+  const leader = createLeaderLock(config, logger);
+  const catchUp = new EventCatchUp(eventDeps, {
+    ...options.eventCatchUp,
+    isLeader: () => leader.isLeader(),
+  });
   const baseDeps: AppDependencies = {
     mountRawBodyRoutes: (app) =>
       mountStripeWebhook(app, { verifier: webhookVerifier, deps: eventDeps }),
@@ -154,6 +178,10 @@ export async function startProxy(
   const jobs = new JobRunner(extended, {
     concurrency: jobConcurrency(stripeRequestsPerSecond),
     writeBackIntervalMs: options.jobs?.writeBackIntervalMs,
+    owner: proxyId,
+    leaseMs: options.jobs?.leaseMs,
+    sliceSize: options.jobs?.sliceSize,
+    pollIntervalMs: options.jobs?.pollIntervalMs,
   });
   const deps = { ...extended, jobs };
   const app = createApp(deps);
@@ -169,7 +197,12 @@ export async function startProxy(
   writer.startRetryLoop(options.writeBackRetry?.intervalMs);
   // Jobs a stopped or killed proxy left unfinished continue from their pending records.
   await jobs.start();
-  const schedules = scheduleJobs(deps, config.scheduledJobs ?? []);
+  // One proxy of those sharing a database leads; the others keep trying, to take over.
+  await leader.tryAcquire();
+  const leaderRetry = retryLeadership(leader, options.leaderRetryIntervalMs ?? 10_000, (error) =>
+    logger.warn({ err: error }, "leader lock not tried"),
+  );
+  const schedules = scheduleJobs(deps, config.scheduledJobs ?? [], () => leader.isLeader());
   // Events missed while the proxy was down are fetched now, then every few minutes.
   catchUp.start();
   logger.info({ port, kintoneApps: deps.setup.appIds }, "proxy listening");
@@ -180,6 +213,8 @@ export async function startProxy(
     journal,
     retryPendingWriteBacks: (retryOptions) => writer.retryPending(retryOptions),
     catchUpEvents: () => catchUp.runOnce(),
+    proxyId,
+    isLeader: () => leader.isLeader(),
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -187,6 +222,8 @@ export async function startProxy(
       });
       await catchUp.stop();
       schedules.stop();
+      leaderRetry.stop();
+      await leader.close();
       await jobs.stop();
       await writer.stopRetryLoop();
       await locks.close();

@@ -5,9 +5,11 @@
  */
 import type { Logger } from "pino";
 import { Coordination } from "../deps/Coordination";
+import { InProcessLeaderLock, type LeaderLock } from "../deps/LeaderLock";
 import type { Journal } from "../journal/Journal";
 import { PostgresCoordination } from "./postgres/PostgresCoordination";
 import { PostgresJournal } from "./postgres/PostgresJournal";
+import { PostgresLeaderLock } from "./postgres/PostgresLeaderLock";
 import { SqliteJournal } from "./sqlite/SqliteJournal";
 
 /** The configuration's part that names the journal (`DATA_DIR`, `DATABASE_URL`). */
@@ -41,4 +43,16 @@ export function createCoordination(
     onIdleError: (error) => logger?.warn({ err: error }, "lock database connection lost"),
   });
   return { coordination, close: () => coordination.close() };
+}
+
+/** Who leads (runs the event catch-up and the scheduled jobs): always this process without PostgreSQL. */
+export function createLeaderLock(
+  config: Pick<JournalConfig, "databaseUrl">,
+  logger?: Logger,
+): LeaderLock {
+  if (!config.databaseUrl) return new InProcessLeaderLock();
+  return new PostgresLeaderLock(config.databaseUrl, {
+    onConnectionError: (error) =>
+      logger?.warn({ err: error }, "leader lock connection lost; not leading until it is back"),
+  });
 }

@@ -24,6 +24,8 @@ export interface EventCatchUpOptions {
   intervalMs?: number;
   /** How far before the newest stored event a pass starts; default 1 hour. */
   marginSeconds?: number;
+  /** Whether this proxy leads now: the timed passes run only on the leader; default always. */
+  isLeader?: () => boolean;
 }
 
 export interface CatchUpResult {
@@ -41,6 +43,7 @@ const EVENT_RETENTION_SECONDS = 35 * 24 * 60 * 60;
 export class EventCatchUp {
   private readonly intervalMs: number;
   private readonly marginSeconds: number;
+  private readonly isLeader: (() => boolean) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<CatchUpResult> | undefined;
 
@@ -50,6 +53,7 @@ export class EventCatchUp {
   ) {
     this.intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
     this.marginSeconds = options.marginSeconds ?? DEFAULT_MARGIN_SECONDS;
+    this.isLeader = options.isLeader;
   }
 
   /** One pass now; a pass already running is shared. */
@@ -64,6 +68,8 @@ export class EventCatchUp {
   start(): void {
     if (this.timer) return;
     const tick = () => {
+      // Proxies sharing one database take turns: only the leader catches up.
+      if (this.isLeader && !this.isLeader()) return;
       this.runOnce().catch((error: unknown) =>
         this.deps.logger.warn({ err: error }, "Stripe event catch-up failed; next pass later"),
       );

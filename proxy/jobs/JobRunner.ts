@@ -4,8 +4,11 @@
  * pending → done/failed in the journal. Records are read 100 per kintone request, sessions are
  * made by the single-request path (`createSessionForRecord`: cached products and images, the
  * record's lock, the journal's intents and idempotency keys), and URLs are written back in
- * batches. Jobs left queued or running by a stopped or killed process resume at `start()`: an item
- * that was in flight is simply pending again, and its retry sends Stripe the same idempotency key.
+ * batches. Proxies sharing one journal share the work: each claims a slice of a job's pending
+ * items with a lease, renews it while it works, and polls for more; a stopped proxy gives its
+ * slice back, a killed one's lease runs out and another proxy claims its items. An item that was in
+ * flight is simply pending again, and its retry finds the same checkout intent and sends Stripe the
+ * same idempotency key: a record never gets two sessions.
  */
 import type { KintoneRecord } from "../../core/kintone/KintoneRecord";
 import type { MappingConfig } from "../../core/mapping/MappingConfig";
@@ -16,12 +19,15 @@ import { RecordNotFoundError } from "../errors/RecordNotFoundError";
 import { ValidationFailedError } from "../errors/ValidationFailedError";
 import type { JobError, JobItem, JournalJob } from "../journal/JobStore";
 import { createSessionForRecord } from "../checkout/createSessionForRecord";
-import { ConcurrencyLimit, mapWithConcurrency } from "../concurrency/ConcurrencyLimit";
+import { ConcurrencyLimit } from "../concurrency/ConcurrencyLimit";
 import type { UseCaseDeps } from "../deps/UseCaseDeps";
 import type { FieldLabeler } from "../../core/fields/labelFields";
 import { appFieldLabels } from "../writeback/appFieldLabels";
 import { recordErrorText } from "../writeback/billingErrorText";
 import { billingErrorWrites } from "../writeback/writeBillingErrors";
+import { newProxyId } from "../deps/proxyId";
+import { ClaimedItems } from "./ClaimedItems";
+import { whileLeased } from "./JobItemLease";
 import { JobWriteBack } from "./JobWriteBack";
 
 /** Records read per kintone request (its query limit is 500; ids per `in (…)` are kept to 100). */
@@ -44,6 +50,14 @@ export interface JobRunnerOptions {
   queryRetryDelayMs?: number;
   /** Wait before trying a record again after a failure that may pass; default 1 s, doubling. */
   itemRetryDelayMs?: number;
+  /** This proxy's name on the items it claims; see `newProxyId`. */
+  owner?: string;
+  /** How long claimed items stay this proxy's without a renewal; default 1 min. */
+  leaseMs?: number;
+  /** Pending items claimed at once; default 100. */
+  sliceSize?: number;
+  /** How often unfinished jobs are looked at for claimable items; default 5 s. */
+  pollIntervalMs?: number;
 }
 
 /** What every record of one running job is worked on with. */
@@ -60,16 +74,39 @@ export class JobRunner {
   private readonly slots: ConcurrencyLimit;
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private readonly owner: string;
 
   constructor(
     private readonly deps: UseCaseDeps,
     private readonly options: JobRunnerOptions,
   ) {
     this.slots = new ConcurrencyLimit(options.concurrency);
+    this.owner = options.owner ?? newProxyId();
   }
 
-  /** Resumes every job a previous process left queued or running. */
+  /**
+   * Works on every unfinished job now (a previous process's, another proxy's), then looks for
+   * claimable items every poll interval, without keeping the process alive.
+   */
   async start(): Promise<void> {
+    // A previous process under the same name (alone on SQLite) is gone: its claims are free now.
+    for (const job of await this.deps.journal.jobs.listUnfinished()) {
+      await this.deps.journal.jobs.releaseClaims(job.jobId, this.owner);
+    }
+    await this.pollOnce();
+    if (this.pollTimer || this.stopping) return;
+    this.pollTimer = setInterval(() => {
+      this.pollOnce().catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, "job poll failed; next poll later"),
+      );
+    }, this.options.pollIntervalMs ?? 5_000);
+    this.pollTimer.unref();
+  }
+
+  /** Starts every unfinished job not running here yet: it claims what no other proxy holds. */
+  async pollOnce(): Promise<void> {
+    if (this.stopping) return;
     for (const job of await this.deps.journal.jobs.listUnfinished()) this.run(job.jobId);
   }
 
@@ -88,6 +125,8 @@ export class JobRunner {
   /** Takes no new records; waits for those in flight (their jobs resume at the next start). */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
     await Promise.all(this.running.values());
   }
 
@@ -109,8 +148,11 @@ export class JobRunner {
       if (!resolved) return;
       job = (await journal.jobs.get(jobId)) ?? job;
     }
-    await journal.jobs.setStatus(jobId, "running");
-    logger.info({ jobId, appId: job.appId }, "job running");
+    // Only the first proxy moves it on: a later one must not undo another's final status.
+    if (job.status === "queued") {
+      await journal.jobs.setStatus(jobId, "running");
+      logger.info({ jobId, appId: job.appId, owner: this.owner }, "job running");
+    }
 
     const writeBack = new JobWriteBack(
       this.deps,
@@ -118,18 +160,18 @@ export class JobRunner {
       this.options.writeBackIntervalMs ?? 5_000,
     );
     try {
-      // Sessions a killed process made but did not write into their records yet.
+      await this.workOnSlices({ job, mapping, writeBack });
+      // Items left pending are another proxy's now (its lease), or the next start's.
+      if (this.stopping || (await journal.jobs.listItems(jobId, "pending")).length > 0) return;
+      // Sessions a killed proxy made but did not write into their records yet.
       for (const item of await journal.jobs.listItemsToWriteBack(jobId)) {
         if (item.sessionId) writeBack.add({ recordId: item.recordId, sessionId: item.sessionId });
       }
-      await this.workOn(
-        { job, mapping, writeBack },
-        await journal.jobs.listItems(jobId, "pending"),
-      );
     } finally {
       await writeBack.close();
+      // A stopping proxy's slice is claimable at once, not after its lease.
+      if (this.stopping) await journal.jobs.releaseClaims(jobId, this.owner);
     }
-    if (this.stopping && (await journal.jobs.listItems(jobId, "pending")).length > 0) return;
 
     const progress = await journal.jobs.getProgress(jobId, 0);
     const status =
@@ -164,34 +206,31 @@ export class JobRunner {
     }
   }
 
-  /** A pool of workers over the pending items; each record read 100 at a time, ahead of use. */
-  private async workOn(work: JobInWork, items: JobItem[]): Promise<void> {
-    const { job } = work;
-    const reads = new Map<number, Promise<Map<string, KintoneRecord | Error>>>();
-    const readBatch = (index: number) => {
-      let read = reads.get(index);
-      if (!read) {
-        const ids = items
-          .slice(index * READ_BATCH, (index + 1) * READ_BATCH)
-          .map((i) => i.recordId);
-        read = this.readRecords(job.appId, ids);
-        reads.set(index, read);
-      }
-      return read;
-    };
-
-    await mapWithConcurrency(items, this.options.concurrency, async (item, position) => {
-      // Once stopping, the rest stay pending for the next start.
-      if (this.stopping) return;
-      const batch = Math.floor(position / READ_BATCH);
-      // The next batch is read while this one is worked on.
-      if (position % READ_BATCH === 0 && (batch + 1) * READ_BATCH < items.length) {
-        void readBatch(batch + 1);
-      }
-      const record = (await readBatch(batch)).get(item.recordId);
-      if (position % READ_BATCH === READ_BATCH - 1) reads.delete(batch - 1);
-      await this.slots.run(() => this.workOnItem(work, item, record));
+  /**
+   * A pool of workers over the items this proxy claims, slice after slice, under a lease renewed
+   * while they run. Once stopping, the rest stay pending (given back by `runJob`).
+   */
+  private async workOnSlices(work: JobInWork): Promise<void> {
+    const jobId = work.job.jobId;
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const claimed = new ClaimedItems(this.deps, {
+      jobId,
+      appId: work.job.appId,
+      owner: this.owner,
+      leaseMs,
+      sliceSize: this.options.sliceSize ?? READ_BATCH,
+      readRecords: (appId, ids) => this.readRecords(appId, ids),
+      isStopping: () => this.stopping,
     });
+    const worker = async () => {
+      for (let next = await claimed.next(); next; next = await claimed.next()) {
+        const { item, record } = next;
+        await this.slots.run(() => this.workOnItem(work, item, record));
+      }
+    };
+    await whileLeased(this.deps, { jobId, owner: this.owner, leaseMs }, () =>
+      Promise.all(Array.from({ length: this.options.concurrency }, worker)),
+    );
   }
 
   /**

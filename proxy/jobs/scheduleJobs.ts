@@ -16,10 +16,13 @@ export interface Schedules {
 export function scheduleJobs(
   deps: UseCaseDeps & { jobs: JobRunner },
   schedules: ScheduledJob[],
+  /** Whether this proxy leads now: of proxies sharing one database, only the leader submits. */
+  isLeader: () => boolean = () => true,
 ): Schedules {
   const crons = schedules.map((schedule) => {
     let lastJobId: string | undefined;
     const fire = async () => {
+      if (!isLeader()) return;
       const last = lastJobId ? await deps.journal.jobs.get(lastJobId) : undefined;
       if (last && (last.status === "queued" || last.status === "running")) {
         deps.logger.warn(

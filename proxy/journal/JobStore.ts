@@ -79,4 +79,21 @@ export interface JobStore {
   markItemsWrittenBack(jobId: string, recordIds: string[]): Promise<void>;
   /** Counts, and the first `errorLimit` item errors. */
   getProgress(jobId: string, errorLimit: number): Promise<JobProgress>;
+  /**
+   * Claims up to `limit` pending items (in order) that no proxy holds a lease on at `now` (never
+   * claimed, or the lease ran out; `owner`'s own too, so a claim ahead never returns an item it
+   * already works on): they are `owner`'s until `leaseUntil`. Two proxies claiming at once get
+   * different items. Atomic.
+   */
+  claimItems(
+    jobId: string,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<JobItem[]>;
+  /** Extends `owner`'s leases on the job's pending items; how many it still held. */
+  renewClaims(jobId: string, owner: string, leaseUntil: Date): Promise<number>;
+  /** Gives `owner`'s pending items back at once (a proxy stopping), for another to claim. */
+  releaseClaims(jobId: string, owner: string): Promise<void>;
 }

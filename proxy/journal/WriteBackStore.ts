@@ -31,9 +31,23 @@ export interface WriteBackStore {
   /** A later successful write of these fields makes the owed (older) values moot. Atomic. */
   clearFields(appId: string, recordId: string, fieldCodes: string[]): Promise<void>;
   listDue(now: Date, limit: number): Promise<PendingWriteBack[]>;
+  /**
+   * Like `listDue`, but each returned write-back is `owner`'s until `leaseUntil`: one no other
+   * proxy holds a lease on at `now` (never claimed, the lease ran out, or `owner`'s own). Two proxies claiming at once
+   * get different records. `dueBy` (default `now`) picks write-backs whose next attempt is due by
+   * then. `recordFailure` gives a claim back; a written record's row goes. Atomic.
+   */
+  claimDue(
+    now: Date,
+    limit: number,
+    owner: string,
+    leaseUntil: Date,
+    dueBy?: Date,
+  ): Promise<PendingWriteBack[]>;
   count(): Promise<number>;
   /** Per app, the pending write-backs that failed `minAttempts` times or more. */
   summarizeStuck(minAttempts: number): Promise<StuckWriteBacks[]>;
+  /** One more failed attempt; the record's claim, if any, is given back. */
   recordFailure(appId: string, recordId: string, error: string, nextAttemptAt: Date): Promise<void>;
   delete(appId: string, recordId: string): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { KintoneFieldMissingError } from "../adapters/kintone/KintoneFieldMissin
 import { KintoneValuesRefusedError } from "../adapters/kintone/KintoneValuesRefusedError";
 import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
+import { newProxyId } from "../deps/proxyId";
 import type { Journal } from "../journal/Journal";
 import type { RecordStore } from "../ports/RecordStore";
 
@@ -24,12 +25,18 @@ export interface RecordWriterOptions {
   /** Delay before the first retry; doubles per attempt up to `maxRetryDelayMs`. */
   firstRetryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** This proxy's name on the write-backs it claims for a retry; see `newProxyId`. */
+  owner?: string;
+  /** How long a claimed write-back stays this proxy's before another may retry it; default 1 min. */
+  claimLeaseMs?: number;
 }
 
 export class RecordWriter {
   private readonly now: () => Date;
   private readonly firstRetryDelayMs: number;
   private readonly maxRetryDelayMs: number;
+  private readonly owner: string;
+  private readonly claimLeaseMs: number;
   private timer: NodeJS.Timeout | undefined;
   private retrying: Promise<void> | undefined;
 
@@ -42,6 +49,8 @@ export class RecordWriter {
     this.now = options.now ?? (() => new Date());
     this.firstRetryDelayMs = options.firstRetryDelayMs ?? 5_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 15 * 60_000;
+    this.owner = options.owner ?? newProxyId();
+    this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
   }
 
   /** Writes now; whatever fails is journalled for retry. Resolves with the ids left pending. */
@@ -105,8 +114,12 @@ export class RecordWriter {
   }
 
   private async retryPass(all: boolean): Promise<void> {
-    const dueBy = all ? new Date(8.64e15) : this.now();
-    const due = await this.journal.writeBacks.listDue(dueBy, 1000);
+    const now = this.now();
+    const dueBy = all ? new Date(8.64e15) : now;
+    // Claimed, so that proxies sharing the journal never retry one record's write at once; a
+    // claim this pass does not settle (the proxy dies) comes back when its lease runs out.
+    const leaseUntil = new Date(now.getTime() + this.claimLeaseMs);
+    const due = await this.journal.writeBacks.claimDue(now, 1000, this.owner, leaseUntil, dueBy);
     const byApp = new Map<string, typeof due>();
     for (const entry of due) byApp.set(entry.appId, [...(byApp.get(entry.appId) ?? []), entry]);
     for (const [appId, entries] of byApp) {

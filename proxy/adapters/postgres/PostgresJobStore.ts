@@ -121,6 +121,54 @@ export class PostgresJobStore implements JobStore {
     );
   }
 
+  /**
+   * Picked and leased in one statement; `SKIP LOCKED` lets proxies claiming at the same moment
+   * take different items instead of waiting for each other's.
+   * https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE
+   */
+  async claimItems(
+    jobId: string,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<JobItem[]> {
+    const rows = await this.sql.query<JobItemRow & { position: number }>(
+      `WITH claimable AS (
+         SELECT job_id, record_id FROM job_items
+           WHERE job_id = $1 AND state = 'pending' AND (lease_until IS NULL OR lease_until <= $2)
+           ORDER BY position LIMIT $3
+           FOR UPDATE SKIP LOCKED)
+       UPDATE job_items item SET claimed_by = $4, lease_until = $5
+         FROM claimable
+         WHERE item.job_id = claimable.job_id AND item.record_id = claimable.record_id
+         RETURNING item.job_id AS "jobId", item.record_id AS "recordId", item.revision, item.state,
+           item.session_id AS "sessionId", item.error_code AS "errorCode",
+           item.error_message AS "errorMessage", item.written_back AS "writtenBack", item.position`,
+      [jobId, now.getTime(), limit, owner, leaseUntil.getTime()],
+    );
+    // RETURNING keeps no order: the job's order.
+    return rows
+      .sort((a, b) => a.position - b.position)
+      .map(({ position: _position, ...row }) => fromJobItemRow(row));
+  }
+
+  renewClaims(jobId: string, owner: string, leaseUntil: Date): Promise<number> {
+    return this.sql.run(
+      `UPDATE job_items SET lease_until = $1
+         WHERE job_id = $2 AND claimed_by = $3 AND state = 'pending'`,
+      [leaseUntil.getTime(), jobId, owner],
+    );
+  }
+
+  async releaseClaims(jobId: string, owner: string): Promise<void> {
+    await this.sql.run(
+      `UPDATE job_items SET claimed_by = NULL, lease_until = NULL
+         WHERE job_id = $1 AND claimed_by = $2 AND state = 'pending'`,
+      [jobId, owner],
+    );
+  }
+
   async getProgress(jobId: string, errorLimit: number): Promise<JobProgress> {
     const [counts] = await this.sql.query<{ total: number; done: number; failed: number }>(
       `SELECT COUNT(*)::int AS total,

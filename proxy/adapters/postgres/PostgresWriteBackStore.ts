@@ -52,6 +52,39 @@ export class PostgresWriteBackStore implements WriteBackStore {
     return rows.map(fromPendingRow);
   }
 
+  /**
+   * The due rows are picked and leased in one statement; `SKIP LOCKED` lets a second proxy
+   * claiming at the same moment pass over the rows the first is leasing instead of waiting for them.
+   * https://www.postgresql.org/docs/current/sql-select.html#SQL-FOR-UPDATE-SHARE
+   */
+  async claimDue(
+    now: Date,
+    limit: number,
+    owner: string,
+    leaseUntil: Date,
+    dueBy: Date = now,
+  ): Promise<PendingWriteBack[]> {
+    const rows = await this.sql.query<PendingRow>(
+      `UPDATE pending_write_backs owed SET claimed_by = $4, lease_until = $5
+         FROM (SELECT app_id, record_id FROM pending_write_backs
+                 WHERE next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $2 OR claimed_by = $4)
+                 ORDER BY app_id, next_attempt_at, record_id LIMIT $3
+                 FOR UPDATE SKIP LOCKED) due
+         WHERE owed.app_id = due.app_id AND owed.record_id = due.record_id
+         RETURNING owed.*`,
+      [dueBy.getTime(), now.getTime(), limit, owner, leaseUntil.getTime()],
+    );
+    // RETURNING keeps no order: the same order as `listDue`.
+    return rows
+      .map(fromPendingRow)
+      .sort(
+        (a, b) =>
+          (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0) ||
+          a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() ||
+          (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
+      );
+  }
+
   async count(): Promise<number> {
     const [row] = await this.sql.query<{ n: number }>(
       `SELECT COUNT(*)::int AS n FROM pending_write_backs`,
@@ -87,7 +120,8 @@ export class PostgresWriteBackStore implements WriteBackStore {
     nextAttemptAt: Date,
   ): Promise<void> {
     await this.sql.run(
-      `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2
+      `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2,
+           claimed_by = NULL, lease_until = NULL
          WHERE app_id = $3 AND record_id = $4`,
       [nextAttemptAt.getTime(), error, appId, recordId],
     );

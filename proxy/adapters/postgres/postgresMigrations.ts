@@ -116,6 +116,10 @@ export const POSTGRES_MIGRATIONS: string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      last_signed_at BIGINT NOT NULL
    );`,
+  // Leases: a job's pending items and an owed write-back are worked on by one proxy at a time
+  // (the claimer's id and until when, in ms), taken back once the lease runs out.
+  `ALTER TABLE job_items ADD COLUMN claimed_by TEXT, ADD COLUMN lease_until BIGINT;
+   ALTER TABLE pending_write_backs ADD COLUMN claimed_by TEXT, ADD COLUMN lease_until BIGINT;`,
 ];
 
 /** The session advisory lock every starting proxy takes to migrate: one at a time. */

@@ -133,6 +133,48 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
+  async claimItems(
+    jobId: string,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<JobItem[]> {
+    return this.sql.transaction(() => {
+      const items = this.sql.all(
+        `${SELECT_JOB_ITEM} WHERE job_id = ? AND state = 'pending'
+           AND (lease_until IS NULL OR lease_until <= ?) ORDER BY position LIMIT ?`,
+        fromJobItemRow,
+        jobId,
+        now.getTime(),
+        limit,
+      );
+      const claim = this.sql.statement(
+        `UPDATE job_items SET claimed_by = ?, lease_until = ? WHERE job_id = ? AND record_id = ?`,
+      );
+      for (const item of items) claim.run(owner, leaseUntil.getTime(), jobId, item.recordId);
+      return items;
+    });
+  }
+
+  async renewClaims(jobId: string, owner: string, leaseUntil: Date): Promise<number> {
+    return this.sql
+      .statement(
+        `UPDATE job_items SET lease_until = ?
+           WHERE job_id = ? AND claimed_by = ? AND state = 'pending'`,
+      )
+      .run(leaseUntil.getTime(), jobId, owner).changes;
+  }
+
+  async releaseClaims(jobId: string, owner: string): Promise<void> {
+    this.sql
+      .statement(
+        `UPDATE job_items SET claimed_by = NULL, lease_until = NULL
+           WHERE job_id = ? AND claimed_by = ? AND state = 'pending'`,
+      )
+      .run(jobId, owner);
+  }
+
   async getProgress(jobId: string, errorLimit: number): Promise<JobProgress> {
     const counts = this.sql
       .statement(

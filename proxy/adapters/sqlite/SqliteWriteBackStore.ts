@@ -64,6 +64,34 @@ export class SqliteWriteBackStore implements WriteBackStore {
     );
   }
 
+  async claimDue(
+    now: Date,
+    limit: number,
+    owner: string,
+    leaseUntil: Date,
+    dueBy: Date = now,
+  ): Promise<PendingWriteBack[]> {
+    return this.sql.transaction(() => {
+      const due = this.sql.all(
+        `SELECT * FROM pending_write_backs
+           WHERE next_attempt_at <= ?
+             AND (lease_until IS NULL OR lease_until <= ? OR claimed_by = ?)
+           ORDER BY app_id, next_attempt_at, record_id LIMIT ?`,
+        fromPendingRow,
+        dueBy.getTime(),
+        now.getTime(),
+        owner,
+        limit,
+      );
+      const claim = this.sql.statement(
+        `UPDATE pending_write_backs SET claimed_by = ?, lease_until = ?
+           WHERE app_id = ? AND record_id = ?`,
+      );
+      for (const entry of due) claim.run(owner, leaseUntil.getTime(), entry.appId, entry.recordId);
+      return due;
+    });
+  }
+
   async count(): Promise<number> {
     const row = this.sql.statement(`SELECT COUNT(*) AS n FROM pending_write_backs`).get() as {
       n: number;
@@ -94,7 +122,8 @@ export class SqliteWriteBackStore implements WriteBackStore {
   ): Promise<void> {
     this.sql
       .statement(
-        `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
+        `UPDATE pending_write_backs SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+           claimed_by = NULL, lease_until = NULL
          WHERE app_id = ? AND record_id = ?`,
       )
       .run(nextAttemptAt.getTime(), error, appId, recordId);

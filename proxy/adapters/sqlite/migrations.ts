@@ -122,6 +122,12 @@ export const MIGRATIONS: string[] = [
      id INTEGER PRIMARY KEY CHECK (id = 1),
      last_signed_at INTEGER NOT NULL
    );`,
+  // Leases: a job's pending items and an owed write-back are worked on by one proxy at a time
+  // (the claimer's id and until when, in ms), taken back once the lease runs out.
+  `ALTER TABLE job_items ADD COLUMN claimed_by TEXT;
+   ALTER TABLE job_items ADD COLUMN lease_until INTEGER;
+   ALTER TABLE pending_write_backs ADD COLUMN claimed_by TEXT;
+   ALTER TABLE pending_write_backs ADD COLUMN lease_until INTEGER;`,
 ];
 
 /**

@@ -7,6 +7,7 @@ import type { Journal } from "../Journal";
 import { catalogueContract } from "./catalogueContract";
 import { checkoutIntentsContract } from "./checkoutIntentsContract";
 import { jobsContract } from "./jobsContract";
+import { jobLeasesContract, writeBackLeasesContract } from "./leasesContract";
 import { sessionsContract } from "./sessionsContract";
 import { stripeEventsContract } from "./stripeEventsContract";
 import { writeBacksContract } from "./writeBacksContract";
@@ -18,6 +19,8 @@ const STORE_CONTRACTS = [
   catalogueContract,
   jobsContract,
   stripeEventsContract,
+  jobLeasesContract,
+  writeBackLeasesContract,
 ];
 
 /** `open` makes a fresh, empty journal; it is closed after each test. */
