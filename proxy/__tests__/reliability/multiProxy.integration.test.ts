@@ -40,7 +40,8 @@ import {
 const START_OPTIONS: StartProxyOptions = {
   stripePacing: { heartbeatMs: 200, liveForMs: 1_000 },
   writeBackRetry: { firstDelayMs: 200, intervalMs: 300 },
-  jobs: { writeBackIntervalMs: 200 },
+  jobs: { writeBackIntervalMs: 200, leaseMs: 1_500, sliceSize: 20, pollIntervalMs: 200 },
+  leaderRetryIntervalMs: 500,
 };
 
 let postgres: RunningPostgres;
