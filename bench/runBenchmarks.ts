@@ -10,7 +10,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import Stripe from "stripe";
 import { DEFAULT_RATE_LIMITS } from "../proxy/http/rateLimits";
-import { renderProductPicture, type ProductPicture } from "../sandbox/sampleImages";
+import { renderProductPicture } from "../sandbox/sampleImages";
 import { GZIP_BUDGET_BYTES, measureBundles } from "../scripts/packPlugin";
 import { BENCH_AUTHENTICATED_LIMIT, call, mapping, SECRET, startBed, type Row } from "./setup";
 import { baselineBuild } from "./baselineBuild";
@@ -19,6 +19,8 @@ import { firstCheckoutSection, measureFirstCheckout } from "./firstCheckout";
 import { issue22, issue22SummarySection } from "./issue22Summary";
 import { productionStartSection } from "./productionStart";
 import { measureShowToButton } from "./showToButton";
+import { multiProxyBulkSection } from "./multiProxyBulk";
+import { BULK_PICTURES, bulkLineItem, bulkRows } from "./bulkJob";
 import type { ProxyProcessStats } from "./proxyProcess";
 
 const root = path.resolve(__dirname, "..");
@@ -302,8 +304,6 @@ async function proxyOverhead(): Promise<void> {
 }
 
 // 3 + 4. Bulk job with images, and the proxy's peak memory.
-const BULK_PICTURES: ProductPicture[] = ["mug", "tshirt", "notebook", "matcha", "tote"];
-
 function procStatusKb(pid: number, field: "VmRSS" | "VmHWM"): number | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -340,22 +340,7 @@ async function bulk(
     peakRssKb = Math.max(peakRssKb, procStatusKb(pid, "VmRSS") ?? 0);
   }, 100);
   try {
-    const ids = bed.addRecords(
-      Array.from({ length: records }, (_, i) => ({
-        code: `SKU-${i % 5}`,
-        name: `Order item ${i % 5}`,
-        price: String(500 + (i % 5) * 100),
-        qty: "1",
-        // Each record has its own attachment (its own fileKey), as kintone stores them.
-        images: [
-          {
-            bytes: new Uint8Array(pictures[i % 5]!),
-            name: `sku-${i % 5}.png`,
-            contentType: "image/png",
-          },
-        ],
-      })),
-    );
+    const ids = bed.addRecords(bulkRows(records, pictures));
     bed.stripe.clearRequests();
     bed.kintone.clearRequests();
     const schedBefore = schedstat(pid);
@@ -430,14 +415,6 @@ async function bulk(
     await bed.close();
   }
 }
-
-const bulkLineItem = {
-  productCode: { field: "code" },
-  name: { field: "name" },
-  image: { field: "image" },
-  unitPrice: { field: "price" },
-  quantity: { field: "qty" },
-};
 
 // 6. Time from the list's show event to the button.
 async function listButton(): Promise<void> {
@@ -606,6 +583,15 @@ async function main(): Promise<void> {
           baseline
             ? `${baseline.ref} at ${baseline.commit.slice(0, 7)}`
             : "none (BENCH_BASELINE_REF=none)",
+        ),
+    ],
+    // BENCH_MULTI_RECORDS: records of each run (default BENCH_BULK_RECORDS, else 1000).
+    [
+      "10. Bulk on several proxies",
+      () =>
+        multiProxyBulkSection(
+          say,
+          Number(process.env.BENCH_MULTI_RECORDS ?? process.env.BENCH_BULK_RECORDS ?? 1000),
         ),
     ],
   ];

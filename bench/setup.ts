@@ -108,7 +108,7 @@ let compiledProxyProcessFile: string | undefined;
  * bench/proxyProcess.ts compiled like the production proxy (`npm run proxy` runs JavaScript, no
  * TypeScript loader), once per bench run: its memory and start-up are production's.
  */
-function compiledProxyProcess(): string {
+export function compiledProxyProcess(): string {
   compiledProxyProcessFile ??= buildNodeBundle(
     path.join(__dirname, "proxyProcess.ts"),
     path.join(__dirname, "..", "dist", "bench", "proxyProcess.js"),
@@ -120,7 +120,7 @@ function compiledProxyProcess(): string {
  * Forks bench/proxyProcess.ts with the proxy's environment variables and a temporary journal
  * file; its stdout (the request log) is discarded, stderr shown.
  */
-async function startProxyProcess(
+export async function startProxyProcess(
   env: Record<string, string>,
   stripeRateLimitPerSecond: number | undefined,
   proxyProcessFile: string,

@@ -13,6 +13,8 @@ import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./co
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
 import { createCoordination, createLeaderLock, openJournal } from "./adapters/openJournal";
+import { openStripeRateShare } from "./adapters/openStripeRateShare";
+import type { PostgresStripeRateShareOptions } from "./adapters/postgres/PostgresStripeRateShare";
 import { newProxyId } from "./deps/proxyId";
 import { retryLeadership } from "./deps/retryLeadership";
 import { jobConcurrency } from "./jobs/jobConcurrency";
@@ -80,6 +82,8 @@ export interface StartProxyOptions {
   rateLimits?: RateLimitOptions;
   /** The proxy's clock (webhook arrivals, diagnostics, jobs); default the machine's. */
   now?: () => Date;
+  /** With DATABASE_URL: how often this proxy beats and how long a silent proxy still counts. */
+  stripePacing?: Pick<PostgresStripeRateShareOptions, "heartbeatMs" | "liveForMs">;
 }
 
 export async function startProxy(
@@ -91,6 +95,8 @@ export async function startProxy(
   const journal = await openJournal(config, { journalFile: options.journalFile, logger });
   const stripeRequestsPerSecond =
     options.stripeRateLimitPerSecond ?? STRIPE_REQUESTS_PER_SECOND[config.stripeMode];
+  // Proxies on one database split Stripe's limit, which counts per account.
+  const rateShare = await openStripeRateShare(config, { logger, pacing: options.stripePacing });
   const gateway = createStripePaymentGateway({
     apiKey: config.stripeApiKey,
     mode: config.stripeMode,
@@ -98,6 +104,7 @@ export async function startProxy(
     apiBase: config.stripeApiBase,
     logger,
     rateLimitPerSecond: stripeRequestsPerSecond,
+    rateShare: () => rateShare.current(),
   });
   const records = createKintoneRecordStore({
     baseUrl: config.kintoneBaseUrl,
@@ -220,6 +227,7 @@ export async function startProxy(
       await jobs.stop();
       await writer.stopRetryLoop();
       await locks.close();
+      await rateShare.close();
       await journal.close();
     },
   };

@@ -66,7 +66,9 @@ export async function startPostgres(): Promise<RunningPostgres> {
       "-l",
       path.join(dir, "server.log"),
       "-o",
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      // Room for several proxies (each up to 31 connections) and the ones a killed proxy leaves
+      // until the server notices.
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
       "start",
     );
   const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;

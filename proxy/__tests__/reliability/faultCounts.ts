@@ -85,3 +85,14 @@ export const CHECKOUT_KILL_RECORDS = 20;
 export const CHECKOUT_SESSION_CONCURRENCY = 4;
 /** Seed of the random that picks the kill moments. */
 export const KILL_SEED = 20261123;
+
+/** Proxies on one PostgreSQL in the multi-proxy tests. */
+export const MULTI_PROXIES = 3;
+/** Records sent as twin POST /v1/checkouts (each to two proxies at once). */
+export const MULTI_TWIN_RECORDS = 24;
+/** Records of the job run by several proxies, one of them SIGKILLed now and then. */
+export const MULTI_JOB_RECORDS = 300;
+/** SIGKILLs of a proxy (picked at random) during that job; PostgreSQL restarts once between them. */
+export const MULTI_KILL_POINTS = 4;
+/** Stripe requests per second for all the proxies together (shared pacing splits it). */
+export const MULTI_STRIPE_RATE = 90;

@@ -9,6 +9,7 @@
  */
 import { Pool, type PoolClient } from "pg";
 import { Coordination } from "../../deps/Coordination";
+import { guardCheckedOutClient } from "./guardCheckedOutClient";
 import { toJournalError } from "./PostgresQueries";
 
 /** Connections for held locks, apart from the journal's: a task's own journal calls never wait for them. */
@@ -40,6 +41,7 @@ export class PostgresCoordination extends Coordination {
     } catch (error) {
       throw toJournalError(error);
     }
+    const unguard = guardCheckedOutClient(client);
     let held = 0;
     let broken = false;
     try {
@@ -56,7 +58,10 @@ export class PostgresCoordination extends Coordination {
       await client
         .query("SELECT pg_advisory_unlock_all()")
         .catch(() => (broken = true))
-        .finally(() => client.release(broken));
+        .finally(() => {
+          unguard();
+          client.release(broken);
+        });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryResultRow } from "pg";
 import { JournalUnavailableError } from "../../errors/JournalUnavailableError";
+import { guardCheckedOutClient } from "./guardCheckedOutClient";
 
 /** What runs a statement: the pool (one statement, its own transaction) or a transaction's client. */
 export interface Queryable {
@@ -43,6 +44,7 @@ export class PostgresQueries implements Queryable {
     const client = await this.pool.connect().catch((error: unknown) => {
       throw toJournalError(error);
     });
+    const unguard = guardCheckedOutClient(client);
     let broken = false;
     try {
       await onClient(client, "BEGIN");
@@ -59,6 +61,7 @@ export class PostgresQueries implements Queryable {
       });
       throw error;
     } finally {
+      unguard();
       client.release(broken);
     }
   }

@@ -36,6 +36,8 @@ export interface StripePaymentGatewayOptions {
   maxRateLimitRetries?: number;
   /** First wait after a 429, doubled each time; default 500 ms. */
   rateLimitRetryDelayMs?: number;
+  /** The part of those limits this proxy may use now, when several share the account; default 1. */
+  rateShare?: () => number;
 }
 
 /** The `PaymentGateway` over the stripe SDK: its parts share one client and one request pacer. */
@@ -55,6 +57,7 @@ export function createStripePaymentGateway(options: StripePaymentGatewayOptions)
       maxRateLimitRetries: options.maxRateLimitRetries ?? 4,
       rateLimitRetryDelayMs: options.rateLimitRetryDelayMs ?? 500,
       logger: options.logger,
+      share: options.rateShare,
     }),
     logger: options.logger,
   };

@@ -33,6 +33,8 @@ export interface RequestPacerOptions {
   now?: () => number;
   /** How the pacer waits (bucket slots and 429 back-off); injectable for tests. Default a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** The part of every limit this proxy may use now (proxies sharing one account); default 1. */
+  share?: () => number;
 }
 
 /**
@@ -50,7 +52,7 @@ export interface RequestPacer {
 
 export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
   const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const clock = { now: options.now, sleep };
+  const clock = { now: options.now, sleep, share: options.share };
   const bucket = (ratePerSecond: number) =>
     createTokenBucket({ ratePerSecond, burst: burstFor(ratePerSecond), ...clock });
   const general = bucket(options.ratePerSecond);

@@ -16,6 +16,11 @@ export interface TokenBucketOptions {
   burst?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The part of `ratePerSecond` (and of `burst`) this bucket may use now, in (0, 1]; read on each
+   * reservation, so proxies sharing one Stripe account can split its limit. Default the whole.
+   */
+  share?: () => number;
 }
 
 export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
@@ -29,16 +34,23 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   }
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const msPerToken = 1000 / ratePerSecond;
+  const share = options.share ?? (() => 1);
   let tokens = burst;
   let refilledAt = now();
 
+  // The time since the last reservation refills at the share that held then.
+  let msPerToken = 1000 / ratePerSecond;
+
   function reserve(): number {
     const time = now();
-    tokens = Math.min(burst, tokens + (time - refilledAt) / msPerToken);
+    const part = Math.min(1, Math.max(share(), Number.MIN_VALUE));
+    const sharedBurst = Math.max(1, Math.floor(burst * part));
+    tokens = Math.min(sharedBurst, tokens + (time - refilledAt) / msPerToken);
     refilledAt = time;
+    msPerToken = 1000 / (ratePerSecond * part);
     tokens -= 1;
-    return tokens >= 0 ? 0 : Math.ceil(-tokens * msPerToken);
+    // A hair off the product absorbs float error (1000 / (25 / 3) is not exactly 120).
+    return tokens >= 0 ? 0 : Math.ceil(-tokens * msPerToken - 1e-9);
   }
 
   return {

@@ -71,3 +71,12 @@ describe("createRequestPacer in fake time", () => {
     expect(request).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("createRequestPacer with a share of the limits", () => {
+  it("paces every lane by the share it is given", async () => {
+    const { pacer, waitsMs } = pacerWithFakeClock({ ratePerSecond: 20, share: () => 1 / 4 });
+    // Its burst is a quarter of 10: two go at once, then one every 200 ms.
+    for (let i = 0; i < 4; i += 1) await pacer.api(async () => "ok");
+    expect(waitsMs).toEqual([200, 400]);
+  });
+});
