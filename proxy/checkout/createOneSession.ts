@@ -48,10 +48,17 @@ export async function createOneSession(
         await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
         throw error;
       }
+      // A twin on another proxy may have made this intent's session while this one waited for the
+      // locks: that session is the one to keep, never one to expire.
+      const latest = await deps.journal.intents.find(intent.baseKey);
+      const keep =
+        latest?.idempotencyKey === intent.idempotencyKey
+          ? (latest.sessionId ?? intent.sessionId)
+          : intent.sessionId;
       const replaced =
         mapping.replaceOpenSession === false
           ? { ids: [], writes: [] }
-          : await expireEarlierSessions(context, planned.recordIds, intent.sessionId).catch(
+          : await expireEarlierSessions(context, planned.recordIds, keep).catch(
               async (error: unknown) => {
                 // Nothing was made under this intent: a later, allowed request may use its key.
                 await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);

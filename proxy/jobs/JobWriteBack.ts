@@ -76,10 +76,17 @@ export class JobWriteBack {
       } catch (error) {
         this.deps.logger.error({ err: error, jobId: this.job.jobId }, "job write-back failed");
       }
-      await this.deps.journal.jobs.markItemsWrittenBack(
-        this.job.jobId,
-        batch.map((item) => item.recordId),
-      );
+      try {
+        await this.deps.journal.jobs.markItemsWrittenBack(
+          this.job.jobId,
+          batch.map((item) => item.recordId),
+        );
+      } catch (error) {
+        // The journal is out of reach (its database restarting): these records stay marked unwritten,
+        // and the proxy that finishes the job writes them again. A rejection here would also stop
+        // every later flush of this job, which waits on this one.
+        this.deps.logger.error({ err: error, jobId: this.job.jobId }, "job write-back not marked");
+      }
     }
   }
 

@@ -178,7 +178,11 @@ it("a job on three proxies, one SIGKILLed at random moments and PostgreSQL resta
   });
   expect(submitted.status).toBe(202);
   const jobId = submitted.body.job.id as string;
-  await pollJob(proxies[0]!.url, jobId, { until: (job) => job.done > 0, timeoutMs: 30_000 });
+  await pollJob(proxies[0]!.url, jobId, {
+    until: (job) => job.done > 0,
+    timeoutMs: 30_000,
+    intervalMs: 100,
+  });
 
   const doneAtKills: number[] = [];
   for (const [kill, { afterMs, victim }] of plan!.entries()) {
@@ -198,7 +202,9 @@ it("a job on three proxies, one SIGKILLed at random moments and PostgreSQL resta
   }
   expect(doneAtKills.every((done) => done < MULTI_JOB_RECORDS)).toBe(true);
 
-  const last = (await pollJob(proxies[0]!.url, jobId, { timeoutMs: 120_000 })).at(-1) as JobAnswer;
+  const last = (await pollJob(proxies[0]!.url, jobId, { timeoutMs: 120_000, intervalMs: 250 })).at(
+    -1,
+  ) as JobAnswer;
   expect(last.done + last.failed).toBe(MULTI_JOB_RECORDS);
   // Write-backs owed at a kill or during the restart reach kintone on some proxy's retry loop.
   await waitFor(() => invariantProblems(emulators, ids, last.errors).length === 0, {

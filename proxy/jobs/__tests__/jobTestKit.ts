@@ -84,7 +84,7 @@ const FINISHED = new Set(["succeeded", "partially_failed", "failed"]);
 export async function pollJob(
   baseUrl: string,
   jobId: string,
-  options: { timeoutMs?: number; until?: (job: JobAnswer) => boolean } = {},
+  options: { timeoutMs?: number; intervalMs?: number; until?: (job: JobAnswer) => boolean } = {},
 ): Promise<JobAnswer[]> {
   const until = options.until ?? ((job) => FINISHED.has(job.status));
   const seen: JobAnswer[] = [];
@@ -97,6 +97,8 @@ export async function pollJob(
     },
     {
       timeoutMs: options.timeoutMs ?? 20_000,
+      // A long wait polls gently: the proxy limits each client's requests per minute.
+      intervalMs: options.intervalMs ?? 10,
       message: () => `job ${jobId} did not get there: ${JSON.stringify(seen.at(-1))}`,
     },
   );
