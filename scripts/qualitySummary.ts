@@ -24,6 +24,10 @@ import {
   KILL_SEED,
   KINTONE_FAULT_RECORDS,
   KINTONE_FAULTS,
+  MULTI_JOB_RECORDS,
+  MULTI_KILL_POINTS,
+  MULTI_PROXIES,
+  MULTI_TWIN_RECORDS,
   OUTAGE_JOB_RECORDS,
   STRIPE_FAULT_CHECKOUT_RECORDS,
   STRIPE_FAULT_JOB_RECORDS,
@@ -102,6 +106,22 @@ export function summaryRows(): Row[] {
       },
       holds: INVARIANT,
       suite: "proxy/__tests__/reliability/killRestart.test.ts",
+    },
+    {
+      area: { en: "Several proxies", ja: "複数のプロキシ" },
+      tried: {
+        en: `${MULTI_PROXIES} proxy processes on one PostgreSQL: twin checkouts sent to two of them at once; SIGKILL of one at moments drawn from the seed, and PostgreSQL restarted once, during a job`,
+        ja: `1 つの PostgreSQL に ${MULTI_PROXIES} つのプロキシのプロセス。2 つに同時に送ったダブルクリック。ジョブの途中、シードで選んだ時点での 1 つの SIGKILL と、PostgreSQL の 1 回の再起動`,
+      },
+      count: {
+        en: `${MULTI_TWIN_RECORDS} twin checkouts; ${MULTI_KILL_POINTS} kills during a job of ${MULTI_JOB_RECORDS} records`,
+        ja: `ダブルクリック ${MULTI_TWIN_RECORDS} 組。${MULTI_JOB_RECORDS} 件のジョブの途中で ${MULTI_KILL_POINTS} 回`,
+      },
+      holds: {
+        en: `${INVARIANT.en}; no record's session made twice`,
+        ja: `${INVARIANT.ja}。どのレコードのセッションも二重に作られない`,
+      },
+      suite: "proxy/__tests__/reliability/multiProxy.integration.test.ts",
     },
     {
       area: { en: "Idempotency", ja: "冪等性" },
