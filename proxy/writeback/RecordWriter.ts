@@ -9,7 +9,6 @@ import { KintoneFieldMissingError } from "../adapters/kintone/KintoneFieldMissin
 import { KintoneValuesRefusedError } from "../adapters/kintone/KintoneValuesRefusedError";
 import { AppError } from "../errors/AppError";
 import { RecordNotFoundError } from "../errors/RecordNotFoundError";
-import { newProxyId } from "../deps/proxyId";
 import type { Journal } from "../journal/Journal";
 import type { RecordStore } from "../ports/RecordStore";
 
@@ -25,7 +24,10 @@ export interface RecordWriterOptions {
   /** Delay before the first retry; doubles per attempt up to `maxRetryDelayMs`. */
   firstRetryDelayMs?: number;
   maxRetryDelayMs?: number;
-  /** This proxy's name on the write-backs it claims for a retry; see `newProxyId`. */
+  /**
+   * This proxy's name on the write-backs it claims for a retry (`newProxyId` when several proxies
+   * share the journal); default "embedded", the one process of a SQLite journal.
+   */
   owner?: string;
   /** How long a claimed write-back stays this proxy's before another may retry it; default 1 min. */
   claimLeaseMs?: number;
@@ -49,7 +51,7 @@ export class RecordWriter {
     this.now = options.now ?? (() => new Date());
     this.firstRetryDelayMs = options.firstRetryDelayMs ?? 5_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 15 * 60_000;
-    this.owner = options.owner ?? newProxyId();
+    this.owner = options.owner ?? "embedded";
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
   }
 
