@@ -108,7 +108,7 @@ function describeLimited(
   if (limited.length === 0) return "none";
   const byKind = new Map<string, number>();
   for (const r of limited) {
-    const kind = `${r.method} ${r.path.replace(/\/(cs|prod|price|file|cus)_[^/]+/g, "/:id")}`;
+    const kind = `${r.method} ${r.path.replace(/\/(cs|prod|price|file|cus|kc)_[^/]+/g, "/:id")}`;
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
   }
   const seconds = limited.map((r) => (r.at - started) / 1000);
@@ -146,7 +146,7 @@ export async function multiProxyBulkSection(
   }
   out(
     "Method: the job of section 3, submitted to the first proxy; the 3-proxy run polls each proxy in turn. " +
-      `Each proxy paces its Stripe requests at its share of ${STRIPE_LIMIT}/s (1/N of the proxies that beat in PostgreSQL lately). ` +
+      `Each proxy paces its Stripe requests at its share of ${STRIPE_LIMIT}/s (1/N of the proxies that wanted Stripe tokens at their last PostgreSQL heartbeat; a proxy on PostgreSQL looks for new jobs every second). ` +
       "Bound: served Stripe requests ÷ 25/s.",
   );
   out();
