@@ -36,6 +36,8 @@ interface BulkRun {
   busiestSecond: number;
   wallS: number;
   boundS: number;
+  /** The 429s by request and when in the run they came (to tell a burst from a steady excess). */
+  limitedBy: string;
 }
 
 async function runBulk(
@@ -90,11 +92,30 @@ async function runBulk(
       busiestSecond: busiestSecond(servedAt),
       wallS,
       boundS: servedAt.length / STRIPE_LIMIT,
+      limitedBy: describeLimited(all, started),
     };
   } finally {
     for (const proxy of proxies) await proxy.close();
     await emulators.close();
   }
+}
+
+function describeLimited(
+  requests: { method: string; path: string; status: number; at: number }[],
+  started: number,
+): string {
+  const limited = requests.filter((r) => r.status === 429);
+  if (limited.length === 0) return "none";
+  const byKind = new Map<string, number>();
+  for (const r of limited) {
+    const kind = `${r.method} ${r.path.replace(/\/(cs|prod|price|file|cus|kc)_[^/]+/g, "/:id")}`;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
+  const seconds = limited.map((r) => (r.at - started) / 1000);
+  return (
+    [...byKind].map(([kind, n]) => `${n} × ${kind}`).join(", ") +
+    `, from ${Math.min(...seconds).toFixed(1)} s to ${Math.max(...seconds).toFixed(1)} s`
+  );
 }
 
 /** The most moments falling in any window of one second. */
@@ -125,7 +146,7 @@ export async function multiProxyBulkSection(
   }
   out(
     "Method: the job of section 3, submitted to the first proxy; the 3-proxy run polls each proxy in turn. " +
-      `Each proxy paces its Stripe requests at its share of ${STRIPE_LIMIT}/s (1/N of the proxies that beat in PostgreSQL lately). ` +
+      `Each proxy paces its Stripe requests at its share of ${STRIPE_LIMIT}/s (1/N of the proxies that wanted Stripe tokens at their last PostgreSQL heartbeat; a proxy on PostgreSQL looks for new jobs every second). ` +
       "Bound: served Stripe requests ÷ 25/s.",
   );
   out();
@@ -141,5 +162,7 @@ export async function multiProxyBulkSection(
         `${run.busiestSecond} | ${run.boundS.toFixed(1)} s | ${run.wallS.toFixed(1)} s | **${ratio.toFixed(2)}** | ${ok ? "**met**" : "**not met**"} |`,
     );
   }
+  out();
+  for (const run of runs) out(`- 429s of "${run.label}": ${run.limitedBy}.`);
   out();
 }

@@ -600,8 +600,10 @@ async function main(): Promise<void> {
   // BENCH_SKIP=5,6 leaves those sections out of a run that still writes RESULTS.md, saying so.
   const skip = process.env.BENCH_SKIP?.split(",").map((n) => n.trim());
   for (const [name, run] of sections) {
-    if (only && !only.some((n) => name.startsWith(n))) continue;
-    if (skip?.some((n) => name.startsWith(n))) {
+    // Whole section numbers: "1" is section 1, not 10 too.
+    const number = name.slice(0, name.indexOf("."));
+    if (only && !only.includes(number)) continue;
+    if (skip?.includes(number)) {
       say(`## ${name}`);
       say();
       say("Not measured in this run (`BENCH_SKIP`).");

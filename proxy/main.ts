@@ -18,7 +18,7 @@ import type { PostgresStripeRateShareOptions } from "./adapters/postgres/Postgre
 import { newProxyId } from "./deps/proxyId";
 import { retryLeadership } from "./deps/retryLeadership";
 import { jobConcurrency } from "./jobs/jobConcurrency";
-import { JobRunner } from "./jobs/JobRunner";
+import { JobRunner, SHARED_JOURNAL_POLL_INTERVAL_MS } from "./jobs/JobRunner";
 import { scheduleJobs } from "./jobs/scheduleJobs";
 import { createLogger } from "./logging/createLogger";
 import { ServerErrorKeys } from "./deps/ServerErrorKeys";
@@ -181,7 +181,9 @@ export async function startProxy(
     owner: proxyId,
     leaseMs: options.jobs?.leaseMs,
     sliceSize: options.jobs?.sliceSize,
-    pollIntervalMs: options.jobs?.pollIntervalMs,
+    pollIntervalMs:
+      options.jobs?.pollIntervalMs ??
+      (config.databaseUrl ? SHARED_JOURNAL_POLL_INTERVAL_MS : undefined),
   });
   const deps = { ...extended, jobs };
   const app = createApp(deps);

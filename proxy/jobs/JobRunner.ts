@@ -39,6 +39,13 @@ const QUERY_ATTEMPTS = 3;
  * adapters' own retries) before the record fails: a short outage does not fail a whole job.
  */
 export const JOB_ITEM_ATTEMPTS = 3;
+/**
+ * The poll interval for proxies sharing one PostgreSQL journal: a job submitted to one proxy is
+ * started by the others within a second (one cheap query a second each), so they share its Stripe
+ * work from the start instead of after the 5 s default. A proxy alone (SQLite) starts its own jobs
+ * at once and keeps the default.
+ */
+export const SHARED_JOURNAL_POLL_INTERVAL_MS = 1_000;
 const MAX_ERROR_MESSAGE = 500;
 
 export interface JobRunnerOptions {

@@ -1,6 +1,8 @@
 /**
- * Stripe's rate limit split among the proxies on one PostgreSQL: each proxy keeps a heartbeat row
- * and, on the same round trip, counts the rows seen lately; its share is 1 / that count. Stripe
+ * Stripe's rate limit split among the proxies on one PostgreSQL that have Stripe work: each proxy
+ * keeps a heartbeat row saying whether it wanted Stripe tokens since its last beat (busy) and, on
+ * the same round trip, counts the other busy rows seen lately; its share is 1 / (that count + 1),
+ * so an idle proxy, or one whose job slices ran out, leaves its part to the busy ones. Stripe
  * requests read the share from memory, so they cost no database round trip. A proxy that dies
  * stops beating and drops out of the count after `liveForMs`; while the database cannot be reached
  * the last share holds. Moments come from the database's clock, so proxies' clocks may differ.
@@ -26,11 +28,18 @@ const CREATE_LOCK_KEY = 7_318_190_019;
 const FORGET_AFTER_MS = 3_600_000;
 
 export class PostgresStripeRateShare implements StripeRateShare {
-  private share = 1;
+  /** Other live proxies that wanted Stripe tokens at their last beat. */
+  private busyOthers = 0;
+  /** Whether this proxy asked for its share since its last beat. */
+  private wantedSinceBeat = false;
+  /** Whether the row says busy (as of this proxy's last beat). */
+  private countedBusy = false;
+  private lastBeat: Promise<number> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly proxyId: string;
   private readonly liveForMs: number;
+  private readonly onError: ((error: unknown) => void) | undefined;
 
   private constructor(
     private readonly pool: Pool,
@@ -38,6 +47,7 @@ export class PostgresStripeRateShare implements StripeRateShare {
   ) {
     this.proxyId = options.proxyId ?? randomUUID();
     this.liveForMs = options.liveForMs ?? 5_000;
+    this.onError = options.onError;
   }
 
   /** Creates the table when missing, beats once (so the first request already has its share), then beats every `heartbeatMs`. */
@@ -63,27 +73,55 @@ export class PostgresStripeRateShare implements StripeRateShare {
     return share;
   }
 
+  /**
+   * Read by the token buckets on each Stripe request, so reading it means this proxy wants tokens:
+   * it counts itself busy. A proxy turning busy beats at once (not at its next timer), so the
+   * others count it after one round trip plus at most one of their own heartbeats. Until then
+   * the busy proxies together may send up to 1 + 1/N of the limit (N the busy proxies counting
+   * the newcomer) for about a heartbeat (1 s), less the newcomer's empty bucket ramping up.
+   * Stripe's limiter tolerates bursts above the per-second rate
+   * (https://docs.stripe.com/rate-limits), and a 429 that still comes back is retried by the
+   * request pacer with back-off, so the overshoot costs at most a retried request, never a failed one.
+   */
   current(): number {
-    return this.share;
+    this.wantedSinceBeat = true;
+    if (!this.countedBusy && !this.closed) {
+      this.countedBusy = true;
+      this.beat().catch((error: unknown) => this.onError?.(error));
+    }
+    return shareAmong(1 + this.busyOthers);
   }
 
-  /** Records this proxy as live and learns how many are: one round trip. */
-  async beat(): Promise<number> {
-    if (this.closed) return this.share;
+  /** Records this proxy as live (busy or idle) and learns how many others are busy: one round trip. */
+  beat(): Promise<number> {
+    this.lastBeat = this.beatOnce();
+    return this.lastBeat;
+  }
+
+  /** The latest beat's share once it has answered (e.g. the one a proxy turning busy started). */
+  async beaten(): Promise<number> {
+    return (await this.lastBeat?.catch(() => undefined)) ?? shareAmong(1 + this.busyOthers);
+  }
+
+  private async beatOnce(): Promise<number> {
+    if (this.closed) return shareAmong(1 + this.busyOthers);
+    const busy = this.wantedSinceBeat;
+    this.wantedSinceBeat = false;
     const { rows } = await this.pool.query<{ others: number }>(
       `WITH beat AS (
-         INSERT INTO stripe_pacing_members (proxy_id, seen_at) VALUES ($1, clock_timestamp())
-         ON CONFLICT (proxy_id) DO UPDATE SET seen_at = EXCLUDED.seen_at
+         INSERT INTO stripe_pacing_members (proxy_id, seen_at, busy) VALUES ($1, clock_timestamp(), $4)
+         ON CONFLICT (proxy_id) DO UPDATE SET seen_at = EXCLUDED.seen_at, busy = EXCLUDED.busy
        ), forgotten AS (
          DELETE FROM stripe_pacing_members
          WHERE seen_at < clock_timestamp() - $3 * interval '1 millisecond'
        )
        SELECT COUNT(*)::int AS others FROM stripe_pacing_members
-       WHERE proxy_id <> $1 AND seen_at > clock_timestamp() - $2 * interval '1 millisecond'`,
-      [this.proxyId, this.liveForMs, FORGET_AFTER_MS],
+       WHERE proxy_id <> $1 AND busy AND seen_at > clock_timestamp() - $2 * interval '1 millisecond'`,
+      [this.proxyId, this.liveForMs, FORGET_AFTER_MS, busy],
     );
-    this.share = shareAmong(1 + (rows[0]?.others ?? 0));
-    return this.share;
+    this.countedBusy = busy;
+    this.busyOthers = rows[0]?.others ?? 0;
+    return shareAmong(1 + this.busyOthers);
   }
 
   async close(): Promise<void> {
@@ -108,6 +146,10 @@ export class PostgresStripeRateShare implements StripeRateShare {
            proxy_id TEXT PRIMARY KEY,
            seen_at TIMESTAMPTZ NOT NULL
          )`,
+      );
+      // Tables made before proxies said whether they had Stripe work: a row counts as busy.
+      await client.query(
+        "ALTER TABLE stripe_pacing_members ADD COLUMN IF NOT EXISTS busy BOOLEAN NOT NULL DEFAULT true",
       );
       await client.query("COMMIT");
     } catch (error) {
