@@ -94,5 +94,8 @@ export const MULTI_TWIN_RECORDS = 24;
 export const MULTI_JOB_RECORDS = 300;
 /** SIGKILLs of a proxy (picked at random) during that job; PostgreSQL restarts once between them. */
 export const MULTI_KILL_POINTS = 4;
-/** Stripe requests per second for all the proxies together (shared pacing splits it). */
-export const MULTI_STRIPE_RATE = 90;
+/**
+ * Stripe requests per second for all the proxies together (shared pacing splits it): slow enough
+ * that the job is still running at every kill.
+ */
+export const MULTI_STRIPE_RATE = 30;
