@@ -65,10 +65,19 @@ export async function createOneSession(
                 throw error;
               },
             );
-      const session = await createInStripe(context, planned, intent);
+      let made = intent;
+      let session = await createInStripe(context, planned, made);
+      if (replaced.ids.includes(session.id)) {
+        // A proxy that died after journalling this intent's session, before completing the intent,
+        // left it as the record's open session: it was just expired as an earlier one, and the key
+        // replays it. A fresh key (the intent abandoned, a new generation) makes a live session.
+        await deps.journal.intents.abandon(intent.baseKey, intent.idempotencyKey);
+        made = await claimIntent(context, planned.recordIds, now);
+        session = await createInStripe(context, planned, made);
+      }
       const journalled = journalSession(context, planned, session, now);
       await deps.journal.sessions.save(journalled);
-      await deps.journal.intents.complete(intent.baseKey, intent.idempotencyKey, session.id);
+      await deps.journal.intents.complete(made.baseKey, made.idempotencyKey, session.id);
       deps.logger.info(
         { appId, sessionId: session.id, recordIds: planned.recordIds, replaced: replaced.ids },
         "checkout session created",
