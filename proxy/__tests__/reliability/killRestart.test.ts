@@ -34,6 +34,7 @@ import {
   startEmulators,
   spawnStandbyProxy,
   stopChild,
+  stripeRequestsSettled,
   type StandbyProxy,
   type Emulators,
 } from "./reliabilityKit";
@@ -152,6 +153,7 @@ it("POST /v1/checkouts killed at random moments links every session made into it
     await stopChild(proxy.child, "SIGKILL");
     await request;
     if (!answered) unansweredAtKill++;
+    await stripeRequestsSettled(emulators);
     // Sessions whose create was in flight at the kill: Stripe made them, nobody heard the answer.
     const journal = new SqliteJournal(journalFile);
     const made = emulators.stripe.state.sessions;

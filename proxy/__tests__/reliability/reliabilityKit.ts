@@ -10,9 +10,10 @@ import pino from "pino";
 import { createKintoneRecordStore } from "../../adapters/kintone/KintoneRecordStore";
 import { createStripePaymentGateway } from "../../adapters/stripe/StripePaymentGateway";
 import { startTestProxy, testProxyConfig } from "../../../testkit/startTestProxy";
-import type { RunningProxy } from "../../main";
+import type { RunningProxy } from "../../startProxy";
 import { METADATA_APP_ID, recordIdsFromMetadata } from "../../sessions/sessionView";
 import { RecordWriter } from "../../writeback/RecordWriter";
+import { waitFor } from "../../../testkit/waitFor";
 import {
   call,
   fieldOf,
@@ -202,6 +203,18 @@ export function invariantProblems(
     }
   }
   return problems;
+}
+
+/**
+ * Resolves once the Stripe emulator has answered every request it received. A request in flight
+ * when its proxy is killed still runs to its end in Stripe (after the emulator's latency), and may
+ * make a session that nobody hears of: only after that is Stripe's state the kill's outcome.
+ */
+export async function stripeRequestsSettled(emulators: Emulators): Promise<void> {
+  // A request the emulator was told to leave unanswered keeps status 0: the wait gives up on it.
+  await waitFor(() => emulators.stripe.requests.every((r) => r.status !== 0), {
+    timeoutMs: 3_000,
+  }).catch(() => undefined);
 }
 
 /** Sessions Stripe holds for the app (any status). */
