@@ -66,7 +66,10 @@ export function createRequestPacer(options: RequestPacerOptions): RequestPacer {
         return await request();
       } catch (error) {
         const rateLimited = error instanceof Stripe.errors.StripeRateLimitError;
-        if (!rateLimited || attempt >= options.maxRateLimitRetries) throw error;
+        if (!rateLimited) throw error;
+        // Every request of this proxy waits, not only this one: see TokenBucket.backOff.
+        for (const lane of lanes) lane.backOff();
+        if (attempt >= options.maxRateLimitRetries) throw error;
         const delayMs = options.rateLimitRetryDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
         options.logger?.warn(
           { requestId: error.requestId, attempt: attempt + 1, delayMs: Math.round(delayMs) },

@@ -6,8 +6,16 @@
 export interface TokenBucket {
   /** Books a slot and says how many milliseconds to wait before using it. */
   reserve(): number;
-  /** Waits for a slot. */
+  /** Waits for a slot (later, if a back-off comes while it waits). */
   acquire(): Promise<void>;
+  /**
+   * The server answered "too many requests": its own bucket is empty. Pushes every slot not yet
+   * used back by a burst's worth of time, so the server's bucket fills up again before the next
+   * request; without the pause, requests paced at exactly the server's rate keep it empty and
+   * every jitter in their arrival is another 429. A back-off during the pause adds nothing (the
+   * requests in flight at once are answered 429 together).
+   */
+  backOff(): void;
 }
 
 export interface TokenBucketOptions {
@@ -40,14 +48,22 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
 
   // The time since the last reservation refills at the share that held then.
   let msPerToken = 1000 / ratePerSecond;
+  // All the back-off time added so far, and when the last pause ends.
+  let pausedMs = 0;
+  let pauseEndsAt = -Infinity;
 
-  function reserve(): number {
-    const time = now();
+  /** Refills for the time gone by; answers the burst the current share allows. */
+  function refill(time: number): number {
     const part = Math.min(1, Math.max(share(), Number.MIN_VALUE));
     const sharedBurst = Math.max(1, Math.floor(burst * part));
     tokens = Math.min(sharedBurst, tokens + (time - refilledAt) / msPerToken);
     refilledAt = time;
     msPerToken = 1000 / (ratePerSecond * part);
+    return sharedBurst;
+  }
+
+  function reserve(): number {
+    refill(now());
     tokens -= 1;
     // A hair off the product absorbs float error (1000 / (25 / 3) is not exactly 120).
     return tokens >= 0 ? 0 : Math.ceil(-tokens * msPerToken - 1e-9);
@@ -56,8 +72,24 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   return {
     reserve,
     async acquire() {
-      const waitMs = reserve();
-      if (waitMs > 0) await sleep(waitMs);
+      let waitMs = reserve();
+      let pausedSeen = pausedMs;
+      while (waitMs > 0) {
+        await sleep(waitMs);
+        // A back-off while this caller slept moves its slot back by the pause.
+        waitMs = pausedMs - pausedSeen;
+        pausedSeen = pausedMs;
+      }
+    },
+    backOff() {
+      const time = now();
+      if (time < pauseEndsAt) return;
+      const sharedBurst = refill(time);
+      const pauseMs = sharedBurst * msPerToken;
+      // Nothing saved up survives, and the next free slot comes a pause later.
+      tokens = Math.min(tokens, 0) - sharedBurst;
+      pausedMs += pauseMs;
+      pauseEndsAt = time + pauseMs;
     },
   };
 }

@@ -60,7 +60,41 @@ describe("createRequestPacer in fake time", () => {
     await expect(pacer.api(request)).resolves.toBe("ok");
 
     expect(request).toHaveBeenCalledTimes(3);
-    expect(waitsMs.filter((ms) => ms >= 100)).toEqual([100, 200]);
+    // Each retry delay is followed by the lane's pause (half a second at 1000/s, the clock
+    // standing still: the second 429 falls within the first pause and adds none).
+    expect(waitsMs).toEqual([100, 501, 200, 502]);
+  });
+
+  it("makes every later request wait out the pause after a 429, not only the one refused", async () => {
+    const { pacer, waitsMs } = pacerWithFakeClock({ ratePerSecond: 1000 });
+    const refusedOnce = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(rateLimited())
+      .mockResolvedValueOnce("ok");
+    await pacer.api(refusedOnce);
+    waitsMs.length = 0;
+
+    await expect(pacer.api(async () => "next")).resolves.toBe("next");
+
+    // Without the 429, 500 tokens would be left: this one would go at once.
+    expect(waitsMs).toEqual([502]);
+  });
+
+  it("pauses the lanes a refused upload counts against", async () => {
+    const { pacer, waitsMs } = pacerWithFakeClock({ ratePerSecond: 100, filesRatePerSecond: 100 });
+    const refusedOnce = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(rateLimited())
+      .mockResolvedValueOnce("uploaded");
+    await pacer.files(refusedOnce);
+    waitsMs.length = 0;
+
+    await pacer.api(async () => "general");
+    await pacer.files(async () => "files");
+
+    // The general lane: pause of 50 slots at 10 ms, behind the retry's slot. The Files lane
+    // likewise, once the general lane's wait is over (the clock stands still).
+    expect(waitsMs).toEqual([520, 530, 520]);
   });
 
   it("gives up with the 429 once the retries are spent", async () => {

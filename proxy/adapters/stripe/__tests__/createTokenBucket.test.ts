@@ -82,6 +82,55 @@ describe("createTokenBucket", () => {
   });
 });
 
+describe("TokenBucket.backOff (the server answered 429)", () => {
+  it("pushes the next free slot back by a burst's worth of time, what was saved up gone", () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now });
+    expect(bucket.reserve()).toBe(0);
+    bucket.backOff();
+    // Two tokens were left; now none, and a pause of 3 slots (300 ms) before the next one.
+    expect(bucket.reserve()).toBe(400);
+    expect(bucket.reserve()).toBe(500);
+  });
+
+  it("moves a caller already waiting for its slot back by the same pause, keeping the order", async () => {
+    const clock = fakeClock();
+    const slept: number[] = [];
+    const bucket = createTokenBucket({
+      ratePerSecond: 4,
+      now: clock.now,
+      sleep: async (ms) => {
+        slept.push(ms);
+        // The 429 comes while the second caller waits for its slot.
+        if (slept.length === 1) bucket.backOff();
+      },
+    });
+    await Promise.all([bucket.acquire(), bucket.acquire(), bucket.acquire()]);
+    // Second: its 250 ms, then the 250 ms pause; third: booked after the pause, at 750 ms.
+    expect(slept).toEqual([250, 750, 250]);
+  });
+
+  it("adds nothing for a second 429 during the pause (requests in flight together are refused together)", () => {
+    const clock = fakeClock();
+    const once = createTokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now });
+    const twice = createTokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now });
+    once.backOff();
+    twice.backOff();
+    clock.advance(100);
+    twice.backOff();
+    expect(twice.reserve()).toBe(once.reserve());
+  });
+
+  it("pauses again for a 429 that comes after the pause", () => {
+    const clock = fakeClock();
+    const bucket = createTokenBucket({ ratePerSecond: 10, burst: 3, now: clock.now });
+    bucket.backOff();
+    clock.advance(300);
+    bucket.backOff();
+    expect(bucket.reserve()).toBe(400);
+  });
+});
+
 describe("createTokenBucket with a share of the rate", () => {
   it("spaces callers at a third of the rate while three proxies share it", () => {
     const clock = fakeClock();
