@@ -17,7 +17,7 @@
 import diagnostics from "node:diagnostics_channel";
 import { loadConfig } from "../proxy/config";
 import { createLogger } from "../proxy/logging/createLogger";
-import { startProxy } from "../proxy/main";
+import { startProxy } from "../proxy/startProxy";
 import { processStats } from "./processStats";
 
 export type ToProxyProcess = { type: "stats" } | { type: "close" };

@@ -1,6 +1,6 @@
 /**
- * `npm run proxy`: read the configuration (stop with every problem listed), wire the real
- * adapters, listen. `startProxy(config)` does the same for the sandbox and the tests.
+ * `startProxy(config)`: wire the real adapters and listen. `npm run proxy` (main.ts) calls it, as
+ * do the sandbox, the tests and the benchmarks; importing this file starts nothing.
  */
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -9,7 +9,7 @@ import { createSharpImageNormalizer } from "./adapters/images/createSharpImageNo
 import { createKintoneRecordStore } from "./adapters/kintone/KintoneRecordStore";
 import { STRIPE_REQUESTS_PER_SECOND } from "./adapters/stripe/createRequestPacer";
 import { createStripePaymentGateway } from "./adapters/stripe/StripePaymentGateway";
-import { loadConfig, readEnvironment, readVersion, type ProxyConfig } from "./config";
+import { readVersion, type ProxyConfig } from "./config";
 import { createApp, type AppDependencies } from "./http/createApp";
 import type { Journal } from "./journal/Journal";
 import { createCoordination, createLeaderLock, openJournal } from "./adapters/openJournal";
@@ -233,50 +233,4 @@ export async function startProxy(
       await journal.close();
     },
   };
-}
-
-async function main(): Promise<void> {
-  const result = loadConfig(readEnvironment());
-  if (!result.ok) {
-    console.error(result.message);
-    process.exit(1);
-  }
-  const logger = createLogger({ level: result.config.logLevel });
-  for (const warning of result.warnings) logger.warn(warning);
-  const proxy = await startProxy(result.config, { logger });
-  closeOnSignals(() => {
-    logger.info("shutting down");
-    return proxy.close();
-  });
-}
-
-/**
- * On the first SIGINT or SIGTERM: `close`, then exit 0, or 1 when closing failed (after
- * `onFailure`). Later signals while closing are ignored.
- */
-export function closeOnSignals(
-  close: () => Promise<void>,
-  onFailure: (error: unknown) => void = () => undefined,
-): void {
-  let closing = false;
-  const stop = () => {
-    if (closing) return;
-    closing = true;
-    close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        onFailure(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error("The proxy failed to start:", error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
 }

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { closeOnSignals } from "../proxy/main";
+import { closeOnSignals } from "../proxy/closeOnSignals";
 import { renderStartBanner } from "./startBanner";
 import { DASHBOARD_PATH } from "./stripe/dashboardPage";
 import {

@@ -15,7 +15,7 @@ import { DASHBOARD_PATH } from "./stripe/dashboardPage";
 import { preconfigureSampleApps, storePluginSettings } from "./preconfigureSampleApps";
 import { readSandboxState, SnapshotKeeper } from "./snapshot/SandboxSnapshot";
 import { loadConfig } from "../proxy/config";
-import { startProxy, type RunningProxy } from "../proxy/main";
+import { startProxy, type RunningProxy } from "../proxy/startProxy";
 import {
   createSampleApps,
   ORDERS_APP_ID,

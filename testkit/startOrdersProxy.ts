@@ -4,7 +4,7 @@
  * HTTP calls with the secret, the Orders records' field values.
  */
 import type { ProxyConfig } from "../proxy/config";
-import type { RunningProxy, StartProxyOptions } from "../proxy/main";
+import type { RunningProxy, StartProxyOptions } from "../proxy/startProxy";
 import {
   startOrdersEmulators,
   type OrdersEmulators,

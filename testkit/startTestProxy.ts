@@ -4,7 +4,7 @@
  */
 import pino from "pino";
 import { loadConfig, type ProxyConfig } from "../proxy/config";
-import { startProxy, type RunningProxy, type StartProxyOptions } from "../proxy/main";
+import { startProxy, type RunningProxy, type StartProxyOptions } from "../proxy/startProxy";
 
 /** The configuration the variables give; throws with the configuration's message if they are wrong. */
 export function testProxyConfig(env: Record<string, string | undefined>): ProxyConfig {

@@ -16,7 +16,7 @@ import type { OrdersProxy } from "../../testkit/startOrdersProxy";
 import { TEST_WEBHOOK_SECRET } from "../../testkit/testSecrets";
 import { waitFor } from "../../testkit/waitFor";
 import { addTaxedOrders, TAXED_LINE_ITEM, TAX_RATE_FIELD } from "./support/taxedOrders";
-import type { RunningProxy } from "../main";
+import type { RunningProxy } from "../startProxy";
 
 const INVOICE_FIELDS = [
   TAX_RATE_FIELD,

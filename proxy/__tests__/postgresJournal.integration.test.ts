@@ -6,7 +6,7 @@ import { startOrdersProxy, type OrdersProxy } from "../../testkit/startOrdersPro
 import { startPostgres, type RunningPostgres } from "../../testkit/startPostgres";
 import { callProxy } from "../../testkit/callProxy";
 import { PostgresJournal } from "../adapters/postgres/PostgresJournal";
-import type { RunningProxy } from "../main";
+import type { RunningProxy } from "../startProxy";
 import { addRecords, checkoutsMapping } from "./support/checkoutsKit";
 
 let postgres: RunningPostgres;

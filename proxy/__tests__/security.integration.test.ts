@@ -10,7 +10,7 @@ import { waitFor } from "../../testkit/waitFor";
 import { loadConfig } from "../config";
 import { STRIPE_WEBHOOK_PATH } from "../http/mountStripeWebhook";
 import { createLogger } from "../logging/createLogger";
-import type { RunningProxy } from "../main";
+import type { RunningProxy } from "../startProxy";
 import {
   KINTONE_TOKEN,
   PROXY_SECRET,

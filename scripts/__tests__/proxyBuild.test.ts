@@ -2,13 +2,13 @@
  * The production start: the proxy compiled to one JavaScript file runs under plain `node` (no
  * TypeScript loader), reads its configuration and answers /healthz with the package's version.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import { startOrdersEmulators, type OrdersEmulators } from "../../sandbox/startOrdersEmulators";
 import { ORDERS_PROXY_SECRET } from "../../testkit/startOrdersProxy";
-import { buildProxy, isBuildCurrent } from "../proxyBuild";
+import { buildNodeBundle, buildProxy, isBuildCurrent } from "../proxyBuild";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 // Inside dist/ like the real build, so the bundle finds package.json two levels up.
@@ -69,5 +69,27 @@ describe("the compiled proxy", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true, version });
+  });
+
+  it("starts nothing when code that starts its own proxy bundles startProxy (only main.ts starts one)", () => {
+    // A bundle's modules all see the bundle as `require.main`: had the entry's guard come along,
+    // loading this would start a second proxy (in the benchmarks it joined the first one's job
+    // with a Stripe budget of its own); with no configuration it would exit 1 naming what is missing.
+    const entry = path.join(outDir, "startsItsOwn.ts");
+    fs.writeFileSync(
+      entry,
+      'import { startProxy } from "../../proxy/startProxy";\nconsole.log(typeof startProxy);\n',
+    );
+    const bundle = buildNodeBundle(entry, path.join(outDir, "startsItsOwn.js"));
+    const run = spawnSync(process.execPath, [bundle], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "" },
+      encoding: "utf8",
+    });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      status: 0,
+      stdout: "function\n",
+      stderr: "",
+    });
   });
 });

@@ -14,7 +14,7 @@ import { Client } from "pg";
 import { startPostgres, type RunningPostgres } from "../../../testkit/startPostgres";
 import { waitFor } from "../../../testkit/waitFor";
 import { METADATA_APP_ID, recordIdsFromMetadata } from "../../sessions/sessionView";
-import type { StartProxyOptions } from "../../main";
+import type { StartProxyOptions } from "../../startProxy";
 import {
   MULTI_JOB_RECORDS,
   MULTI_KILL_POINTS,

@@ -6,7 +6,7 @@
  * `JOURNAL_FILE` (or `DATABASE_URL`), start options over the defaults from `PROXY_START_OPTIONS` (JSON); prints `{ "url": … }` once listening.
  */
 import { startTestProxy } from "../../../testkit/startTestProxy";
-import type { StartProxyOptions } from "../../main";
+import type { StartProxyOptions } from "../../startProxy";
 
 async function run(stripeRateLimitPerSecond: number): Promise<void> {
   const proxy = await startTestProxy(process.env, {

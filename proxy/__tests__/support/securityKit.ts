@@ -14,7 +14,7 @@ import type { ProxyConfig } from "../../config";
 import { STRIPE_WEBHOOK_PATH } from "../../http/mountStripeWebhook";
 import type { RateLimitOptions } from "../../http/rateLimits";
 import { createLogger } from "../../logging/createLogger";
-import type { RunningProxy } from "../../main";
+import type { RunningProxy } from "../../startProxy";
 import { TEST_WEBHOOK_SECRET } from "../../../testkit/testSecrets";
 
 export const PROXY_SECRET = "PxS3cr3t-integration-0123456789-abcdefgh";

@@ -9,7 +9,7 @@ import { addOrderRecords } from "../../../testkit/orderRecords";
 import { ordersMappingJson } from "../../../testkit/ordersMapping";
 import { ordersProxyPerTest } from "../../../testkit/ordersProxyPerTest";
 import { ORDERS_STRIPE_KEY, type OrdersProxy } from "../../../testkit/startOrdersProxy";
-import type { RunningProxy } from "../../main";
+import type { RunningProxy } from "../../startProxy";
 import { TEST_WEBHOOK_SECRET } from "../../../testkit/testSecrets";
 
 export const WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;

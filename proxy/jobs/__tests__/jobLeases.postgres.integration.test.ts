@@ -9,7 +9,7 @@ import { startPostgres, type RunningPostgres } from "../../../testkit/startPostg
 import { startTestProxy } from "../../../testkit/startTestProxy";
 import { waitFor } from "../../../testkit/waitFor";
 import { PostgresJournal } from "../../adapters/postgres/PostgresJournal";
-import type { RunningProxy, StartProxyOptions } from "../../main";
+import type { RunningProxy, StartProxyOptions } from "../../startProxy";
 import {
   addOrders,
   call,

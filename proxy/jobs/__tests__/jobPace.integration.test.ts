@@ -4,7 +4,7 @@
  * time comes to the rate-limit bound is a figure for the benchmarks (`npm run bench`), not a timed test.
  */
 import { startTestProxy } from "../../../testkit/startTestProxy";
-import type { RunningProxy } from "../../main";
+import type { RunningProxy } from "../../startProxy";
 import { jobConcurrency } from "../jobConcurrency";
 import { addOrders, call, jobMapping, pollJob, startEmulators, type Emulators } from "./jobTestKit";
 

@@ -4,7 +4,7 @@
  */
 import { startTestProxy } from "../../../testkit/startTestProxy";
 import { waitFor } from "../../../testkit/waitFor";
-import type { RunningProxy } from "../../main";
+import type { RunningProxy } from "../../startProxy";
 import {
   addOrders,
   call,
