@@ -33,7 +33,9 @@ export async function refuseBilledRecords(
   if (mapping.allowRepeatPayment) return;
   const billed: AlreadyPaidDetail[] = [];
   for (const recordId of recordIds) {
-    const sessions = (await journal.sessions.listForRecord(appId, recordId)).filter(billsRecord);
+    const sessions = (await journal.sessions.listCompleteForRecord(appId, recordId)).filter(
+      billsRecord,
+    );
     // A subscription session bills while its subscription runs, no more once it ended.
     const billing = await withoutEndedSubscriptions(journal, sessions);
     const newest = billing[billing.length - 1];

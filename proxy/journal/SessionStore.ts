@@ -91,6 +91,12 @@ export interface SessionStore {
   latestIdForRecord(appId: string, recordId: string): Promise<string | undefined>;
   /** Every session made for the record, oldest first. */
   listForRecord(appId: string, recordId: string): Promise<JournalSession[]>;
+  /**
+   * The record's complete sessions, oldest first: the only ones that can bill it. The paid guard
+   * reads these on every checkout, so the open and expired ones (most of a record's sessions) are
+   * left in the database.
+   */
+  listCompleteForRecord(appId: string, recordId: string): Promise<JournalSession[]>;
   list(query: SessionQuery): Promise<SessionPage>;
   oldestCreatedAt(): Promise<Date | undefined>;
   /** Refund events name the payment intent only: this finds the session it belongs to. */

@@ -104,6 +104,15 @@ export class PostgresSessionStore implements SessionStore {
     );
   }
 
+  listCompleteForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
+    return this.all(
+      this.sql,
+      `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
+         WHERE r.app_id = $1 AND r.record_id = $2 AND s.status = 'complete' ORDER BY s.created_at, s.seq`,
+      [appId, recordId],
+    );
+  }
+
   async list(query: SessionQuery): Promise<SessionPage> {
     const where: string[] = [];
     const params: unknown[] = [];

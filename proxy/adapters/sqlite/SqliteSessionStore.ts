@@ -101,6 +101,16 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
+  async listCompleteForRecord(appId: string, recordId: string): Promise<JournalSession[]> {
+    return this.sql.all(
+      `SELECT s.* FROM session_records r JOIN sessions s ON s.session_id = r.session_id
+         WHERE r.app_id = ? AND r.record_id = ? AND s.status = 'complete' ORDER BY s.created_at, s.rowid`,
+      fromRow,
+      appId,
+      recordId,
+    );
+  }
+
   async list(query: SessionQuery): Promise<SessionPage> {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };

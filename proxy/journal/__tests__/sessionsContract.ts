@@ -68,6 +68,27 @@ export const sessionsContract = storeContract("sessions", (sessions) => {
     expect(await sessions.listForRecord("13", "1")).toEqual([]);
   });
 
+  it("lists only a record's complete sessions for the paid guard, oldest first", async () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+    const complete_ = (paymentStatus: "paid" | "unpaid") => ({
+      status: "complete" as const,
+      paymentStatus,
+    });
+    await sessions.save(aSession("cs_open", { createdAt: day(1) }));
+    await sessions.save(aSession("cs_paid", { createdAt: day(2), ...complete_("paid") }));
+    await sessions.save(aSession("cs_expired", { createdAt: day(3), status: "expired" }));
+    await sessions.save(aSession("cs_unpaid", { createdAt: day(4), ...complete_("unpaid") }));
+    await sessions.save(
+      aSession("cs_other_record", { recordIds: ["2"], createdAt: day(5), ...complete_("paid") }),
+    );
+    const complete = await sessions.listCompleteForRecord("12", "1");
+    expect(complete.map((s) => [s.sessionId, s.paymentStatus])).toEqual([
+      ["cs_paid", "paid"],
+      ["cs_unpaid", "unpaid"],
+    ]);
+    expect(await sessions.listCompleteForRecord("12", "9")).toEqual([]);
+  });
+
   it("lists sessions newest first, by app and record, page by page", async () => {
     for (let i = 1; i <= 5; i++) {
       await sessions.save(
